@@ -1,0 +1,41 @@
+import type { Edition } from "../editions";
+import { GEN2014_TABLES } from "./gen2014";
+import { type LocalRow, localTable } from "./local";
+import { GEN2019_TABLES, GEN2021_TABLES } from "./national";
+import type { CellDef, TableDef } from "./types";
+
+const STATIC: Readonly<Record<Exclude<Edition, "local">, readonly TableDef[]>> = {
+  gen2014: GEN2014_TABLES,
+  gen2019: GEN2019_TABLES,
+  gen2021: GEN2021_TABLES,
+};
+
+const INDEX = new Map<Edition, ReadonlyMap<string, CellDef>>();
+for (const [edition, tables] of Object.entries(STATIC) as [Edition, readonly TableDef[]][]) {
+  INDEX.set(edition, new Map(tables.flatMap((t) => t.cells.map((c) => [c.id, c] as const))));
+}
+
+/** The tables of an edition; the local edition's table is built from the report's declared rows. */
+export function tablesOf(edition: Edition, localRows: readonly LocalRow[] = [], columnLabels?: readonly [string, string]): readonly TableDef[] {
+  return edition === "local" ? [localTable(localRows, columnLabels)] : STATIC[edition];
+}
+
+/** Every cell of an edition, in printed order. */
+export function cellsOf(edition: Edition, localRows: readonly LocalRow[] = []): readonly CellDef[] {
+  return tablesOf(edition, localRows).flatMap((t) => t.cells);
+}
+
+/** The definition of the cell `id` in a national edition, or undefined when the edition has no such cell. */
+export function cellDef(edition: Edition, id: string): CellDef | undefined {
+  return INDEX.get(edition)?.get(id);
+}
+
+/** A cell's label path for display: row path then column path, joined, in the given locale. */
+export function cellLabel(def: CellDef, locale: "zh-CN" | "en" = "zh-CN", short = false): string {
+  const row = locale === "en" ? def.rowPathEn : def.rowPath;
+  const col = locale === "en" ? def.colPathEn : def.colPath;
+  const rowPart = short ? row.slice(-1) : row.slice(1);
+  const rowText = (rowPart.length ? rowPart : row).join(" / ");
+  if (def.col === "value" || col.length === 0) return rowText;
+  return `${rowText} × ${col[col.length - 1]}`;
+}

@@ -1,0 +1,52 @@
+// Public API of @gov-disclosure/core. Anything not listed here is internal.
+
+export { cellDef, cellLabel, cellsOf, tablesOf } from "./cells";
+export { LOCAL_COLUMNS, type LocalColumn, type LocalRow, localCells } from "./cells/local";
+export { OLD_ROWS } from "./cells/gen2014";
+export { T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T4_BLOCKS, T4_COLUMNS } from "./cells/national";
+export type { Axis, CellDef, CellKind, TableDef, TableId, Unit } from "./cells/types";
+export { blankReport, type CreateReportInput, createReport, withCell } from "./create";
+export { EDITION_INFO, EDITIONS, type Edition, editionForYear, isEdition } from "./editions";
+export { type FlatCell, flattenReport } from "./flatten";
+export { describeValue, type ParseIssue, type Severity, toDotPath } from "./issue";
+export { en as messagesEn } from "./messages/en";
+export { cellResolver, fillTemplate, type Locale, messagesFor } from "./messages/format";
+export { type MessageTable, zhCN as messagesZhCN } from "./messages/zh-CN";
+export { type ParseResult, parseReport, parseReportJson, serializeReport, stringifyReport } from "./parse";
+export {
+  LEVELS,
+  type Level,
+  type LocalTableSpec,
+  type NarrativeClaim,
+  type Report,
+  type ReportMeta,
+  type Section,
+  type SourceLocation,
+} from "./report";
+export { RULES, ruleById, rulesFor } from "./rules/catalogue";
+export { type Finding, type FindingStatus, type ValidateOptions, type ValidationResult, validateReport } from "./rules/engine";
+export { NOT_ASSESSABLE_REASONS, type NotAssessableReason, RULE_IDS, type RuleId } from "./rules/ids";
+export type { Correction } from "./rules/localize";
+export type { Identity, Outcome, RuleContext, RuleDef, Term } from "./rules/types";
+export { cellJsonSchema, jsonSchemaFor, ReportJson, ReportJsonSchemas, schemaId } from "./schema";
+export {
+  BLANK,
+  type BlankValue,
+  type CellJson,
+  type CellValue,
+  type CountValue,
+  count,
+  decodeCell,
+  displayCell,
+  encodeCell,
+  hasNumber,
+  isEmptyish,
+  type MoneyValue,
+  money,
+  type NaValue,
+  type NoneValue,
+  numericOf,
+  specialValue,
+  type TextValue,
+} from "./value";
+export { Decimal } from "decimal.js";

@@ -1,0 +1,38 @@
+import type { TableId } from "../cells/types";
+import { cellDef, cellsOf } from "../cells";
+import { localCells } from "../cells/local";
+import { cmp, type Num } from "./num";
+import type { Outcome, RuleContext } from "./types";
+
+/** The definitions of the report's cells (the local edition's come from its declared rows). */
+export function defsOf(ctx: Pick<RuleContext, "report" | "edition">) {
+  return ctx.edition === "local" ? localCells(ctx.report.local?.rows ?? []) : cellsOf(ctx.edition);
+}
+
+/** Checks that every number in the given tables is a whole number ≥ 0 (signed cells may be negative) and money ≥ 0. */
+export function intCheck(tables: readonly TableId[]) {
+  return (ctx: RuleContext): Outcome[] => {
+    const out: Outcome[] = [];
+    for (const def of defsOf(ctx)) {
+      if (!tables.includes(def.table)) continue;
+      const v = ctx.cell(def.id);
+      if (!v || (v.kind !== "count" && v.kind !== "money")) continue;
+      let bad = false;
+      if (v.kind === "count") bad = !Number.isSafeInteger(v.value) || (def.kind !== "signed" && v.value < 0);
+      else bad = v.value.isNeg() || !v.value.isFinite();
+      if (bad) out.push({ status: "fail", cells: [def.id], key: def.id, actual: v.value as Num, params: { cell: def.id } });
+    }
+    return out;
+  };
+}
+
+/** A plain number of a cell, when it holds one. */
+export function numberOf(ctx: RuleContext, id: string, previous = false): Num | undefined {
+  const v = previous ? ctx.prevCell(id) : ctx.cell(id);
+  return v && (v.kind === "count" || v.kind === "money") ? v.value : undefined;
+}
+
+/** True when the cell holds a number greater than zero. */
+export const positive = (n: Num | undefined): n is Num => n !== undefined && cmp(n, 0) > 0;
+
+export { cellDef };

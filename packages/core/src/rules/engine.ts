@@ -1,0 +1,217 @@
+import type { Edition } from "../editions";
+import type { Severity } from "../issue";
+import { cellResolver, fillTemplate, type Locale, messagesFor } from "../messages/format";
+import type { Report } from "../report";
+import { type CellValue, isEmptyish } from "../value";
+import { defsOf } from "./common";
+import { rulesFor } from "./catalogue";
+import type { NotAssessableReason, RuleId } from "./ids";
+import { localize, type Correction, type EvaluatedIdentity } from "./localize";
+import { add, cmp, isZero, type Num, numText, sub } from "./num";
+import type { Identity, Outcome, RuleContext, RuleDef, Term } from "./types";
+
+/** Whether a finding is a failure, a rule that could not be assessed, or (on request) a pass. */
+export type FindingStatus = "fail" | "not-assessable" | "pass";
+
+/** One result of one rule instance. JSON-safe: numbers are decimal strings. */
+export interface Finding {
+  readonly ruleId: RuleId;
+  readonly severity: Severity;
+  readonly status: FindingStatus;
+  /** The instance within the rule: the column, row or cell it is about (`natural`, `C1`). */
+  readonly key?: string;
+  /** Every cell of this report the check read; the first is the one to look at. */
+  readonly cells: readonly string[];
+  /** Cells of the previous year's report the check read. */
+  readonly previousCells?: readonly string[];
+  readonly expected?: string;
+  readonly actual?: string;
+  /** actual − expected. */
+  readonly difference?: string;
+  readonly reason?: NotAssessableReason;
+  readonly params: Readonly<Record<string, string | number>>;
+  /** The message in the requested locale. */
+  readonly message: string;
+}
+
+/** Options of `validateReport`. */
+export interface ValidateOptions {
+  /** The same body's report for the year before, for the cross-year rules. */
+  readonly previous?: Report;
+  /** Message language; zh-CN by default. */
+  readonly locale?: Locale;
+  /** Also return passing checks. */
+  readonly includePasses?: boolean;
+}
+
+/** Everything `validateReport` found. */
+export interface ValidationResult {
+  readonly edition: Edition;
+  /** Every finding, in catalogue order. */
+  readonly findings: readonly Finding[];
+  /** Single-cell corrections that would satisfy the failing identities, best first. */
+  readonly corrections: readonly Correction[];
+  readonly counts: { readonly error: number; readonly warning: number; readonly info: number; readonly notAssessable: number; readonly passed: number };
+  /** True when no table of the report holds any data. */
+  readonly noData: boolean;
+}
+
+const NON_NUMERIC = Symbol("non-numeric");
+
+/**
+ * Checks a report against every rule of its edition and returns every finding, with messages in the locale, and the
+ * fault localiser's suggested corrections. Never throws on a typed report.
+ */
+export function validateReport(report: Report, options: ValidateOptions = {}): ValidationResult {
+  const locale = options.locale ?? "zh-CN";
+  const previous = options.previous;
+  const edition = report.edition;
+  const defs = defsOf({ report, edition });
+  const cellIds = defs.map((d) => d.id);
+  const ctx: RuleContext = {
+    report,
+    previous,
+    edition,
+    cell: (id) => report.cells[id],
+    prevCell: (id) => previous?.cells[id],
+    cellIds,
+  };
+
+  // Tables with any data: a rule instance reading only empty tables is "no data", never "pass".
+  const tableOf = new Map(defs.map((d) => [d.id, d.table]));
+  const live = new Set<string>();
+  for (const d of defs) {
+    const v = report.cells[d.id];
+    if (v && v.kind !== "blank") live.add(d.table);
+  }
+
+  const rules = rulesFor(edition);
+  const idents = new Map<RuleDef, readonly Identity[]>();
+  for (const r of rules) if (r.identities) idents.set(r, r.identities(ctx));
+
+  // Effective values: blank totals take the value derived from their parts, so that other identities can use them.
+  const derived = new Map<string, Num>();
+  const value = (term: Term): Num | typeof NON_NUMERIC => {
+    if (!term.prev && derived.has(term.cell)) return derived.get(term.cell) as Num;
+    const v: CellValue | undefined = term.prev ? previous?.cells[term.cell] : report.cells[term.cell];
+    if (!v) return 0;
+    if (v.kind === "count" || v.kind === "money") return v.value;
+    return v.kind === "text" ? NON_NUMERIC : 0;
+  };
+  const total = (terms: readonly Term[]): Num | typeof NON_NUMERIC => {
+    let s: Num = 0;
+    for (const term of terms) {
+      const v = value(term);
+      if (v === NON_NUMERIC) return NON_NUMERIC;
+      s = term.neg ? sub(s, v) : add(s, v);
+    }
+    return s;
+  };
+  const blankTotal = (id: Identity): string | undefined => {
+    const only = id.lhs.length === 1 ? id.lhs[0] : undefined;
+    return id.totalMissing && only && !only.prev && isEmptyish(report.cells[only.cell]) ? only.cell : undefined;
+  };
+  for (let pass = 0; pass < 3; pass++) {
+    for (const list of idents.values()) {
+      for (const id of list) {
+        const cell = blankTotal(id);
+        if (!cell) continue;
+        const s = total(id.rhs);
+        if (s !== NON_NUMERIC && !isZero(s)) derived.set(cell, s);
+      }
+    }
+  }
+
+  const table = messagesFor(locale);
+  const resolve = cellResolver(edition, report);
+  const findings: Finding[] = [];
+  const evaluated: EvaluatedIdentity[] = [];
+  const emit = (rule: RuleDef | RuleId, o: Outcome, severityOverride?: Severity): void => {
+    const def = typeof rule === "string" ? undefined : rule;
+    const ruleId = typeof rule === "string" ? rule : rule.id;
+    const severity = severityOverride ?? def?.severity ?? "warning";
+    if (o.status === "pass" && !options.includePasses) return;
+    const params: Record<string, string | number> = { ...(o.params ?? {}) };
+    if (o.actual !== undefined) params.actual = numText(o.actual);
+    if (o.expected !== undefined) params.expected = numText(o.expected);
+    const diff = o.actual !== undefined && o.expected !== undefined ? numText(sub(o.actual, o.expected)) : undefined;
+    if (diff !== undefined) params.difference = diff.startsWith("-") ? diff : `+${diff}`;
+    const template = o.status === "pass" ? table.pass : o.status === "not-assessable" ? table.reasons[o.reason ?? "no_data"] : table.rules[ruleId];
+    const cells = o.cells.filter((c) => !c.startsWith("prev:"));
+    const prevCells = o.cells.filter((c) => c.startsWith("prev:")).map((c) => c.slice(5));
+    findings.push({
+      ruleId,
+      severity,
+      status: o.status,
+      ...(o.key !== undefined ? { key: o.key } : {}),
+      cells,
+      ...(prevCells.length ? { previousCells: prevCells } : {}),
+      ...(o.expected !== undefined ? { expected: numText(o.expected) } : {}),
+      ...(o.actual !== undefined ? { actual: numText(o.actual) } : {}),
+      ...(diff !== undefined ? { difference: diff } : {}),
+      ...(o.reason ? { reason: o.reason } : {}),
+      params,
+      message: fillTemplate(template, params, locale, resolve),
+    });
+  };
+
+  for (const rule of rules) {
+    const py = previous?.meta.year;
+    const y = report.meta.year;
+    if (rule.needsPrevious && !previous) {
+      emit(rule, { status: "not-assessable", cells: [], reason: "no_previous" });
+      continue;
+    }
+    if (rule.needsPrevious && y !== undefined && py !== undefined && py !== y - 1) {
+      emit(rule, { status: "not-assessable", cells: [], reason: "previous_year", params: { year: y, previousYear: py } });
+      continue;
+    }
+    for (const o of rule.check?.(ctx) ?? []) emit(rule, o);
+    const list = idents.get(rule);
+    if (!list?.length) continue;
+    let assessed = 0;
+    for (const id of list) {
+      const terms = [...id.lhs, ...id.rhs];
+      const cells = terms.map((tm) => (tm.prev ? `prev:${tm.cell}` : tm.cell));
+      if (!terms.some((tm) => tm.prev || live.has(tableOf.get(tm.cell) ?? ""))) continue;
+      assessed++;
+      const params = { ...(id.params ?? {}) };
+      const missing = blankTotal(id);
+      if (missing) {
+        const d = derived.get(missing);
+        if (d !== undefined) emit(id.totalMissing as RuleId, { status: "fail", key: id.key, cells, expected: d, params }, "warning");
+        continue;
+      }
+      const l = total(id.lhs);
+      const rhsValues = id.rel === "ge-max" ? id.rhs.map((tm) => value(tm)) : [];
+      const r = id.rel === "ge-max" ? maxOf(rhsValues) : total(id.rhs);
+      if (l === NON_NUMERIC || r === NON_NUMERIC) {
+        emit(rule, { status: "not-assessable", key: id.key, cells, reason: "non_numeric", params });
+        continue;
+      }
+      const c = cmp(l, r);
+      const ok = id.rel === "eq" ? c === 0 : id.rel === "le" ? c <= 0 : c >= 0;
+      evaluated.push({ rule: rule.id, severity: rule.severity, identity: id, ok });
+      emit(rule, { status: ok ? "pass" : "fail", key: id.key, cells, actual: l, expected: r, params });
+    }
+    if (!assessed) emit(rule, { status: "not-assessable", cells: [], reason: "no_data" });
+  }
+
+  const corrections = localize(evaluated, report, previous, derived, resolve, locale);
+  const counts = { error: 0, warning: 0, info: 0, notAssessable: 0, passed: 0 };
+  for (const f of findings) {
+    if (f.status === "fail") counts[f.severity]++;
+    else if (f.status === "not-assessable") counts.notAssessable++;
+    else counts.passed++;
+  }
+  return { edition, findings, corrections, counts, noData: live.size === 0 };
+}
+
+function maxOf(values: readonly (Num | typeof NON_NUMERIC)[]): Num | typeof NON_NUMERIC {
+  let m: Num | undefined;
+  for (const v of values) {
+    if (v === NON_NUMERIC) return NON_NUMERIC;
+    if (m === undefined || cmp(v, m) > 0) m = v;
+  }
+  return m ?? 0;
+}

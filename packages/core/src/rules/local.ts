@@ -1,0 +1,94 @@
+import type { LocalRow } from "../cells/local";
+import { atMost, equal, prev, sumOf, t } from "./build";
+import type { Identity, RuleContext, RuleDef } from "./types";
+
+const L = ["local"] as const;
+const COLS = ["current", "cumulative"] as const;
+const cell = (row: string, col: string) => `local.${row}.${col}`;
+const rowsOf = (ctx: RuleContext): readonly LocalRow[] => ctx.report.local?.rows ?? [];
+const childrenOf = (rows: readonly LocalRow[]) => {
+  const m = new Map<string, string[]>();
+  for (const r of rows) if (r.parent) m.set(r.parent, [...(m.get(r.parent) ?? []), r.id]);
+  return m;
+};
+const key = (label: string) =>
+  label
+    .replace(/^其中[:：]?/, "")
+    .replace(/^\s*[\d一二三四五六七八九十]+[.、．]\s*/, "")
+    .replace(/[\s（）()]/g, "");
+
+/** Rules of local two-column tables (本年度 / 历年累计), spec §1.2b. */
+export const LOCAL_RULES: readonly RuleDef[] = [
+  {
+    id: "OLD-SUBSET",
+    editions: L,
+    severity: "error",
+    basis: { zh: "“其中”项不大于其所属总数", en: "an “of which” row is at most its parent" },
+    formula: "every 其中 row ≤ its parent row, in each column",
+    identities: (ctx) =>
+      rowsOf(ctx).flatMap((r): Identity[] =>
+        r.parent
+          ? COLS.map((c) => atMost(`${r.id}.${c}`, [cell(r.id, c)], [cell(r.parent as string, c)], { cell: cell(r.id, c), other: cell(r.parent as string, c) }))
+          : [],
+      ),
+  },
+  {
+    id: "LOCAL-ITEMS-SUM",
+    editions: L,
+    severity: "warning",
+    basis: {
+      zh: "“其中”各项之和一般等于总数（列举不全时可小于）",
+      en: "the “of which” rows usually add up to their parent (less when the list is not exhaustive)",
+    },
+    formula: "parent row = Σ its 其中 rows, in each column",
+    identities: (ctx) =>
+      [...childrenOf(rowsOf(ctx))].flatMap(([parent, kids]) =>
+        COLS.map((c) =>
+          sumOf(
+            `${parent}.${c}`,
+            cell(parent, c),
+            kids.map((k) => cell(k, c)),
+            { cell: cell(parent, c) },
+          ),
+        ),
+      ),
+  },
+  {
+    id: "LOCAL-CUM-GE-CURRENT",
+    editions: L,
+    severity: "error",
+    basis: { zh: "历年累计包含本年度", en: "the cumulative figure includes this year's" },
+    formula: "本年度 ≤ 历年累计, per row",
+    identities: (ctx) =>
+      rowsOf(ctx).map((r) =>
+        atMost(r.id, [cell(r.id, "current")], [cell(r.id, "cumulative")], { cell: cell(r.id, "cumulative"), other: cell(r.id, "current") }),
+      ),
+  },
+  {
+    id: "LOCAL-CUM-YOY",
+    editions: L,
+    severity: "warning",
+    needsPrevious: true,
+    basis: {
+      zh: "历年累计(y) = 历年累计(y−1) + 本年度(y)（累计数有时会重置）",
+      en: "cumulative(y) = cumulative(y−1) + this year (cumulative counts do get reset)",
+    },
+    formula: "历年累计(y) = 历年累计(y−1) + 本年度(y), per row matched by label",
+    identities: (ctx) => {
+      if (ctx.previous?.edition !== "local") return [];
+      const prevRows = new Map((ctx.previous.local?.rows ?? []).map((r) => [key(r.label), r.id]));
+      return rowsOf(ctx).flatMap((r) => {
+        const p = prevRows.get(key(r.label));
+        return p
+          ? [equal(r.id, [t(cell(r.id, "cumulative"))], [prev(cell(p, "cumulative")), t(cell(r.id, "current"))], { cell: cell(r.id, "cumulative") })]
+          : [];
+      });
+    },
+    check: (ctx) =>
+      !ctx.previous
+        ? [{ status: "not-assessable", cells: [], reason: "no_previous" }]
+        : ctx.previous.edition !== "local"
+          ? [{ status: "not-assessable", cells: [], reason: "previous_edition", params: { previousEdition: ctx.previous.edition } }]
+          : [],
+  },
+];

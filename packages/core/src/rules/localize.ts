@@ -1,0 +1,145 @@
+import type { CellDef } from "../cells/types";
+import type { Severity } from "../issue";
+import { fillTemplate, type Locale, messagesFor } from "../messages/format";
+import type { Report } from "../report";
+import { isEmptyish } from "../value";
+import type { RuleId } from "./ids";
+import { add, cmp, isZero, type Num, sub } from "./num";
+import type { Identity, Term } from "./types";
+
+/** An identity as the engine evaluated it, for the localiser. */
+export interface EvaluatedIdentity {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly identity: Identity;
+  readonly ok: boolean;
+}
+
+/** A suggested single-cell correction: change `cell` from `from` to `to` and the listed failing checks hold. */
+export interface Correction {
+  readonly cell: string;
+  /** The value now, as written ("" for blank). */
+  readonly from: string;
+  readonly to: string;
+  /** The failing checks it satisfies, as `RULE-ID:key`. */
+  readonly explains: readonly string[];
+  /** True when it satisfies every failing error-level identity. */
+  readonly complete: boolean;
+  /** True when another correction explains the same number of failures equally well. */
+  readonly ambiguous: boolean;
+  readonly message: string;
+}
+
+const MAX = 10;
+
+/**
+ * Fault localisation: one wrong digit breaks several identities at once (in table 三 its column sum, its column's
+ * balance and its row total). Finds the single cells that, changed to one value, satisfy every failing error-level
+ * identity they appear in without breaking any that holds; ranks them by how many failures they explain, then by how
+ * much the value looks like a typing slip (digits changed), then by the size of the change.
+ */
+export function localize(
+  evaluated: readonly EvaluatedIdentity[],
+  report: Report,
+  previous: Report | undefined,
+  derived: ReadonlyMap<string, Num>,
+  resolve: (id: string) => CellDef | undefined,
+  locale: Locale,
+): Correction[] {
+  const errors = evaluated.filter((e) => e.severity === "error");
+  const failing = errors.filter((e) => !e.ok && e.identity.rel === "eq");
+  if (!failing.length) return [];
+  const currentOf = (cell: string): Num => {
+    if (derived.has(cell)) return derived.get(cell) as Num;
+    const v = report.cells[cell];
+    return v && (v.kind === "count" || v.kind === "money") ? v.value : 0;
+  };
+  const termsOf = (id: Identity) => [...id.lhs.map((t) => [t, 1] as const), ...id.rhs.map((t) => [t, -1] as const)];
+  const residual = (id: Identity, override?: [string, Num]): Num => {
+    let r: Num = 0;
+    for (const [t, side] of termsOf(id)) {
+      const v = !t.prev && override && t.cell === override[0] ? override[1] : t.prev ? prevValue(t) : currentOf(t.cell);
+      r = side * (t.neg ? -1 : 1) > 0 ? add(r, v) : sub(r, v);
+    }
+    return r;
+  };
+  const prevValue = (t: Term): Num => {
+    const v = previous?.cells[t.cell];
+    return v && (v.kind === "count" || v.kind === "money") ? v.value : 0;
+  };
+  const holds = (e: EvaluatedIdentity, override: [string, Num]): boolean => {
+    const id = e.identity;
+    if (id.rel === "eq") return isZero(residual(id, override));
+    if (id.rel === "le") return cmp(residual(id, override), 0) <= 0;
+    const l = override[0] === id.lhs[0]?.cell ? override[1] : currentOf(id.lhs[0]?.cell ?? "");
+    return id.rhs.every((t) => cmp(l, t.cell === override[0] ? override[1] : currentOf(t.cell)) >= 0);
+  };
+
+  const candidates = new Set<string>();
+  for (const f of failing) for (const [t] of termsOf(f.identity)) if (!t.prev) candidates.add(t.cell);
+
+  const found: Omit<Correction, "complete" | "ambiguous" | "message">[] = [];
+  for (const cell of candidates) {
+    if (derived.has(cell)) continue;
+    const def = resolve(cell);
+    if (!def || def.kind === "money") continue;
+    const v = report.cells[cell];
+    if (v && v.kind !== "count" && !isEmptyish(v)) continue;
+    let target: Num | undefined;
+    let consistent = true;
+    const explains: string[] = [];
+    for (const f of failing) {
+      const coef = termsOf(f.identity)
+        .filter(([t]) => !t.prev && t.cell === cell)
+        .reduce((k, [t, side]) => k + side * (t.neg ? -1 : 1), 0);
+      if (coef === 0) continue;
+      // residual + coef·(new − old) = 0  ⇒  new = old − residual / coef   (coef is ±1)
+      const need = sub(currentOf(cell), coef > 0 ? residual(f.identity) : sub(0, residual(f.identity)));
+      if (target === undefined) target = need;
+      else if (cmp(target, need) !== 0) consistent = false;
+      explains.push(`${f.rule}:${f.identity.key}`);
+    }
+    if (!consistent || target === undefined || typeof target !== "number") continue;
+    if (!Number.isSafeInteger(target) || (def.kind !== "signed" && target < 0)) continue;
+    const override: [string, Num] = [cell, target];
+    if (!errors.every((e) => (e.ok ? holds(e, override) : true))) continue;
+    found.push({ cell, from: v?.kind === "count" ? String(v.value) : "", to: String(target), explains });
+  }
+
+  const typo = (a: string, b: string) => editDistance(a || "0", b);
+  found.sort(
+    (a, b) =>
+      b.explains.length - a.explains.length ||
+      typo(a.from, a.to) - typo(b.from, b.to) ||
+      Math.abs(Number(a.to) - Number(a.from || 0)) - Math.abs(Number(b.to) - Number(b.from || 0)),
+  );
+  const table = messagesFor(locale);
+  const best = found[0]?.explains.length ?? 0;
+  const tied = found.filter((f) => f.explains.length === best).length;
+  return found.slice(0, MAX).map((f) => ({
+    ...f,
+    complete: f.explains.length === failing.length,
+    ambiguous: f.explains.length === best && tied > 1,
+    message: fillTemplate(
+      f.from === "" ? table.correctionBlank : table.correction,
+      { cell: f.cell, from: f.from, to: f.to, count: f.explains.length },
+      locale,
+      resolve,
+    ),
+  }));
+}
+
+/** Levenshtein distance between two digit strings: 1 for a single mistyped, missing or extra digit. */
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j] as number;
+      prev[j] = Math.min((prev[j] as number) + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length] as number;
+}

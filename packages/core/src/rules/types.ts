@@ -1,0 +1,70 @@
+import type { Edition } from "../editions";
+import type { Severity } from "../issue";
+import type { Report } from "../report";
+import type { CellValue } from "../value";
+import type { NotAssessableReason, RuleId } from "./ids";
+import type { Num } from "./num";
+
+/** One term of a linear identity: a cell of this report (or of the previous year's, with `prev`), added or subtracted. */
+export interface Term {
+  readonly cell: string;
+  readonly prev?: boolean;
+  readonly neg?: boolean;
+}
+
+/**
+ * One instance of a linear rule: Σ lhs REL Σ rhs. `eq` and `le` compare sums; `ge-max` says the single lhs cell is
+ * at least every rhs cell.
+ */
+export interface Identity {
+  /** Unique within the rule: the column or row it is about. */
+  readonly key: string;
+  readonly rel: "eq" | "le" | "ge-max";
+  readonly lhs: readonly Term[];
+  readonly rhs: readonly Term[];
+  /** Message parameters naming cells (by id) or plain values. */
+  readonly params?: Readonly<Record<string, string>>;
+  /** When lhs is one total cell left blank, emit this warning with the derived value instead of failing. */
+  readonly totalMissing?: RuleId;
+}
+
+/** What a rule check reports before its message is written. */
+export interface Outcome {
+  readonly status: "fail" | "pass" | "not-assessable";
+  readonly cells: readonly string[];
+  readonly key?: string;
+  readonly expected?: Num;
+  readonly actual?: Num;
+  readonly reason?: NotAssessableReason;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** What a rule sees: the report, the previous year's report when given, and cell look-ups. */
+export interface RuleContext {
+  readonly report: Report;
+  readonly previous: Report | undefined;
+  readonly edition: Edition;
+  /** The cell's value, or undefined when missing (blank). */
+  cell(id: string): CellValue | undefined;
+  /** A cell of the previous year's report. */
+  prevCell(id: string): CellValue | undefined;
+  /** Every cell id of the report's edition (local: of its declared rows). */
+  readonly cellIds: readonly string[];
+}
+
+/** A rule of the catalogue: data (id, editions, severity, basis, formula) plus one small check. */
+export interface RuleDef {
+  readonly id: RuleId;
+  readonly editions: readonly Edition[];
+  readonly severity: Severity;
+  /** The format row, printed note or 条例 article the rule comes from. */
+  readonly basis: { readonly zh: string; readonly en: string };
+  /** The formula, in the labels of the format. */
+  readonly formula: string;
+  /** True when the rule compares with the previous year's report. */
+  readonly needsPrevious?: boolean;
+  /** Linear rules: their identities for the context. */
+  readonly identities?: (ctx: RuleContext) => readonly Identity[];
+  /** Other rules: the check itself. */
+  readonly check?: (ctx: RuleContext) => readonly Outcome[];
+}
