@@ -24,7 +24,7 @@ export {
   type SourceLocation,
 } from "./report";
 export { RULES, ruleById, rulesFor } from "./rules/catalogue";
-export { type Finding, type FindingStatus, type ValidateOptions, type ValidationResult, validateReport } from "./rules/engine";
+export { deriveTotals, type Finding, type FindingStatus, fillTotals, type ValidateOptions, type ValidationResult, validateReport } from "./rules/engine";
 export { NOT_ASSESSABLE_REASONS, type NotAssessableReason, RULE_IDS, type RuleId } from "./rules/ids";
 export type { Correction } from "./rules/localize";
 export type { Identity, Outcome, RuleContext, RuleDef, Term } from "./rules/types";
@@ -50,3 +50,5 @@ export {
   type TextValue,
 } from "./value";
 export { Decimal } from "decimal.js";
+export { narrativeRuleFor } from "./rules/narrative";
+export { rulesMarkdown } from "./docs/rulesMarkdown";

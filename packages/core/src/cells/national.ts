@@ -249,5 +249,15 @@ export const GEN2019_TABLES: readonly TableDef[] = tables("gen2019", T2_2019_CEL
 /** Tables of the 2021 format. */
 export const GEN2021_TABLES: readonly TableDef[] = tables("gen2021", T2_2021_CELLS);
 
+/** Pseudo-cells for the table-三 groups that have no cell of their own (（三）不予公开 …): `t3.denied.<col>`. */
+export const T3_GROUPS: readonly CellDef[] = (
+  [
+    ["denied", DENIED, "(3) Not disclosed"],
+    ["unable", UNABLE, "(4) Cannot be provided"],
+    ["rejected", REJECTED, "(5) Not processed"],
+    ["other", OTHER, "(6) Other handling"],
+  ] as const
+).flatMap(([id, zh, en]) => grid("t3", [r3(id, [RESULT, zh], [RESULTEN, en])], T3_COLUMNS, "件"));
+
 /** The edition-independent ids of 2019+ editions, for callers that only know they hold a national table. */
 export type NationalEdition = Extract<Edition, "gen2019" | "gen2021">;

@@ -1,10 +1,13 @@
 import { cellDef, cellLabel } from "../cells";
 import { localCells } from "../cells/local";
+import { T3_GROUPS } from "../cells/national";
 import type { CellDef } from "../cells/types";
 import type { Edition } from "../editions";
 import type { Report } from "../report";
 import { en } from "./en";
 import { type MessageTable, zhCN } from "./zh-CN";
+
+const GROUPS = new Map(T3_GROUPS.map((c) => [c.id, c]));
 
 /** Locales with messages. zh-CN is the default. */
 export type Locale = "zh-CN" | "en";
@@ -14,7 +17,7 @@ export const messagesFor = (locale: Locale = "zh-CN"): MessageTable => (locale =
 
 /** Resolves cell ids to definitions for a report's edition (local: its declared rows). */
 export function cellResolver(edition: Edition, report?: Pick<Report, "local">): (id: string) => CellDef | undefined {
-  if (edition !== "local") return (id) => cellDef(edition, id);
+  if (edition !== "local") return (id) => cellDef(edition, id) ?? GROUPS.get(id);
   const m = new Map(localCells(report?.local?.rows ?? []).map((c) => [c.id, c]));
   return (id) => m.get(id);
 }

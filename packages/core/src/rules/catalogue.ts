@@ -2,11 +2,12 @@ import type { Edition } from "../editions";
 import { GEN2014_RULES } from "./gen2014";
 import { RULE_IDS, type RuleId } from "./ids";
 import { LOCAL_RULES } from "./local";
+import { NARRATIVE_RULES } from "./narrative";
 import { NATIONAL_RULES } from "./national";
 import { REPORT_RULES } from "./report";
 import type { RuleDef } from "./types";
 
-const ALL: readonly RuleDef[] = [...REPORT_RULES, ...LOCAL_RULES, ...GEN2014_RULES, ...NATIONAL_RULES];
+const ALL: readonly RuleDef[] = [...REPORT_RULES, ...LOCAL_RULES, ...GEN2014_RULES, ...NATIONAL_RULES, ...NARRATIVE_RULES];
 const BY_ID = new Map(ALL.map((r) => [r.id, r]));
 
 /** The rule catalogue, in the order of `RULE_IDS`: every rule as data. */

@@ -2,7 +2,7 @@ import type { Edition } from "../editions";
 import type { Severity } from "../issue";
 import { cellResolver, fillTemplate, type Locale, messagesFor } from "../messages/format";
 import type { Report } from "../report";
-import { type CellValue, isEmptyish } from "../value";
+import { type CellValue, count, isEmptyish, money } from "../value";
 import { defsOf } from "./common";
 import { rulesFor } from "./catalogue";
 import type { NotAssessableReason, RuleId } from "./ids";
@@ -58,13 +58,7 @@ export interface ValidationResult {
 
 const NON_NUMERIC = Symbol("non-numeric");
 
-/**
- * Checks a report against every rule of its edition and returns every finding, with messages in the locale, and the
- * fault localiser's suggested corrections. Never throws on a typed report.
- */
-export function validateReport(report: Report, options: ValidateOptions = {}): ValidationResult {
-  const locale = options.locale ?? "zh-CN";
-  const previous = options.previous;
+function prepare(report: Report, previous: Report | undefined) {
   const edition = report.edition;
   const defs = defsOf({ report, edition });
   const cellIds = defs.map((d) => d.id);
@@ -76,15 +70,6 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     prevCell: (id) => previous?.cells[id],
     cellIds,
   };
-
-  // Tables with any data: a rule instance reading only empty tables is "no data", never "pass".
-  const tableOf = new Map(defs.map((d) => [d.id, d.table]));
-  const live = new Set<string>();
-  for (const d of defs) {
-    const v = report.cells[d.id];
-    if (v && v.kind !== "blank") live.add(d.table);
-  }
-
   const rules = rulesFor(edition);
   const idents = new Map<RuleDef, readonly Identity[]>();
   for (const r of rules) if (r.identities) idents.set(r, r.identities(ctx));
@@ -120,6 +105,30 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
         if (s !== NON_NUMERIC && !isZero(s)) derived.set(cell, s);
       }
     }
+  }
+  return { edition, defs, cellIds, ctx, rules, idents, derived, value, total, blankTotal };
+}
+
+/** The totals left blank whose value follows from their parts: cell id and derived value (decimal text). */
+export function deriveTotals(report: Report): { readonly cell: string; readonly value: string }[] {
+  return [...prepare(report, undefined).derived].map(([cell, v]) => ({ cell, value: numText(v) }));
+}
+
+/**
+ * Checks a report against every rule of its edition and returns every finding, with messages in the locale, and the
+ * fault localiser's suggested corrections. Never throws on a typed report.
+ */
+export function validateReport(report: Report, options: ValidateOptions = {}): ValidationResult {
+  const locale = options.locale ?? "zh-CN";
+  const previous = options.previous;
+  const { edition, defs, ctx, rules, idents, derived, value, total, blankTotal } = prepare(report, previous);
+
+  // Tables with any data: a rule instance reading only empty tables is "no data", never "pass".
+  const tableOf = new Map(defs.map((d) => [d.id, d.table]));
+  const live = new Set<string>();
+  for (const d of defs) {
+    const v = report.cells[d.id];
+    if (v && v.kind !== "blank") live.add(d.table);
   }
 
   const table = messagesFor(locale);
@@ -214,4 +223,14 @@ function maxOf(values: readonly (Num | typeof NON_NUMERIC)[]): Num | typeof NON_
     if (m === undefined || cmp(v, m) > 0) m = v;
   }
   return m ?? 0;
+}
+
+/** A copy of the report with every blank total filled in from its parts (the entry form's "fill totals"). */
+export function fillTotals(report: Report): Report {
+  const kinds = new Map(defsOf({ report, edition: report.edition }).map((d) => [d.id, d.kind]));
+  const cells = { ...report.cells };
+  for (const { cell, value } of deriveTotals(report)) {
+    cells[cell] = kinds.get(cell) === "money" ? money(value) : count(Number(value));
+  }
+  return { ...report, cells };
 }

@@ -56,6 +56,20 @@ export const RULE_IDS = [
   "T4-REVIEW-SUM",
   "T4-LIT-DIRECT-SUM",
   "T4-LIT-AFTER-SUM",
+  // narrative against table
+  "NARR-PUB-TOTAL",
+  "NARR-PUB-CHANNEL",
+  "NARR-APP-RECEIVED",
+  "NARR-APP-CHANNEL",
+  "NARR-APP-CARRY-IN",
+  "NARR-APP-DONE",
+  "NARR-APP-CARRY-OUT",
+  "NARR-APP-OUTCOME",
+  "NARR-REVIEW",
+  "NARR-LITIG",
+  "NARR-NORM-DOCS",
+  "NARR-PRESS",
+  "NARR-FEE",
 ] as const;
 
 /** A rule id. */

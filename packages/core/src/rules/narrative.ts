@@ -1,0 +1,144 @@
+import Decimal from "decimal.js";
+import { T3_OUTCOME_ROWS } from "../cells/national";
+import type { NarrativeClaim } from "../report";
+import type { RuleId } from "./ids";
+import { type Num, sum } from "./num";
+import type { Outcome, RuleContext, RuleDef } from "./types";
+
+const ALL = ["local", "gen2014", "gen2019", "gen2021"] as const;
+
+/** Sub-row groups of table 三 that have no cell of their own but are quoted in prose ("不予公开8件"). */
+const GROUPS: Readonly<Record<string, RegExp>> = {
+  denied: /^denied_\d$/,
+  unable: /^unable_\d$/,
+  rejected: /^rejected_\d$/,
+  other: /^other(_\d)?$/,
+};
+
+/** Which NARR rule speaks of a claimed cell id. */
+export function narrativeRuleFor(cell: string): RuleId | undefined {
+  const [table, row = "", col] = cell.split(".");
+  if (table === "old") {
+    if (row === "A1") return "NARR-PUB-TOTAL";
+    if (row.startsWith("A2_")) return "NARR-PUB-CHANNEL";
+    if (row === "A1a" || row === "A1b") return "NARR-NORM-DOCS";
+    if (row === "B2_1" || row === "B2_1a") return "NARR-PRESS";
+    if (row === "C1") return "NARR-APP-RECEIVED";
+    if (row.startsWith("C1_")) return "NARR-APP-CHANNEL";
+    if (row === "C2" || row === "C3") return "NARR-APP-DONE";
+    if (row.startsWith("C3_")) return "NARR-APP-OUTCOME";
+    if (row.startsWith("D")) return "NARR-REVIEW";
+    if (row.startsWith("E")) return "NARR-LITIG";
+    if (row === "G") return "NARR-FEE";
+    return undefined;
+  }
+  if (table === "t3") {
+    if (row === "new") return "NARR-APP-RECEIVED";
+    if (row === "carry_in") return "NARR-APP-CARRY-IN";
+    if (row === "total") return "NARR-APP-DONE";
+    if (row === "carry_out") return "NARR-APP-CARRY-OUT";
+    return col ? "NARR-APP-OUTCOME" : undefined;
+  }
+  if (table === "t4") return row === "review" ? "NARR-REVIEW" : "NARR-LITIG";
+  if (table === "t2" && (row === "rules" || row === "normative")) return "NARR-NORM-DOCS";
+  if (table === "local") return "NARR-PUB-TOTAL";
+  return undefined;
+}
+
+/** The table's value for a claimed cell: the cell itself, or the sum of a table-三 group (`t3.denied.total`). */
+function tableValue(ctx: RuleContext, cell: string): { value: Num; cells: string[] } | undefined {
+  const [table, row = "", col = ""] = cell.split(".");
+  const group = table === "t3" ? GROUPS[row] : undefined;
+  const cells =
+    group && (ctx.edition === "gen2019" || ctx.edition === "gen2021")
+      ? T3_OUTCOME_ROWS[ctx.edition].filter((r) => group.test(r)).map((r) => `t3.${r}.${col}`)
+      : [cell];
+  const values: Num[] = [];
+  for (const c of cells) {
+    const v = ctx.cell(c);
+    if (v?.kind === "text") return undefined;
+    values.push(v?.kind === "count" || v?.kind === "money" ? v.value : 0);
+  }
+  return { value: sum(values), cells };
+}
+
+/** True when the stated figure agrees with the table: exactly, or within 10 % when the prose hedges (余, 多, 约, 近). */
+function agrees(stated: Decimal, actual: Num, approximate: boolean): boolean {
+  if (!approximate) return stated.eq(actual);
+  const diff = stated.minus(actual).abs();
+  return diff.lte(Decimal.max(stated.times(0.1), 1));
+}
+
+/**
+ * Another cell of the same row (one column quoted), a part of the claimed cell (a subset quoted: an item of a group,
+ * a "其中" row) holds the stated figure: the prose quotes a part, which is not an error (spec §4.5).
+ */
+function quotesPart(ctx: RuleContext, cell: string, parts: readonly string[], stated: Decimal): string | undefined {
+  const [table, row = "", col = ""] = cell.split(".");
+  const sameRow = (id: string) => (table === "old" ? id.startsWith(`old.${row}`) : id.startsWith(`${table}.${row}.`));
+  const candidates = [...ctx.cellIds.filter((id) => id !== cell && sameRow(id)), ...(parts.length > 1 ? parts : [])];
+  if (table === "t3" && GROUPS[row])
+    for (const c of ["natural", "business", "research", "nonprofit", "legal", "other", "total"]) if (c !== col) candidates.push(`t3.${row}.${c}`);
+  for (const id of candidates) {
+    const found = tableValue(ctx, id);
+    if (found && stated.eq(found.value)) return id;
+  }
+  return undefined;
+}
+
+function narrativeRule(id: RuleId, formula: string, zh: string, en: string): RuleDef {
+  return {
+    id,
+    editions: ALL,
+    severity: "warning",
+    basis: { zh: `正文与统计表一致：${zh}`, en: `narrative agrees with the table: ${en}` },
+    formula,
+    check: (ctx) => {
+      const claims = (ctx.report.claims ?? []).filter((c: NarrativeClaim) => narrativeRuleFor(c.cell) === id);
+      return claims.flatMap((claim): Outcome[] => {
+        const found = tableValue(ctx, claim.cell);
+        if (!found) return [];
+        let stated: Decimal;
+        try {
+          stated = new Decimal(claim.value);
+        } catch {
+          return [];
+        }
+        const params = { cell: claim.cell, text: claim.text };
+        const base = {
+          key: claim.cell,
+          cells: found.cells,
+          actual: stated.isInteger() && stated.abs().lte(Number.MAX_SAFE_INTEGER) ? stated.toNumber() : stated,
+          expected: found.value,
+          params,
+        };
+        if (agrees(stated, found.value, claim.approximate === true)) return [{ status: "pass", ...base }];
+        const part = quotesPart(ctx, claim.cell, found.cells, stated);
+        if (part) return [{ status: "pass", ...base, params: { ...params, quotes: part } }];
+        return [{ status: "fail", ...base }];
+      });
+    },
+  };
+}
+
+/** Rules comparing figures stated in the narrative (claims extracted by the importer) with the table (spec §4.5). */
+export const NARRATIVE_RULES: readonly RuleDef[] = [
+  narrativeRule("NARR-PUB-TOTAL", "stated total of proactively disclosed information = 主动公开 total cell", "主动公开总数", "proactive disclosure total"),
+  narrativeRule("NARR-PUB-CHANNEL", "stated count per channel = the channel's cell", "各渠道公开数", "disclosure per channel"),
+  narrativeRule("NARR-APP-RECEIVED", "stated applications received = 收到申请数 / 一、本年新收 总计", "收到申请数", "applications received"),
+  narrativeRule("NARR-APP-CHANNEL", "stated applications per channel = the channel's cell", "各渠道申请数", "applications per channel"),
+  narrativeRule("NARR-APP-CARRY-IN", "stated carried-in applications = 二、上年结转 总计", "上年结转", "carried in"),
+  narrativeRule("NARR-APP-DONE", "stated applications completed = （七）总计 (or 申请办结数 / 申请答复数)", "办结数", "applications completed"),
+  narrativeRule("NARR-APP-CARRY-OUT", "stated carried-forward applications = 四、结转下年度继续办理 总计", "结转下年度", "carried forward"),
+  narrativeRule(
+    "NARR-APP-OUTCOME",
+    "stated count of an outcome (予以公开, 不予公开, 无法提供, …) = its row or group in the 总计 column",
+    "各类办理结果",
+    "outcomes",
+  ),
+  narrativeRule("NARR-REVIEW", "stated reconsiderations = 行政复议 total", "行政复议", "reconsiderations"),
+  narrativeRule("NARR-LITIG", "stated lawsuits = 行政诉讼 totals", "行政诉讼", "lawsuits"),
+  narrativeRule("NARR-NORM-DOCS", "stated normative documents / rules = their cells", "规范性文件数", "normative documents"),
+  narrativeRule("NARR-PRESS", "stated press conferences = 新闻发布会 cells", "新闻发布会次数", "press conferences"),
+  narrativeRule("NARR-FEE", "“未收取费用” ⇔ 七、依申请公开信息收取的费用 = 0; a stated fee = the cell", "收费情况", "fees"),
+];

@@ -1,0 +1,530 @@
+import { describe, expect, it } from "vitest";
+import { type Finding, fillTotals, money, RULE_IDS, type Report, type RuleId, type ValidateOptions } from "../src/index";
+import { findings, fixture, messages, set, withMeta } from "./helpers";
+
+const T = fixture("taishun-2018"); // gen2014, clean
+const P = fixture("pingtan-2021"); // gen2021, clean
+const S = fillTotals(fixture("shanghai-govoffice-2019")); // gen2019, blank totals filled: clean
+const L = fixture("pingtan-2017"); // local, clean
+
+type Run = readonly [Report, ValidateOptions?];
+interface Case {
+  readonly rule: RuleId;
+  readonly pass: Run;
+  /** The passing report yields a finding with status "pass" (rules that only report failures yield nothing). */
+  readonly passFinding?: boolean;
+  readonly fail: Run;
+  readonly key?: string;
+  readonly expected: Partial<Finding>;
+}
+
+const claim = (r: Report, cell: string, value: string, text: string, approximate = false): Report => ({
+  ...r,
+  claims: [...(r.claims ?? []), { cell, value, text, ...(approximate ? { approximate } : {}) }],
+});
+const sections = (r: Report, patch: (s: Report["sections"]) => Report["sections"]): Report => ({ ...r, sections: patch(r.sections) });
+const C1 = ["old.C1", "old.C1_1", "old.C1_2", "old.C1_3", "old.C1_4"];
+const T3COL = (col: string, rows: string[]) => rows.map((r) => `t3.${r}.${col}`);
+const OUTCOMES21 = [
+  "granted",
+  "partial",
+  ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `denied_${i}`),
+  "unable_1",
+  "unable_2",
+  "unable_3",
+  ...[1, 2, 3, 4, 5].map((i) => `rejected_${i}`),
+  "other_1",
+  "other_2",
+  "other_3",
+];
+const APPL = ["natural", "business", "research", "nonprofit", "legal", "other"];
+const prev2020 = withMeta(P, { year: 2020 });
+
+const cases: Case[] = [
+  {
+    rule: "CELL-NOT-NUMERIC",
+    pass: [P],
+    fail: [set(P, { "t3.new.natural": { kind: "text", raw: "六十四" } })],
+    key: "t3.new.natural",
+    expected: { severity: "warning", cells: ["t3.new.natural"], params: { cell: "t3.new.natural", text: "六十四" } },
+  },
+  {
+    rule: "TOTAL-MISSING",
+    pass: [T],
+    fail: [set(T, { "old.C1": null })],
+    key: "OLD-APP-CHANNEL-SUM",
+    expected: { severity: "warning", cells: C1, expected: "17" },
+  },
+  {
+    rule: "META-GEN-DETECT",
+    pass: [P],
+    passFinding: true,
+    fail: [withMeta(P, { year: 2019 })],
+    expected: { severity: "warning", params: { year: 2019, edition: "gen2021", expectedEdition: "gen2019" } },
+  },
+  {
+    rule: "META-SECTIONS",
+    pass: [P],
+    passFinding: true,
+    fail: [sections(P, (s) => s.filter((x) => x.number !== 4))],
+    expected: { severity: "warning", params: { missing: "4" } },
+  },
+  {
+    rule: "META-PERIOD",
+    pass: [sections(T, (s) => [{ title: "前言", text: "本年报中所列数据的统计期限自2018年1月1日起至2018年12月31日止。" }, ...s])],
+    passFinding: true,
+    fail: [sections(T, (s) => [{ title: "前言", text: "本年报中所列数据的统计期限自2017年1月1日起至2017年12月31日止。" }, ...s])],
+    expected: { severity: "info", params: { year: 2018, period: "2017年1月1日起至2017年12月31日" } },
+  },
+  {
+    rule: "META-EMPTY-SECTION",
+    pass: [P],
+    fail: [sections(P, (s) => s.map((x) => (x.number === 5 ? { ...x, text: "无" } : x)))],
+    key: "5",
+    expected: { severity: "info", params: { section: 5 } },
+  },
+  {
+    rule: "YOY-IDENTICAL",
+    pass: [P, { previous: set(prev2020, { "t3.new.natural": 60, "t3.new.total": 66, "t3.carry_out.natural": 0, "t3.carry_out.total": 0 }) }],
+    passFinding: true,
+    fail: [P, { previous: prev2020 }],
+    expected: { severity: "warning", params: { count: 200 } },
+  },
+  {
+    rule: "OLD-SUBSET",
+    pass: [L],
+    passFinding: true,
+    fail: [set(L, { "local.r2.current": 3000 })],
+    key: "r2.current",
+    expected: { severity: "error", cells: ["local.r2.current", "local.r1.current"], actual: "3000", expected: "2122", difference: "878" },
+  },
+  {
+    rule: "LOCAL-ITEMS-SUM",
+    pass: [L],
+    passFinding: true,
+    fail: [set(L, { "local.r3.current": 5 })],
+    key: "r1.current",
+    expected: { severity: "warning", cells: ["local.r1.current", "local.r2.current", "local.r3.current"], actual: "2122", expected: "2127", difference: "-5" },
+  },
+  {
+    rule: "LOCAL-CUM-GE-CURRENT",
+    pass: [L],
+    passFinding: true,
+    fail: [set(L, { "local.r14.current": 5 })],
+    key: "r14",
+    expected: { severity: "error", actual: "5", expected: "0" },
+  },
+  {
+    // The real break in Pingtan 2017: the 2016 report's 历年累计 was 85376, 2017's restarts at 10037.
+    rule: "LOCAL-CUM-YOY",
+    pass: [L, { previous: withMeta(set(L, { "local.r1.cumulative": 7915, "local.r2.cumulative": 7915 }), { year: 2016 }) }],
+    passFinding: true,
+    fail: [L, { previous: withMeta(set(L, { "local.r1.cumulative": 85376 }), { year: 2016 }) }],
+    key: "r1",
+    expected: {
+      severity: "warning",
+      cells: ["local.r1.cumulative", "local.r1.current"],
+      previousCells: ["local.r1.cumulative"],
+      actual: "10037",
+      expected: "87498",
+      difference: "-77461",
+    },
+  },
+  { rule: "OLD-INT", pass: [T], fail: [set(T, { "old.F": -1 })], key: "old.F", expected: { severity: "error", cells: ["old.F"], actual: "-1" } },
+  {
+    rule: "OLD-PUB-CHAN-UPPER",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.A1": 22728 })],
+    expected: { severity: "error", actual: "22728", expected: "22727", difference: "1" },
+  },
+  {
+    rule: "OLD-PUB-CHAN-LOWER",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.A1": 21000 })],
+    expected: { severity: "error", actual: "21000", expected: "21187" },
+  },
+  {
+    rule: "OLD-PUB-CHAN-NODEDUP",
+    pass: [set(T, { "old.A1": 22000 })],
+    passFinding: true,
+    fail: [T],
+    expected: { severity: "info", actual: "22727", expected: "22727" },
+  },
+  {
+    rule: "OLD-PUB-NORM-SUBSET",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.A1a": 30000, "old.A1b": 30000 })],
+    expected: { severity: "error", cells: ["old.A1a", "old.A1"], actual: "30000", expected: "22727" },
+  },
+  {
+    rule: "OLD-PUB-NORM-ISSUED",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.A1a": 20 })],
+    expected: { severity: "warning", cells: ["old.A1a", "old.A1b"], actual: "20", expected: "19" },
+  },
+  {
+    rule: "OLD-RESP-LEAD-PRESS",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.B2_1a": 16 })],
+    expected: { severity: "error", actual: "16", expected: "15" },
+  },
+  {
+    rule: "OLD-RESP-LEAD-INTERVIEW",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.B2_2a": 10 })],
+    expected: { severity: "error", actual: "10", expected: "9" },
+  },
+  {
+    rule: "OLD-RESP-HOTSPOT-UPPER",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.B1": 46 })],
+    expected: { severity: "warning", actual: "46", expected: "45" },
+  },
+  {
+    rule: "OLD-APP-CHANNEL-SUM",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.C1_3": 8 })],
+    expected: { severity: "error", cells: C1, actual: "17", expected: "16", difference: "1" },
+  },
+  {
+    rule: "OLD-APP-DONE-SUM",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.C2_1": 13 })],
+    expected: { severity: "error", cells: ["old.C2", "old.C2_1", "old.C2_2"], actual: "16", expected: "15" },
+  },
+  {
+    rule: "OLD-APP-REPLY-SUM",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.C3_2": 9 })],
+    expected: { severity: "error", actual: "16", expected: "17", difference: "-1" },
+  },
+  { rule: "OLD-APP-DENY-SUM", pass: [T], passFinding: true, fail: [set(T, { "old.C3_4e": 2 })], expected: { severity: "error", actual: "3", expected: "2" } },
+  {
+    rule: "OLD-APP-DONE-REPLY",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.C2": 17, "old.C2_1": 15 })],
+    expected: { severity: "warning", cells: ["old.C2", "old.C3"], actual: "17", expected: "16" },
+  },
+  {
+    rule: "OLD-APP-DONE-LE-RECEIVED",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.C1": 15, "old.C1_3": 7 })],
+    expected: { severity: "warning", cells: ["old.C2", "old.C1"], actual: "16", expected: "15" },
+  },
+  {
+    rule: "OLD-REVIEW-SUM",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.D1": 1 })],
+    expected: { severity: "error", actual: "0", expected: "1", difference: "-1" },
+  },
+  { rule: "OLD-LITIG-SUM", pass: [T], passFinding: true, fail: [set(T, { "old.E2": 2 })], expected: { severity: "error", actual: "0", expected: "2" } },
+  {
+    rule: "OLD-STAFF-SUM",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.H3": 65 })],
+    expected: { severity: "error", cells: ["old.H3", "old.H3_1", "old.H3_2"], actual: "65", expected: "64" },
+  },
+  {
+    rule: "OLD-TRAIN-PLAUSIBLE",
+    pass: [T],
+    passFinding: true,
+    fail: [set(T, { "old.I3": 0 })],
+    expected: { severity: "info", cells: ["old.I2", "old.I3"], actual: "0" },
+  },
+  { rule: "T2-INT", pass: [P], fail: [set(P, { "t2.licensing.decisions": -1 })], key: "t2.licensing.decisions", expected: { severity: "error", actual: "-1" } },
+  {
+    rule: "T2-19-PUB-LE-TOTAL",
+    pass: [S],
+    passFinding: true,
+    fail: [set(S, { "t2.rules.published": 600 })],
+    key: "rules",
+    expected: { severity: "warning", actual: "600", expected: "524" },
+  },
+  {
+    rule: "T2-19-ITEMS-NONNEG",
+    pass: [S],
+    passFinding: true,
+    fail: [set(S, { "t2.licensing.change": -1 })],
+    key: "licensing",
+    expected: { severity: "warning", actual: "-1" },
+  },
+  {
+    rule: "T2-19-PROC-ZERO",
+    pass: [set(S, { "t2.procurement.projects": 0, "t2.procurement.amount": money("0") })],
+    passFinding: true,
+    fail: [set(S, { "t2.procurement.projects": 0 })],
+    expected: { severity: "warning", actual: "251000" },
+  },
+  {
+    rule: "T2-19-PROC-UNIT",
+    pass: [set(S, { "t2.procurement.amount": null })],
+    fail: [S],
+    expected: { severity: "info", actual: "251000", params: { cell: "t2.procurement.amount", unit: "元", actual: "251000" } },
+  },
+  {
+    rule: "T2-21-VALID-YOY",
+    pass: [P, { previous: set(prev2020, { "t2.normative.in_force": 599 }) }],
+    passFinding: true,
+    fail: [P, { previous: set(prev2020, { "t2.normative.in_force": 600 }) }],
+    key: "normative",
+    expected: {
+      severity: "warning",
+      cells: ["t2.normative.in_force", "t2.normative.issued", "t2.normative.repealed"],
+      previousCells: ["t2.normative.in_force"],
+      actual: "665",
+      expected: "666",
+      difference: "-1",
+    },
+  },
+  {
+    rule: "T2-21-VALID-GE",
+    pass: [P, { previous: prev2020 }],
+    passFinding: true,
+    fail: [set(P, { "t2.normative.issued": 1 }), { previous: set(prev2020, { "t2.normative.in_force": 1 }) }],
+    key: "normative",
+    expected: { severity: "warning", actual: "3", expected: "2" },
+  },
+  {
+    rule: "T2-RULE-AUTHORITY",
+    pass: [set(P, { "t2.rules.issued": 2 })],
+    passFinding: true,
+    fail: [withMeta(set(P, { "t2.rules.issued": 2 }), { level: "county" })],
+    expected: { severity: "warning", actual: "2", params: { cell: "t2.rules.issued", level: "county", actual: "2" } },
+  },
+  {
+    rule: "T2-21-FEE-MAGNITUDE",
+    pass: [P],
+    passFinding: true,
+    fail: [withMeta(P, { level: "township" })],
+    expected: { severity: "info", cells: ["t2.fees.amount"], actual: "24252.311082" },
+  },
+  { rule: "T3-INT", pass: [P], fail: [set(P, { "t3.denied_2.business": -1 })], key: "t3.denied_2.business", expected: { severity: "error", actual: "-1" } },
+  {
+    rule: "T3-OUTCOME-SUM",
+    pass: [P],
+    passFinding: true,
+    fail: [set(P, { "t3.total.natural": 62, "t3.total.total": 68, "t3.carry_out.natural": 2, "t3.carry_out.total": 2 })],
+    key: "natural",
+    expected: { severity: "error", cells: ["t3.total.natural", ...T3COL("natural", OUTCOMES21)], actual: "62", expected: "63", difference: "-1" },
+  },
+  {
+    rule: "T3-BALANCE",
+    pass: [P],
+    passFinding: true,
+    fail: [set(P, { "t3.carry_out.natural": 2, "t3.carry_out.total": 2 })],
+    key: "natural",
+    expected: {
+      severity: "error",
+      cells: ["t3.new.natural", "t3.carry_in.natural", "t3.total.natural", "t3.carry_out.natural"],
+      actual: "64",
+      expected: "65",
+      difference: "-1",
+    },
+  },
+  {
+    rule: "T3-ROW-TOTAL",
+    pass: [P],
+    passFinding: true,
+    fail: [set(P, { "t3.new.total": 71 })],
+    key: "new",
+    expected: { severity: "error", cells: ["t3.new.total", ...APPL.map((c) => `t3.new.${c}`)], actual: "71", expected: "70" },
+  },
+  { rule: "T3-TOTAL-MISSING", pass: [P], fail: [set(P, { "t3.granted.total": null })], key: "granted", expected: { severity: "warning", expected: "30" } },
+  {
+    rule: "T3-OTHER-SPLIT",
+    pass: [P],
+    passFinding: true,
+    fail: [withMeta(P, { year: 2020 })],
+    expected: { severity: "warning", params: { year: 2020, edition: "gen2021" } },
+  },
+  {
+    rule: "T3-YOY-CARRY",
+    pass: [P, { previous: set(prev2020, { "t3.carry_out.natural": 0, "t3.carry_out.total": 0 }) }],
+    passFinding: true,
+    // Shanghai's 2019 report carried 72 applications forward; as a stand-in previous year for Pingtan they do not match.
+    fail: [P, { previous: withMeta(S, { year: 2020 }) }],
+    key: "total",
+    expected: { severity: "warning", cells: ["t3.carry_in.total"], previousCells: ["t3.carry_out.total"], actual: "0", expected: "72", difference: "-72" },
+  },
+  { rule: "T4-INT", pass: [P], fail: [set(P, { "t4.review.corrected": -1 })], key: "t4.review.corrected", expected: { severity: "error", actual: "-1" } },
+  {
+    rule: "T4-REVIEW-SUM",
+    pass: [P],
+    passFinding: true,
+    fail: [set(P, { "t4.review.total": 4 })],
+    key: "review",
+    expected: { severity: "error", actual: "4", expected: "3" },
+  },
+  {
+    rule: "T4-LIT-DIRECT-SUM",
+    pass: [P],
+    passFinding: true,
+    fail: [set(P, { "t4.direct.upheld": 11 })],
+    key: "direct",
+    expected: { severity: "error", actual: "12", expected: "11" },
+  },
+  {
+    rule: "T4-LIT-AFTER-SUM",
+    pass: [P],
+    passFinding: true,
+    fail: [set(P, { "t4.after_review.total": 1 })],
+    key: "after_review",
+    expected: { severity: "error", actual: "1", expected: "0" },
+  },
+  // Narrative claims (as the importer extracts them) against the table.
+  {
+    rule: "NARR-PUB-TOTAL",
+    pass: [claim(T, "old.A1", "22727", "全县主动公开政府信息22727条")],
+    passFinding: true,
+    fail: [claim(T, "old.A1", "22700", "全县主动公开政府信息22700条")],
+    key: "old.A1",
+    expected: { severity: "warning", actual: "22700", expected: "22727", difference: "-27" },
+  },
+  {
+    rule: "NARR-PUB-CHANNEL",
+    pass: [claim(T, "old.A2_3", "458", "政务微博信息数458条")],
+    passFinding: true,
+    fail: [claim(T, "old.A2_3", "485", "政务微博信息数485条")],
+    key: "old.A2_3",
+    expected: { actual: "485", expected: "458" },
+  },
+  {
+    rule: "NARR-APP-RECEIVED",
+    pass: [claim(T, "old.C1", "17", "政府信息公开申请17件")],
+    passFinding: true,
+    fail: [claim(T, "old.C1", "18", "政府信息公开申请18件")],
+    key: "old.C1",
+    expected: { actual: "18", expected: "17" },
+  },
+  {
+    rule: "NARR-APP-CHANNEL",
+    pass: [claim(T, "old.C1_3", "9", "网络申请9件")],
+    passFinding: true,
+    fail: [claim(T, "old.C1_3", "19", "网络申请19件")],
+    key: "old.C1_3",
+    expected: { actual: "19", expected: "9" },
+  },
+  {
+    rule: "NARR-APP-CARRY-IN",
+    pass: [claim(S, "t3.carry_in.total", "18", "含上年度结转18件")],
+    passFinding: true,
+    fail: [claim(S, "t3.carry_in.total", "81", "含上年度结转81件")],
+    key: "t3.carry_in.total",
+    expected: { actual: "81", expected: "18" },
+  },
+  {
+    rule: "NARR-APP-DONE",
+    pass: [claim(P, "t3.total.total", "69", "及时依法依规办结69件")],
+    passFinding: true,
+    fail: [claim(P, "t3.total.total", "70", "办结70件")],
+    key: "t3.total.total",
+    expected: { actual: "70", expected: "69" },
+  },
+  {
+    rule: "NARR-APP-CARRY-OUT",
+    pass: [claim(P, "t3.carry_out.total", "1", "1件结转下年度继续办理")],
+    passFinding: true,
+    fail: [claim(P, "t3.carry_out.total", "2", "2件结转下年度继续办理")],
+    key: "t3.carry_out.total",
+    expected: { actual: "2", expected: "1" },
+  },
+  {
+    // Shanghai 2019 says "因本机关不掌握等原因无法提供265件": 265 is item （四）1, a subset of 无法提供 (337): not an error.
+    rule: "NARR-APP-OUTCOME",
+    pass: [claim(S, "t3.unable.total", "265", "因本机关不掌握等原因无法提供265件")],
+    passFinding: true,
+    fail: [claim(S, "t3.denied.total", "30", "不予公开30件")],
+    key: "t3.denied.total",
+    expected: {
+      cells: T3COL(
+        "total",
+        [1, 2, 3, 4, 5, 6, 7, 8].map((i) => `denied_${i}`),
+      ),
+      actual: "30",
+      expected: "35",
+    },
+  },
+  {
+    rule: "NARR-REVIEW",
+    pass: [claim(S, "t4.review.total", "7", "行政复议7件")],
+    passFinding: true,
+    fail: [claim(S, "t4.review.total", "8", "行政复议8件")],
+    key: "t4.review.total",
+    expected: { actual: "8", expected: "7" },
+  },
+  {
+    rule: "NARR-LITIG",
+    pass: [claim(S, "t4.direct.total", "9", "诉讼9件")],
+    passFinding: true,
+    fail: [claim(S, "t4.direct.total", "6", "诉讼6件")],
+    key: "t4.direct.total",
+    expected: { actual: "6", expected: "9" },
+  },
+  {
+    rule: "NARR-NORM-DOCS",
+    pass: [claim(P, "t2.normative.issued", "70", "制发行政规范性文件约70件", true)],
+    passFinding: true,
+    fail: [claim(P, "t2.normative.issued", "96", "制发行政规范性文件96件")],
+    key: "t2.normative.issued",
+    expected: { actual: "96", expected: "69" },
+  },
+  {
+    rule: "NARR-PRESS",
+    pass: [claim(T, "old.B2_1", "15", "全县全年召开15场新闻发布会")],
+    passFinding: true,
+    fail: [claim(T, "old.B2_1", "51", "召开51场新闻发布会")],
+    key: "old.B2_1",
+    expected: { actual: "51", expected: "15" },
+  },
+  {
+    rule: "NARR-FEE",
+    pass: [claim(T, "old.G", "0", "未收取费用")],
+    passFinding: true,
+    fail: [claim(set(T, { "old.G": money("0.5") }), "old.G", "0", "未收取费用")],
+    key: "old.G",
+    expected: { actual: "0", expected: "0.5", difference: "-0.5" },
+  },
+];
+
+describe("the rule catalogue", () => {
+  it("has a pass and a fail case for every rule", () => {
+    expect(new Set(cases.map((c) => c.rule))).toEqual(new Set(RULE_IDS));
+    expect(cases).toHaveLength(RULE_IDS.length);
+  });
+});
+
+describe.each(cases)("$rule", (c) => {
+  it("passes a report that keeps it", () => {
+    const [report, options] = c.pass;
+    expect(findings(report, c.rule, "fail", options)).toEqual([]);
+    if (c.passFinding) expect(findings(report, c.rule, "pass", options).length).toBeGreaterThan(0);
+  });
+
+  it("fails a report that breaks it, with the whole finding", () => {
+    const [report, options] = c.fail;
+    const failed = findings(report, c.rule, "fail", options).filter((f) => c.key === undefined || f.key === c.key);
+    expect(failed).toHaveLength(1);
+    const f = failed[0] as Finding;
+    expect(f).toMatchObject({ ruleId: c.rule, status: "fail", ...c.expected });
+    expect(f.severity).toBe(c.expected.severity ?? f.severity);
+    const msg = messages(report, c.rule, c.key, options);
+    expect(msg["zh-CN"]).toBe(f.message);
+    expect(msg["zh-CN"]).not.toMatch(/\{\w+/);
+    expect(msg.en).not.toMatch(/\{\w+/);
+    expect(msg).toMatchSnapshot();
+  });
+});
