@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { cellsOf, type Report, validateReport } from "../src/index";
+import { fixture, set, withMeta } from "./helpers";
+
+// A clean 2021 report: Pingtan 2021, split by hand from the published text and checked against every identity.
+const P = fixture("pingtan-2021");
+const countCells = cellsOf("gen2021").filter((c) => c.kind === "count");
+const valueOf = (r: Report, id: string) => {
+  const v = r.cells[id];
+  return v?.kind === "count" ? v.value : 0;
+};
+const errors = (r: Report, previous?: Report) =>
+  validateReport(r, previous ? { previous } : {}).findings.filter((f) => f.status === "fail" && f.severity === "error");
+
+describe("mutation: every count cell of a clean 2021 report changed by ±1", () => {
+  it("starts from a report with no error and no warning", () => {
+    expect(validateReport(P).counts).toMatchObject({ error: 0, warning: 0 });
+  });
+
+  const tables34 = countCells.filter((c) => c.table === "t3" || c.table === "t4");
+  it("covers all 190 cells of tables 三 and 四", () => expect(tables34).toHaveLength(25 * 7 + 15));
+
+  for (const delta of [1, -1]) {
+    it(`${delta > 0 ? "+1" : "-1"} on any cell of 三 or 四 fails an error rule, and the localiser names the cell and its original value`, () => {
+      let uniqueTop = 0;
+      for (const def of tables34) {
+        const original = valueOf(P, def.id);
+        const broken = set(P, { [def.id]: original + delta });
+        const result = validateReport(broken);
+        expect(
+          result.findings.some((f) => f.status === "fail" && f.severity === "error"),
+          def.id,
+        ).toBe(true);
+        const fix = result.corrections.find((c) => c.cell === def.id);
+        expect(fix, `${def.id} among ${JSON.stringify(result.corrections.map((c) => c.cell))}`).toMatchObject({
+          from: String(original + delta),
+          to: String(original),
+        });
+        if (def.table === "t3") {
+          // In table 三 a wrong cell breaks its column sum or balance and its row total: only it explains both.
+          expect(result.corrections[0], def.id).toMatchObject({ cell: def.id, to: String(original), complete: true, ambiguous: false });
+          uniqueTop++;
+        }
+      }
+      expect(uniqueTop).toBe(175);
+    });
+  }
+
+  it("section 二 has no identity of its own: -1 on a zero cell is caught by T2-INT, and with last year's report ±1 on a document count by T2-21-VALID-YOY", () => {
+    const previous = set(withMeta(P, { year: 2020 }), { "t2.normative.in_force": 665 - 69 + 3, "t3.carry_out.natural": 0, "t3.carry_out.total": 0 });
+    expect(validateReport(P, { previous }).counts.warning).toBe(0);
+    for (const def of countCells.filter((c) => c.table === "t2")) {
+      const original = valueOf(P, def.id);
+      if (original === 0) expect(errors(set(P, { [def.id]: -1 })).map((f) => f.ruleId)).toContain("T2-INT");
+      if (def.row === "rules" || def.row === "normative") {
+        for (const delta of [1, -1]) {
+          if (original + delta < 0) continue;
+          const r = validateReport(set(P, { [def.id]: original + delta }), { previous });
+          expect(
+            r.findings.some((f) => f.ruleId === "T2-21-VALID-YOY" && f.status === "fail"),
+            def.id,
+          ).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe("fault localiser", () => {
+  it("ranks the single cell that explains every failure first (Pingtan 2021, one digit of 自然人 予以公开 mistyped 27 → 37)", () => {
+    const result = validateReport(set(P, { "t3.granted.natural": 37 }), { locale: "en" });
+    const failing = result.findings.filter((f) => f.status === "fail").map((f) => `${f.ruleId}:${f.key}`);
+    expect(failing).toEqual(["T3-OUTCOME-SUM:natural", "T3-ROW-TOTAL:granted"]);
+    expect(result.corrections[0]).toEqual({
+      cell: "t3.granted.natural",
+      from: "37",
+      to: "27",
+      explains: ["T3-OUTCOME-SUM:natural", "T3-ROW-TOTAL:granted"],
+      complete: true,
+      ambiguous: false,
+      message: "Changing “(1) Disclosed × Natural persons” from 37 to 27 satisfies 2 rule check(s) at once.",
+    });
+  });
+
+  it("lists every candidate when a single sum cannot tell them apart (table 四), marked ambiguous", () => {
+    const result = validateReport(set(P, { "t4.review.upheld": 2 }));
+    expect(result.corrections.map((c) => [c.cell, c.to]).sort()).toEqual([
+      ["t4.review.other", "1"],
+      ["t4.review.total", "4"],
+      ["t4.review.upheld", "1"],
+    ]);
+    expect(result.corrections.every((c) => c.ambiguous && c.complete)).toBe(true);
+  });
+
+  it("finds nothing to correct when two independent cells are wrong in the same identity", () => {
+    const result = validateReport(set(P, { "t3.granted.natural": 28, "t3.partial.natural": 6 }));
+    expect(result.corrections.filter((c) => c.complete)).toEqual([]);
+  });
+
+  it("offers nothing on a clean report", () => {
+    expect(validateReport(P).corrections).toEqual([]);
+  });
+});

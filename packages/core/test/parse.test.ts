@@ -1,0 +1,176 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { cellsOf, EDITIONS, parseReport, parseReportJson, serializeReport, stringifyReport, validateReport } from "../src/index";
+import { fixture } from "./helpers";
+
+const base = { version: 1, edition: "gen2021", meta: { year: 2021 } } as const;
+const issuesOf = (input: unknown) => {
+  const r = parseReport(input);
+  return r.success ? [] : r.issues.map((i) => ({ code: i.code, path: i.path.join("/"), expected: i.expected, received: i.received }));
+};
+
+describe("parseReport", () => {
+  for (const name of ["taishun-2018", "shanghai-govoffice-2019", "pingtan-2021", "pingtan-2017", "pingtan-2011"]) {
+    it(`round-trips the canonical fixture ${name}`, () => {
+      const report = fixture(name);
+      const again = parseReport(JSON.parse(JSON.stringify(serializeReport(report))));
+      expect(again.success && again.report).toEqual(report);
+      expect(stringifyReport(report)).toBe(stringifyReport(again.success ? again.report : report));
+    });
+  }
+
+  it("keeps blank, dash, slash, 无, other text and 0 distinct", () => {
+    const r = parseReport({
+      ...base,
+      cells: { "t3.new.natural": 0, "t3.new.business": null, "t3.new.research": "—", "t3.new.nonprofit": "/", "t3.new.legal": "无", "t3.new.other": "见附件" },
+    });
+    expect(r.success).toBe(true);
+    if (!r.success) return;
+    const c = r.report.cells;
+    expect(c["t3.new.natural"]).toEqual({ kind: "count", value: 0 });
+    expect(c["t3.new.business"]).toBeUndefined();
+    expect(c["t3.new.research"]).toEqual({ kind: "na", raw: "—" });
+    expect(c["t3.new.nonprofit"]).toEqual({ kind: "na", raw: "/" });
+    expect(c["t3.new.legal"]).toEqual({ kind: "none", raw: "无" });
+    expect(c["t3.new.other"]).toEqual({ kind: "text", raw: "见附件" });
+    expect(serializeReport(r.report).cells).toEqual({
+      "t3.new.natural": 0,
+      "t3.new.research": "—",
+      "t3.new.nonprofit": "/",
+      "t3.new.legal": "无",
+      "t3.new.other": "见附件",
+    });
+  });
+
+  it("keeps money exact as decimals, with a unit written in the cell", () => {
+    const r = parseReport({ ...base, cells: { "t2.fees.amount": "24252.311082" } });
+    expect(r.success && r.report.cells["t2.fees.amount"]?.kind === "money" && r.report.cells["t2.fees.amount"].value.toFixed()).toBe("24252.311082");
+    const s = parseReport({ version: 1, edition: "gen2019", meta: {}, cells: { "t2.procurement.amount": "251000元" } });
+    expect(s.success && s.report.cells["t2.procurement.amount"]).toMatchObject({ kind: "money", unit: "元" });
+    const f = parseReport({ ...base, cells: { "t2.fees.amount": 0.1 } });
+    expect(f.success && serializeReport(f.report).cells).toEqual({ "t2.fees.amount": "0.1" });
+  });
+
+  it("rejects counts that are not exact integers, with a clear issue", () => {
+    expect(issuesOf({ ...base, cells: { "t3.new.total": 1.5 } })).toEqual([
+      { code: "schema.not_integer", path: "cells/t3.new.total", expected: "integer", received: "number 1.5" },
+    ]);
+    expect(issuesOf({ ...base, cells: { "t3.new.total": 2 ** 53 } })).toEqual([
+      { code: "schema.unsafe_integer", path: "cells/t3.new.total", expected: "integer of at most 9007199254740991", received: "number 9007199254740992" },
+    ]);
+    expect(issuesOf({ ...base, cells: { "t2.fees.amount": 0.1234567890123456 } })).toEqual([
+      { code: "schema.not_decimal", path: "cells/t2.fees.amount", expected: "amount as a decimal string", received: "number 0.1234567890123456" },
+    ]);
+  });
+
+  it("names unknown cells, unknown keys and wrong types by path", () => {
+    expect(issuesOf({ ...base, cells: { "t3.new.nobody": 1 } })[0]).toMatchObject({
+      code: "schema.unrecognized_keys",
+      path: "cells",
+      received: "t3.new.nobody",
+    });
+    expect(issuesOf({ ...base, meta: { year: "2021" }, cells: {} })[0]).toMatchObject({
+      code: "schema.invalid_type",
+      path: "meta/year",
+      expected: "number",
+      received: 'string "2021"',
+    });
+    expect(issuesOf({ ...base, colour: "red", cells: {} })[0]).toMatchObject({ code: "schema.unrecognized_keys", received: "colour" });
+    expect(issuesOf({ ...base, edition: "gen2099", cells: {} })[0]).toMatchObject({ path: "edition" });
+    expect(issuesOf({ ...base, cells: { "old.A1": 5 } })[0]).toMatchObject({ code: "schema.unrecognized_keys", received: "old.A1" });
+  });
+
+  it("checks the rows of a local table", () => {
+    const local = (rows: unknown[], cells: Record<string, unknown> = {}) => ({ version: 1, edition: "local", meta: {}, local: { rows }, cells });
+    expect(
+      issuesOf(
+        local([
+          { id: "r1", label: "a", unit: "条" },
+          { id: "r1", label: "b", unit: "条" },
+        ]),
+      )[0],
+    ).toMatchObject({ code: "schema.duplicate_row", path: "local/rows/1/id" });
+    expect(issuesOf(local([{ id: "r1", label: "a", unit: "条", parent: "r9" }]))[0]).toMatchObject({ code: "schema.unknown_parent" });
+    expect(issuesOf(local([{ id: "r1", label: "a", unit: "条" }], { "local.r2.current": 1 }))[0]).toMatchObject({ code: "schema.unknown_cell" });
+  });
+
+  it("reads JSON text with a BOM and reports malformed JSON as one issue", () => {
+    expect(parseReportJson(`\uFEFF${JSON.stringify({ ...base, cells: {} })}`).success).toBe(true);
+    const bad = parseReportJson('{"version": 1,');
+    expect(bad.success).toBe(false);
+    expect(!bad.success && bad.issues).toHaveLength(1);
+    expect(!bad.success && bad.issues[0]?.code).toBe("json.syntax");
+  });
+
+  it("never throws, whatever it is given", () => {
+    fc.assert(
+      fc.property(fc.anything(), (x) => {
+        const r = parseReport(x);
+        expect(typeof r.success).toBe("boolean");
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(typeof parseReportJson(s).success).toBe("boolean");
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("validateReport", () => {
+  const cellValue = fc.oneof(
+    fc.integer({ min: -5, max: 2000 }),
+    fc.constantFrom(null, "—", "-", "/", "无", "", "见附件", "12万"),
+    fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+  );
+  for (const edition of EDITIONS.filter((e) => e !== "local")) {
+    it(`never throws on any well-typed ${edition} report, and counts its findings`, () => {
+      const ids = cellsOf(edition).map((c) => c.id);
+      const kinds = new Map(cellsOf(edition).map((c) => [c.id, c.kind]));
+      fc.assert(
+        fc.property(fc.dictionary(fc.constantFrom(...ids), cellValue), fc.integer({ min: 2008, max: 2030 }), (cells, year) => {
+          const json = Object.fromEntries(
+            Object.entries(cells).map(([k, v]) => [k, kinds.get(k) === "money" && typeof v === "number" ? String(Math.abs(v)) : v]),
+          );
+          const parsed = parseReport({ version: 1, edition, meta: { year }, cells: json });
+          expect(parsed.success).toBe(true);
+          if (!parsed.success) return;
+          const result = validateReport(parsed.report, { includePasses: true, locale: year % 2 ? "en" : "zh-CN" });
+          const c = result.counts;
+          expect(c.error + c.warning + c.info + c.notAssessable + c.passed).toBe(result.findings.length);
+          for (const f of result.findings) expect(f.message).not.toMatch(/\{\w+(\.\w+)?\}/);
+        }),
+        { numRuns: 150 },
+      );
+    });
+  }
+
+  it("says 'no data' for an all-blank table, never 'pass'", () => {
+    const r = parseReport({ version: 1, edition: "gen2021", meta: { year: 2021 }, cells: {} });
+    if (!r.success) throw new Error("parse");
+    const result = validateReport(r.report, { includePasses: true });
+    expect(result.noData).toBe(true);
+    const sums = result.findings.filter((f) => f.ruleId === "T3-BALANCE" || f.ruleId === "T4-REVIEW-SUM");
+    expect(sums.map((f) => [f.ruleId, f.status, f.reason])).toEqual([
+      ["T3-BALANCE", "not-assessable", "no_data"],
+      ["T4-REVIEW-SUM", "not-assessable", "no_data"],
+    ]);
+  });
+
+  it("passes an all-zero table cleanly", () => {
+    const cells = Object.fromEntries(cellsOf("gen2021").map((c) => [c.id, c.kind === "money" ? "0" : 0]));
+    const r = parseReport({ version: 1, edition: "gen2021", meta: { year: 2021 }, cells });
+    if (!r.success) throw new Error("parse");
+    const result = validateReport(r.report);
+    expect(result.counts).toMatchObject({ error: 0, warning: 0, info: 0 });
+  });
+
+  it("skips a rule that reads a non-numeric cell and flags the cell", () => {
+    const p = fixture("pingtan-2021");
+    const r = validateReport({ ...p, cells: { ...p.cells, "t4.review.other": { kind: "text", raw: "二" } } }, { includePasses: true });
+    expect(r.findings.filter((f) => f.ruleId === "T4-REVIEW-SUM").map((f) => [f.status, f.reason])).toEqual([["not-assessable", "non_numeric"]]);
+    expect(r.findings.filter((f) => f.ruleId === "CELL-NOT-NUMERIC" && f.status === "fail").map((f) => f.key)).toEqual(["t4.review.other"]);
+  });
+});
