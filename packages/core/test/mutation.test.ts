@@ -5,7 +5,7 @@ import { fixture, set, withMeta } from "./helpers";
 // A clean 2021 report: Pingtan 2021, split by hand from the published text and checked against every identity.
 const P = fixture("pingtan-2021");
 const countCells = cellsOf("gen2021").filter((c) => c.kind === "count");
-const valueOf = (r: Report, id: string) => {
+const countIn = (r: Report, id: string) => {
   const v = r.cells[id];
   return v?.kind === "count" ? v.value : 0;
 };
@@ -24,7 +24,7 @@ describe("mutation: every count cell of a clean 2021 report changed by ±1", () 
     it(`${delta > 0 ? "+1" : "-1"} on any cell of 三 or 四 fails an error rule, and the localiser names the cell and its original value`, () => {
       let uniqueTop = 0;
       for (const def of tables34) {
-        const original = valueOf(P, def.id);
+        const original = countIn(P, def.id);
         const broken = set(P, { [def.id]: original + delta });
         const result = validateReport(broken);
         expect(
@@ -50,7 +50,7 @@ describe("mutation: every count cell of a clean 2021 report changed by ±1", () 
     const previous = set(withMeta(P, { year: 2020 }), { "t2.normative.in_force": 665 - 69 + 3, "t3.carry_out.natural": 0, "t3.carry_out.total": 0 });
     expect(validateReport(P, { previous }).counts.warning).toBe(0);
     for (const def of countCells.filter((c) => c.table === "t2")) {
-      const original = valueOf(P, def.id);
+      const original = countIn(P, def.id);
       if (original === 0) expect(errors(set(P, { [def.id]: -1 })).map((f) => f.ruleId)).toContain("T2-INT");
       if (def.row === "rules" || def.row === "normative") {
         for (const delta of [1, -1]) {
