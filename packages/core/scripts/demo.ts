@@ -15,7 +15,7 @@ const { meta } = parsed.report;
 console.log(`${meta.title ?? file} (${parsed.report.edition}, ${meta.year})`);
 for (const f of result.findings) {
   const mark = f.status === "pass" ? "✓" : f.status === "fail" ? (f.severity === "error" ? "✗" : "!") : "·";
-  const detail = f.status === "pass" && f.actual !== undefined ? ` ${f.actual} vs ${f.expected}` : "";
+  const detail = f.status === "pass" && f.actual !== undefined ? ` ${f.actual}${f.expected === undefined ? "" : ` vs ${f.expected}`}` : "";
   console.log(
     `${mark} ${f.severity.padEnd(7)} ${f.ruleId}${f.key && f.key !== f.ruleId ? `[${f.key}]` : ""}${detail}  ${f.status === "pass" ? "" : f.message}`,
   );

@@ -525,6 +525,7 @@ describe.each(cases)("$rule", (c) => {
     expect(msg["zh-CN"]).toBe(f.message);
     expect(msg["zh-CN"]).not.toMatch(/\{\w+/);
     expect(msg.en).not.toMatch(/\{\w+/);
-    expect(msg).toMatchSnapshot();
+    expect(msg).toMatchSnapshot("messages");
+    expect(f).toMatchSnapshot("finding");
   });
 });
