@@ -52,3 +52,4 @@ export {
 export { Decimal } from "decimal.js";
 export { narrativeRuleFor } from "./rules/narrative";
 export { rulesMarkdown } from "./docs/rulesMarkdown";
+export { type AggregateExclusion, type AggregateResult, aggregateReports } from "./aggregate";

@@ -33,6 +33,8 @@ describe("cross-year rules", () => {
 
   it("flag a report whose every figure repeats last year's (YOY-IDENTICAL), and only then", () => {
     expect(findings(P, "YOY-IDENTICAL", "fail", { previous: withMeta(P, { year: 2020 }) })).toHaveLength(1);
-    expect(findings(P, "YOY-IDENTICAL", "fail", { previous: set(withMeta(P, { year: 2020 }), { "t4.review.upheld": 0, "t4.review.total": 2 }) })).toHaveLength(0);
+    expect(findings(P, "YOY-IDENTICAL", "fail", { previous: set(withMeta(P, { year: 2020 }), { "t4.review.upheld": 0, "t4.review.total": 2 }) })).toHaveLength(
+      0,
+    );
   });
 });
