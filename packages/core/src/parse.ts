@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { cellDef } from "./cells";
 import { type LocalRow, localCells } from "./cells/local";
 import type { CellDef } from "./cells/types";

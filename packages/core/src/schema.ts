@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { cellsOf } from "./cells";
 import type { CellDef } from "./cells/types";
 import { EDITIONS, type Edition } from "./editions";
