@@ -1,5 +1,6 @@
 import type { Correction, Finding, Locale, Report, Section } from "@gov-disclosure/core";
 import { cellAnchor, escapeHtml } from "./escape";
+import { defsOf, labelOf } from "./defs";
 import { uiFor } from "./i18n";
 import { type GridCell, type OfficialTable, officialTables } from "./layout";
 
@@ -102,6 +103,19 @@ td .fix { display: block; font-size: 8pt; color: #0050b3; font-weight: bold; }
 td a.mark { color: inherit; text-decoration: none; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
+`;
+
+/** Extra CSS of documents that list findings and corrections. */
+export const FINDINGS_CSS = `
+.summary { border: 1px solid #000; padding: 2mm 4mm; margin: 0 0 6mm; }
+.summary .n-error { color: #b00000; font-weight: bold; } .summary .n-warning { color: #8a5a00; font-weight: bold; }
+ol.findings, ol.corrections { padding-left: 8mm; }
+ol.findings li, ol.corrections li { margin: 0 0 3mm; }
+li.fail.sev-error .tag { color: #fff; background: #b00000; } li.fail.sev-warning .tag { background: #ffe08a; }
+li.fail.sev-info .tag { background: #cfe0fa; } li.not-assessable, li.pass { color: #555; }
+.tag { display: inline-block; padding: 0 1.5mm; border: 1px solid #000; font-size: 9pt; margin-right: 2mm; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
+:target { outline: 3px solid #0050b3; }
 `;
 
 function attrs(cell: GridCell): string {
@@ -238,5 +252,49 @@ export function reportBodyHtml(report: Report, locale: Locale, marks: ReadonlyMa
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const locale = options.locale ?? "zh-CN";
   const title = options.title ?? reportTitle(report, locale);
-  return htmlDocument(title, locale, reportBodyHtml(report, locale, cellMarks(options.findings, options.corrections), title));
+  const ui = uiFor(locale);
+  const lists: string[] = [];
+  if (options.findings?.length)
+    lists.push(`<section id="findings">\n<h2>${escapeHtml(ui.findings)}</h2>\n${findingsHtml(report, options.findings, locale)}\n</section>`);
+  if (options.corrections?.length)
+    lists.push(`<section id="corrections">\n<h2>${escapeHtml(ui.corrections)}</h2>\n${correctionsHtml(report, options.corrections, locale)}\n</section>`);
+  const body = [reportBodyHtml(report, locale, cellMarks(options.findings, options.corrections), title), ...lists].join("\n");
+  return htmlDocument(title, locale, body, lists.length ? FINDINGS_CSS : "");
+}
+
+/** The findings as an ordered list, each item with its anchor (`finding-N`) and links to its cells. */
+export function findingsHtml(report: Report, findings: readonly Finding[], locale: Locale): string {
+  const ui = uiFor(locale);
+  const defs = defsOf(report);
+  const items = findings.map((f, i) => {
+    const tag = f.status === "fail" ? ui.severity[f.severity] : ui.status[f.status];
+    const cells = f.cells.map((id) => `<a href="#${cellAnchor(id)}" data-cell="${escapeHtml(id)}">${escapeHtml(labelOf(defs, id, locale))}</a>`);
+    const nums = [
+      f.actual !== undefined ? `${ui.actual} ${escapeHtml(f.actual)}` : "",
+      f.expected !== undefined ? `${ui.expected} ${escapeHtml(f.expected)}` : "",
+      f.difference !== undefined ? `${ui.difference} ${escapeHtml(f.difference)}` : "",
+    ].filter(Boolean);
+    return [
+      `<li id="${findingAnchor(i)}" class="${f.status} sev-${f.severity}" data-rule="${escapeHtml(f.ruleId)}">`,
+      `<span class="tag">${escapeHtml(tag)}</span><code>${escapeHtml(f.ruleId)}${f.key !== undefined ? `:${escapeHtml(f.key)}` : ""}</code>`,
+      `<div class="message">${escapeHtml(f.message)}</div>`,
+      nums.length ? `<div class="numbers">${nums.join("；")}</div>` : "",
+      cells.length ? `<div class="cells">${escapeHtml(ui.cells)}：${cells.join("、")}</div>` : "",
+      "</li>",
+    ]
+      .filter(Boolean)
+      .join("\n");
+  });
+  return `<ol class="findings">\n${items.join("\n")}\n</ol>`;
+}
+
+/** The suggested corrections as an ordered list, each linked to its cell. */
+export function correctionsHtml(report: Report, corrections: readonly Correction[], locale: Locale): string {
+  const ui = uiFor(locale);
+  const defs = defsOf(report);
+  const items = corrections.map((c, i) => {
+    const flags = [c.complete ? ui.correctionComplete : "", c.ambiguous ? ui.correctionAmbiguous : ""].filter(Boolean);
+    return `<li id="${correctionAnchor(i)}" data-cell="${escapeHtml(c.cell)}"><a href="#${cellAnchor(c.cell)}">${escapeHtml(labelOf(defs, c.cell, locale))}</a>：${escapeHtml(c.message)}${flags.length ? ` <small>（${escapeHtml(flags.join("；"))}）</small>` : ""}</li>`;
+  });
+  return `<ol class="corrections">\n${items.join("\n")}\n</ol>`;
 }

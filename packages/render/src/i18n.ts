@@ -77,7 +77,7 @@ const zh: UiStrings = {
   localUnit: "计量单位",
   localColumns: ["本年度", "历年累计"],
   oldTitle: (year) => (year ? `政府信息公开情况统计表（${year}年度）` : "政府信息公开情况统计表"),
-  mergedNote: "表格说明：Markdown 表格不能合并单元格，正式版式中合并的单元格，其文字在所覆盖的每一格中重复。",
+  mergedNote: "表格说明：Markdown 表格不能合并单元格。正式版式中合并的表头和行标题，在所覆盖的每一格中重复；跨列的数值只写在第一格。",
   validationTitle: "核对报告",
   summary: "概况",
   errors: "错误",
@@ -139,7 +139,8 @@ const en: UiStrings = {
   localUnit: "Unit",
   localColumns: ["This year", "Cumulative"],
   oldTitle: (year) => (year ? `Government information disclosure statistics (${year})` : "Government information disclosure statistics"),
-  mergedNote: "Note: Markdown tables cannot merge cells; the text of a merged cell of the official layout is repeated in every cell it covers.",
+  mergedNote:
+    "Note: Markdown tables cannot merge cells. Merged headers and row labels of the official layout are repeated in every cell they cover; a value spanning several columns is written once, in its first cell.",
   validationTitle: "Validation report",
   summary: "Summary",
   errors: "errors",

@@ -1,0 +1,230 @@
+import { type Locale, numericOf, type Report, T3_COLUMNS, T3_ROWS } from "@gov-disclosure/core";
+import { defsOf, whoOf } from "./defs";
+import { escapeXml, safeId } from "./escape";
+import { uiFor } from "./i18n";
+
+/** One bar of the outcome chart: a row of table 三 (or a group of rows), or a C3 row of the 2014 table. */
+export interface OutcomeBar {
+  readonly label: string;
+  /** The cells summed into this bar. */
+  readonly cells: readonly string[];
+  readonly value: number;
+  /** True when the 总计 cell was blank and the value was derived from the applicant columns. */
+  readonly derived: boolean;
+  /** 1 for the reasons under 不予公开 / 不同意公开. */
+  readonly level: 0 | 1;
+}
+
+/** Options of the chart renderers. */
+export interface ChartOptions {
+  readonly locale?: Locale;
+  /** Prefix of the ids inside the SVG (title, desc), so that several charts can share a page. */
+  readonly idPrefix?: string;
+  /** Width in pixels (default 720). */
+  readonly width?: number;
+}
+
+const num = (report: Report, id: string): number => {
+  const n = numericOf(report.cells[id]);
+  return n === undefined ? 0 : Number(n);
+};
+
+/** The value of a table 三 row in the 总计 column, or derived from the applicant columns when 总计 is not a number. */
+function t3Total(report: Report, row: string): { value: number; derived: boolean; cells: string[] } {
+  const total = report.cells[`t3.${row}.total`];
+  if (total && (total.kind === "count" || total.kind === "money")) return { value: Number(total.value), derived: false, cells: [`t3.${row}.total`] };
+  const parts = T3_COLUMNS.filter((c) => c.id !== "total").map((c) => `t3.${row}.${c.id}`);
+  const value = parts.reduce((s, id) => s + num(report, id), 0);
+  return { value, derived: value !== 0, cells: parts };
+}
+
+/** The bars of the outcome chart: how applications were decided, from table 三's 总计 column or the 2014 table's C3 rows. */
+export function outcomeBars(report: Report, locale: Locale = "zh-CN"): OutcomeBar[] {
+  const defs = defsOf(report);
+  const short = (id: string) => {
+    const d = defs.get(id);
+    const p = d ? (locale === "en" ? d.rowPathEn : d.rowPath) : [];
+    return p[p.length - 1] ?? id;
+  };
+  if (report.edition === "gen2014") {
+    const ids = ["C3_1", "C3_2", "C3_3", "C3_4", "C3_4a", "C3_4b", "C3_4c", "C3_4d", "C3_4e", "C3_4f", "C3_5", "C3_6", "C3_7", "C3_8"];
+    return ids.map((r) => ({
+      label: short(`old.${r}`),
+      cells: [`old.${r}`],
+      value: num(report, `old.${r}`),
+      derived: false,
+      level: /^C3_4[a-f]$/.test(r) ? 1 : 0,
+    }));
+  }
+  if (report.edition === "local") return [];
+  const rows = T3_ROWS[report.edition].map((r) => r.id);
+  const group = (prefix: string, label: string): OutcomeBar => {
+    const parts = rows.filter((r) => r === prefix || r.startsWith(`${prefix}_`)).map((r) => t3Total(report, r));
+    return { label, cells: parts.flatMap((p) => p.cells), value: parts.reduce((s, p) => s + p.value, 0), derived: parts.some((p) => p.derived), level: 0 };
+  };
+  const groupLabel = (row: string) => {
+    const d = defs.get(`t3.${row}.total`);
+    const p = d ? (locale === "en" ? d.rowPathEn : d.rowPath) : [];
+    return p[p.length - 2] ?? row;
+  };
+  const single = (row: string): OutcomeBar => ({ label: short(`t3.${row}.total`), ...t3Total(report, row), level: 0 });
+  const denied = rows.filter((r) => r.startsWith("denied_")).map((r): OutcomeBar => ({ ...single(r), level: 1 }));
+  return [
+    single("granted"),
+    single("partial"),
+    group("denied", groupLabel("denied_1")),
+    ...denied,
+    group("unable", groupLabel("unable_1")),
+    group("rejected", groupLabel("rejected_1")),
+    report.edition === "gen2021" ? group("other", groupLabel("other_1")) : single("other"),
+  ];
+}
+
+/** A "nice" axis maximum ≥ v: 1, 2 or 5 times a power of ten. */
+function niceMax(v: number): number {
+  if (v <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 5, 10]) if (m * p >= v) return m * p;
+  return 10 * p;
+}
+
+const FONT = `font-family="'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','WenQuanYi Zen Hei',sans-serif"`;
+
+/** Truncates a label to about `max` characters for the chart (the full text stays in a nested title). */
+const clip = (s: string, max: number): string =>
+  Array.from(s).length > max
+    ? `${Array.from(s)
+        .slice(0, max - 1)
+        .join("")}…`
+    : s;
+
+/**
+ * How applications were decided, as a self-contained horizontal bar chart (SVG): 予以公开, 部分公开, 不予公开 and each
+ * of its reasons, 无法提供, 不予处理, 其他处理, from table 三's 总计 column (2019/2021; a blank 总计 is derived from the
+ * applicant columns and marked *), or the 2014 table's C3 rows. Text is escaped; `<title>` and `<desc>` describe it.
+ */
+export function renderOutcomeChart(report: Report, options: ChartOptions = {}): string {
+  const locale = options.locale ?? "zh-CN";
+  const ui = uiFor(locale);
+  const id = safeId(options.idPrefix ?? "gd-outcomes");
+  const width = options.width ?? 720;
+  const bars = outcomeBars(report, locale);
+  const title = ui.chartOutcomes(whoOf(report));
+  const labelW = Math.round(width * 0.42);
+  const barW = width - labelW - 70;
+  const rowH = 24;
+  const top = 48;
+  const derived = bars.some((b) => b.derived);
+  const height = top + Math.max(bars.length, 1) * rowH + (derived ? 40 : 20);
+  const max = niceMax(Math.max(0, ...bars.map((b) => b.value)));
+  const desc = bars.length ? `${ui.chartOutcomesDesc} ${bars.map((b) => `${b.label}: ${b.value}${b.derived ? "*" : ""}`).join("; ")}` : ui.noChartData;
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" ${FONT} font-size="13">`,
+    `<title id="${id}-title">${escapeXml(title)}</title>`,
+    `<desc id="${id}-desc">${escapeXml(desc)}</desc>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text x="${width / 2}" y="24" text-anchor="middle" font-size="16" font-weight="bold">${escapeXml(title)}</text>`,
+  ];
+  if (!bars.length) out.push(`<text x="${width / 2}" y="${top + 16}" text-anchor="middle">${escapeXml(ui.noChartData)}</text>`);
+  // Axis line at x = labelW.
+  out.push(`<line x1="${labelW}" y1="${top - 4}" x2="${labelW}" y2="${top + bars.length * rowH}" stroke="#000" stroke-width="1"/>`);
+  bars.forEach((b, i) => {
+    const y = top + i * rowH;
+    const w = max ? Math.round((b.value / max) * barW * 10) / 10 : 0;
+    const fill = b.level ? "#8fb3de" : "#2c5aa0";
+    out.push(`<g class="bar" data-value="${b.value}" data-cells="${escapeXml(b.cells.join(" "))}">`);
+    out.push(`<title>${escapeXml(`${b.label}: ${b.value}${b.derived ? "*" : ""}`)}</title>`);
+    out.push(
+      `<text x="${labelW - 6}" y="${y + 16}" text-anchor="end"${b.level ? ' fill="#444444" font-size="12"' : ""}>${escapeXml(clip(b.label, b.level ? 20 : 22))}</text>`,
+    );
+    out.push(`<rect x="${labelW}" y="${y + 4}" width="${w}" height="${rowH - 8}" fill="${fill}"/>`);
+    out.push(`<text x="${labelW + w + 4}" y="${y + 16}">${b.value}${b.derived ? "*" : ""}</text>`);
+    out.push("</g>");
+  });
+  if (derived) out.push(`<text x="8" y="${height - 12}" font-size="11" fill="#333">${escapeXml(ui.derived)}</text>`);
+  out.push("</svg>");
+  return `${out.join("\n")}\n`;
+}
+
+/** One year of the trend chart. */
+export interface TrendPoint {
+  readonly year: number;
+  readonly received: number;
+  readonly decided: number;
+  readonly edition: string;
+}
+
+/** Received and decided applications of a report: table 三 一 and （七）总计 (总计 column), or the 2014 table's C1 and C2. */
+export function trendPoint(report: Report): TrendPoint | undefined {
+  if (report.meta.year === undefined) return undefined;
+  if (report.edition === "gen2014") return { year: report.meta.year, received: num(report, "old.C1"), decided: num(report, "old.C2"), edition: report.edition };
+  if (report.edition === "local") return undefined;
+  return { year: report.meta.year, received: t3Total(report, "new").value, decided: t3Total(report, "total").value, edition: report.edition };
+}
+
+/**
+ * Applications received and decided per year for several years of one body, as a grouped bar chart (SVG).
+ * Throws when the reports are of different bodies or repeat a year. Years without the figures (local tables) are left out.
+ */
+export function renderTrendChart(reports: readonly Report[], options: ChartOptions = {}): string {
+  const locale = options.locale ?? "zh-CN";
+  const ui = uiFor(locale);
+  const bodies = new Set(reports.map((r) => r.meta.body).filter((b): b is string => b !== undefined));
+  if (bodies.size > 1) throw new Error(`renderTrendChart: reports of different bodies (${[...bodies].join(", ")})`);
+  const points = reports.map(trendPoint).filter((p): p is TrendPoint => p !== undefined);
+  points.sort((a, b) => a.year - b.year);
+  for (let i = 1; i < points.length; i++) if (points[i]?.year === points[i - 1]?.year) throw new Error(`renderTrendChart: year ${points[i]?.year} given twice`);
+  const id = safeId(options.idPrefix ?? "gd-trend");
+  const width = options.width ?? 720;
+  const height = 360;
+  const who = [...bodies][0] ?? "";
+  const title = ui.chartTrend(who);
+  const left = 56;
+  const right = 16;
+  const top = 64;
+  const bottom = 40;
+  const plotH = height - top - bottom;
+  const plotW = width - left - right;
+  const max = niceMax(Math.max(0, ...points.flatMap((p) => [p.received, p.decided])));
+  const desc = points.length
+    ? `${ui.chartTrendDesc} ${points.map((p) => `${p.year}: ${ui.received} ${p.received}, ${ui.decided} ${p.decided}`).join("; ")}`
+    : ui.noChartData;
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" ${FONT} font-size="13">`,
+    `<title id="${id}-title">${escapeXml(title)}</title>`,
+    `<desc id="${id}-desc">${escapeXml(desc)}</desc>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text x="${width / 2}" y="24" text-anchor="middle" font-size="16" font-weight="bold">${escapeXml(title)}</text>`,
+    `<g font-size="12"><rect x="${left}" y="36" width="12" height="12" fill="#2c5aa0"/><text x="${left + 16}" y="46">${escapeXml(ui.received)}</text>`,
+    `<rect x="${left + 110}" y="36" width="12" height="12" fill="#e08a1e"/><text x="${left + 126}" y="46">${escapeXml(ui.decided)}</text></g>`,
+  ];
+  for (let k = 0; k <= 4; k++) {
+    const v = (max * k) / 4;
+    const y = top + plotH - (plotH * k) / 4;
+    out.push(`<line x1="${left}" y1="${y}" x2="${width - right}" y2="${y}" stroke="${k ? "#dddddd" : "#000000"}"/>`);
+    out.push(`<text x="${left - 6}" y="${y + 4}" text-anchor="end" font-size="11">${Number.isInteger(v) ? v : v.toFixed(1)}</text>`);
+  }
+  if (!points.length) out.push(`<text x="${width / 2}" y="${top + plotH / 2}" text-anchor="middle">${escapeXml(ui.noChartData)}</text>`);
+  const slot = points.length ? plotW / points.length : plotW;
+  const bw = Math.min(40, slot / 3);
+  points.forEach((p, i) => {
+    const cx = left + slot * i + slot / 2;
+    const series: [number, string, string][] = [
+      [p.received, "#2c5aa0", ui.received],
+      [p.decided, "#e08a1e", ui.decided],
+    ];
+    out.push(`<g class="year" data-year="${p.year}">`);
+    series.forEach(([v, colour, name], j) => {
+      const h = Math.round((v / max) * plotH * 10) / 10;
+      const x = cx - bw + j * bw;
+      out.push(
+        `<rect x="${x}" y="${top + plotH - h}" width="${bw - 2}" height="${h}" fill="${colour}" data-series="${j ? "decided" : "received"}" data-value="${v}"><title>${escapeXml(`${p.year} ${name}: ${v}`)}</title></rect>`,
+      );
+      out.push(`<text x="${x + (bw - 2) / 2}" y="${top + plotH - h - 4}" text-anchor="middle" font-size="11">${v}</text>`);
+    });
+    out.push(`<text x="${cx}" y="${height - bottom + 18}" text-anchor="middle">${p.year}</text>`);
+    out.push("</g>");
+  });
+  out.push("</svg>");
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,231 @@
+import { type CellDef, type CellValue, Decimal, encodeCell, type Edition, type Locale, type Report, type Section } from "@gov-disclosure/core";
+import ExcelJS from "exceljs";
+import { defsOf } from "./defs";
+import { reportTitle } from "./html";
+import { uiFor } from "./i18n";
+import { expandGrid, type OfficialTable, officialTables } from "./layout";
+
+/** Name of the hidden worksheet that maps every cell id to its worksheet and A1 address (the contract with import). */
+export const MAP_SHEET = "_gov_disclosure";
+/** Name of the hidden worksheet whose A1 holds the report's identity as JSON. */
+export const META_SHEET = "_meta";
+/** Name of the visible worksheet holding the narrative sections (number | title | text). */
+export const SECTIONS_SHEET = "正文";
+
+/** What `_meta`!A1 holds. */
+export interface WorkbookMeta {
+  readonly version: 1;
+  readonly edition: Edition;
+  readonly meta: Report["meta"];
+  /** The declared rows of a local table, or null for the national editions. */
+  readonly local: Report["local"] | null;
+}
+
+/** Options of `renderXlsx`. */
+export interface XlsxOptions {
+  /** Language of labels and sheet names; zh-CN (the official labels) by default. */
+  readonly locale?: Locale;
+}
+
+const SHEET_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
+  t2: { zh: "二、主动公开", en: "2 Proactive disclosure" },
+  t3: { zh: "三、依申请公开", en: "3 Applications" },
+  t4: { zh: "四、复议诉讼", en: "4 Review and litigation" },
+  old: { zh: "统计表", en: "Statistics" },
+  local: { zh: "统计表", en: "Statistics" },
+};
+
+/** The standard section titles of the 2019 and 2021 formats, for a blank workbook's 正文 sheet. */
+const SECTION_TITLES: Readonly<Record<"gen2019" | "gen2021", readonly string[]>> = {
+  gen2019: [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、政府信息公开工作存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+  ],
+  gen2021: [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+  ],
+};
+
+/** A1 column letters of a 1-based column number. */
+export function columnLetters(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** The exact decimal value of a finite double (every double is a finite binary fraction). */
+export function exactDecimalOfDouble(x: number): string {
+  if (Number.isInteger(x)) return BigInt(x).toString();
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const expBits = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e = -1074;
+  if (expBits !== 0) {
+    mant |= 1n << 52n;
+    e = expBits - 1075;
+  }
+  // x = ±mant · 2^e with e < 0 (x is not an integer) = ±mant · 5^−e / 10^−e
+  const k = -e;
+  const digits = (mant * 5n ** BigInt(k)).toString().padStart(k + 1, "0");
+  const frac = digits.slice(-k).replace(/0+$/, "");
+  return `${x < 0 ? "-" : ""}${digits.slice(0, -k)}${frac ? `.${frac}` : ""}`;
+}
+
+/** True when a decimal is exactly a binary double, so writing it as a spreadsheet number loses nothing. */
+export function isExactDouble(d: Decimal): boolean {
+  if (!d.isFinite()) return false;
+  const x = d.toNumber();
+  return Number.isFinite(x) && new Decimal(exactDecimalOfDouble(x)).eq(d);
+}
+
+/** The spreadsheet value of a cell: counts as numbers, money as a number only when exact (else its decimal text), specials as text. */
+export function xlsxValue(v: CellValue | undefined): number | string | null {
+  if (!v || v.kind === "blank") return null;
+  if (v.kind === "count") return v.value;
+  if (v.kind === "money") return !v.unit && isExactDouble(v.value) ? v.value.toNumber() : String(encodeCell(v));
+  return v.raw;
+}
+
+const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEAD_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColor: { argb: "FFF2F2F2" } };
+
+function columnWidths(table: OfficialTable): number[] {
+  switch (table.id) {
+    case "t2":
+      return [26, 18, 18, 18];
+    case "t3":
+      return [12, 14, 40, 9, 9, 9, 11, 11, 9, 9];
+    case "t4":
+      return Array.from({ length: 15 }, () => 9);
+    case "old":
+      return [70, 8, 14];
+    default:
+      return [50, 10, 14, 14];
+  }
+}
+
+function writeTable(
+  wb: ExcelJS.Workbook,
+  table: OfficialTable,
+  report: Report,
+  defs: ReadonlyMap<string, CellDef>,
+  name: string,
+  locale: Locale,
+  map: string[][],
+) {
+  const ui = uiFor(locale);
+  const ws = wb.addWorksheet(name, {
+    pageSetup: { paperSize: 9, orientation: table.columns > 6 ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.columns = columnWidths(table).map((width) => ({ width }));
+  const last = columnLetters(table.columns);
+  ws.mergeCells(`A1:${last}1`);
+  const title = ws.getCell("A1");
+  title.value = table.title;
+  title.font = { bold: true, size: 14 };
+  title.alignment = { horizontal: "center", vertical: "middle" };
+  ws.mergeCells(`A2:${last}2`);
+  const who = [
+    report.meta.body ? `${ui.fillingUnit}：${report.meta.body}` : `${ui.fillingUnit}：`,
+    report.meta.year !== undefined ? `${ui.year}：${report.meta.year}` : "",
+  ]
+    .filter(Boolean)
+    .join("    ");
+  ws.getCell("A2").value = who;
+  const top = 3;
+  const grid = expandGrid(table);
+  const headRows = table.groups.filter((g) => g.head).reduce((n, g) => n + g.rows.length, 0);
+  grid.forEach((row, r) => {
+    row.forEach((slot, c) => {
+      const cell = ws.getCell(top + r, c + 1);
+      cell.border = BORDER;
+      if (!slot.origin) return;
+      const g = slot.cell;
+      if (g.rowspan > 1 || g.colspan > 1) ws.mergeCells(top + r, c + 1, top + r + g.rowspan - 1, c + g.colspan);
+      if (g.cell !== undefined) {
+        const def = defs.get(g.cell);
+        const v = xlsxValue(report.cells[g.cell]);
+        if (v !== null) cell.value = v;
+        cell.protection = { locked: false };
+        cell.alignment = { horizontal: "center", vertical: "middle" };
+        if (def?.kind === "money") cell.numFmt = "@";
+        else {
+          cell.numFmt = "0";
+          cell.dataValidation = {
+            type: "whole",
+            operator: def?.kind === "signed" ? "between" : "greaterThanOrEqual",
+            allowBlank: true,
+            formulae: def?.kind === "signed" ? [-1e9, 1e9] : [0],
+            showErrorMessage: true,
+            errorStyle: "warning",
+            errorTitle: locale === "en" ? "Whole number" : "请填写整数",
+            error: locale === "en" ? "Enter a whole number, or — / 无 where the form allows." : "请填写整数；不适用时可填“—”或“无”。",
+          };
+        }
+        map.push([g.cell, name, `${columnLetters(c + 1)}${top + r}`]);
+      } else {
+        cell.value = g.text;
+        cell.alignment = { horizontal: g.role === "row" ? "left" : "center", vertical: "middle", wrapText: true, ...(g.indent ? { indent: g.indent } : {}) };
+        if (g.header) cell.fill = HEAD_FILL;
+        if (g.role === "title") cell.font = { bold: true };
+      }
+    });
+  });
+  ws.views = [{ state: "frozen", ySplit: top - 1 + headRows, xSplit: 0 }];
+  ws.pageSetup.printTitlesRow = `${top}:${top - 1 + Math.max(headRows, 1)}`;
+}
+
+/**
+ * The official tables of a report (or of a blank report: `blankReport(edition)`) as an XLSX workbook a county can
+ * fill in: one worksheet per table with the merged cells of the format, value cells unlocked with whole-number
+ * validation (a warning only: "—" and "无" stay possible), a 正文 sheet for the narrative, and the two hidden sheets
+ * of the import contract: `_gov_disclosure` (cellId | sheet | address for every cell) and `_meta` (A1: JSON
+ * `{"version":1,"edition","meta","local"}`). Counts are numbers, money a number only when exact (otherwise the
+ * decimal as text), blanks empty, "—"/"无" text.
+ */
+export async function renderXlsx(report: Report, options: XlsxOptions = {}): Promise<Uint8Array> {
+  const locale = options.locale ?? "zh-CN";
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "gov-disclosure";
+  wb.title = reportTitle(report, locale);
+  const created = report.meta.publishedAt ? new Date(`${report.meta.publishedAt}T00:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
+  wb.created = Number.isNaN(created.getTime()) ? new Date(Date.UTC(2000, 0, 1)) : created;
+  wb.modified = wb.created;
+  const defs = defsOf(report);
+  const map: string[][] = [["cellId", "sheet", "address"]];
+  for (const table of officialTables(report, locale)) {
+    const names = SHEET_NAMES[table.id] ?? { zh: table.id, en: table.id };
+    writeTable(wb, table, report, defs, locale === "en" ? names.en : names.zh, locale, map);
+  }
+  const sections: readonly Section[] =
+    report.sections.length || report.edition === "local" || report.edition === "gen2014"
+      ? report.sections
+      : SECTION_TITLES[report.edition].map((title, i) => ({ number: i + 1, title, text: "" }));
+  const text = wb.addWorksheet(SECTIONS_SHEET);
+  text.columns = [{ width: 6 }, { width: 36 }, { width: 100 }];
+  text.addRow(["#", locale === "en" ? "Title" : "标题", locale === "en" ? "Text" : "正文"]).font = { bold: true };
+  for (const s of sections) {
+    const row = text.addRow([s.number ?? null, s.title, s.text]);
+    row.alignment = { vertical: "top", wrapText: true };
+  }
+  const mapSheet = wb.addWorksheet(MAP_SHEET, { state: "hidden" });
+  for (const row of map) mapSheet.addRow(row);
+  const metaSheet = wb.addWorksheet(META_SHEET, { state: "hidden" });
+  const meta: WorkbookMeta = { version: 1, edition: report.edition, meta: report.meta, local: report.local ?? null };
+  metaSheet.getCell("A1").value = JSON.stringify(meta);
+  const buf: ArrayLike<number> | ArrayBuffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf);
+}
