@@ -1,0 +1,69 @@
+import iconv from "iconv-lite";
+import type { InputFormat } from "./types";
+
+declare const TextDecoder: { new (label?: string, options?: { fatal?: boolean }): { decode(input: Uint8Array): string } };
+
+const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
+
+function hasAscii(b: Uint8Array, s: string, limit = b.length): boolean {
+  const codes = [...s].map((ch) => ch.charCodeAt(0));
+  const end = Math.min(limit, b.length) - codes.length;
+  outer: for (let i = 0; i <= end; i++) {
+    for (let j = 0; j < codes.length; j++) if (b[i + j] !== codes[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Recognises a binary container from its first bytes (PDF, images, ZIP-based Office files, OLE2). @internal */
+export function sniffBytes(b: Uint8Array): InputFormat | "doc-ole" | "zip" | undefined {
+  if (startsWith(b, [0x25, 0x50, 0x44, 0x46])) return "pdf";
+  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || startsWith(b, [0xff, 0xd8, 0xff]) || startsWith(b, [0x47, 0x49, 0x46, 0x38])) return "image";
+  if (startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]) || startsWith(b, [0x42, 0x4d])) return "image";
+  if (startsWith(b, [0x52, 0x49, 0x46, 0x46]) && hasAscii(b.subarray(8, 12), "WEBP")) return "image";
+  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0])) return "doc-ole";
+  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06])) {
+    if (hasAscii(b, "word/")) return "docx";
+    if (hasAscii(b, "xl/")) return "xlsx";
+    return "zip";
+  }
+  return undefined;
+}
+
+/** Decodes text bytes: BOMs, then strict UTF-8, then GB18030 (a superset of GBK and GB2312). */
+export function decodeText(b: Uint8Array): { text: string; encoding: string } {
+  if (startsWith(b, [0xef, 0xbb, 0xbf])) return { text: new TextDecoder("utf-8").decode(b.subarray(3)), encoding: "utf-8 (BOM)" };
+  if (startsWith(b, [0xff, 0xfe])) return { text: iconv.decode(b.subarray(2), "utf16le"), encoding: "utf-16le" };
+  if (startsWith(b, [0xfe, 0xff])) return { text: iconv.decode(b.subarray(2), "utf16be"), encoding: "utf-16be" };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(b), encoding: "utf-8" };
+  } catch {
+    return { text: iconv.decode(b, "gb18030"), encoding: "gb18030" };
+  }
+}
+
+/** True when decoded text looks like binary data (control characters, replacement characters). @internal */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 4096);
+  if (!sample.length) return false;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
+  }
+  return bad / sample.length > 0.05;
+}
+
+/** Guesses the format of text from its media type, file name and content. @internal */
+export function sniffText(text: string, filename?: string, mediaType?: string): InputFormat {
+  const name = (filename ?? "").toLowerCase();
+  const mt = (mediaType ?? "").toLowerCase();
+  if (mt.includes("json") || name.endsWith(".json")) return "json";
+  if (mt.includes("html") || /\.(html?|xhtml)$/.test(name)) return "html";
+  if (mt.includes("markdown") || /\.(md|markdown)$/.test(name)) return "markdown";
+  const head = text.slice(0, 2000).trimStart();
+  if (head.startsWith("{") && /"edition"|"version"|"cells"/.test(text.slice(0, 20000))) return "json";
+  if (/<(html|body|table|p|div|tr|td|br)\b[^>]*>/i.test(text.slice(0, 200000))) return "html";
+  if (/^\s*\|.*\|\s*$/m.test(text) && /^\s*\|?\s*:?-{3,}/m.test(text)) return "markdown";
+  return "text";
+}

@@ -1,0 +1,32 @@
+import type { Edition } from "@gov-disclosure/core";
+
+const SIGNALS: readonly [Edition, RegExp][] = [
+  ["gen2021", /本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知|本年收费金额/g],
+  ["gen2019", /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|采购总金额|\(六\)其他处理(?=\s*[\d|])/g],
+  ["gen2014", /统计指标|回应公众关注热点|申请办结数|申请答复数|不同意公开答复数|举报投诉数量|通过不同渠道和方式公开政府信息的情况/g],
+  ["local", /历年累计|指标名称/g],
+];
+const NATIONAL_T3 = /本年新收政府信息公开申请数量|本列数据的勾稽关系|结转下年度继续办理/g;
+
+/** The edition the labels point to, with the labels that decided it; undefined when no table label is present. @internal */
+export function detectEdition(compactText: string, year?: number): { edition?: Edition; labels: string[]; byYear?: boolean } {
+  const hits = new Map<Edition, Set<string>>();
+  for (const [ed, re] of SIGNALS) {
+    re.lastIndex = 0;
+    const set = new Set<string>();
+    for (const m of compactText.matchAll(re)) set.add(m[0]);
+    if (set.size) hits.set(ed, set);
+  }
+  const t3 = new Set([...compactText.matchAll(NATIONAL_T3)].map((m) => m[0]));
+  const local = hits.get("local");
+  const old = hits.get("gen2014");
+  if (hits.get("gen2021")?.size) return { edition: "gen2021", labels: [...hits.get("gen2021")!, ...t3] };
+  if (hits.get("gen2019")?.size) return { edition: "gen2019", labels: [...hits.get("gen2019")!, ...t3] };
+  if (t3.size >= 1 && /本年新收政府信息公开申请数量/.test(compactText)) {
+    // table 三 without the section 二 labels that tell 2019 from 2021: the year decides, and the evidence says so
+    return { edition: year !== undefined && year >= 2021 ? "gen2021" : "gen2019", labels: [...t3], byYear: true };
+  }
+  if (local && local.has("历年累计") && (!old || old.size < 2)) return { edition: "local", labels: [...local] };
+  if (old && old.size >= 2) return { edition: "gen2014", labels: [...old] };
+  return { labels: [] };
+}

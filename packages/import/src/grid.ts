@@ -1,0 +1,137 @@
+import type { SourceLocation } from "@gov-disclosure/core";
+import { cleanLabel, normalizeChars } from "./normalize";
+import type { RowObs } from "./solve";
+import type { Chunk } from "./split";
+import { type RowSpec, rowRegex } from "./templates";
+
+/** One cell of an expanded table grid: its text and the id of the source cell it came from (same id = merged). */
+export interface GridCell {
+  readonly text: string;
+  readonly origin: number;
+}
+
+/** A table expanded on a real grid (rowspan/colspan applied), with where it came from. */
+export interface Grid {
+  readonly rows: readonly (readonly GridCell[])[];
+  /** 0-based index of the table in the document. */
+  readonly index: number;
+  readonly sheet?: string;
+}
+
+/** A source cell before expansion. @internal */
+export interface RawCell {
+  readonly text: string;
+  readonly rowspan: number;
+  readonly colspan: number;
+}
+
+/** Expands rows of cells with rowspan/colspan on a grid (caps: 1000 rows of span, 200 columns). @internal */
+export function expandGrid(rawRows: readonly (readonly RawCell[])[], index: number, sheet?: string): Grid {
+  const rows: GridCell[][] = [];
+  let origin = 0;
+  rawRows.forEach((cells, r) => {
+    rows[r] ??= [];
+    let c = 0;
+    for (const cell of cells) {
+      while (rows[r]![c]) c++;
+      const id = origin++;
+      const rs = Math.max(1, Math.min(cell.rowspan, 1000, rawRows.length - r));
+      const cs = Math.max(1, Math.min(cell.colspan, 200));
+      for (let dr = 0; dr < rs; dr++) {
+        rows[r + dr] ??= [];
+        for (let dc = 0; dc < cs && c + dc < 400; dc++) rows[r + dr]![c + dc] = { text: cell.text, origin: id };
+      }
+      c += cs;
+    }
+  });
+  return { rows: rows.map((row) => Array.from(row, (x) => x ?? { text: "", origin: -1 })), index, ...(sheet ? { sheet } : {}) };
+}
+
+const CJK = /[\u3400-\u9fff]/;
+const isLabelText = (t: string): boolean => CJK.test(t) && !/^(无|[+-]?\d[\d,.]*\s*(万元|元|条|件|个|次|人次|人)?)$/.test(normalizeChars(t).trim());
+
+interface GridRowView {
+  readonly label: string;
+  readonly last: string;
+  readonly values: { text: string; col: number }[];
+}
+
+function viewRow(row: readonly GridCell[]): GridRowView {
+  const seen = new Set<number>();
+  const distinct: { text: string; col: number }[] = [];
+  row.forEach((cell, col) => {
+    if (cell.origin >= 0 && seen.has(cell.origin)) return;
+    seen.add(cell.origin);
+    distinct.push({ text: cell.text, col });
+  });
+  let i = 0;
+  while (i < distinct.length && isLabelText(distinct[i]!.text)) i++;
+  const labels = distinct.slice(0, i).map((d) => cleanLabel(d.text));
+  return { label: labels.join(""), last: labels[labels.length - 1] ?? "", values: distinct.slice(i) };
+}
+
+/** Finds template rows in table grids by their labels and reads their cells (first match of each row wins). @internal */
+export function gridRows(grids: readonly Grid[], specs: readonly RowSpec[]): RowObs[] {
+  const found = new Map<string, RowObs>();
+  for (const g of grids) {
+    g.rows.forEach((row, r) => {
+      const v = viewRow(row);
+      if (!v.label || v.values.length === 0) return;
+      for (const spec of specs) {
+        if (found.has(spec.key) || spec.table === "t4") continue;
+        const re = rowRegex(spec, "");
+        if (!(re.test(v.last) || (!specs.some((s) => rowRegex(s, "").test(v.last)) && re.test(v.label)))) continue;
+        const chunks: Chunk[] = v.values.map((x) => ({
+          text: x.text,
+          offset: 0,
+          atomic: true,
+          loc: { table: g.index, row: r, col: x.col, raw: x.text, ...(g.sheet ? { sheet: g.sheet } : {}) } as SourceLocation,
+        }));
+        // trailing blank cells beyond the template width are layout, not values
+        while (chunks.length > spec.cells.length && chunks[chunks.length - 1]!.text.trim() === "") chunks.pop();
+        found.set(spec.key, { spec, chunks, label: v.label, loc: { table: g.index, row: r, ...(g.sheet ? { sheet: g.sheet } : {}) } });
+        break;
+      }
+    });
+  }
+  // table 四: a row of fifteen value cells under a header that names 行政复议 and 尚未审结
+  const t4 = specs.find((s) => s.table === "t4");
+  if (t4) {
+    outer: for (const g of grids) {
+      const text = g.rows.map((row) => row.map((c) => c.text).join("")).join("");
+      if (!/行政复议/.test(text) || !/审结/.test(text)) continue;
+      for (let r = 0; r < g.rows.length; r++) {
+        const v = viewRow(g.rows[r]!);
+        const values = v.values.filter((x, i, a) => !(x.text.trim() === "" && i === a.length - 1 && a.length > 15));
+        if (values.length === 15 && values.some((x) => /\d/.test(x.text)) && !v.label) {
+          found.set("t4", {
+            spec: t4,
+            chunks: values.map((x) => ({
+              text: x.text,
+              offset: 0,
+              atomic: true,
+              loc: { table: g.index, row: r, col: x.col, raw: x.text, ...(g.sheet ? { sheet: g.sheet } : {}) },
+            })),
+            label: "四、行政复议、行政诉讼",
+            loc: { table: g.index, row: r },
+          });
+          break outer;
+        }
+      }
+    }
+  }
+  return specs.map((s) => found.get(s.key)).filter((x): x is RowObs => !!x);
+}
+
+/** Renders grids as text lines (cells separated by two spaces), for edition detection, narrative and local tables. @internal */
+export function gridText(g: Grid): string {
+  return g.rows
+    .map((row) => {
+      const seen = new Set<number>();
+      return row
+        .filter((c) => (c.origin < 0 ? true : seen.has(c.origin) ? false : (seen.add(c.origin), true)))
+        .map((c) => c.text.replace(/\s+/g, ""))
+        .join("  ");
+    })
+    .join("\n");
+}

@@ -1,0 +1,134 @@
+import { parse } from "parse5";
+import { expandGrid, type Grid, gridText, type RawCell } from "./grid";
+
+interface Node {
+  readonly nodeName: string;
+  readonly tagName?: string;
+  readonly value?: string;
+  readonly attrs?: readonly { name: string; value: string }[];
+  readonly childNodes?: readonly Node[];
+  readonly content?: Node;
+}
+
+const BLOCK = new Set([
+  "p",
+  "div",
+  "br",
+  "li",
+  "ul",
+  "ol",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "tr",
+  "table",
+  "blockquote",
+  "pre",
+  "hr",
+  "dd",
+  "dt",
+  "title",
+]);
+const SKIP = new Set(["script", "style", "noscript", "template", "svg", "iframe", "object", "select", "button"]);
+
+/** Text content of a node (iterative; <br> is dropped so that "本年新<br>制作数量" reads as one label). */
+function textOf(node: Node, maxNodes = 20000): string {
+  let out = "";
+  const stack: Node[] = [node];
+  let n = 0;
+  while (stack.length && n++ < maxNodes) {
+    const cur = stack.pop()!;
+    if (cur.nodeName === "#text") {
+      out += cur.value ?? "";
+      continue;
+    }
+    if (cur.tagName && SKIP.has(cur.tagName)) continue;
+    if (cur.tagName === "p" || cur.tagName === "div") out += " ";
+    const kids = cur.childNodes ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out.replace(/[\s\u00a0\u3000]+/g, " ").trim();
+}
+
+const attr = (n: Node, name: string): number => {
+  const v = n.attrs?.find((a) => a.name === name)?.value;
+  const x = v ? Number.parseInt(v, 10) : 1;
+  return Number.isFinite(x) && x > 0 ? x : 1;
+};
+
+function tableRows(table: Node): RawCell[][] {
+  const rows: RawCell[][] = [];
+  const stack: Node[] = [...(table.childNodes ?? [])].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.tagName === "tr") {
+      const cells: RawCell[] = [];
+      for (const c of n.childNodes ?? []) if (c.tagName === "td" || c.tagName === "th") cells.push({ text: textOf(c), rowspan: attr(c, "rowspan"), colspan: attr(c, "colspan") });
+      rows.push(cells);
+    } else if (n.tagName === "thead" || n.tagName === "tbody" || n.tagName === "tfoot") {
+      const kids = n.childNodes ?? [];
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  return rows;
+}
+
+/** An HTML document read as text (tables rendered row by row) plus its tables expanded on grids. */
+export interface HtmlDoc {
+  readonly text: string;
+  readonly grids: Grid[];
+  /** Offsets of each table's rendering in `text`. */
+  readonly tableRanges: [number, number][];
+  readonly depthExceeded: boolean;
+}
+
+/** Parses HTML with parse5 and walks it without recursion (deeply nested input is safe). */
+export function readHtml(html: string, maxDepth = 2000): HtmlDoc {
+  const doc = parse(html) as unknown as Node;
+  let text = "";
+  const grids: Grid[] = [];
+  const tableRanges: [number, number][] = [];
+  let depthExceeded = false;
+  const stack: { node: Node; depth: number; close?: boolean }[] = [{ node: doc, depth: 0 }];
+  while (stack.length) {
+    const { node, depth, close } = stack.pop()!;
+    if (close) {
+      if (node.tagName && BLOCK.has(node.tagName)) text += "\n";
+      continue;
+    }
+    if (node.nodeName === "#text") {
+      text += (node.value ?? "").replace(/[\r\n]+/g, " ");
+      continue;
+    }
+    if (node.tagName && SKIP.has(node.tagName)) continue;
+    if (node.tagName === "table") {
+      const g = expandGrid(tableRows(node), grids.length);
+      grids.push(g);
+      const start = text.length + 1;
+      text += `\n${gridText(g)}\n`;
+      tableRanges.push([start, text.length]);
+      continue;
+    }
+    if (node.tagName === "br") {
+      text += "\n";
+      continue;
+    }
+    if (depth > maxDepth) {
+      depthExceeded = true;
+      text += ` ${textOf(node, 200000)} `;
+      continue;
+    }
+    if (node.tagName && BLOCK.has(node.tagName)) text += "\n";
+    stack.push({ node, depth, close: true });
+    const kids = node.tagName === "template" ? (node.content?.childNodes ?? []) : (node.childNodes ?? []);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth: depth + 1 });
+  }
+  return { text, grids, tableRanges, depthExceeded };
+}

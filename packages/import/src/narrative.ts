@@ -1,0 +1,227 @@
+import type { Edition, NarrativeClaim, ReportMeta, Section, SourceLocation } from "@gov-disclosure/core";
+import { diag } from "./diagnostics";
+import type { Compact } from "./normalize";
+import { parseProseNumber } from "./numbers";
+import type { Part } from "./split";
+import type { Diagnostic } from "./types";
+
+const NUM = "(\\d+(?:\\.\\d+)?万?|[零〇一二两三四五六七八九十百千万]+)";
+const APPROX_BEFORE = "(约|近|超过|逾)?";
+
+/** Title, body, year and publication date, when the document states them. @internal */
+export function readMeta(c: Compact): ReportMeta & { title?: string } {
+  const meta: { title?: string; body?: string; year?: number; publishedAt?: string } = {};
+  const t = c.text;
+  const titled = /标题:([^\n]{4,80}?政府信息公开工作年度报告)/.exec(t);
+  const m =
+    /([\u4e00-\u9fff（）()]{2,40}?)(\d{4})年度?政府信息公开(?:工作)?年度报告/.exec(titled?.[1] ?? t) ??
+    /(\d{4})年度?([\u4e00-\u9fff（）()]{2,40}?)政府信息公开(?:工作)?年度报告/.exec(titled?.[1] ?? t);
+  if (m) {
+    meta.title = m[0];
+    const yearFirst = /^\d{4}$/.test(m[1]!);
+    meta.year = Number(yearFirst ? m[1] : m[2]);
+    const body = (yearFirst ? m[2] : m[1])!.replace(/^(?:当前位置|首页|标题|报告)+/, "");
+    if (body.length >= 2) meta.body = body;
+  }
+  const d = /发布(?:日期|时间):(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t);
+  if (d) meta.publishedAt = `${d[1]}-${d[2]!.padStart(2, "0")}-${d[3]!.padStart(2, "0")}`;
+  if (!meta.year) {
+    const p = /统计期限[^\d]{0,4}(\d{4})年1月1日/.exec(t);
+    if (p) meta.year = Number(p[1]);
+  }
+  return meta;
+}
+
+const SECTION_RE =
+  /([一二三四五六七八九十])、(总体情况|基本概况|概述|主动公开政府信息(?:的)?情况|主动公开情况|收到和处理政府信息公开申请情况|政府信息依申请公开工作情况|依申请公开政府信息情况|依申请公开情况|(?:因政府信息公开(?:申请|工作)?)?(?:被申请)?(?:申请)?行政复议[、和]?(?:提起)?(?:行政)?诉讼(?:的)?情况|政府信息公开行政复议、行政诉讼情况|收费及减免情况|(?:政府信息公开工作)?存在的主要问题(?:及|和)改进(?:情况|措施)|其他需要报告的事项|政府信息公开情况统计表)/g;
+const NUMERALS = "一二三四五六七八九十";
+
+/** The numbered narrative sections (一…六, or the old outline), in order. @internal */
+export function readSections(src: string, c: Compact, tableRanges: readonly [number, number][]): Section[] {
+  const heads: { n: number; title: string; start: number; end: number }[] = [];
+  let want = 1;
+  SECTION_RE.lastIndex = 0;
+  for (let m = SECTION_RE.exec(c.text); m; m = SECTION_RE.exec(c.text)) {
+    const n = NUMERALS.indexOf(m[1]!) + 1;
+    if (n !== want) continue;
+    heads.push({ n, title: m[0], start: c.map[m.index]!, end: c.map[m.index + m[0].length - 1]! + 1 });
+    want++;
+  }
+  return heads.map((h, i) => {
+    const next = heads[i + 1];
+    let end = next ? next.start : Math.min(src.length, h.end + 20000);
+    for (const [a] of tableRanges) if (a > h.end && a < end && i === heads.length - 1) end = a;
+    const text = src
+      .slice(h.end, end)
+      .replace(/[ \t\r\f\v]+/g, " ")
+      .replace(/\n\s*\n+/g, "\n")
+      .trim()
+      .slice(0, 20000);
+    return { number: h.n, title: h.title, text };
+  });
+}
+
+interface ClaimRule {
+  readonly re: RegExp;
+  readonly cell: (edition: Edition, localMain?: string) => string | undefined;
+}
+
+const natl = (id: string) => (e: Edition) => (e === "gen2019" || e === "gen2021" ? id : undefined);
+const t2 = (row: string) => (e: Edition) => (e === "gen2019" ? `t2.${row}.published` : e === "gen2021" ? `t2.${row}.issued` : undefined);
+
+const CLAIMS: readonly ClaimRule[] = [
+  {
+    re: new RegExp(`主动公开(?:[\\u4e00-\\u9fff]{0,8}?)?政府信息(?:共)?${APPROX_BEFORE}${NUM}(余|多)?条`, "g"),
+    cell: (e, main) => (e === "gen2014" ? "old.A1" : e === "local" && main ? `local.${main}.current` : undefined),
+  },
+  {
+    re: new RegExp(`(?:受理|收到|新收)[^，。；,;\\d]{0,30}?申请(?:共)?${APPROX_BEFORE}${NUM}(余|多)?件`, "g"),
+    cell: (e) => (e === "gen2014" ? "old.C1" : natl("t3.new.total")(e)),
+  },
+  { re: new RegExp(`(?:收到|受理)${APPROX_BEFORE}${NUM}(余|多)?件(?:政府信息公开)?申请`, "g"), cell: (e) => (e === "gen2014" ? "old.C1" : natl("t3.new.total")(e)) },
+  { re: new RegExp(`(?:办结|答复)(?:政府信息公开申请)?${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.total.total") },
+  { re: new RegExp(`上年度?结转(?:申请)?${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.carry_in.total") },
+  { re: new RegExp(`${APPROX_BEFORE}${NUM}(余|多)?件(?:申请)?[^，。；\\d]{0,12}?(?:结转下年度|顺延到下年度|结转至下年度)`, "g"), cell: natl("t3.carry_out.total") },
+  { re: new RegExp(`行政复议(?:案件)?${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: (e) => (e === "gen2014" ? "old.D" : natl("t4.review.total")(e)) },
+  { re: new RegExp(`(?:公开|制发|出台|制定)[^，。；\\d]{0,10}?规章${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: t2("rules") },
+  { re: new RegExp(`(?:公开|制发|出台|制定)[^，。；\\d]{0,16}?规范性文件${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: t2("normative") },
+  { re: new RegExp(`召开${APPROX_BEFORE}${NUM}(余|多)?场新闻发布会`, "g"), cell: (e) => (e === "gen2014" ? "old.B2_1" : undefined) },
+  { re: new RegExp(`在线访谈${APPROX_BEFORE}${NUM}(余|多)?次`, "g"), cell: (e) => (e === "gen2014" ? "old.B2_2" : undefined) },
+];
+
+/** Numbers stated in the prose mapped to the cells they speak of (only mappings the wording makes certain). @internal */
+export function readClaims(
+  c: Compact,
+  edition: Edition,
+  locate: (offset: number) => SourceLocation,
+  tableRanges: readonly [number, number][],
+  localMain?: string,
+): NarrativeClaim[] {
+  const out: NarrativeClaim[] = [];
+  const seen = new Set<string>();
+  const inTable = (o: number) => tableRanges.some(([a, b]) => o >= a && o < b);
+  for (const rule of CLAIMS) {
+    const cell = rule.cell(edition, localMain);
+    if (!cell || seen.has(cell)) continue;
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(c.text); m; m = rule.re.exec(c.text)) {
+      const off = c.map[m.index]!;
+      if (inTable(off)) continue;
+      const value = parseProseNumber(m[2]!);
+      if (value === undefined) continue;
+      // digits that lost 年/月 ("2021926") are not counts
+      if (/^\d{5,}$/.test(m[2]!) && /^(19|20)\d{2}/.test(m[2]!) && Number(m[2]!.slice(4)) < 1232 && cell.startsWith("t3")) continue;
+      const sentStart = Math.max(c.text.lastIndexOf("。", m.index), c.text.lastIndexOf("，", m.index - 1), m.index - 40) + 1;
+      const approximate = !!(m[1] || m[3] || /万/.test(m[2]!));
+      out.push({
+        cell,
+        value,
+        ...(approximate ? { approximate: true } : {}),
+        text: c.text.slice(Math.max(0, sentStart), m.index + m[0].length),
+        source: locate(off),
+      });
+      seen.add(cell);
+      break;
+    }
+  }
+  return out;
+}
+
+/** Compares narrative statements with the table, including statements about groups of cells. @internal */
+export function narrativeChecks(
+  c: Compact,
+  edition: Edition,
+  cells: ReadonlyMap<string, Part>,
+  claims: readonly NarrativeClaim[],
+  locale: "zh-CN" | "en",
+  locate: (offset: number) => SourceLocation,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const v = (id: string): number | undefined => {
+    const p = cells.get(id);
+    return p?.value.kind === "count" ? p.value.value : p?.value.kind === "money" ? p.value.value.toNumber() : undefined;
+  };
+  for (const cl of claims) {
+    if (cl.approximate) continue;
+    const actual = v(cl.cell);
+    if (actual !== undefined && String(actual) !== cl.value)
+      out.push(
+        diag("narrative.mismatch", "warning", { text: cl.text, claimed: cl.value, what: cl.cell, actual }, locale, {
+          cells: [cl.cell],
+          ...(cl.source ? { source: cl.source } : {}),
+        }),
+      );
+  }
+  if (edition === "gen2019" || edition === "gen2021") {
+    const cols = ["natural", "business", "research", "nonprofit", "legal", "other"];
+    const rowSum = (row: string): number | undefined => {
+      const t = v(`t3.${row}.total`);
+      if (t !== undefined) return t;
+      const parts = cols.map((col) => v(`t3.${row}.${col}`));
+      return parts.some((p) => p !== undefined) ? parts.reduce<number>((a, b) => a + (b ?? 0), 0) : undefined;
+    };
+    const group = (rows: string[]) => {
+      const s = rows.map(rowSum);
+      return s.every((x) => x === undefined) ? undefined : s.reduce<number>((a, b) => a + (b ?? 0), 0);
+    };
+    const other = edition === "gen2021" ? ["other_1", "other_2", "other_3"] : ["other"];
+    const groups: [RegExp, string[], string][] = [
+      [/予以公开(?:及|和|与)部分公开(\d+)件/, ["granted", "partial"], "予以公开+部分公开"],
+      [/(?<!不)予以公开(\d+)件/, ["granted"], "予以公开"],
+      [/不予公开(\d+)件/, [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `denied_${n}`), "不予公开"],
+      [/无法提供(\d+)件/, [1, 2, 3].map((n) => `unable_${n}`), "无法提供"],
+      [/不予处理(\d+)件/, [1, 2, 3, 4, 5].map((n) => `rejected_${n}`), "不予处理"],
+      [/其他处理(\d+)件/, other, "其他处理"],
+    ];
+    const stated: number[] = [];
+    let groupsFound = 0;
+    for (const [re, rows, what] of groups) {
+      const m = re.exec(c.text);
+      if (!m) continue;
+      if (what !== "予以公开") {
+        groupsFound++;
+        stated.push(Number(m[1]));
+      }
+      const actual = group(rows);
+      if (actual !== undefined && actual !== Number(m[1]))
+        out.push(
+          diag("narrative.mismatch", "warning", { text: m[0], claimed: m[1]!, what, actual }, locale, {
+            cells: rows.map((r) => `t3.${r}.total`),
+            source: locate(c.map[m.index]!),
+          }),
+        );
+    }
+    const done = claims.find((cl) => cl.cell === "t3.total.total");
+    if (done && groupsFound >= 4) {
+      const sum = stated.reduce((a, b) => a + b, 0);
+      if (String(sum) !== done.value)
+        out.push(diag("narrative.breakdown", "warning", { sum, total: done.value, text: done.text }, locale, done.source ? { source: done.source } : {}));
+    }
+    const upheld = /(?:复议|诉讼)[^。]{0,30}?均获?维持/.exec(c.text);
+    if (upheld) {
+      const pending = ["review", "direct", "after_review"].map((b) => v(`t4.${b}.pending`) ?? 0).reduce((a, b) => a + b, 0);
+      const other4 = ["review", "direct", "after_review"].flatMap((b) => [v(`t4.${b}.corrected`) ?? 0, v(`t4.${b}.other`) ?? 0]).reduce((a, b) => a + b, 0);
+      if (pending + other4 > 0)
+        out.push(
+          diag("narrative.mismatch", "warning", { text: upheld[0], claimed: "均维持", what: "四 尚未审结/纠正/其他", actual: pending + other4 }, locale, {
+            cells: ["t4.review.pending", "t4.direct.pending", "t4.after_review.pending"],
+            source: locate(c.map[upheld.index]!),
+          }),
+        );
+    }
+  }
+  // a stated total followed by a list of its items that does not add up
+  const totalRe = /(?:公布|公开)(?:[\u4e00-\u9fff]{0,6})?政府信息(\d+)条|的(\d+)条政府信息中/g;
+  for (let m = totalRe.exec(c.text); m; m = totalRe.exec(c.text)) {
+    const total = Number(m[1] ?? m[2]);
+    const from = m.index + m[0].length;
+    const stop = c.text.indexOf("。", from + 1);
+    const span = c.text.slice(from, stop < 0 ? from + 600 : Math.min(stop, from + 600));
+    const items = [...span.matchAll(/(\d+)条/g)].map((x) => Number(x[1]));
+    if (items.length < 3) continue;
+    const sum = items.reduce((a, b) => a + b, 0);
+    if (sum !== total && sum < total * 1.5 && sum > total * 0.5)
+      out.push(diag("narrative.breakdown", "warning", { sum, total, text: c.text.slice(m.index, Math.min(m.index + 80, from + span.length)) }, locale, { source: locate(c.map[m.index]!) }));
+  }
+  return out;
+}

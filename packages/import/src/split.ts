@@ -1,0 +1,166 @@
+import type { CellKind, CellValue, SourceLocation } from "@gov-disclosure/core";
+import { specialValue } from "@gov-disclosure/core";
+import { parseCellText, wellFormed } from "./numbers";
+
+/** A piece of a row's value text: one cell (atomic, from a grid or a pipe table) or digits that may be glued. @internal */
+export interface Chunk {
+  readonly text: string;
+  /** Offset of the chunk in the source text (text inputs). */
+  readonly offset: number;
+  readonly atomic: boolean;
+  /** Location for grid inputs. */
+  readonly loc?: SourceLocation;
+}
+
+/** One cell of a candidate split. @internal */
+export interface Part {
+  readonly raw: string;
+  readonly value: CellValue;
+  readonly offset?: number;
+  readonly loc?: SourceLocation;
+}
+
+/** A candidate reading of a row: one part per cell, null where the cell is blank or missing. @internal */
+export type Cand = readonly (Part | null)[];
+
+/** Candidates of a row, and whether enumeration stopped at its cap. @internal */
+export interface RowCands {
+  readonly cands: Cand[];
+  readonly truncated: boolean;
+  /** Chunks were atomic and fewer than the cells: positions were guessed. */
+  readonly placed: boolean;
+  /** More atomic chunks than cells: extra ones ignored. */
+  readonly overflow: boolean;
+}
+
+const SPECIAL = /^(—+|-+|－|–|―|\/|无)$/;
+
+/** The numeric value of a part for identities: blank, dash and 无 are 0; text is NaN. @internal */
+export function num(p: Part | null | undefined): number {
+  if (!p) return 0;
+  const v = p.value;
+  if (v.kind === "count") return v.value;
+  if (v.kind === "money") return v.value.toNumber();
+  if (v.kind === "text") return Number.NaN;
+  return 0;
+}
+
+/** True when a part holds a number (not blank, dash, 无 or text). @internal */
+export const isNum = (p: Part | null | undefined): boolean => !!p && (p.value.kind === "count" || p.value.kind === "money");
+
+function combinations(k: number, m: number): number[][] {
+  const out: number[][] = [];
+  const rec = (start: number, acc: number[]) => {
+    if (acc.length === m) {
+      out.push([...acc]);
+      return;
+    }
+    for (let i = start; i <= k - (m - acc.length); i++) {
+      acc.push(i);
+      rec(i + 1, acc);
+      acc.pop();
+    }
+  };
+  rec(0, []);
+  return out;
+}
+
+/**
+ * Every way to read the chunks as `kinds.length` cells: atomic chunks are one cell each (placed in order when fewer
+ * than the cells), other chunks are split into well-formed numbers (no leading zeros, a sign only on signed cells,
+ * a unit only at the end of money). Stops at `cap` candidates or `maxSteps` steps and says so.
+ */
+export function rowCandidates(chunks: readonly Chunk[], kinds: readonly CellKind[], cap = 5000, maxSteps = 300000): RowCands {
+  const k = kinds.length;
+  const cands: Cand[] = [];
+  if (chunks.length === 0) return { cands, truncated: false, placed: false, overflow: false };
+  if (chunks.every((c) => c.atomic)) {
+    const use = chunks.slice(0, k);
+    const overflow = chunks.length > k;
+    const make = (c: Chunk, kind: CellKind): Part | null => {
+      const value = parseCellText(c.text, kind);
+      if (value.kind === "blank") return null;
+      return { raw: c.text, value, offset: c.offset, ...(c.loc ? { loc: c.loc } : {}) };
+    };
+    if (use.length === k) return { cands: [use.map((c, i) => make(c, kinds[i]!))], truncated: false, placed: false, overflow };
+    for (const pos of combinations(k, use.length)) {
+      const row: (Part | null)[] = Array.from({ length: k }, () => null);
+      pos.forEach((p, i) => {
+        row[p] = make(use[i]!, kinds[p]!);
+      });
+      cands.push(row);
+    }
+    return { cands, truncated: false, placed: true, overflow };
+  }
+  let steps = 0;
+  let truncated = false;
+  const acc: (Part | null)[] = [];
+  const totalChunks = chunks.length;
+  const rec = (ci: number, pos: number, cell: number): void => {
+    if (truncated) return;
+    if (++steps > maxSteps || cands.length >= cap) {
+      truncated = true;
+      return;
+    }
+    if (cell === k) {
+      if (ci === totalChunks) cands.push([...acc]);
+      return;
+    }
+    if (ci === totalChunks) return;
+    // each remaining chunk needs at least one cell
+    if (k - cell < totalChunks - ci) return;
+    const chunk = chunks[ci]!;
+    const text = chunk.text;
+    const kind = kinds[cell]!;
+    if (pos === 0 && (chunk.atomic || SPECIAL.test(text))) {
+      const value = chunk.atomic ? parseCellText(text, kind) : specialValue(text);
+      acc.push(value.kind === "blank" ? null : { raw: text, value, offset: chunk.offset, ...(chunk.loc ? { loc: chunk.loc } : {}) });
+      rec(ci + 1, 0, cell + 1);
+      acc.pop();
+      return;
+    }
+    for (let e = pos + 1; e <= text.length; e++) {
+      const part = text.slice(pos, e);
+      if (e < text.length && /[元万]$/.test(part)) break;
+      if (!wellFormed(part, kind)) {
+        // a part that starts with 0 can only be "0" (or "0.x" for money); longer is never well-formed for counts
+        if (kind !== "money" && /^[+-]?0\d/.test(part)) break;
+        continue;
+      }
+      const value = parseCellText(part, kind);
+      acc.push({ raw: part, value, offset: chunk.offset + pos });
+      if (e === text.length) rec(ci + 1, 0, cell + 1);
+      else rec(ci, e, cell + 1);
+      acc.pop();
+      if (truncated) return;
+    }
+  };
+  rec(0, 0, 0);
+  return { cands, truncated, placed: false, overflow: false };
+}
+
+/** Row-internal identities: the last cell is the sum of the others, or blocks of `block` cells each end in their sum. @internal */
+export function rowHolds(c: Cand, sumLast: boolean | undefined, block: number | undefined): boolean {
+  const check = (from: number, to: number): boolean => {
+    const total = c[to];
+    if (!isNum(total)) return true;
+    let s = 0;
+    for (let i = from; i < to; i++) s += num(c[i]);
+    return s === num(total);
+  };
+  if (sumLast) return check(0, c.length - 1);
+  if (block) {
+    for (let b = 0; b + block <= c.length; b += block) if (!check(b, b + block - 1)) return false;
+  }
+  return true;
+}
+
+/** Text of a candidate's cell for display in diagnostics. @internal */
+export function partText(p: Part | null | undefined): string {
+  if (!p) return "";
+  const v = p.value;
+  if (v.kind === "count") return String(v.value);
+  if (v.kind === "money") return v.value.toFixed() + (v.unit ?? "");
+  if (v.kind === "blank") return "";
+  return v.raw;
+}

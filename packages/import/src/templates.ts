@@ -1,0 +1,157 @@
+import { type CellKind, cellsOf, type Edition, OLD_ROWS } from "@gov-disclosure/core";
+
+/** One row of a national table as the importer looks for it. @internal */
+export interface RowSpec {
+  readonly key: string;
+  readonly table: "t2" | "t3" | "t4" | "old";
+  readonly cells: readonly string[];
+  readonly kinds: readonly CellKind[];
+  /** Regex source matched against compact, normalised text (no whitespace; full-width folded). */
+  readonly pat: string;
+  /** Item number printed before the label ("2" for "2.其他法律…"), stripped with the label. */
+  readonly num?: string;
+  /** Last cell is the sum of the others (table 三 row totals). */
+  readonly sumLast?: boolean;
+  /** Blocks of this many cells whose last is the sum of the others (table 四). */
+  readonly block?: number;
+  /** Row ids of table 三 (new, carry_in, …) for the column identities. */
+  readonly t3row?: string;
+}
+
+const T3_PATS: Record<string, string> = {
+  new: "本年新收政府信息公开申请数量|本年新收[^\\d]{0,8}?申请数量?",
+  carry_in: "上年结转政府信息公开申请数量|上年结转[^\\d]{0,8}?申请数量?",
+  granted: "\\(一\\)予以公开",
+  partial: "\\(二\\)部分公开",
+  denied_1: "属于国家秘密",
+  denied_2: "其他法律行政法规禁止公开",
+  denied_3: '危及"?三安全一稳定"?',
+  denied_4: "保护第三方合法权益",
+  denied_5: "属于三类内部事务信息",
+  denied_6: "属于四类过程性信息",
+  denied_7: "属于行政执法案卷",
+  denied_8: "属于行政查询事项",
+  unable_1: "本机关不掌握相关政府信息|本机关不掌握",
+  unable_2: "没有现成信息需要另行制作|没有现成信息",
+  unable_3: "补正后申请内容仍不明确|补正后申请内容",
+  rejected_1: "信访举报投诉类申请|信访举报投诉",
+  rejected_2: "重复申请",
+  rejected_3: "要求提供公开出版物",
+  rejected_4: "无正当理由大量反复申请",
+  rejected_5: "要求行政机关确认或重新出具已获取信息|要求行政机关确认或重新出具",
+  other: "\\(六\\)其他处理",
+  other_1: "申请人无正当理由逾期不补正[^\\d]{0,30}?申请|逾期不补正",
+  other_2: "申请人逾期未按收费通知要求缴纳费用[^\\d]{0,30}?申请|逾期未按收费通知|缴纳费用",
+  other_3: "3[.、]其他(?!法律|处理|对外)",
+  total: "\\(七\\)总计",
+  carry_out: "结转下年度继续办理|结转下年度",
+};
+
+const T3_ORDER: Record<"gen2019" | "gen2021", string[]> = {
+  gen2019: [
+    "new",
+    "carry_in",
+    "granted",
+    "partial",
+    ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `denied_${n}`),
+    ...[1, 2, 3].map((n) => `unable_${n}`),
+    ...[1, 2, 3, 4, 5].map((n) => `rejected_${n}`),
+    "other",
+    "total",
+    "carry_out",
+  ],
+  gen2021: [],
+};
+T3_ORDER.gen2021 = T3_ORDER.gen2019.flatMap((r) => (r === "other" ? ["other_1", "other_2", "other_3"] : [r]));
+
+const T3_COLS = ["natural", "business", "research", "nonprofit", "legal", "other", "total"];
+
+function t3Rows(edition: "gen2019" | "gen2021"): RowSpec[] {
+  return T3_ORDER[edition].map((r) => {
+    const m = /_(\d)$/.exec(r);
+    const num = m && r !== "other_3" ? m[1] : undefined;
+    return {
+      key: `t3.${r}`,
+      table: "t3" as const,
+      cells: T3_COLS.map((c) => `t3.${r}.${c}`),
+      kinds: T3_COLS.map(() => "count" as const),
+      pat: T3_PATS[r]!,
+      ...(num ? { num } : {}),
+      sumLast: true,
+      t3row: r,
+    };
+  });
+}
+
+const T4_ROW: RowSpec = {
+  key: "t4",
+  table: "t4",
+  cells: ["review", "direct", "after_review"].flatMap((b) => ["upheld", "corrected", "other", "pending", "total"].map((c) => `t4.${b}.${c}`)),
+  kinds: Array.from({ length: 15 }, () => "count" as const),
+  pat: "行政复议[^\\d]{0,400}总计",
+  block: 5,
+};
+
+function t2Rows(edition: "gen2019" | "gen2021"): RowSpec[] {
+  const defs = cellsOf(edition).filter((c) => c.table === "t2");
+  const rows = new Map<string, { cells: string[]; kinds: CellKind[] }>();
+  for (const d of defs) {
+    const r = rows.get(d.row) ?? { cells: [], kinds: [] };
+    r.cells.push(d.id);
+    r.kinds.push(d.kind);
+    rows.set(d.row, r);
+  }
+  const pats: Record<string, string> = {
+    rules: "规章(?![制度])",
+    normative: edition === "gen2021" ? "(?:行政)?规范性文件" : "(?<!行政)规范性文件",
+    licensing: "行政许可",
+    services: "其他对外管理服务事项",
+    penalty: "行政处罚",
+    coercion: "行政强制",
+    fees: "行政事业性收费",
+    procurement: "政府集中采购",
+  };
+  return [...rows.entries()].map(([row, r]) => ({ key: `t2.${row}`, table: "t2" as const, cells: r.cells, kinds: r.kinds, pat: pats[row] ?? row }));
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Core label of a 2014 row: numbering, "其中：" and guidance in brackets removed. */
+function oldCore(zh: string): string {
+  return zh
+    .replace(/（[^）]*）$/, "")
+    .replace(/^（[一二三四五六七八九十]+）/, "")
+    .replace(/^[一二三四五六七八九十]+、/, "")
+    .replace(/^\d+\./, "")
+    .replace(/^其中：/, "");
+}
+
+function oldRows(): RowSpec[] {
+  return OLD_ROWS.filter((r) => !r.header).map((r) => {
+    const core = oldCore(r.zh);
+    const num = /^(\d+)\./.exec(r.zh)?.[1];
+    const pat = escapeRe(core.replace(/[（）《》“”]/g, (c) => ({ "（": "(", "）": ")" })[c] ?? c)).replace(/《|》/g, (c) => `${c}?`);
+    return {
+      key: `old.${r.id}`,
+      table: "old" as const,
+      cells: [`old.${r.id}`],
+      kinds: [r.unit === "万元" ? ("money" as const) : ("count" as const)],
+      pat,
+      ...(num ? { num } : {}),
+    };
+  });
+}
+
+/** The row specs of a national edition, by table, in printed order. @internal */
+export function rowSpecs(edition: Exclude<Edition, "local">): { t2: RowSpec[]; t3: RowSpec[]; t4: RowSpec[]; old: RowSpec[] } {
+  if (edition === "gen2014") return { t2: [], t3: [], t4: [], old: oldRows() };
+  return { t2: t2Rows(edition), t3: t3Rows(edition), t4: [T4_ROW], old: [] };
+}
+
+/** Compiles a row's pattern with its optional item number, for searching. @internal */
+export function rowRegex(spec: RowSpec, flags = "g"): RegExp {
+  const body = spec.num ? `(?:${spec.num}[.、])?(?:${spec.pat})` : `(?:${spec.pat})`;
+  return new RegExp(body, flags);
+}

@@ -1,0 +1,204 @@
+import { type Compact, compact, normalizeChars } from "./normalize";
+import type { RowObs } from "./solve";
+import type { Chunk } from "./split";
+import { type RowSpec, rowRegex } from "./templates";
+
+/**
+ * Length-preserving clean-up of text before reading tables: width folding, Markdown table separator rows,
+ * Markdown headings and page markers ("- 4 -", "— 4 —") blanked out with spaces so offsets still point into the input.
+ */
+export function prepareText(text: string): string {
+  const t = normalizeChars(text);
+  const blank = (s: string) => s.replace(/[^\n]/g, " ");
+  return t
+    .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, blank)
+    .replace(/^[ \t]*#{1,6}[ \t][^\n]*$/gm, blank)
+    .replace(/^[ \t]*[-—–－]{1,2}[ \t]*\d{1,3}[ \t]*[-—–－]{1,2}[ \t]*$/gm, blank)
+    .replace(/^[ \t]*第[ \t]*\d{1,3}[ \t]*页[^\n]{0,12}$/gm, blank);
+}
+
+const UNIT_AT = /^(人次|万元|条|件|次|篇|个|人|元)/;
+const CJK = /[\u3400-\u9fff]/;
+
+/** Reads the values that follow a label: skips guidance in brackets, units and label cells; stops at the next label. @internal */
+export function extractRun(src: string, from: number, to: number): { chunks: Chunk[]; end: number } {
+  let i = from;
+  const limit = Math.min(to, src.length, from + 2000);
+  // skip what stands between a label and its values
+  for (let guard = 0; guard < 50 && i < limit; guard++) {
+    const ch = src[i]!;
+    if (/\s|\||[、,:;。.]/.test(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === "(" || ch === "（") {
+      const close = src.slice(i, Math.min(limit, i + 160)).search(/[)）]/);
+      if (close > 0) {
+        i += close + 1;
+        continue;
+      }
+      break;
+    }
+    const u = UNIT_AT.exec(src.slice(i, i + 2));
+    if (u && !CJK.test(src[i + u[0].length] ?? "")) {
+      i += u[0].length;
+      continue;
+    }
+    // a label cell inside a pipe row ("| 缴纳费用、 | 行政机关不再处理其政 | 0 |"): skip it
+    const lineStart = src.lastIndexOf("\n", i) + 1;
+    const lineEnd = src.indexOf("\n", i) < 0 ? src.length : src.indexOf("\n", i);
+    const pipeLine = src.slice(lineStart, lineEnd).includes("|");
+    if (pipeLine && CJK.test(ch)) {
+      const bar = src.indexOf("|", i);
+      if (bar > 0 && bar < lineEnd && !/\d/.test(src.slice(i, bar))) {
+        i = bar + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  const start = i;
+  const lineEnd = src.indexOf("\n", start) < 0 ? src.length : src.indexOf("\n", start);
+  const restOfLine = src.slice(start, Math.min(lineEnd, limit));
+  if (restOfLine.includes("|")) {
+    // a Markdown pipe row: its cells are atomic; the row ends at the end of the line
+    const chunks: Chunk[] = [];
+    let off = start;
+    for (const cell of restOfLine.split("|")) {
+      const t = cell.trim();
+      const lead = cell.length - cell.trimStart().length;
+      const labelCell = CJK.test(t) && !/^(无|\d[\d.]*(万元|元))$/.test(t);
+      if (!(labelCell && chunks.length === 0)) chunks.push({ text: t, offset: off + lead, atomic: true });
+      off += cell.length + 1;
+    }
+    // the text before the first "|" is empty when the row starts with a pipe
+    if (chunks.length && chunks[0]!.text === "" && !/\S/.test(restOfLine.slice(0, restOfLine.indexOf("|")))) chunks.shift();
+    while (chunks.length && chunks[chunks.length - 1]!.text === "") chunks.pop();
+    return { chunks, end: Math.min(lineEnd, limit) };
+  }
+  let j = start;
+  while (j < limit) {
+    const ch = src[j]!;
+    if (/[0-9.+\-—–/ \t\r\n]/.test(ch)) {
+      if (ch === "\n" && j > start && /\|/.test(src.slice(start, j))) break;
+      j++;
+      continue;
+    }
+    if (ch === "," && /\d/.test(src[j - 1] ?? "") && /^\d{3}(?!\d)/.test(src.slice(j + 1, j + 5))) {
+      j++;
+      continue;
+    }
+    if (ch === "无" && !CJK.test(src[j + 1] ?? "")) {
+      j++;
+      continue;
+    }
+    if ((ch === "元" || (ch === "万" && src[j + 1] === "元")) && /\d/.test(src[j - 1] ?? "")) {
+      j += ch === "万" ? 2 : 1;
+      continue;
+    }
+    break;
+  }
+  const runText = src.slice(start, j);
+  const chunks: Chunk[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(runText); m; m = re.exec(runText)) {
+    const t = m[0];
+    // dashes glued to digits are separators of dates, not values
+    if (/^[-—–]+$/.test(t) || /^\d/.test(t) || /^[+-]\d/.test(t) || t === "/" || t === "无") chunks.push({ text: t, offset: start + m.index, atomic: false });
+  }
+  // a trailing "." is punctuation, not a decimal point
+  const last = chunks[chunks.length - 1];
+  if (last && /\.$/.test(last.text)) chunks[chunks.length - 1] = { ...last, text: last.text.replace(/\.+$/, "") };
+  return { chunks: chunks.filter((c) => c.text !== ""), end: j };
+}
+
+interface Match {
+  readonly spec: RowSpec;
+  readonly start: number;
+  readonly end: number;
+}
+
+function sequential(specs: readonly RowSpec[], c: Compact, start: number, maxGap: number): Match[] {
+  const out: Match[] = [];
+  let pos = start;
+  let missed = 0;
+  for (const spec of specs) {
+    const re = rowRegex(spec);
+    re.lastIndex = pos;
+    const m = re.exec(c.text);
+    if (m && m.index - pos <= maxGap * (missed + 1)) {
+      out.push({ spec, start: m.index, end: m.index + m[0].length });
+      pos = m.index + m[0].length;
+      missed = 0;
+    } else missed++;
+  }
+  return out;
+}
+
+/** Finds the rows of a table printed in order (table 三, the 2014 table) and reads the values after each label. @internal */
+export function anchorTable(specs: readonly RowSpec[], src: string, c: Compact, from = 0, maxGap = 160): { rows: RowObs[]; start: number; end: number } {
+  let best: Match[] = [];
+  for (const spec of specs.slice(0, 3)) {
+    const re = rowRegex(spec);
+    re.lastIndex = from;
+    let n = 0;
+    for (let m = re.exec(c.text); m && n < 40; m = re.exec(c.text), n++) {
+      const got = sequential(specs, c, m.index, maxGap);
+      if (got.length > best.length) best = got;
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  const rows: RowObs[] = [];
+  best.forEach((m, i) => {
+    const next = best[i + 1];
+    const from = c.map[m.end - 1]! + 1;
+    const to = next ? c.map[next.start]! : Math.min(src.length, from + 400);
+    const run = extractRun(src, from, to);
+    rows.push({ spec: m.spec, chunks: run.chunks, label: c.text.slice(m.start, m.end), loc: {} });
+  });
+  const first = best[0];
+  const last = best[best.length - 1];
+  return { rows, start: first ? c.map[first.start]! : -1, end: last ? c.map[last.end - 1]! + 1 : -1 };
+}
+
+/** Numeric pipe rows (Markdown) between two offsets that no label claimed: rows whose label was lost. @internal */
+export function orphanPipeRows(src: string, from: number, to: number, width: number): { chunks: Chunk[]; offset: number }[] {
+  const out: { chunks: Chunk[]; offset: number }[] = [];
+  let pos = from;
+  while (pos < to) {
+    const nl = src.indexOf("\n", pos);
+    const end = nl < 0 || nl > to ? to : nl;
+    const line = src.slice(pos, end);
+    if (line.trim().startsWith("|")) {
+      const run = extractRun(src, pos, end);
+      const nums = run.chunks.filter((ch) => /^\d/.test(ch.text));
+      if (run.chunks.length === width && nums.length === width) out.push({ chunks: run.chunks, offset: pos });
+    }
+    pos = end + 1;
+  }
+  return out;
+}
+
+/** Finds each section 二 row independently in its region and reads its values. @internal */
+export function findIndependent(specs: readonly RowSpec[], src: string, c: Compact, from: number, to: number): RowObs[] {
+  const rows: RowObs[] = [];
+  for (const spec of specs) {
+    const re = rowRegex(spec);
+    re.lastIndex = from;
+    for (let m = re.exec(c.text); m && m.index < to; m = re.exec(c.text)) {
+      const a = c.map[m.index + m[0].length - 1]! + 1;
+      const run = extractRun(src, a, c.map[Math.min(to, c.text.length)] ?? src.length);
+      if (run.chunks.length) {
+        rows.push({ spec, chunks: run.chunks, label: m[0], loc: {} });
+        break;
+      }
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return rows;
+}
+
+/** Builds the compact view used for label search. @internal */
+export function compactOf(src: string): Compact {
+  return compact(src);
+}

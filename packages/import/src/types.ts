@@ -1,0 +1,81 @@
+import type { CellValue, Edition, Report, SourceLocation } from "@gov-disclosure/core";
+
+/** Severity of an import diagnostic. */
+export type DiagnosticSeverity = "error" | "warning" | "info";
+
+/** One problem or observation found while importing, in both languages, with where it was found. */
+export interface Diagnostic {
+  /** Stable code, e.g. `import.not-a-report`, `split.ambiguous`, `cell.not-numeric`. */
+  readonly code: string;
+  readonly severity: DiagnosticSeverity;
+  /** Message in the requested locale (zh-CN by default). */
+  readonly message: string;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  /** Cells the diagnostic speaks of. */
+  readonly cells?: readonly string[];
+  /** For ambiguous splits: every candidate assignment of the cells that satisfies all the evidence. */
+  readonly candidates?: readonly Readonly<Record<string, string>>[];
+  readonly source?: SourceLocation;
+}
+
+/** The input formats the importer reads. */
+export type InputFormat = "text" | "html" | "markdown" | "json" | "docx" | "xlsx" | "pdf" | "image" | "binary" | "unknown";
+
+/** Options of `importReport` and `importText`. */
+export interface ImportOptions {
+  /** File name, used only to guess the format. */
+  readonly filename?: string;
+  /** Media type, used only to guess the format. */
+  readonly mediaType?: string;
+  /** Force an edition instead of detecting it from the labels. */
+  readonly edition?: Edition;
+  /** The same body's report of the previous year: its 历年累计 and 结转 figures are evidence for splitting glued digits. */
+  readonly previous?: Report;
+  /** Language of `Diagnostic.message` (both languages are always in messageZh / messageEn). */
+  readonly locale?: "zh-CN" | "en";
+  /**
+   * What to put in a cell whose split stays ambiguous after every identity and all evidence:
+   * `"most-plausible"` (default) keeps the candidate ranked first by the documented plausibility priors and still
+   * reports the ambiguity with all candidates; `"blank"` leaves the cell blank.
+   */
+  readonly ambiguous?: "most-plausible" | "blank";
+}
+
+/** How one group of glued or misplaced cells was decided. */
+export interface SplitEvidence {
+  readonly cells: readonly string[];
+  /** What decided it: `unique` (only one split is well-formed), `row-total`, `column-sum`, `balance`, `block-sum`, `narrative`, `previous`, `children-sum`, `order`, `prior`. */
+  readonly decidedBy: readonly string[];
+  /** Number of candidates left before the tie-breakers (1 = decided by the identities alone). */
+  readonly candidates: number;
+  readonly ambiguous: boolean;
+}
+
+/** What the importer saw and used to decide. */
+export interface ImportEvidence {
+  readonly format: InputFormat;
+  readonly encoding?: string;
+  /** Labels that decided the edition. */
+  readonly editionLabels: readonly string[];
+  /** Number of template rows recognised per table. */
+  readonly rowsRecognised: Readonly<Record<string, number>>;
+  readonly year?: number;
+  readonly splits: readonly SplitEvidence[];
+}
+
+/** The result of an import: the report (when one was found), the edition, the evidence and every diagnostic. */
+export interface ImportResult {
+  readonly report?: Report;
+  readonly edition?: Edition;
+  readonly evidence: ImportEvidence;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Cells left ambiguous, with their candidate values (cell id → candidate values as text). */
+  readonly ambiguous: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A value read from the source with where it was. @internal */
+export interface ReadCell {
+  readonly value: CellValue;
+  readonly source: SourceLocation;
+}
