@@ -96,7 +96,7 @@ export function renderComparisonText(a: Report, b: Report, cmp: Comparison = com
     const what =
       c.kind === "changed"
         ? `${show(c.before) || "∅"} → ${show(c.after) || "∅"}${c.difference !== undefined ? ` (${signed(c.difference)})` : ""}`
-        : ui.onlyIn(c.kind === "only-a" ? "A" : "B");
+        : ui.onlyIn(c.kind === "only-a" ? nameOf(a, "A") : nameOf(b, "B"));
     lines.push(terminalSafe(`${c.cell}  ${c.label}: ${what}`));
   }
   return `${lines.join("\n")}\n`;
@@ -115,7 +115,7 @@ export function renderComparisonMarkdown(a: Report, b: Report, cmp: Comparison =
     "| --- | --- | --- | --- | --- |",
   );
   for (const c of cmp.changes) {
-    const diff = c.kind === "changed" ? signed(c.difference) : ui.onlyIn(c.kind === "only-a" ? "A" : "B");
+    const diff = c.kind === "changed" ? signed(c.difference) : ui.onlyIn(c.kind === "only-a" ? nameOf(a, "A") : nameOf(b, "B"));
     out.push(`| \`${c.cell}\` | ${escapeMarkdown(c.label)} | ${escapeMarkdown(show(c.before))} | ${escapeMarkdown(show(c.after))} | ${escapeMarkdown(diff)} |`);
   }
   return `${out.join("\n")}\n`;

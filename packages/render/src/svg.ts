@@ -109,7 +109,8 @@ export function renderOutcomeChart(report: Report, options: ChartOptions = {}): 
   const id = safeId(options.idPrefix ?? "gd-outcomes");
   const width = options.width ?? 720;
   const bars = outcomeBars(report, locale);
-  const title = ui.chartOutcomes(whoOf(report));
+  const who = locale === "en" ? whoOf(report) : `${report.meta.body ?? ""}${report.meta.year !== undefined ? `${report.meta.year}年` : ""}`;
+  const title = ui.chartOutcomes(who);
   const labelW = Math.round(width * 0.42);
   const barW = width - labelW - 70;
   const rowH = 24;
