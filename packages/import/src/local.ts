@@ -46,7 +46,8 @@ export function readLocalText(src: string, c: Compact): { spec: LocalTableSpec; 
     let end = run.end;
     // the next row's item number glued to this row's digits: "2122100372、政府公报…"
     const after = src.slice(end, end + 2);
-    if (/^[、.．][^\d]/.test(after) && chunks.length) {
+    const dotBefore = /[.．、]/.test(src[end - 1] ?? "") && /\d/.test(src[end - 2] ?? "") && !/\d/.test(src[end] ?? "");
+    if ((/^[、.．][^\d]/.test(after) || dotBefore) && chunks.length) {
       const next = String(lastNumber + 1);
       const lastChunk = chunks[chunks.length - 1]!;
       const strip = lastChunk.text.endsWith(next) && lastChunk.text.length > next.length ? next.length : 1;

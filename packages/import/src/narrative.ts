@@ -16,7 +16,8 @@ export function readMeta(c: Compact): ReportMeta & { title?: string } {
   const m =
     /([\u4e00-\u9fff（）()]{2,40}?)(\d{4})年度?政府信息公开(?:工作)?年度报告/.exec(titled?.[1] ?? t) ??
     /(\d{4})年度?([\u4e00-\u9fff（）()]{2,40}?)政府信息公开(?:工作)?年度报告/.exec(titled?.[1] ?? t);
-  if (m) {
+  const bodyOf = (x: RegExpExecArray) => (/^\d{4}$/.test(x[1]!) ? x[2]! : x[1]!);
+  if (m && !/信息公开|关于|通知|落实|要点/.test(bodyOf(m)) && !/^(?:有关|的通知|编制)/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 4))) {
     meta.title = m[0];
     const yearFirst = /^\d{4}$/.test(m[1]!);
     meta.year = Number(yearFirst ? m[1] : m[2]);
@@ -43,9 +44,9 @@ export function readSections(src: string, c: Compact, tableRanges: readonly [num
   SECTION_RE.lastIndex = 0;
   for (let m = SECTION_RE.exec(c.text); m; m = SECTION_RE.exec(c.text)) {
     const n = NUMERALS.indexOf(m[1]!) + 1;
-    if (n !== want) continue;
+    if (n < want || n > want + 1) continue;
     heads.push({ n, title: m[0], start: c.map[m.index]!, end: c.map[m.index + m[0].length - 1]! + 1 });
-    want++;
+    want = n + 1;
   }
   return heads.map((h, i) => {
     const next = heads[i + 1];

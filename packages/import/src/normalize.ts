@@ -35,7 +35,7 @@ export function compact(text: string, dropPipes = false): Compact {
     map[n++] = i;
   }
   map[n] = text.length;
-  return { text: out, map };
+  return { text: out, map: map.slice(0, n + 1) };
 }
 
 /** Collapses whitespace inside a label and normalises it. */

@@ -154,7 +154,8 @@ export function anchorTable(specs: readonly RowSpec[], src: string, c: Compact, 
     const from = c.map[m.end - 1]! + 1;
     const to = next ? c.map[next.start]! : Math.min(src.length, from + 400);
     const run = extractRun(src, from, to);
-    rows.push({ spec: m.spec, chunks: run.chunks, label: c.text.slice(m.start, m.end), loc: {} });
+    // a label with no values is prose or a floating header fragment, not the row
+    if (run.chunks.length) rows.push({ spec: m.spec, chunks: run.chunks, label: c.text.slice(m.start, m.end), loc: {} });
   });
   const first = best[0];
   const last = best[best.length - 1];

@@ -1,0 +1,15 @@
+import { readFileSync } from "node:fs";
+import { compact } from "../src/normalize";
+import { prepareText } from "../src/text";
+const src = prepareText(readFileSync(process.argv[2]!, "utf8"));
+const c = compact(src);
+const re = /行政复议[^\d]{0,400}总计/g;
+for (const m of c.text.matchAll(re)) console.log(m.index, m[0].length, m[0].slice(-60));
+const i = c.text.indexOf("四、政府信息公开行政复议");
+console.log(JSON.stringify(c.text.slice(i, i + 300)));
+import { rowSpecs } from "../src/templates";
+import { anchorTable, findIndependent } from "../src/text";
+const specs = rowSpecs("gen2021");
+const r = anchorTable(specs.t3, src, c);
+console.log(r.start, r.end, r.rows.map((x) => x.spec.key + ":" + x.chunks.length).join(" "));
+console.log(findIndependent(specs.t4, src, c, 0, c.text.length).map((x) => x.chunks.map((k) => k.text)));
