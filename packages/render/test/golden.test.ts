@@ -92,7 +92,7 @@ describe("several reports", () => {
     const y2019 = createReport({
       edition: "gen2019",
       meta: { body: "平潭综合实验区", year: 2019 },
-      cells: { "t3.new.total": t["本年新收"] ?? null, "t3.total.total": t["总计"] ?? null },
+      cells: { "t3.new.total": t.本年新收 ?? null, "t3.total.total": t.总计 ?? null },
     });
     await expect(renderTrendChart([pingtan2021(), y2019])).toMatchFileSnapshot(g("pingtan-trend.svg"));
   });

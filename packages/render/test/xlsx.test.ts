@@ -94,7 +94,7 @@ describe("layout", () => {
     const t2 = wb.getWorksheet("二、主动公开");
     const fee = t2?.getCell("B16");
     expect(fee?.value).toBe("24252.311082");
-    expect((t2?.model as unknown as { merges: string[] }).merges).toContain("B16:D16");
+    expect((t2?.model as unknown as { merges: string[] } | undefined)?.merges).toContain("B16:D16");
   });
 
   it("a blank workbook per edition has every cell mapped and empty", async () => {
