@@ -60,6 +60,7 @@ const NON_NUMERIC = Symbol("non-numeric");
 
 function prepare(report: Report, previous: Report | undefined) {
   const edition = report.edition;
+  const derived = new Map<string, Num>();
   const defs = defsOf({ report, edition });
   const cellIds = defs.map((d) => d.id);
   const ctx: RuleContext = {
@@ -68,6 +69,10 @@ function prepare(report: Report, previous: Report | undefined) {
     edition,
     cell: (id) => report.cells[id],
     prevCell: (id) => previous?.cells[id],
+    effective: (id) => {
+      const v = value({ cell: id });
+      return v === NON_NUMERIC ? undefined : v;
+    },
     cellIds,
   };
   const rules = rulesFor(edition);
@@ -75,7 +80,6 @@ function prepare(report: Report, previous: Report | undefined) {
   for (const r of rules) if (r.identities) idents.set(r, r.identities(ctx));
 
   // Effective values: blank totals take the value derived from their parts, so that other identities can use them.
-  const derived = new Map<string, Num>();
   const value = (term: Term): Num | typeof NON_NUMERIC => {
     if (!term.prev && derived.has(term.cell)) return derived.get(term.cell) as Num;
     const v: CellValue | undefined = term.prev ? previous?.cells[term.cell] : report.cells[term.cell];

@@ -55,9 +55,9 @@ function tableValue(ctx: RuleContext, cell: string): { value: Num; cells: string
       : [cell];
   const values: Num[] = [];
   for (const c of cells) {
-    const v = ctx.cell(c);
-    if (v?.kind === "text") return undefined;
-    values.push(v?.kind === "count" || v?.kind === "money" ? v.value : 0);
+    const v = ctx.effective(c);
+    if (v === undefined) return undefined;
+    values.push(v);
   }
   return { value: sum(values), cells };
 }

@@ -123,6 +123,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     basis: { zh: `${F19}：第二十条第（九）项`, en: "2019 format: Art. 20 item (9)" },
     formula: "采购项目数量 = 0 ⇒ 采购总金额 = 0",
     check: (ctx) => {
+      if (ctx.cell("t2.procurement.projects")?.kind === "text") return [];
       const n = numberOf(ctx, "t2.procurement.projects") ?? 0;
       const amount = numberOf(ctx, "t2.procurement.amount");
       if (cmp(n, 0) !== 0 || amount === undefined) return [];

@@ -48,6 +48,8 @@ export interface RuleContext {
   cell(id: string): CellValue | undefined;
   /** A cell of the previous year's report. */
   prevCell(id: string): CellValue | undefined;
+  /** The number a cell contributes: its value, a blank total's value derived from its parts, 0 for blank/dash/无, undefined for text. */
+  effective(id: string): Num | undefined;
   /** Every cell id of the report's edition (local: of its declared rows). */
   readonly cellIds: readonly string[];
 }
