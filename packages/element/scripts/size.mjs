@@ -1,0 +1,46 @@
+// Prints the size of the one-script-tag bundle: the first load (the entry and its static imports) and each lazy chunk.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const dist = new URL("../dist/", import.meta.url).pathname;
+const entry = "gov-disclosure-validator.js";
+if (!existsSync(join(dist, entry))) {
+  console.error(`size: ${entry} not built`);
+  process.exit(1);
+}
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const sizeOf = (file) => {
+  const buf = readFileSync(join(dist, file));
+  return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
+};
+// The first load is the entry plus every chunk it imports statically (transitively).
+const staticImports = (file) =>
+  [...readFileSync(join(dist, file), "utf8").matchAll(/(?:^|[;\n])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+)["']/g)].map((m) =>
+    join(file, "..", m[1]),
+  );
+const first = new Set([entry]);
+for (const f of first) for (const dep of staticImports(f)) first.add(dep);
+let raw = 0;
+let gz = 0;
+for (const f of first) {
+  const s = sizeOf(f);
+  raw += s.raw;
+  gz += s.gz;
+}
+const budget = 150 * 1024;
+console.log(`element first load: ${kb(raw)} min, ${kb(gz)} gzip (${first.size} file(s); budget ${kb(budget)} gzip)`);
+const chunks = existsSync(join(dist, "chunks")) ? readdirSync(join(dist, "chunks")).filter((f) => f.endsWith(".js")) : [];
+let lazyGz = 0;
+for (const c of chunks) {
+  const f = `chunks/${c}`;
+  if (first.has(f)) continue;
+  const s = sizeOf(f);
+  lazyGz += s.gz;
+  console.log(`  lazy ${f}: ${kb(s.raw)} min, ${kb(s.gz)} gzip`);
+}
+console.log(`lazy chunks: ${kb(lazyGz)} gzip in total`);
+if (gz > budget) {
+  console.error("size: the first load is over budget");
+  process.exit(1);
+}

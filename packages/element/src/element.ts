@@ -1,0 +1,459 @@
+import { blankReport, type Edition, isEdition, type Locale, type Report, type ValidationResult } from "@gov-disclosure/core";
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { entryText } from "./entry";
+import { localeOf, stringsFor } from "./i18n";
+import { exportName, type ReadNote, type ReadResult, readBytes, readText, toHtml, toJson, toXlsx } from "./io";
+import { entryLayout, type InputCell, type LayoutCell, type LayoutTable } from "./layout";
+import { applyCorrection, type Checked, check, fillBlankTotals, isEmptyReport, setCellText } from "./state";
+import { validatorStyles } from "./styles";
+
+/** The tag name of the element. */
+export const TAG_NAME = "gov-disclosure-validator";
+
+/** What the `change` event carries: the report as it now stands and its validation. */
+export interface ValidatorChangeDetail {
+  readonly report: Report;
+  readonly result: ValidationResult;
+  /** What changed it: typing, a file or pasted text, a correction, filled totals, an edition switch. */
+  readonly cause: "edit" | "load" | "correction" | "fill-totals" | "edition" | "clear";
+}
+
+const ENTRY_EDITIONS = ["gen2021", "gen2019", "gen2014"] as const;
+type EntryEdition = (typeof ENTRY_EDITIONS)[number];
+const cellDomId = (cell: string): string => `cell-${cell.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+
+/**
+ * `<gov-disclosure-validator>`: checks a government information disclosure annual report in the browser. Paste text,
+ * drop a file or fill in the official table; findings appear live beside their cells. Nothing is uploaded.
+ *
+ * Attributes: `edition` (gen2021 default, gen2019, gen2014), `lang` (zh-CN default, en).
+ * Properties: `report` (a core Report, in and out), `previous` (last year's report, for the cross-year rules), `result`.
+ * Events: `change` (detail: `ValidatorChangeDetail`).
+ */
+export class GovDisclosureValidator extends LitElement {
+  static override styles = validatorStyles;
+  static override properties = {
+    edition: { type: String, reflect: true },
+    lang: { type: String, reflect: true },
+    previous: { attribute: false },
+    _checked: { state: true },
+    _notes: { state: true },
+    _status: { state: true },
+    _busy: { state: true },
+    _dragging: { state: true },
+  };
+
+  /** Edition of the entry table when no report is loaded: gen2021 (default), gen2019 or gen2014. */
+  declare edition: string;
+  /** Interface and message language: `zh-CN` (default) or `en`. */
+  declare lang: string;
+  /** The same body's report for the year before, for the cross-year rules. */
+  declare previous: Report | undefined;
+  declare private _checked: Checked;
+  declare private _notes: readonly ReadNote[];
+  declare private _status: string;
+  declare private _busy: boolean;
+  declare private _dragging: boolean;
+  /** Text typed into cells and not yet committed (kept so that re-rendering never rewrites what is being typed). */
+  private readonly drafts = new Map<string, string>();
+  private layoutCache: { key: string; tables: LayoutTable[] } | undefined;
+
+  constructor() {
+    super();
+    this.edition = "gen2021";
+    this.lang = "zh-CN";
+    this.previous = undefined;
+    this._checked = check(blankReport("gen2021"), "zh-CN");
+    this._notes = [];
+    this._status = "";
+    this._busy = false;
+    this._dragging = false;
+  }
+
+  /** The report as it now stands (a core Report). Setting it shows and validates it; no `change` event is fired. */
+  get report(): Report {
+    return this._checked.report;
+  }
+  set report(value: Report) {
+    this.drafts.clear();
+    this._checked = check(value, this.locale, this.previous);
+    if (value.edition !== "local" && value.edition !== this.edition) this.edition = value.edition;
+  }
+
+  /** The validation of the current report: findings, corrections and counts. */
+  get result(): ValidationResult {
+    return this._checked.result;
+  }
+
+  private get locale(): Locale {
+    return localeOf(this.lang);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("edition") && isEdition(this.edition) && this.edition !== "local" && this.edition !== this._checked.report.edition) {
+      const ed = this.edition as EntryEdition;
+      if (ENTRY_EDITIONS.includes(ed)) this._checked = check(blankReport(ed, this._checked.report.meta), this.locale, this.previous);
+    }
+    if ((changed.has("lang") && changed.get("lang") !== undefined) || changed.has("previous"))
+      this._checked = check(this._checked.report, this.locale, this.previous);
+  }
+
+  private commit(report: Report, cause: ValidatorChangeDetail["cause"]): void {
+    this._checked = check(report, this.locale, this.previous);
+    if (report.edition !== "local" && report.edition !== this.edition) this.edition = report.edition;
+    const detail: ValidatorChangeDetail = { report, result: this._checked.result, cause };
+    this.dispatchEvent(new CustomEvent<ValidatorChangeDetail>("change", { detail, bubbles: true, composed: true }));
+  }
+
+  /** Reads a file (TXT, HTML, Markdown, DOCX, XLSX, JSON) in the browser and shows the report it holds. */
+  async loadFile(file: Blob & { readonly name?: string }): Promise<ReadResult> {
+    const name = file.name ?? "report";
+    this._busy = true;
+    this._status = stringsFor(this.locale).reading;
+    try {
+      const result = await readBytes(new Uint8Array(await file.arrayBuffer()), name, this.locale);
+      return this.afterRead(result, name);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  /** Reads pasted text (web page text, HTML, Markdown or canonical JSON) and shows the report it holds. */
+  async loadText(text: string, filename?: string): Promise<ReadResult> {
+    this._busy = true;
+    this._status = stringsFor(this.locale).reading;
+    try {
+      const result = await readText(text, this.locale, filename);
+      return this.afterRead(result, filename ?? "");
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private afterRead(result: ReadResult, name: string): ReadResult {
+    this._notes = result.notes;
+    if (result.report) {
+      this.drafts.clear();
+      this.commit(result.report, "load");
+      this._status = stringsFor(this.locale).loaded(name || result.format);
+    } else this._status = result.notes[0]?.message ?? "";
+    return result;
+  }
+
+  /** Fills every blank total from its parts; returns the ids of the cells filled. */
+  fillTotals(): readonly string[] {
+    const { report, filled } = fillBlankTotals(this._checked.report);
+    this.drafts.clear();
+    if (filled.length) this.commit(report, "fill-totals");
+    this._status = stringsFor(this.locale).filled(filled.length);
+    return filled;
+  }
+
+  /** Applies the fault localiser's suggested correction number `index` (0-based, best first). */
+  applyCorrection(index = 0): boolean {
+    const c = this._checked.corrections[index];
+    if (!c) return false;
+    this.drafts.delete(c.cell);
+    this.commit(applyCorrection(this._checked.report, c), "correction");
+    this._status = c.message;
+    return true;
+  }
+
+  /** The report as canonical JSON text. */
+  exportJson(): string {
+    return toJson(this._checked.report);
+  }
+
+  /** The report as an XLSX workbook in the official layout (the writer is loaded on first use). */
+  exportXlsx(): Promise<Uint8Array> {
+    return toXlsx(this._checked.report, this.locale);
+  }
+
+  /** The report as a printable HTML document with its findings (the renderer is loaded on first use). */
+  exportHtml(): Promise<string> {
+    return toHtml(this._checked.report, this.locale, this._checked.failing, this._checked.corrections);
+  }
+
+  private tables(): LayoutTable[] {
+    const r = this._checked.report;
+    const key = `${r.edition}|${this.locale}|${r.edition === "local" ? JSON.stringify(r.local) : ""}`;
+    if (this.layoutCache?.key !== key) this.layoutCache = { key, tables: entryLayout(r.edition, this.locale, r.local) };
+    return this.layoutCache.tables;
+  }
+
+  private onCellInput(e: InputEvent): void {
+    const input = e.target as HTMLInputElement;
+    const cell = input.dataset.cell as string;
+    this.drafts.set(cell, input.value);
+    this.commit(setCellText(this._checked.report, cell, input.value), "edit");
+  }
+
+  private onCellChange(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    this.drafts.delete(input.dataset.cell as string);
+    this.requestUpdate();
+  }
+
+  private onCellKey(e: KeyboardEvent): void {
+    if (e.key !== "Enter" && e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    const inputs = [...this.renderRoot.querySelectorAll<HTMLInputElement>("td input")];
+    const here = e.target as HTMLInputElement;
+    const i = inputs.indexOf(here);
+    let next: HTMLInputElement | undefined;
+    if (e.key === "Enter") next = inputs[e.shiftKey ? i - 1 : i + 1];
+    else {
+      const col = here.dataset.col;
+      const row = Number(here.dataset.row);
+      const table = here.dataset.table;
+      const step = e.key === "ArrowDown" ? 1 : -1;
+      next = inputs.find((x) => x.dataset.table === table && x.dataset.col === col && Number(x.dataset.row) === row + step);
+    }
+    if (next) {
+      e.preventDefault();
+      next.focus();
+      next.select();
+    }
+  }
+
+  private focusCell(cell: string): void {
+    const input = this.renderRoot.querySelector<HTMLInputElement>(`#${cellDomId(cell)}`);
+    input?.scrollIntoView({ block: "center", inline: "center" });
+    input?.focus();
+  }
+
+  private onEdition(e: Event): void {
+    const select = e.target as HTMLSelectElement;
+    const ed = select.value as EntryEdition;
+    const s = stringsFor(this.locale);
+    if (!isEmptyReport(this._checked.report) && typeof confirm === "function" && !confirm(s.confirmSwitch)) {
+      select.value = this._checked.report.edition;
+      return;
+    }
+    this.drafts.clear();
+    this._notes = [];
+    this.edition = ed;
+    this.commit(blankReport(ed, this._checked.report.meta), "edition");
+  }
+
+  private onMeta(field: "body" | "year", value: string): void {
+    const meta = { ...this._checked.report.meta } as Record<string, unknown>;
+    const v = value.trim();
+    if (field === "year") {
+      const n = Number(v.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+      if (v && Number.isInteger(n) && n > 1900 && n < 2200) meta.year = n;
+      else delete meta.year;
+    } else if (v) meta.body = v;
+    else delete meta.body;
+    this.commit({ ...this._checked.report, meta: meta as Report["meta"] }, "edit");
+  }
+
+  private toggleLang(): void {
+    this.lang = this.locale === "en" ? "zh-CN" : "en";
+  }
+
+  private async onFile(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) await this.loadFile(file);
+    input.value = "";
+  }
+
+  private onDragOver(e: DragEvent): void {
+    if (!e.dataTransfer?.types.includes("Files")) return;
+    e.preventDefault();
+    this._dragging = true;
+  }
+
+  private async onDrop(e: DragEvent): Promise<void> {
+    const file = e.dataTransfer?.files[0];
+    this._dragging = false;
+    if (!file) return;
+    e.preventDefault();
+    await this.loadFile(file);
+  }
+
+  private async onPasteRead(): Promise<void> {
+    const area = this.renderRoot.querySelector<HTMLTextAreaElement>("textarea");
+    if (area?.value.trim()) await this.loadText(area.value);
+  }
+
+  private download(data: string | Uint8Array, type: string, name: string): void {
+    const blob = new Blob([data as BlobPart], { type });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    a.hidden = true;
+    this.renderRoot.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  }
+
+  private async save(kind: "json" | "xlsx" | "html"): Promise<void> {
+    const r = this._checked.report;
+    if (kind === "json") this.download(this.exportJson(), "application/json", exportName(r, "json"));
+    else {
+      this._busy = true;
+      try {
+        if (kind === "xlsx") this.download(await this.exportXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exportName(r, "xlsx"));
+        else this.download(await this.exportHtml(), "text/html;charset=utf-8", exportName(r, "html"));
+      } finally {
+        this._busy = false;
+      }
+    }
+  }
+
+  private renderCell(c: LayoutCell, tableId: string, rowIndex: number): TemplateResult {
+    if (c.kind === "head") {
+      const cls = [c.corner ? "corner" : "", c.filler ? "filler" : ""].join(" ").trim();
+      const indent = c.depth ? `padding-left:${0.35 + c.depth * 1}rem` : "";
+      return html`<th scope=${c.scope} colspan=${c.colspan > 1 ? c.colspan : nothing} rowspan=${c.rowspan > 1 ? c.rowspan : nothing}
+        class=${cls || nothing} style=${indent || nothing}>${c.text}</th>`;
+    }
+    return this.renderInput(c, tableId, rowIndex);
+  }
+
+  private renderInput(c: InputCell, tableId: string, rowIndex: number): TemplateResult {
+    const id = c.def.id;
+    const mark = this._checked.marks.get(id);
+    const failing = mark && mark.findings.length > 0;
+    const value = this.drafts.get(id) ?? entryText(this._checked.report.cells[id]);
+    const cls = failing ? `${mark.severity}${mark.subject ? "" : " involved"}` : "";
+    const describedBy = failing ? mark.findings.map((i) => `finding-${i + 1}`).join(" ") : "";
+    const correction = mark?.correction !== undefined ? this._checked.corrections[mark.correction] : undefined;
+    const title = [failing ? mark.findings.map((i) => this._checked.failing[i]?.message).join("\n") : "", correction?.message ?? ""].filter(Boolean).join("\n");
+    return html`<td colspan=${c.colspan > 1 ? c.colspan : nothing} class=${cls || nothing}>
+      <input id=${cellDomId(id)} data-cell=${id} data-table=${tableId} data-row=${rowIndex} data-col=${c.def.col}
+        .value=${value} aria-label=${c.label} aria-invalid=${failing ? "true" : nothing}
+        aria-describedby=${describedBy || nothing} title=${title || nothing} autocomplete="off" spellcheck="false"
+        @input=${this.onCellInput} @change=${this.onCellChange} @keydown=${this.onCellKey} />
+    </td>`;
+  }
+
+  private renderTable(t: LayoutTable): TemplateResult {
+    return html`<div class="scroll" role="region" aria-label=${t.title} tabindex="0">
+      <table id=${`table-${t.id}`}>
+        <caption>${t.title}</caption>
+        ${t.head.length ? html`<thead>${t.head.map((row) => html`<tr>${row.map((c) => this.renderCell(c, t.id, -1))}</tr>`)}</thead>` : nothing}
+        <tbody>${t.body.map((row, i) => html`<tr>${row.map((c) => this.renderCell(c, t.id, i))}</tr>`)}</tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderFindings(): TemplateResult {
+    const s = stringsFor(this.locale);
+    const { failing, corrections, result } = this._checked;
+    const counts = result.counts;
+    return html`<section class="panel" aria-labelledby="findings-title">
+      <h3 id="findings-title">${s.findings}</h3>
+      <p class="summary" role="status" aria-live="polite" id="summary">
+        ${result.noData ? s.noData : failing.length ? s.summary(counts) : s.noFindings}
+      </p>
+      ${
+        corrections.length
+          ? html`<h3>${s.corrections}</h3>
+            <ol class="corrections">
+              ${corrections.map(
+                (c, i) => html`<li id=${`correction-${i + 1}`} data-cell=${c.cell}>
+                  ${c.message}
+                  <button class="apply" type="button" @click=${() => this.applyCorrection(i)}>${s.apply}</button>
+                </li>`,
+              )}
+            </ol>`
+          : nothing
+      }
+      <ol class="findings">
+        ${failing.map(
+          (f, i) => html`<li id=${`finding-${i + 1}`} class=${f.severity} data-rule=${f.ruleId} data-severity=${f.severity}>
+            <span class=${`badge ${f.severity}`}>${s.severity[f.severity]}</span>
+            <span class="message">${f.message}</span>
+            <span class="rule">${f.ruleId}</span>
+            ${
+              f.cells[0] && this._checked.marks.has(f.cells[0])
+                ? html`<button type="button" class="link goto" @click=${() => this.focusCell(f.cells[0] as string)}>${s.goToCell}</button>`
+                : nothing
+            }
+          </li>`,
+        )}
+      </ol>
+      ${
+        this._notes.length
+          ? html`<h3>${s.importNotes}</h3>
+            <ul class="notes">
+              ${this._notes.map((n) => html`<li class=${n.severity} data-code=${n.code}><span class=${`badge ${n.severity}`}>${s.severity[n.severity]}</span>${n.message}</li>`)}
+            </ul>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  protected override render(): TemplateResult {
+    const s = stringsFor(this.locale);
+    const r = this._checked.report;
+    const editionValue = r.edition;
+    return html`<div lang=${this.locale}>
+      <header>
+        <h2>${s.title}</h2>
+        <div class="field">
+          <label for="edition">${s.edition}</label>
+          <select id="edition" @change=${this.onEdition} .value=${editionValue}>
+            ${ENTRY_EDITIONS.map((e) => html`<option value=${e} ?selected=${e === editionValue}>${s.editions[e]}</option>`)}
+            ${editionValue === "local" ? html`<option value="local" selected disabled>${s.editions.local}</option>` : nothing}
+          </select>
+        </div>
+        <div class="toggles">
+          <button type="button" class="secondary" id="lang-toggle" lang=${this.locale === "en" ? "zh-CN" : "en"} @click=${this.toggleLang}
+            aria-label=${`${s.language}: ${s.switchTo}`}>${s.switchTo}</button>
+        </div>
+      </header>
+      <div class=${`input-area${this._dragging ? " dragging" : ""}`} @dragover=${this.onDragOver} @dragleave=${() => (this._dragging = false)}
+        @drop=${this.onDrop}>
+        <div class="field">
+          <label for="file">${s.chooseFile}</label>
+          <input id="file" type="file" accept=".txt,.text,.htm,.html,.md,.markdown,.docx,.xlsx,.json,text/plain,text/html,application/json" @change=${this.onFile} ?disabled=${this._busy} />
+          <span class="privacy">${s.dropHint}</span>
+        </div>
+        <div class="field">
+          <label for="paste">${s.paste}</label>
+          <textarea id="paste" placeholder=${s.pastePlaceholder}></textarea>
+        </div>
+        <div class="controls"><button type="button" id="read-pasted" @click=${this.onPasteRead} ?disabled=${this._busy}>${s.readPasted}</button></div>
+        <p class="privacy">${s.privacy}</p>
+      </div>
+      <div class="meta">
+        <div class="field"><label for="meta-body">${s.body}</label>
+          <input id="meta-body" .value=${r.meta.body ?? ""} @change=${(e: Event) => this.onMeta("body", (e.target as HTMLInputElement).value)} /></div>
+        <div class="field"><label for="meta-year">${s.year}</label>
+          <input id="meta-year" inputmode="numeric" .value=${r.meta.year !== undefined ? String(r.meta.year) : ""}
+            @change=${(e: Event) => this.onMeta("year", (e.target as HTMLInputElement).value)} /></div>
+      </div>
+      <div class="controls" role="toolbar" aria-label=${s.save}>
+        <button type="button" id="fill-totals" @click=${() => this.fillTotals()}>${s.fillTotals}</button>
+        <button type="button" class="secondary" id="save-json" @click=${() => this.save("json")}>${s.saveJson}</button>
+        <button type="button" class="secondary" id="save-xlsx" @click=${() => this.save("xlsx")} ?disabled=${this._busy}>${s.saveXlsx}</button>
+        <button type="button" class="secondary" id="save-html" @click=${() => this.save("html")} ?disabled=${this._busy}>${s.saveHtml}</button>
+        <button type="button" class="secondary" id="print" @click=${() => window.print()}>${s.print}</button>
+      </div>
+      <p class="status" id="status" role="status" aria-live="polite">${this._status}</p>
+      <div class="layout">
+        <section class="tables" aria-label=${s.tables}>${this.tables().map((t) => this.renderTable(t))}</section>
+        ${this.renderFindings()}
+      </div>
+    </div>`;
+  }
+}
+
+/** Defines `<gov-disclosure-validator>` once (no-op when already defined or outside a browser). */
+export function defineValidator(tag: string = TAG_NAME): void {
+  if (typeof customElements !== "undefined" && !customElements.get(tag)) customElements.define(tag, GovDisclosureValidator);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "gov-disclosure-validator": GovDisclosureValidator;
+  }
+}
+
+/** Re-exported so that consumers can type `edition` values. */
+export type { Edition };

@@ -1,0 +1,111 @@
+import {
+  blankReport,
+  type CellDef,
+  type CellValue,
+  type Correction,
+  cellsOf,
+  type Edition,
+  type Finding,
+  fillTotals,
+  type Locale,
+  type Report,
+  type ValidationResult,
+  validateReport,
+  withCell,
+} from "@gov-disclosure/core";
+import { parseEntry } from "./entry";
+
+/** Severity of a failing finding. */
+export type MarkSeverity = "error" | "warning" | "info";
+
+/** How one entry cell is marked: the worst failing finding that reads it, the findings (by index) and its suggested fix. */
+export interface CellMark {
+  /** Worst severity among the failing findings that read the cell. */
+  readonly severity: MarkSeverity;
+  /** True when the cell is the subject (first cell) of a failing finding, not only one of its terms. */
+  readonly subject: boolean;
+  /** Indices into `Checked.failing` of the findings that read the cell. */
+  readonly findings: readonly number[];
+  /** Index into `Checked.corrections` of the best suggestion for this cell, if any. */
+  readonly correction?: number;
+}
+
+/** A report with its validation, ready to display: the failing findings, the corrections and the marks per cell. */
+export interface Checked {
+  readonly report: Report;
+  readonly result: ValidationResult;
+  /** Failing findings, errors first, then warnings, then info; the order of the list shown beside the table. */
+  readonly failing: readonly Finding[];
+  /** The fault localiser's suggestions, best first. */
+  readonly corrections: readonly Correction[];
+  /** Marks by cell id, only for cells read by a failing finding or named by a correction. */
+  readonly marks: ReadonlyMap<string, CellMark>;
+}
+
+const RANK: Readonly<Record<MarkSeverity, number>> = { error: 3, warning: 2, info: 1 };
+
+/** The cell definitions of a report's edition (for `local`, its declared rows), by id. */
+export function defsOfReport(report: Pick<Report, "edition" | "local">): Map<string, CellDef> {
+  return new Map(cellsOf(report.edition, report.local?.rows ?? []).map((d) => [d.id, d]));
+}
+
+/** Validates a report and works out what to show: failing findings in severity order, corrections, and a mark per cell. */
+export function check(report: Report, locale: Locale = "zh-CN", previous?: Report): Checked {
+  const result = validateReport(report, previous ? { locale, previous } : { locale });
+  const failing = result.findings
+    .map((f, i) => [f, i] as const)
+    .filter(([f]) => f.status === "fail")
+    .sort(([a, i], [b, j]) => RANK[b.severity] - RANK[a.severity] || i - j)
+    .map(([f]) => f);
+  const corrections = result.corrections;
+  const marks = new Map<string, { severity: MarkSeverity; subject: boolean; findings: number[]; correction?: number }>();
+  failing.forEach((f, i) => {
+    f.cells.forEach((cell, k) => {
+      const m = marks.get(cell);
+      if (!m) marks.set(cell, { severity: f.severity, subject: k === 0, findings: [i] });
+      else {
+        if (RANK[f.severity] > RANK[m.severity]) m.severity = f.severity;
+        if (k === 0) m.subject = true;
+        m.findings.push(i);
+      }
+    });
+  });
+  corrections.forEach((c, i) => {
+    const m = marks.get(c.cell);
+    if (m && m.correction === undefined) m.correction = i;
+    else if (!m) marks.set(c.cell, { severity: "error", subject: true, findings: [], correction: i });
+  });
+  return { report, result, failing, corrections, marks };
+}
+
+/** Sets one cell from the text typed into it (see `parseEntry`); unknown cell ids leave the report unchanged. */
+export function setCellText(report: Report, cellId: string, text: string): Report {
+  const def = defsOfReport(report).get(cellId);
+  if (!def) return report;
+  return withCell(report, cellId, parseEntry(text, def.kind));
+}
+
+/** Sets one cell to a typed value; unknown cell ids leave the report unchanged. */
+export function setCellValue(report: Report, cellId: string, value: CellValue): Report {
+  return defsOfReport(report).has(cellId) ? withCell(report, cellId, value) : report;
+}
+
+/** Applies one of the fault localiser's suggested corrections: the cell takes the suggested value. */
+export function applyCorrection(report: Report, correction: Pick<Correction, "cell" | "to">): Report {
+  return setCellText(report, correction.cell, correction.to);
+}
+
+/** Fills every blank total from its parts (core's `fillTotals`); returns the report and the cells it filled. */
+export function fillBlankTotals(report: Report): { readonly report: Report; readonly filled: readonly string[] } {
+  const next = fillTotals(report);
+  const filled = Object.keys(next.cells).filter((id) => next.cells[id] !== report.cells[id]);
+  return { report: next, filled };
+}
+
+/** A blank report of another edition that keeps the metadata (body, year, level) of the current one. */
+export function switchEdition(report: Report | undefined, edition: Exclude<Edition, "local">): Report {
+  return blankReport(edition, report?.meta ?? {});
+}
+
+/** True when the report holds no cell value and no narrative: switching its edition loses nothing. */
+export const isEmptyReport = (report: Report): boolean => Object.keys(report.cells).length === 0 && report.sections.length === 0;
