@@ -262,6 +262,9 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   return htmlDocument(title, locale, body, lists.length ? FINDINGS_CSS : "");
 }
 
+/** Cells linked per finding before the rest fold into a <details>. */
+const LISTED_CELLS = 6;
+
 /** The findings as an ordered list, each item with its anchor (`finding-N`) and links to its cells. */
 export function findingsHtml(report: Report, findings: readonly Finding[], locale: Locale): string {
   const ui = uiFor(locale);
@@ -279,7 +282,9 @@ export function findingsHtml(report: Report, findings: readonly Finding[], local
       `<span class="tag">${escapeHtml(tag)}</span><code>${escapeHtml(f.ruleId)}${f.key !== undefined ? `:${escapeHtml(f.key)}` : ""}</code>`,
       `<div class="message">${escapeHtml(f.message)}</div>`,
       nums.length ? `<div class="numbers">${nums.join("；")}</div>` : "",
-      cells.length ? `<div class="cells">${escapeHtml(ui.cells)}：${cells.join("、")}</div>` : "",
+      cells.length
+        ? `<div class="cells">${escapeHtml(ui.cells)}：${cells.slice(0, LISTED_CELLS).join("、")}${cells.length > LISTED_CELLS ? `<details><summary>+${cells.length - LISTED_CELLS}</summary>${cells.slice(LISTED_CELLS).join("、")}</details>` : ""}</div>`
+        : "",
       "</li>",
     ]
       .filter(Boolean)

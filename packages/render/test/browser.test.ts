@@ -65,7 +65,7 @@ describe.skipIf(skip)(skip ? `browser (skipped: ${CHROMIUM} is absent)` : "brows
       return { spans, widths: grid.map((row) => row.length), holes: grid.map((row) => [...row].filter((x) => x === undefined).length), grid, caption: table.caption?.textContent ?? "" };
     }, tableId);
 
-  const th = (spans: { text: string; rowSpan: number; colSpan: number }[], text: string) => {
+  const th = (spans: { text: string; rowSpan: number; colSpan: number; scope: string | null }[], text: string) => {
     const found = spans.find((s) => s.text === text || s.text.startsWith(text));
     if (!found) throw new Error(`no header cell ${text}`);
     return found;
