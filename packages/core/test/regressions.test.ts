@@ -22,3 +22,15 @@ describe("regressions", () => {
     expect(failing(result)).not.toContain("NARR-APP-RECEIVED");
   });
 });
+
+describe("fault localiser on local tables", () => {
+  it("names a mistyped 其中 row of a local table among the candidates (warning-level sums; parent or item, so ambiguous)", async () => {
+    const { fixture, set } = await import("./helpers");
+    const result = validateReport(set(fixture("pingtan-2017"), { "local.r2.current": 2112 }));
+    expect(result.corrections.map((c) => [c.cell, c.from, c.to, c.ambiguous]).sort()).toEqual([
+      ["local.r1.current", "2122", "2112", true],
+      ["local.r2.current", "2112", "2122", true],
+      ["local.r3.current", "0", "10", true],
+    ]);
+  });
+});

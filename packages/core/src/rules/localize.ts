@@ -23,7 +23,7 @@ export interface Correction {
   readonly to: string;
   /** The failing checks it satisfies, as `RULE-ID:key`. */
   readonly explains: readonly string[];
-  /** True when it satisfies every failing error-level identity. */
+  /** True when it satisfies every failing identity considered (error-level, or warning-level when no error fails). */
   readonly complete: boolean;
   /** True when another correction explains the same number of failures equally well. */
   readonly ambiguous: boolean;
@@ -46,7 +46,9 @@ export function localize(
   resolve: (id: string) => CellDef | undefined,
   locale: Locale,
 ): Correction[] {
-  const errors = evaluated.filter((e) => e.severity === "error");
+  // Error-level identities first; when none fails, the warning-level ones of this report alone (a local table's 其中 sums).
+  const level = evaluated.some((e) => e.severity === "error" && !e.ok && e.identity.rel === "eq") ? "error" : "warning";
+  const errors = evaluated.filter((e) => e.severity === level && (level === "error" || ![...e.identity.lhs, ...e.identity.rhs].some((t) => t.prev)));
   const failing = errors.filter((e) => !e.ok && e.identity.rel === "eq");
   if (!failing.length) return [];
   const currentOf = (cell: string): Num => {
