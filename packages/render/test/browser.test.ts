@@ -28,7 +28,16 @@ describe.skipIf(skip)(skip ? `browser (skipped: ${CHROMIUM} is absent)` : "brows
     ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "render-chromium-")), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     page = ctx.pages()[0] ?? (await ctx.newPage());
     page.on("dialog", (d) => {
@@ -46,7 +55,12 @@ describe.skipIf(skip)(skip ? `browser (skipped: ${CHROMIUM} is absent)` : "brows
   const structure = (tableId: string) =>
     page.evaluate((id) => {
       const table = document.getElementById(id) as HTMLTableElement;
-      const spans = [...table.querySelectorAll("th")].map((th) => ({ text: th.textContent ?? "", rowSpan: th.rowSpan, colSpan: th.colSpan, scope: th.getAttribute("scope") }));
+      const spans = [...table.querySelectorAll("th")].map((th) => ({
+        text: th.textContent ?? "",
+        rowSpan: th.rowSpan,
+        colSpan: th.colSpan,
+        scope: th.getAttribute("scope"),
+      }));
       // Grid expansion of the rendered table.
       const grid: (string | null)[][] = [];
       [...table.rows].forEach((tr, r) => {
@@ -62,7 +76,13 @@ describe.skipIf(skip)(skip ? `browser (skipped: ${CHROMIUM} is absent)` : "brows
           c += cell.colSpan;
         }
       });
-      return { spans, widths: grid.map((row) => row.length), holes: grid.map((row) => [...row].filter((x) => x === undefined).length), grid, caption: table.caption?.textContent ?? "" };
+      return {
+        spans,
+        widths: grid.map((row) => row.length),
+        holes: grid.map((row) => [...row].filter((x) => x === undefined).length),
+        grid,
+        caption: table.caption?.textContent ?? "",
+      };
     }, tableId);
 
   const th = (spans: { text: string; rowSpan: number; colSpan: number; scope: string | null }[], text: string) => {

@@ -7,7 +7,11 @@ describe("SARIF 2.1.0", () => {
   it("carries the rule catalogue, logical locations, and physical locations and fixes where the importer recorded them", () => {
     const slip = pingtan2021WithSlip();
     // As an importer would record them: where each value was read in pingtan-2021.txt.
-    const report = { ...slip, meta: { ...slip.meta, source: { filename: "pingtan-2021.txt" } }, sources: { "t3.granted.natural": { line: 10, column: 2601, raw: "72" }, "t3.total.natural": { line: 10, column: 3100, raw: "63" } } };
+    const report = {
+      ...slip,
+      meta: { ...slip.meta, source: { filename: "pingtan-2021.txt" } },
+      sources: { "t3.granted.natural": { line: 10, column: 2601, raw: "72" }, "t3.total.natural": { line: 10, column: 3100, raw: "63" } },
+    };
     const result = validateReport(report);
     const log = JSON.parse(renderSarif({ report, result }));
     expect(log.version).toBe("2.1.0");
@@ -32,7 +36,9 @@ describe("JUnit", () => {
     const xml = renderJUnit(items);
     const applicable = items.reduce((n, i) => n + RULES.filter((r) => r.editions.includes(i.report.edition)).length, 0);
     expect(xml).toContain(`<testsuites name="gov-disclosure" tests="${applicable}"`);
-    const failedRules = new Set(items.flatMap((i, k) => i.result.findings.filter((f) => f.status === "fail" && f.severity !== "info").map((f) => `${k}:${f.ruleId}`)));
+    const failedRules = new Set(
+      items.flatMap((i, k) => i.result.findings.filter((f) => f.status === "fail" && f.severity !== "info").map((f) => `${k}:${f.ruleId}`)),
+    );
     expect(xml.match(/<failure /g)?.length).toBe(failedRules.size);
     expect(renderJUnit(items, { groupBy: "family" })).toContain('<testsuite name="T3"');
   });
