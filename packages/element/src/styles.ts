@@ -33,7 +33,9 @@ export const validatorStyles = css`
   button:disabled { opacity: 0.6; cursor: default; }
   :focus-visible { outline: 3px solid #f0a000; outline-offset: 1px; }
   .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0; }
-  .field { display: flex; flex-direction: column; gap: 0.15rem; }
+  .field { display: flex; flex-direction: column; gap: 0.15rem; min-width: 0; max-width: 100%; }
+  select, input[type="file"], textarea { max-width: 100%; }
+  .input-area > *, .layout > * { min-width: 0; }
   .input-area {
     border: 2px dashed var(--gdv-border); border-radius: 6px; padding: 0.75rem; margin-bottom: 0.75rem;
     display: grid; gap: 0.5rem;
@@ -77,6 +79,7 @@ export const validatorStyles = css`
   .meta { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; }
   @media (max-width: 640px) {
     header, .controls, .meta { flex-direction: column; align-items: stretch; }
+    select { width: 100%; }
     button { width: 100%; }
     button.link { width: auto; }
   }

@@ -1,0 +1,394 @@
+// Browser tests of the demo page in real Chromium: real fixtures dropped on the file input, live editing, the fault
+// localiser's corrections, exports read back in, language, keyboard, phone width, print, no network, offline.
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { type Report, validateReport } from "@gov-disclosure/core";
+import { importReport } from "@gov-disclosure/import";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, ensureBuilt, FIXTURES, launch, serve, skipReason } from "./harness";
+
+const skip = skipReason();
+if (skip) console.warn(skip);
+
+const TAG = "gov-disclosure-validator";
+const domId = (cell: string) => `#cell-${cell.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+const REAL = readdirSync(join(FIXTURES, "real")).filter((f) => !f.endsWith(".expected.json"));
+
+interface Shown {
+  readonly rule: string;
+  readonly severity: string;
+  readonly message: string;
+}
+
+/** The failing findings the element lists, in order. */
+const shownFindings = (page: Page): Promise<Shown[]> =>
+  page.evaluate((tag) => {
+    const root = document.querySelector(tag)?.shadowRoot;
+    return [...(root?.querySelectorAll("ol.findings li") ?? [])].map((li) => ({
+      rule: (li as HTMLElement).dataset.rule ?? "",
+      severity: (li as HTMLElement).dataset.severity ?? "",
+      message: li.querySelector(".message")?.textContent ?? "",
+    }));
+  }, TAG);
+
+/** Waits until the element has finished reading a file or pasted text. */
+async function waitRead(page: Page): Promise<string> {
+  await page.waitForFunction((tag) => {
+    const s = document.querySelector(tag)?.shadowRoot?.querySelector("#status")?.textContent?.trim() ?? "";
+    return s !== "" && !/正在读取|Reading/.test(s);
+  }, TAG);
+  return (await page.locator(`${TAG} #status`).textContent())?.trim() ?? "";
+}
+
+const key = (f: { rule: string; severity: string }) => `${f.rule}:${f.severity}`;
+const sorted = (xs: string[]) => [...xs].sort();
+
+/** What core says of a report imported in node from the same bytes: the failing findings as rule:severity. */
+async function expectedInNode(file: string): Promise<{ report?: Report; failing: string[]; notes: string[] }> {
+  const r = await importReport(new Uint8Array(readFileSync(join(FIXTURES, "real", file))), { filename: file });
+  const notes = r.diagnostics.map((d) => d.code);
+  if (!r.report) return { failing: [], notes };
+  const v = validateReport(r.report);
+  return { report: r.report, failing: v.findings.filter((f) => f.status === "fail").map((f) => `${f.ruleId}:${f.severity}`), notes };
+}
+
+describe.skipIf(!!skip)("the demo page in Chromium", () => {
+  let server: Server;
+  let origin: string;
+  let context: BrowserContext;
+  let close: () => Promise<void>;
+  const requests: { url: string; method: string }[] = [];
+  const violations: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuilt();
+    ({ server, origin } = await serve());
+    ({ context, close } = await launch());
+    context.on("request", (r) => requests.push({ url: r.url(), method: r.method() }));
+  });
+
+  afterAll(async () => {
+    await close?.();
+    await new Promise((ok) => server?.close(ok));
+  });
+
+  async function open(query = ""): Promise<Page> {
+    const page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    page.on("console", (m) => {
+      if (m.type() === "error") pageErrors.push(m.text());
+    });
+    await page.exposeFunction("__cspViolation", (v: string) => violations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) =>
+        (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    await page.goto(`${origin}/${query}`);
+    await page.locator(`${TAG} table#table-t3`).waitFor();
+    return page;
+  }
+
+  async function drop(page: Page, file: string): Promise<string> {
+    await page.locator(`${TAG} #file`).setInputFiles(file);
+    return waitRead(page);
+  }
+
+  it("opens with the blank 2021 form in Chinese, every input labelled with its official labels", async () => {
+    const page = await open();
+    expect(await page.locator(TAG).getAttribute("edition")).toBe("gen2021");
+    expect(await page.locator(`${TAG} #edition`).inputValue()).toBe("gen2021");
+    const inputs = page.locator(`${TAG} td input`);
+    expect(await inputs.count()).toBe(200);
+    const labels = await inputs.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
+    expect(labels.every((l) => l.length > 1)).toBe(true);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels).toContain("三、本年度办理结果 （三）不予公开 1.属于国家秘密，法人或其他组织 商业企业");
+    // The merged header cells of the official table 三.
+    expect(await page.locator(`${TAG} #table-t3 th.corner`).getAttribute("rowspan")).toBe("3");
+    expect(await page.locator(`${TAG} #table-t3 th`, { hasText: "三、本年度办理结果" }).getAttribute("rowspan")).toBe("22");
+    expect(await page.locator(`${TAG} #summary`).textContent()).toContain("表格尚无数据");
+    await page.screenshot({ path: join(ARTIFACTS, "blank-gen2021.png"), fullPage: true });
+    await page.close();
+  });
+
+  for (const file of REAL) {
+    it(`drop ${file}: shows what core finds in it`, async () => {
+      const expected = await expectedInNode(file);
+      const page = await open();
+      const status = await drop(page, join(FIXTURES, "real", file));
+      const shown = await shownFindings(page);
+      const notes = await page.locator(`${TAG} ul.notes li`).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.code ?? ""));
+      expect(sorted(notes)).toEqual(sorted(expected.notes));
+      if (!expected.report) {
+        // Not a report at all (a letter filed in the annual-report column): said so, nothing shown as findings.
+        expect(notes).toContain("import.not-a-report");
+        expect(shown).toEqual([]);
+      } else {
+        expect(status).toContain(file);
+        expect(sorted(shown.map(key))).toEqual(sorted(expected.failing));
+        // Every highlighted cell is marked invalid and described by the findings that read it.
+        const marked = await page
+          .locator(`${TAG} td input[aria-invalid="true"]`)
+          .evaluateAll((els) => els.map((e) => ({ cell: (e as HTMLInputElement).dataset.cell, by: e.getAttribute("aria-describedby") ?? "" })));
+        for (const m of marked) expect(m.by).toMatch(/^finding-\d+( finding-\d+)*$/);
+        const expectedEdition = expected.report.edition;
+        expect(await page.locator(`${TAG} #edition`).inputValue()).toBe(expectedEdition);
+      }
+      if (file === "shanghai-govoffice-2019.html") {
+        const missing = shown.filter((f) => f.rule === "T3-TOTAL-MISSING");
+        expect(missing.length).toBe(11);
+        expect(missing.every((f) => f.severity === "warning")).toBe(true);
+        expect(await page.locator(`${TAG} ${domId("t3.granted.total")}`).getAttribute("aria-invalid")).toBe("true");
+        expect(await page.locator(`${TAG} td.warning`).count()).toBeGreaterThanOrEqual(11);
+      }
+      if (file === "taishun-2018.txt") {
+        expect(shown.filter((f) => f.severity === "error")).toEqual([]);
+        expect(await page.locator(`${TAG} #edition`).inputValue()).toBe("gen2014");
+        expect(await page.locator(`${TAG} ${domId("old.A1")}`).inputValue()).toBe("22727");
+      }
+      await page.screenshot({ path: join(ARTIFACTS, `fixture-${file}.png`), fullPage: true });
+      await page.close();
+    });
+  }
+
+  it("typing into a cell raises a finding beside it, and correcting the cell clears it", async () => {
+    const page = await open();
+    const upheld = page.locator(`${TAG} ${domId("t4.review.upheld")}`);
+    const total = page.locator(`${TAG} ${domId("t4.review.total")}`);
+    await upheld.fill("２");
+    // What is typed stays as typed while the cell has the focus (full-width digits are read, not rewritten).
+    expect(await upheld.inputValue()).toBe("２");
+    await total.fill("3");
+    let shown = await shownFindings(page);
+    expect(shown.map((f) => f.rule)).toContain("T4-REVIEW-SUM");
+    expect(await total.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await total.getAttribute("aria-describedby")) ?? "";
+    const described = await page.locator(`${TAG} #${describedBy.split(" ")[0]}`).textContent();
+    expect(described).toContain("T4-REVIEW-SUM");
+    expect(await page.locator(`${TAG} #summary`).textContent()).toMatch(/错误 1 项/);
+    // The finding's button moves the focus to its cell.
+    await page.locator(`${TAG} li[data-rule="T4-REVIEW-SUM"] button.goto`).click();
+    expect(await page.evaluate((tag) => (document.querySelector(tag)?.shadowRoot?.activeElement as HTMLElement | null)?.dataset.cell, TAG)).toBe(
+      "t4.review.total",
+    );
+    await page.screenshot({ path: join(ARTIFACTS, "edit-finding.png") });
+    await total.fill("2");
+    shown = await shownFindings(page);
+    expect(shown.map((f) => f.rule)).not.toContain("T4-REVIEW-SUM");
+    expect(await total.getAttribute("aria-invalid")).toBeNull();
+    // Leaving the cell shows the value as read: the full-width digit became 2.
+    expect(await upheld.inputValue()).toBe("2");
+    await page.close();
+  });
+
+  it("a slipped digit in a real report: the suggested correction is offered and applied", async () => {
+    const page = await open();
+    const changes: string[] = [];
+    await page.exposeFunction("__change", (c: string) => changes.push(c));
+    await page.evaluate(
+      (tag) =>
+        document
+          .querySelector(tag)
+          ?.addEventListener("change", (e) => (window as unknown as { __change: (c: string) => void }).__change((e as CustomEvent).detail.cause)),
+      TAG,
+    );
+    await page.locator("#sample-pingtan").click();
+    await waitRead(page);
+    expect((await shownFindings(page)).filter((f) => f.severity === "error")).toEqual([]);
+    const cell = page.locator(`${TAG} ${domId("t3.granted.natural")}`);
+    const good = await cell.inputValue();
+    await cell.fill(String(Number(good) + 9));
+    const errors = (await shownFindings(page)).filter((f) => f.severity === "error");
+    expect(errors.length).toBeGreaterThan(1);
+    const suggestion = page.locator(`${TAG} ol.corrections li[data-cell="t3.granted.natural"]`);
+    await expect.poll(() => suggestion.count()).toBe(1);
+    expect(await suggestion.textContent()).toContain(good);
+    await page.screenshot({ path: join(ARTIFACTS, "correction-offered.png") });
+    await suggestion.locator("button.apply").click();
+    expect(await cell.inputValue()).toBe(good);
+    expect((await shownFindings(page)).filter((f) => f.severity === "error")).toEqual([]);
+    expect(changes).toEqual(["load", "edit", "correction"]);
+    expect(await page.locator("#event-log").textContent()).toContain("change (correction)");
+    await page.close();
+  });
+
+  it("fill totals from their parts clears Shanghai 2019's T3-TOTAL-MISSING warnings", async () => {
+    const page = await open();
+    await drop(page, join(FIXTURES, "real", "shanghai-govoffice-2019.html"));
+    const before = await page.locator(`${TAG} ${domId("t3.granted.total")}`).inputValue();
+    expect(before).toBe("");
+    await page.locator(`${TAG} #fill-totals`).click();
+    expect((await shownFindings(page)).filter((f) => f.rule === "T3-TOTAL-MISSING")).toEqual([]);
+    expect(Number(await page.locator(`${TAG} ${domId("t3.granted.total")}`).inputValue())).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("exports JSON, XLSX and printable HTML, and the JSON and XLSX read back to the same report", async () => {
+    const page = await open();
+    await drop(page, join(FIXTURES, "real", "shanghai-govoffice-2019.html"));
+    const original = await page.locator(TAG).evaluate((el) => (el as unknown as { exportJson(): string }).exportJson());
+    const before = await shownFindings(page);
+    const save = async (id: string, name: string) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`${TAG} #${id}`).click()]);
+      const path = join(ARTIFACTS, name);
+      await download.saveAs(path);
+      return { path, suggested: download.suggestedFilename() };
+    };
+    const json = await save("save-json", "export.json");
+    expect(json.suggested).toBe("上海市人民政府办公厅-2019.json");
+    expect(readFileSync(json.path, "utf8")).toBe(original);
+    const xlsx = await save("save-xlsx", "export.xlsx");
+    expect(readFileSync(xlsx.path).subarray(0, 2).toString()).toBe("PK");
+    const htmlFile = await save("save-html", "export.html");
+    const html = readFileSync(htmlFile.path, "utf8");
+    expect(html).toContain("<table");
+    expect(html).toContain("T3-TOTAL-MISSING");
+
+    for (const path of [json.path, xlsx.path]) {
+      const again = await open();
+      await drop(again, path);
+      const back = JSON.parse(await again.locator(TAG).evaluate((el) => (el as unknown as { exportJson(): string }).exportJson()));
+      expect(back.cells).toEqual(JSON.parse(original).cells);
+      expect(back.edition).toBe("gen2019");
+      const shown = await shownFindings(again);
+      if (path === json.path) {
+        expect(back).toEqual(JSON.parse(original));
+        expect(sorted(shown.map(key))).toEqual(sorted(before.map(key)));
+      } else {
+        // The workbook carries the tables; the importer does not read the narrative back from it (yet), so only the
+        // findings about the tables are compared.
+        const tables = (xs: Shown[]) => sorted(xs.filter((f) => !f.rule.startsWith("META-")).map(key));
+        expect(tables(shown)).toEqual(tables(before));
+      }
+      await again.close();
+    }
+    await page.close();
+  });
+
+  it("switches to English with the toggle and back; the lang attribute does the same", async () => {
+    const page = await open();
+    await page.locator(`${TAG} ${domId("t4.review.upheld")}`).fill("2");
+    await page.locator(`${TAG} ${domId("t4.review.total")}`).fill("3");
+    const zh = (await shownFindings(page)).find((f) => f.rule === "T4-REVIEW-SUM")?.message ?? "";
+    await page.locator(`${TAG} #lang-toggle`).click();
+    expect(await page.locator(TAG).getAttribute("lang")).toBe("en");
+    const en = (await shownFindings(page)).find((f) => f.rule === "T4-REVIEW-SUM")?.message ?? "";
+    expect(en).not.toBe(zh);
+    expect(en).not.toMatch(/[\u4e00-\u9fff]{3}/);
+    expect(await page.locator(`${TAG} ${domId("t3.new.natural")}`).getAttribute("aria-label")).toBe("I. New applications this year, Natural persons");
+    await page.screenshot({ path: join(ARTIFACTS, "english.png") });
+    await page.locator(TAG).evaluate((el) => el.setAttribute("lang", "zh-CN"));
+    await expect.poll(async () => (await shownFindings(page)).find((f) => f.rule === "T4-REVIEW-SUM")?.message).toBe(zh);
+    await page.close();
+  });
+
+  it("works from the keyboard: Tab reaches the cells, Enter and the arrows move between them", async () => {
+    const page = await open();
+    const first = page.locator(`${TAG} td input`).first();
+    await first.focus();
+    await page.keyboard.type("5");
+    await page.keyboard.press("Enter");
+    const active = () => page.evaluate((tag) => (document.querySelector(tag)?.shadowRoot?.activeElement as HTMLElement | null)?.dataset.cell, TAG);
+    expect(await active()).toBe("t2.rules.repealed");
+    await page.keyboard.press("Tab");
+    expect(await active()).toBe("t2.rules.in_force");
+    await page.locator(`${TAG} ${domId("t3.new.natural")}`).focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await active()).toBe("t3.carry_in.natural");
+    await page.keyboard.press("ArrowUp");
+    expect(await active()).toBe("t3.new.natural");
+    expect(await first.inputValue()).toBe("5");
+    await page.close();
+  });
+
+  it("on a phone the wide table scrolls inside its container and the controls stack", async () => {
+    const page = await open();
+    await page.setViewportSize({ width: 375, height: 800 });
+    const scroll = await page.locator(`${TAG} #table-t3`).evaluate((t) => {
+      const box = t.parentElement as HTMLElement;
+      return { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth, overflow: getComputedStyle(box).overflowX };
+    });
+    expect(scroll.overflow).toBe("auto");
+    expect(scroll.scrollWidth).toBeGreaterThan(scroll.clientWidth);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(376);
+    const buttons = await page.locator(`${TAG} .controls[role="toolbar"] button`).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+    expect(new Set(buttons).size).toBe(buttons.length);
+    await page.screenshot({ path: join(ARTIFACTS, "phone.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("prints the tables and findings without the controls", async () => {
+    const page = await open();
+    await drop(page, join(FIXTURES, "real", "shanghai-govoffice-2019.html"));
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(`${TAG} .input-area`).isVisible()).toBe(false);
+    expect(await page.locator(`${TAG} #fill-totals`).isVisible()).toBe(false);
+    expect(await page.locator(`${TAG} #table-t3`).isVisible()).toBe(true);
+    expect(await page.locator(`${TAG} ol.findings`).isVisible()).toBe(true);
+    const overflow = await page.locator(`${TAG} #table-t3`).evaluate((t) => getComputedStyle(t.parentElement as HTMLElement).overflowX);
+    expect(overflow).toBe("visible");
+    await page.screenshot({ path: join(ARTIFACTS, "print.png"), fullPage: true });
+    writeFileSync(join(ARTIFACTS, "print.pdf"), await page.pdf({ format: "A4", landscape: true }));
+    await page.close();
+  });
+
+  it("the one-script-tag bundle of the element works on its own page", async () => {
+    const page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    await page.goto(`${origin}/embed.html`);
+    await page.locator(`${TAG} table#table-t3`).waitFor();
+    expect(await page.locator(`${TAG} #edition`).inputValue()).toBe("gen2019");
+    expect(await page.locator(`${TAG} td input`).count()).toBe(198);
+    await page.locator(`${TAG} #file`).setInputFiles(join(FIXTURES, "real", "taishun-2018.txt"));
+    await waitRead(page);
+    expect(await page.locator(`${TAG} #edition`).inputValue()).toBe("gen2014");
+    expect((await shownFindings(page)).filter((f) => f.severity === "error")).toEqual([]);
+    await page.close();
+  });
+
+  it("made no network request beyond its own files, no CSP violation, no page error", () => {
+    expect(requests.length).toBeGreaterThan(0);
+    const foreign = requests.filter((r) => !(r.url.startsWith(`${origin}/`) || r.url.startsWith("blob:") || r.url.startsWith("data:")));
+    expect(foreign).toEqual([]);
+    expect(requests.filter((r) => r.method !== "GET")).toEqual([]);
+    // Every request was for a file of the build (no API, no upload, no 404).
+    const served = requests.filter((r) => r.url.startsWith(`${origin}/`)).map((r) => new URL(r.url).pathname);
+    for (const p of served) expect(p === "/" || p === "/embed.html" || /\.(js|html|css|svg|map)$/.test(p)).toBe(true);
+    // The only CSP report allowed is zod's capability probe (`Function("")` in a try/catch, then it runs without eval).
+    expect(violations.filter((v) => !v.startsWith("script-src eval"))).toEqual([]);
+    expect(pageErrors.filter((e) => !/Service Worker registration blocked/.test(e))).toEqual([]);
+  });
+});
+
+describe.skipIf(!!skip)("offline once loaded", () => {
+  it("the service worker serves the page and the lazy readers with the network off", async () => {
+    ensureBuilt();
+    const { server, origin } = await serve();
+    const { context, close } = await launch({ serviceWorkers: "allow" });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${origin}/`);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
+      });
+      await context.setOffline(true);
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await page.reload();
+      await page.locator(`${TAG} table#table-t3`).waitFor();
+      await page.locator("#sample-taishun").click();
+      await waitRead(page);
+      expect(await page.locator(`${TAG} ${domId("old.A1")}`).inputValue()).toBe("22727");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`${TAG} #save-xlsx`).click()]);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      await page.screenshot({ path: join(ARTIFACTS, "offline.png") });
+    } finally {
+      await close();
+      server.close();
+    }
+  });
+});

@@ -1,0 +1,8 @@
+import { mergeConfig } from "vitest/config";
+import { vitestConfig } from "../../scripts/vitest.shared";
+
+// The shared config sets resolve.conditions, which vite 8 applies to the client only: tests run in node (the ssr
+// environment), so the source condition is repeated there, or workspace packages would resolve to their dist.
+export default mergeConfig(vitestConfig({ testTimeout: 120_000 }), {
+  ssr: { resolve: { conditions: ["@gov-disclosure/source", "node", "import", "default"] } },
+});
