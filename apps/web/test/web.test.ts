@@ -286,6 +286,28 @@ describe.skipIf(!!skip)("the demo page in Chromium", () => {
     await page.close();
   });
 
+  it("switching the edition asks first, then gives the blank official table of that edition; clear empties it", async () => {
+    const page = await open();
+    await page.locator("#sample-taishun").click();
+    await waitRead(page);
+    expect(await page.locator(`${TAG} #edition`).inputValue()).toBe("gen2014");
+    page.once("dialog", (d) => d.dismiss());
+    await page.locator(`${TAG} #edition`).selectOption("gen2019");
+    expect(await page.locator(`${TAG} #edition`).inputValue()).toBe("gen2014");
+    expect(await page.locator(`${TAG} ${domId("old.A1")}`).inputValue()).toBe("22727");
+    page.once("dialog", (d) => d.accept());
+    await page.locator(`${TAG} #edition`).selectOption("gen2019");
+    expect(await page.locator(TAG).getAttribute("edition")).toBe("gen2019");
+    expect(await page.locator(`${TAG} td input`).count()).toBe(198);
+    expect(await page.locator(`${TAG} #meta-body`).inputValue()).toBe("泰顺县人民政府");
+    await page.locator(`${TAG} ${domId("t3.new.natural")}`).fill("4");
+    page.once("dialog", (d) => d.accept());
+    await page.locator(`${TAG} #clear`).click();
+    expect(await page.locator(`${TAG} ${domId("t3.new.natural")}`).inputValue()).toBe("");
+    expect(await page.locator(`${TAG} #summary`).textContent()).toContain("表格尚无数据");
+    await page.close();
+  });
+
   it("works from the keyboard: Tab reaches the cells, Enter and the arrows move between them", async () => {
     const page = await open();
     const first = page.locator(`${TAG} td input`).first();

@@ -235,6 +235,16 @@ export class GovDisclosureValidator extends LitElement {
     this.commit(blankReport(ed, this._checked.report.meta), "edition");
   }
 
+  private onClear(): void {
+    const s = stringsFor(this.locale);
+    if (isEmptyReport(this._checked.report) || (typeof confirm === "function" && !confirm(s.clear + "?"))) return;
+    this.drafts.clear();
+    this._notes = [];
+    this._status = "";
+    const r = this._checked.report;
+    this.commit(r.edition === "local" ? blankReport(ENTRY_EDITIONS[0]) : blankReport(r.edition, r.meta), "clear");
+  }
+
   private onMeta(field: "body" | "year", value: string): void {
     const meta = { ...this._checked.report.meta } as Record<string, unknown>;
     const v = value.trim();
@@ -319,7 +329,7 @@ export class GovDisclosureValidator extends LitElement {
     const mark = this._checked.marks.get(id);
     const failing = mark && mark.findings.length > 0;
     const value = this.drafts.get(id) ?? entryText(this._checked.report.cells[id]);
-    const cls = failing ? `${mark.severity}${mark.subject ? "" : " involved"}` : "";
+    const cls = [failing ? mark.severity : "", failing && !mark.subject ? "involved" : "", mark?.correction !== undefined ? "suggested" : ""].join(" ").trim();
     const describedBy = failing ? mark.findings.map((i) => `finding-${i + 1}`).join(" ") : "";
     const correction = mark?.correction !== undefined ? this._checked.corrections[mark.correction] : undefined;
     const title = [failing ? mark.findings.map((i) => this._checked.failing[i]?.message).join("\n") : "", correction?.message ?? ""].filter(Boolean).join("\n");
@@ -433,6 +443,7 @@ export class GovDisclosureValidator extends LitElement {
         <button type="button" class="secondary" id="save-json" @click=${() => this.save("json")}>${s.saveJson}</button>
         <button type="button" class="secondary" id="save-xlsx" @click=${() => this.save("xlsx")} ?disabled=${this._busy}>${s.saveXlsx}</button>
         <button type="button" class="secondary" id="save-html" @click=${() => this.save("html")} ?disabled=${this._busy}>${s.saveHtml}</button>
+        <button type="button" class="secondary" id="clear" @click=${this.onClear}>${s.clear}</button>
         <button type="button" class="secondary" id="print" @click=${() => window.print()}>${s.print}</button>
       </div>
       <p class="status" id="status" role="status" aria-live="polite">${this._status}</p>

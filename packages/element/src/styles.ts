@@ -55,7 +55,9 @@ export const validatorStyles = css`
   th, td { border: 1px solid #767676; padding: 0.2rem 0.35rem; vertical-align: middle; }
   th { background: #f3f3f3; font-weight: normal; text-align: left; }
   th[scope="col"], th[scope="colgroup"] { text-align: center; }
-  th.corner { font-size: 0.78rem; max-width: 14rem; }
+  th.corner { font-size: 0.78rem; min-width: 10rem; max-width: 14rem; }
+  th[scope="row"], th[scope="rowgroup"] { min-width: 5.5em; max-width: 22em; }
+  th[scope="row"]:not(.filler) { min-width: 9em; }
   th.filler { text-align: center; color: #444; }
   td { padding: 0; min-width: 4.2rem; }
   td input {
@@ -66,7 +68,8 @@ export const validatorStyles = css`
   td.error input { border-color: var(--gdv-error); background: var(--gdv-error-bg); }
   td.warning input { border-color: var(--gdv-warning); border-style: dashed; background: var(--gdv-warning-bg); }
   td.info input { border-color: var(--gdv-info); border-style: dotted; background: var(--gdv-info-bg); }
-  td.involved input { border-width: 1px; }
+  td.involved input { border-width: 1px; background: #fff; }
+  td.suggested input { box-shadow: inset 0 0 0 2px #0b5cad; }
   .summary { font-weight: 600; }
   ol.findings, ul.notes, ol.corrections { padding-left: 1.25rem; margin: 0.25rem 0; }
   ol.findings li, ol.corrections li, ul.notes li { margin: 0.35rem 0; }
