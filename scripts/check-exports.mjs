@@ -10,7 +10,8 @@ for (const name of readdirSync("packages")) {
   if (pkg.private || !pkg.exports?.["."]) continue;
   const entry = pkg.exports["."];
   const checks = [];
-  if (entry.import) checks.push(["import", `import(${JSON.stringify(pkg.name)}).then((m) => { if (!Object.keys(m).length) process.exit(1); })`, ["--input-type=module"]]);
+  if (entry.import)
+    checks.push(["import", `import(${JSON.stringify(pkg.name)}).then((m) => { if (!Object.keys(m).length) process.exit(1); })`, ["--input-type=module"]]);
   if (entry.require) checks.push(["require", `const m = require(${JSON.stringify(pkg.name)}); if (!Object.keys(m).length) process.exit(1);`, []]);
   if (!entry.import && !entry.require && entry.default) checks.push(["import", `import(${JSON.stringify(pkg.name)})`, ["--input-type=module"]]);
   for (const [kind, code, flags] of checks) {
@@ -21,7 +22,12 @@ for (const name of readdirSync("packages")) {
       console.log(`ok    ${pkg.name} (${kind})`);
     } catch (e) {
       failures++;
-      console.log(`FAIL  ${pkg.name} (${kind}): ${String(e.stderr ?? e.message).split("\n").slice(0, 3).join(" ")}`);
+      console.log(
+        `FAIL  ${pkg.name} (${kind}): ${String(e.stderr ?? e.message)
+          .split("\n")
+          .slice(0, 3)
+          .join(" ")}`,
+      );
     }
   }
 }
