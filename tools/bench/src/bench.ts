@@ -1,0 +1,439 @@
+// `pnpm bench`: measures gov-disclosure and writes BENCHMARKS.md at the repository root.
+// Environment: BENCH_COUNT (default 10000 reports per fast format), BENCH_SLOW_COUNT (default 300, XLSX/DOCX),
+// BENCH_BATCH (default "1000,10000" files for the CLI batch runs), BENCH_OUT (default ../../BENCHMARKS.md).
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { generateCorpus } from "@gov-disclosure/generator";
+import { build } from "esbuild";
+import { FORMATS } from "./formats";
+import { type HotFunction, summariseProfile } from "./profile";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../../..");
+const CLI = join(root, "packages/cli/dist/cli.js");
+const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
+const SLOW_COUNT = Number(process.env.BENCH_SLOW_COUNT ?? 300);
+const BATCH = (process.env.BENCH_BATCH ?? "1000,10000").split(",").map(Number);
+const OUT = resolve(process.env.BENCH_OUT ?? join(root, "BENCHMARKS.md"));
+const SEED = 20240601;
+const NODE_TS = ["--conditions=@gov-disclosure/source", "--import", "tsx"];
+
+const log = (...a: unknown[]) => console.error("[bench]", ...a);
+const fmt = (x: number, d = 0) => x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const mb = (kb: number) => `${fmt(kb / 1024, 0)} MB`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+// ---------------------------------------------------------------------------------------------- machine
+
+function machine() {
+  const cpuinfo = existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : "";
+  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? "unknown";
+  const nproc = execFileSync("nproc", { encoding: "utf8" }).trim();
+  return {
+    nproc,
+    model,
+    memory: `${fmt(totalmem() / 2 ** 30, 1)} GiB total, ${fmt(freemem() / 2 ** 30, 1)} GiB free at start`,
+    node: process.version,
+    loadavg: loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" "),
+    date: new Date().toISOString().slice(0, 16).replace("T", " "),
+    commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- throughput
+
+interface Throughput {
+  format: string;
+  count: number;
+  warmup: number;
+  importMs: number;
+  validateMs: number;
+  parseFloorMs: number;
+  parseReportMs: number;
+  imported: number;
+  failedImports: number;
+  firstFailure: string[];
+  withErrors: number;
+  ambiguous: number;
+  inputBytes: number;
+  heapAt: Record<string, number>;
+  maxHeap: number;
+  maxRssKb: number;
+}
+
+function runThroughput(format: string, count: number, extra: string[] = []): Throughput {
+  const r = spawnSync(process.execPath, [...NODE_TS, ...extra, join(here, "throughput.ts"), format, String(count), String(SEED)], {
+    cwd: join(root, "tools/bench"),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`throughput ${format} failed: ${r.stderr}`);
+  const line = r.stdout.trim().split("\n").pop() ?? "{}";
+  return JSON.parse(line) as Throughput;
+}
+
+// ---------------------------------------------------------------------------------------------- profiles
+
+function profile(format: string, count: number): { self: HotFunction[]; inclusive: HotFunction[] } {
+  const dir = mkdtempSync(join(tmpdir(), "gd-prof-"));
+  try {
+    runThroughput(format, count, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+    const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+    if (!file) throw new Error("no profile written");
+    return summariseProfile(join(dir, file));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- CLI
+
+function coldStart(runs = 15): { median: number; min: number; max: number; runs: number } {
+  const times: number[] = [];
+  spawnSync(process.execPath, [CLI, "--version"]); // page cache warm-up, not counted
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [CLI, "--version"], { encoding: "utf8" });
+    times.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`--version failed: ${r.stderr}`);
+  }
+  const baseline: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, ["-e", "0"]);
+    baseline.push(performance.now() - t);
+  }
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times), runs, nodeBaseline: median(baseline) } as never;
+}
+
+const BATCH_MIX = ["json", "glued", "lines", "html", "markdown"] as const;
+
+async function writeFolder(dir: string, count: number): Promise<number> {
+  mkdirSync(dir, { recursive: true });
+  const fmts = BATCH_MIX.map((n) => FORMATS.find((f) => f.name === n)).filter((f) => f !== undefined);
+  let bytes = 0;
+  let i = 0;
+  for (const report of generateCorpus({ count, seed: SEED + 7 })) {
+    const f = fmts[i % fmts.length];
+    if (!f) continue;
+    const data = await f.write(report);
+    const ext = f.filename.split(".").pop();
+    writeFileSync(join(dir, `r${String(i).padStart(5, "0")}.${f.name}.${ext}`), data);
+    bytes += typeof data === "string" ? Buffer.byteLength(data) : data.length;
+    i++;
+  }
+  return bytes;
+}
+
+interface BatchRun {
+  command: string;
+  files: number;
+  seconds: number;
+  maxRssKb: number;
+  exit: number | null;
+}
+
+function timed(args: string[], files: number): BatchRun {
+  const r = spawnSync("/usr/bin/time", ["-f", "GDTIME %M %e", process.execPath, CLI, ...args], {
+    encoding: "utf8",
+    maxBuffer: 1024 * 1024 * 1024,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const m = /GDTIME (\d+) ([\d.]+)/.exec(r.stderr ?? "");
+  if (!m) throw new Error(`no timing for ${args.join(" ")}: ${r.stderr?.slice(-500)}`);
+  return {
+    command: `gov-disclosure ${args.map((a) => (a.startsWith("/") ? "<folder>" : a)).join(" ")}`,
+    files,
+    seconds: Number(m[2]),
+    maxRssKb: Number(m[1]),
+    exit: r.status,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- core size
+
+async function coreSize() {
+  const entry = join(root, "packages/core/src/index.ts");
+  const bundle = async (external: string[]) => {
+    const r = await build({
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      conditions: ["@gov-disclosure/source"],
+      external,
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const out = r.outputFiles[0];
+    if (!out) throw new Error("no output");
+    const byPkg = new Map<string, number>();
+    for (const o of Object.values(r.metafile.outputs))
+      for (const [file, info] of Object.entries(o.inputs)) {
+        const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? "@gov-disclosure/core (own code)";
+        byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + info.bytesInOutput);
+      }
+    return { min: out.contents.length, gzip: gzipSync(out.contents, { level: 9 }).length, byPkg };
+  };
+  const all = await bundle([]);
+  const noZod = await bundle(["zod"]);
+  const own = await bundle(["zod", "decimal.js"]);
+  return { all, noZod, own };
+}
+
+// ---------------------------------------------------------------------------------------------- report
+
+function targetRow(name: string, target: string, actual: string, met: boolean, note = "") {
+  return `| ${name} | ${target} | ${actual} | ${met ? "met" : "**missed**"}${note ? `: ${note}` : ""} |`;
+}
+
+const perSec = (t: Throughput) => (t.count / (t.importMs + t.validateMs)) * 1000;
+
+function profileTable(title: string, p: { self: HotFunction[]; inclusive: HotFunction[] }): string {
+  const rows = (xs: HotFunction[]) => xs.map((h) => `| \`${h.name || "(anonymous)"}\` | ${h.where} | ${h.percent.toFixed(1)} % |`).join("\n");
+  return [
+    `#### ${title}`,
+    "",
+    "Inclusive time of the workspace's own functions (share of all samples):",
+    "",
+    "| function | file | inclusive |",
+    "| --- | --- | ---: |",
+    rows(p.inclusive),
+    "",
+    "Self time (any code):",
+    "",
+    "| function | file | self |",
+    "| --- | --- | ---: |",
+    rows(p.self),
+    "",
+  ].join("\n");
+}
+
+async function main() {
+  const m = machine();
+  log("machine", m);
+  if (!existsSync(CLI)) throw new Error(`build the CLI first: pnpm --filter @gov-disclosure/cli build (${CLI} missing)`);
+
+  const results: Throughput[] = [];
+  for (const f of FORMATS) {
+    const n = f.slow ? SLOW_COUNT : COUNT;
+    log(`throughput ${f.name} × ${n}`);
+    const t = runThroughput(f.name, n);
+    log(`  ${fmt(perSec(t))} reports/s, imported ${t.imported}/${t.count}, peak RSS ${mb(t.maxRssKb)}`);
+    results.push(t);
+  }
+
+  log("profiles");
+  const profJson = profile("json", Math.min(COUNT, 3000));
+  const profGlued = profile("glued", Math.min(COUNT, 1500));
+  const profHtml = profile("html", Math.min(COUNT, 1500));
+
+  log("CLI cold start");
+  const cold = coldStart(15) as unknown as { median: number; min: number; max: number; runs: number; nodeBaseline: number };
+  log(`  median ${cold.median.toFixed(1)} ms`);
+
+  const batches: { files: number; bytes: number; validate: BatchRun; stats: BatchRun }[] = [];
+  for (const n of BATCH) {
+    const dir = mkdtempSync(join(tmpdir(), `gd-batch-${n}-`));
+    try {
+      log(`CLI batch: writing ${n} files`);
+      const bytes = await writeFolder(dir, n);
+      log(`  validate ${n}`);
+      const validate = timed(["validate", dir, "--jobs", "2"], n);
+      log(`  ${validate.seconds} s, ${mb(validate.maxRssKb)}`);
+      const stats = timed(["stats", dir, "--jobs", "2"], n);
+      log(`  stats ${stats.seconds} s, ${mb(stats.maxRssKb)}`);
+      batches.push({ files: n, bytes, validate, stats });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  log("core size");
+  const size = await coreSize();
+
+  // ------------------------------------------------------------------------------------------ write
+  const json = results.find((r) => r.format === "json") as Throughput;
+  const floorPerSec = (json.count / json.parseFloorMs) * 1000;
+  const ratio = (json.importMs + json.validateMs) / json.parseFloorMs;
+  const textRates = results.filter((r) => ["json", "glued", "lines"].includes(r.format)).map((r) => ({ f: r.format, v: perSec(r) }));
+  const worstText = textRates.reduce((a, b) => (b.v < a.v ? b : a));
+  const peakRss = Math.max(...results.map((r) => r.maxRssKb));
+  const b1 = batches[0];
+  const b2 = batches[batches.length - 1];
+  const rssGrowth = b1 && b2 ? b2.validate.maxRssKb / b1.validate.maxRssKb : 1;
+  const label = (name: string) => FORMATS.find((f) => f.name === name)?.label ?? name;
+
+  const lines: string[] = [];
+  const p = (s = "") => lines.push(s);
+  p("# Benchmarks");
+  p();
+  p("Written by `pnpm bench` (tools/bench/src/bench.ts); do not edit by hand. Re-run to refresh.");
+  p();
+  p("## Machine");
+  p();
+  p(`- CPU: ${m.model}, \`nproc\` = ${m.nproc}`);
+  p(`- Memory: ${m.memory}`);
+  p(`- Node ${m.node}; commit ${m.commit}; ${m.date} UTC; load average at start ${m.loadavg} (the machine is shared with other builds)`);
+  p();
+  p("## Targets");
+  p();
+  p("| target | wanted | measured | result |");
+  p("| --- | --- | --- | --- |");
+  for (const t of textRates)
+    p(
+      targetRow(
+        `import + validate, ${label(t.f)}`,
+        "≥ 2,000 reports/s/core",
+        `${fmt(t.v)} reports/s/core`,
+        t.v >= 2000,
+        t.v >= 2000 ? "" : `${fmt(2000 / t.v, 1)}× too slow`,
+      ),
+    );
+  p(
+    targetRow(
+      "canonical JSON vs the `JSON.parse` floor",
+      "within 5×",
+      `${fmt(ratio, 1)}×`,
+      ratio <= 5,
+      ratio <= 5 ? "" : `${fmt(ratio / 5, 1)}× over the allowance`,
+    ),
+  );
+  p(
+    targetRow(
+      "peak memory flat in corpus size (CLI batch)",
+      "flat",
+      b1 && b2 ? `${mb(b1.validate.maxRssKb)} for ${fmt(b1.files)} files, ${mb(b2.validate.maxRssKb)} for ${fmt(b2.files)}` : "not run",
+      rssGrowth < 1.25,
+      `×${fmt(rssGrowth, 2)} for ×${b1 && b2 ? fmt(b2.files / b1.files) : 1} files`,
+    ),
+  );
+  p(targetRow("CLI cold start (`--version`)", "< 150 ms", `median ${fmt(cold.median, 1)} ms`, cold.median < 150));
+  p(
+    targetRow(
+      "core min+gzip with dependencies",
+      "< 40 KB",
+      `${fmt(size.all.gzip / 1024, 1)} KB`,
+      size.all.gzip < 40 * 1024,
+      size.all.gzip < 40 * 1024 ? "" : `${fmt((size.all.gzip - 40 * 1024) / 1024, 1)} KB over`,
+    ),
+  );
+  p();
+  p(`Worst text/JSON format: ${label(worstText.f)} at ${fmt(worstText.v)} reports/s/core.`);
+  p();
+  p("## Import + validate throughput, per input format");
+  p();
+  p(
+    `One process per format, one thread (so reports/s is per core). A generated corpus (\`generateCorpus\`, seed ${SEED}, every edition) is streamed: each report is written in the format (not timed), then \`importText\`/\`importReport\` + \`validateReport\` are timed, and the report is dropped. The first ${json.warmup} reports of each run warm the JIT and are not counted. XLSX and DOCX run ${fmt(SLOW_COUNT)} reports (they take tens of milliseconds each). "imported" = a report came back; "errors after import" = the report of a valid input fails an error rule (the importer read a number wrong); "ambiguous" = the importer reported at least one ambiguous split.`,
+  );
+  p();
+  p(
+    "| format | reports | reports/s/core | import ms/report | validate ms/report | imported | errors after import | ambiguous | avg input | peak RSS | heap at 1k → end |",
+  );
+  p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of results) {
+    const h = Object.entries(r.heapAt).sort((a, b) => Number(a[0]) - Number(b[0]));
+    const heapFirst = h[0]?.[1] ?? 0;
+    const heapLast = h[h.length - 1]?.[1] ?? 0;
+    p(
+      `| ${label(r.format)} | ${fmt(r.count)} | ${r.imported ? fmt(perSec(r)) : "n/a (import fails)"} | ${fmt(r.importMs / r.count, 3)} | ${fmt(r.validateMs / r.count, 3)} | ${fmt(r.imported)} | ${fmt(r.withErrors)} | ${fmt(r.ambiguous)} | ${fmt(r.inputBytes / r.count / 1024, 1)} KB | ${mb(r.maxRssKb)} | ${fmt(heapFirst / 2 ** 20)} → ${fmt(heapLast / 2 ** 20)} MB |`,
+    );
+  }
+  p();
+  for (const r of results.filter((x) => x.failedImports > 0))
+    p(
+      `- ${label(r.format)}: ${fmt(r.failedImports)} of ${fmt(r.count)} inputs gave no report; first diagnostics: ${r.firstFailure.map((s) => `“${s}”`).join(", ")}`,
+    );
+  p();
+  p(`Peak RSS of any throughput process: ${mb(peakRss)}.`);
+  p();
+  p("## Canonical JSON against the `JSON.parse` floor");
+  p();
+  p("Same strings, same process, timed one report at a time:");
+  p();
+  p("| step | ms/report | reports/s | × JSON.parse |");
+  p("| --- | ---: | ---: | ---: |");
+  const row = (name: string, ms: number) =>
+    p(`| ${name} | ${fmt(ms / json.count, 4)} | ${fmt((json.count / ms) * 1000)} | ${fmt(ms / json.parseFloorMs, 1)} |`);
+  row("`JSON.parse` (the floor)", json.parseFloorMs);
+  row("core `parseReportJson` alone", json.parseReportMs);
+  row("`importText` (JSON path)", json.importMs);
+  row("`validateReport`", json.validateMs);
+  row("import + validate", json.importMs + json.validateMs);
+  p();
+  p(`Floor: ${fmt(floorPerSec)} reports/s; import + validate is ${fmt(ratio, 1)}× the floor.`);
+  p();
+  p("## Profiles");
+  p();
+  p(
+    "`node --cpu-prof` over the same throughput runs (fewer reports). Shares are of all samples, which include generating and writing the corpus (generator, render) as well as import and validate.",
+  );
+  p();
+  p(profileTable(`Canonical JSON (${fmt(Math.min(COUNT, 3000))} reports)`, profJson));
+  p(profileTable(`Glued flattened text (${fmt(Math.min(COUNT, 1500))} reports)`, profGlued));
+  p(profileTable(`HTML (${fmt(Math.min(COUNT, 1500))} reports)`, profHtml));
+  p("## CLI");
+  p();
+  p(`### Cold start`);
+  p();
+  p(
+    `\`node packages/cli/dist/cli.js --version\`, ${cold.runs} runs timed from node (child_process.spawnSync), after one untimed run: median **${fmt(cold.median, 1)} ms** (min ${fmt(cold.min, 1)}, max ${fmt(cold.max, 1)}). A bare \`node -e 0\` takes ${fmt(cold.nodeBaseline, 1)} ms here, so the bundle itself costs about ${fmt(cold.median - cold.nodeBaseline, 1)} ms.`,
+  );
+  p();
+  p("### Batch");
+  p();
+  p(
+    `Folders of generated files, the formats in turn (${BATCH_MIX.join(", ")}), run with \`/usr/bin/time -f %M\` (peak RSS of the process, worker threads included). Output goes to /dev/null.`,
+  );
+  p();
+  p("| command | files | input | wall s | files/s | files/s/core | peak RSS | exit |");
+  p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const b of batches)
+    for (const r of [b.validate, b.stats])
+      p(
+        `| \`${r.command}\` | ${fmt(r.files)} | ${fmt(b.bytes / 2 ** 20, 1)} MB | ${fmt(r.seconds, 1)} | ${fmt(r.files / r.seconds)} | ${fmt(r.files / r.seconds / 2)} | ${mb(r.maxRssKb)} | ${r.exit} |`,
+      );
+  p();
+  p("## Core bundle size");
+  p();
+  p("`packages/core/src/index.ts` bundled by esbuild (ESM, browser, minified), gzip level 9 with node:zlib:");
+  p();
+  p("| bundle | min | min+gzip |");
+  p("| --- | ---: | ---: |");
+  p(`| core + zod + decimal.js | ${fmt(size.all.min / 1024, 1)} KB | **${fmt(size.all.gzip / 1024, 1)} KB** |`);
+  p(`| core + decimal.js (zod external) | ${fmt(size.noZod.min / 1024, 1)} KB | ${fmt(size.noZod.gzip / 1024, 1)} KB |`);
+  p(`| core alone (zod, decimal.js external) | ${fmt(size.own.min / 1024, 1)} KB | ${fmt(size.own.gzip / 1024, 1)} KB |`);
+  p();
+  p("Minified bytes per package in the full bundle:");
+  p();
+  p("| package | min |");
+  p("| --- | ---: |");
+  for (const [k, v] of [...size.all.byPkg].sort((a, b) => b[1] - a[1])) p(`| ${k} | ${fmt(v / 1024, 1)} KB |`);
+  p();
+  const why = process.env.BENCH_NOTES
+    ? readFileSync(process.env.BENCH_NOTES, "utf8")
+    : existsSync(join(here, "../NOTES.md"))
+      ? readFileSync(join(here, "../NOTES.md"), "utf8")
+      : "";
+  if (why) {
+    p(why.trim());
+    p();
+  }
+  writeFileSync(OUT, lines.join("\n"));
+  log(`wrote ${OUT}`);
+}
+
+await main();

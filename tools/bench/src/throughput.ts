@@ -1,0 +1,94 @@
+// One throughput run in its own process (so its peak RSS is its own): `throughput.ts <format> <count> [seed]`.
+// Streams a generated corpus: write one report in the format (untimed), import + validate it (timed), drop it.
+// Prints one JSON line with the figures.
+import { parseReportJson, validateReport } from "@gov-disclosure/core";
+import { generateCorpus } from "@gov-disclosure/generator";
+import { importReport, importText } from "@gov-disclosure/import";
+import { formatNamed } from "./formats";
+
+const [name = "json", countArg = "1000", seedArg = "20240601"] = process.argv.slice(2);
+const format = formatNamed(name);
+const count = Number(countArg);
+const WARMUP = Math.min(100, Math.floor(count / 10));
+
+const now = () => performance.now();
+let importMs = 0;
+let validateMs = 0;
+let parseFloorMs = 0;
+let parseReportMs = 0;
+let imported = 0;
+let withErrors = 0;
+let ambiguous = 0;
+let failedImports = 0;
+let inputBytes = 0;
+const firstFailure: string[] = [];
+const heapAt: Record<number, number> = {};
+let maxHeap = 0;
+
+let n = 0;
+for (const report of generateCorpus({ count: count + WARMUP, seed: Number(seedArg) })) {
+  const input = await format.write(report);
+  const timed = n >= WARMUP;
+  if (typeof input === "string" && format.name === "json") {
+    // The floor: plain JSON.parse of the same canonical JSON, and core's parse alone (for the breakdown).
+    const a = now();
+    JSON.parse(input);
+    const b = now();
+    parseReportJson(input);
+    const c = now();
+    if (timed) {
+      parseFloorMs += b - a;
+      parseReportMs += c - b;
+    }
+  }
+  const t0 = now();
+  const result = typeof input === "string" ? importText(input, { filename: format.filename }) : await importReport(input, { filename: format.filename });
+  const t1 = now();
+  const validation = result.report ? validateReport(result.report) : undefined;
+  const t2 = now();
+  n++;
+  if (!timed) continue;
+  importMs += t1 - t0;
+  validateMs += t2 - t1;
+  inputBytes += typeof input === "string" ? Buffer.byteLength(input) : input.length;
+  if (result.report) imported++;
+  else {
+    failedImports++;
+    if (firstFailure.length < 3)
+      firstFailure.push(
+        result.diagnostics
+          .map((d) => d.messageEn)
+          .join("; ")
+          .slice(0, 160),
+      );
+  }
+  if (validation && validation.counts.error > 0) withErrors++;
+  if (Object.keys(result.ambiguous).length > 0) ambiguous++;
+  const done = n - WARMUP;
+  if (done % 1000 === 0 || done === count) {
+    const h = process.memoryUsage().heapUsed;
+    heapAt[done] = h;
+    maxHeap = Math.max(maxHeap, h);
+  }
+}
+
+console.log(
+  JSON.stringify({
+    format: format.name,
+    count,
+    warmup: WARMUP,
+    importMs,
+    validateMs,
+    parseFloorMs,
+    parseReportMs,
+    imported,
+    failedImports,
+    firstFailure,
+    withErrors,
+    ambiguous,
+    inputBytes,
+    heapAt,
+    maxHeap,
+    maxRssKb: process.resourceUsage().maxRSS,
+  }),
+);

@@ -1,0 +1,3 @@
+import { vitestConfig } from "../../scripts/vitest.shared";
+
+export default vitestConfig({ testTimeout: 60_000 });
