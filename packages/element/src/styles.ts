@@ -71,7 +71,7 @@ export const validatorStyles = css`
   td.involved input { border-width: 1px; background: #fff; }
   td.suggested input { box-shadow: inset 0 0 0 2px #0b5cad; }
   .summary { font-weight: 600; }
-  ol.findings, ul.notes, ol.corrections { padding-left: 1.25rem; margin: 0.25rem 0; }
+  ol.findings, ul.notes, ol.corrections { padding-left: 2.2rem; margin: 0.25rem 0; }
   ol.findings li, ol.corrections li, ul.notes li { margin: 0.35rem 0; }
   .badge { display: inline-block; font-size: 0.75rem; padding: 0 0.35rem; border-radius: 3px; margin-right: 0.3rem; border: 1px solid; }
   .badge.error { color: var(--gdv-error); background: var(--gdv-error-bg); }
@@ -95,6 +95,6 @@ export const validatorStyles = css`
     table { font-size: 8pt; page-break-inside: auto; }
     tr { page-break-inside: avoid; }
     td input { border: none !important; background: none !important; padding: 0.1rem; }
-    td.error, td.warning { outline: 2px solid #000; }
+    td.error:not(.involved), td.warning:not(.involved) { outline: 2px solid #000; }
   }
 `;
