@@ -2,7 +2,7 @@
 // Environment: BENCH_COUNT (default 10000 reports per fast format), BENCH_SLOW_COUNT (default 300, XLSX/DOCX),
 // BENCH_BATCH (default "1000,10000" files for the CLI batch runs), BENCH_OUT (default ../../BENCHMARKS.md).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -242,6 +242,11 @@ async function main() {
   const profHtml = profile("html", Math.min(COUNT, 1500));
 
   log("CLI cold start");
+  const coldDir = mkdtempSync(join(tmpdir(), "gd-cold-"));
+  spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-interval", "100", `--cpu-prof-dir=${coldDir}`, CLI, "--version"]);
+  const coldFile = readdirSync(coldDir).find((f) => f.endsWith(".cpuprofile"));
+  const coldProfile = coldFile ? summariseProfile(join(coldDir, coldFile), 6).self : [];
+  rmSync(coldDir, { recursive: true, force: true });
   const cold = coldStart(15) as unknown as { median: number; min: number; max: number; runs: number; nodeBaseline: number };
   log(`  median ${cold.median.toFixed(1)} ms`);
 
@@ -287,7 +292,12 @@ async function main() {
   p();
   p(`- CPU: ${m.model}, \`nproc\` = ${m.nproc}`);
   p(`- Memory: ${m.memory}`);
-  p(`- Node ${m.node}; commit ${m.commit}; ${m.date} UTC; load average at start ${m.loadavg} (the machine is shared with other builds)`);
+  p(`- Node ${m.node}; commit ${m.commit}; ${m.date} UTC`);
+  p(
+    `- Load average at start ${m.loadavg}, at end ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}: the machine is shared with other engineers' builds and tests, so every figure here is lower than on an idle machine.`,
+  );
   p();
   p("## Targets");
   p();
@@ -392,6 +402,14 @@ async function main() {
   p(
     `\`node packages/cli/dist/cli.js --version\`, ${cold.runs} runs timed from node (child_process.spawnSync), after one untimed run: median **${fmt(cold.median, 1)} ms** (min ${fmt(cold.min, 1)}, max ${fmt(cold.max, 1)}). A bare \`node -e 0\` takes ${fmt(cold.nodeBaseline, 1)} ms here, so the bundle itself costs about ${fmt(cold.median - cold.nodeBaseline, 1)} ms.`,
   );
+  p();
+  p("Where a `--version` run spends its time (`node --cpu-prof --cpu-prof-interval 100`, self time):");
+  p();
+  p("| function | file | self |");
+  p("| --- | --- | ---: |");
+  for (const h of coldProfile) p(`| \`${h.name || "(anonymous)"}\` | ${h.where} | ${h.percent.toFixed(1)} % |`);
+  p();
+  p(`The bundle is ${fmt(statSync(CLI).size / 1024)} KB in one file.`);
   p();
   p("### Batch");
   p();
