@@ -25,6 +25,13 @@ const t2Block = (
   );
 
 const count = () => "count" as const;
+const signedChange = (c: string) => (c === "change" ? "signed" : "count");
+/** The columns of 2019's items (五)(六)(八): items last year, change (signed), decisions. */
+const ITEM_COLUMNS: readonly [string, string, string][] = [
+  ["prev", "上一年项目数量", "Items last year"],
+  ["change", "本年增/减", "Change this year (±)"],
+  ["decisions", "处理决定数量", "Decisions"],
+];
 
 /** Section 二 of the 2019 format (60号). */
 export const T2_2019_CELLS: readonly CellDef[] = [
@@ -48,13 +55,9 @@ export const T2_2019_CELLS: readonly CellDef[] = [
       ["licensing", "行政许可", "Administrative licensing"],
       ["services", "其他对外管理服务事项", "Other external management services"],
     ],
-    [
-      ["prev", "上一年项目数量", "Items last year"],
-      ["change", "本年增/减", "Change this year (±)"],
-      ["decisions", "处理决定数量", "Decisions"],
-    ],
+    ITEM_COLUMNS,
     "件",
-    (c) => (c === "change" ? "signed" : "count"),
+    signedChange,
   ),
   ...t2Block(
     "六",
@@ -62,24 +65,11 @@ export const T2_2019_CELLS: readonly CellDef[] = [
       ["penalty", "行政处罚", "Administrative penalties"],
       ["coercion", "行政强制", "Administrative coercion"],
     ],
-    [
-      ["prev", "上一年项目数量", "Items last year"],
-      ["change", "本年增/减", "Change this year (±)"],
-      ["decisions", "处理决定数量", "Decisions"],
-    ],
+    ITEM_COLUMNS,
     "件",
-    (c) => (c === "change" ? "signed" : "count"),
+    signedChange,
   ),
-  ...t2Block(
-    "八",
-    [["fees", "行政事业性收费", "Administrative fees"]],
-    [
-      ["prev", "上一年项目数量", "Items last year"],
-      ["change", "本年增/减", "Change this year (±)"],
-    ],
-    "件",
-    (c) => (c === "change" ? "signed" : "count"),
-  ),
+  ...t2Block("八", [["fees", "行政事业性收费", "Administrative fees"]], ITEM_COLUMNS.slice(0, 2), "件", signedChange),
   ...t2Block(
     "九",
     [["procurement", "政府集中采购", "Centralised government procurement"]],
