@@ -33,7 +33,7 @@ export interface ChildResult {
   readonly status: number | null;
   readonly signal: NodeJS.Signals | null;
   readonly ms: number;
-  readonly out?: { report: boolean; codes: string[]; messages: string[]; maxRssKb: number };
+  readonly out: { report: boolean; codes: string[]; messages: string[]; maxRssKb: number } | undefined;
   readonly stderr: string;
 }
 
