@@ -5,7 +5,7 @@ import type { CellDef } from "./cells/types";
 import { isEdition } from "./editions";
 import { describeValue, type ParseIssue } from "./issue";
 import type { Report, SourceLocation } from "./report";
-import { ReportJson, ReportJsonSchemas, schemaId } from "./schema";
+import { ReportJson, RuntimeSchemas, schemaId } from "./schema";
 import { type CellJson, type CellValue, decodeCell, encodeCell, isDecodeError } from "./value";
 
 /** The result of `parseReport`: the typed report, or every issue found in the input. */
@@ -69,7 +69,7 @@ function fromZod(input: unknown, issue: z.core.$ZodIssue, edition: unknown): Par
  */
 export function parseReport(input: unknown): ParseResult {
   const edition = get(input, ["edition"]);
-  const schema = isEdition(edition) ? ReportJsonSchemas[edition] : ReportJson;
+  const schema = isEdition(edition) ? RuntimeSchemas[edition] : ReportJson;
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { success: false, issues: parsed.error.issues.map((i) => fromZod(input, i, edition)) };
   const data = parsed.data as z.output<typeof ReportJson>;

@@ -65,8 +65,9 @@ describe("parseReport", () => {
 
   it("names unknown cells, unknown keys and wrong types by path", () => {
     expect(issuesOf({ ...base, cells: { "t3.new.nobody": 1 } })[0]).toMatchObject({
-      code: "schema.unrecognized_keys",
-      path: "cells",
+      code: "schema.unknown_cell",
+      path: "cells/t3.new.nobody",
+      expected: "a cell id of edition gen2021",
       received: "t3.new.nobody",
     });
     expect(issuesOf({ ...base, meta: { year: "2021" }, cells: {} })[0]).toMatchObject({
@@ -77,7 +78,13 @@ describe("parseReport", () => {
     });
     expect(issuesOf({ ...base, colour: "red", cells: {} })[0]).toMatchObject({ code: "schema.unrecognized_keys", received: "colour" });
     expect(issuesOf({ ...base, edition: "gen2099", cells: {} })[0]).toMatchObject({ path: "edition" });
-    expect(issuesOf({ ...base, cells: { "old.A1": 5 } })[0]).toMatchObject({ code: "schema.unrecognized_keys", received: "old.A1" });
+    expect(issuesOf({ ...base, cells: { "old.A1": 5 } })[0]).toMatchObject({ code: "schema.unknown_cell", received: "old.A1" });
+    expect(issuesOf({ ...base, cells: { "t3.new.total": true } })[0]).toMatchObject({
+      code: "schema.invalid_type",
+      path: "cells/t3.new.total",
+      received: "boolean",
+    });
+    expect(issuesOf({ ...base, cells: [] })[0]).toMatchObject({ path: "cells" });
   });
 
   it("checks the rows of a local table", () => {

@@ -20,9 +20,17 @@ export function tablesOf(edition: Edition, localRows: readonly LocalRow[] = [], 
   return edition === "local" ? [localTable(localRows, columnLabels)] : STATIC[edition];
 }
 
+const FLAT = new Map<Edition, readonly CellDef[]>();
+
 /** Every cell of an edition, in printed order. */
 export function cellsOf(edition: Edition, localRows: readonly LocalRow[] = []): readonly CellDef[] {
-  return tablesOf(edition, localRows).flatMap((t) => t.cells);
+  if (edition === "local") return tablesOf(edition, localRows).flatMap((t) => t.cells);
+  let cells = FLAT.get(edition);
+  if (!cells) {
+    cells = Object.freeze(STATIC[edition].flatMap((t) => t.cells));
+    FLAT.set(edition, cells);
+  }
+  return cells;
 }
 
 /** The definition of the cell `id` in a national edition, or undefined when the edition has no such cell. */

@@ -20,5 +20,14 @@ export const RULES: readonly RuleDef[] = RULE_IDS.map((id) => {
 /** The rule with this id. */
 export const ruleById = (id: RuleId): RuleDef => BY_ID.get(id) as RuleDef;
 
+const BY_EDITION = new Map<Edition, readonly RuleDef[]>();
+
 /** The rules that apply to an edition, in catalogue order. */
-export const rulesFor = (edition: Edition): readonly RuleDef[] => RULES.filter((r) => r.editions.includes(edition));
+export function rulesFor(edition: Edition): readonly RuleDef[] {
+  let rules = BY_EDITION.get(edition);
+  if (!rules) {
+    rules = Object.freeze(RULES.filter((r) => r.editions.includes(edition)));
+    BY_EDITION.set(edition, rules);
+  }
+  return rules;
+}

@@ -1,11 +1,24 @@
-import type { TableId } from "../cells/types";
+import type { CellDef, TableId } from "../cells/types";
 import { cellDef, cellsOf } from "../cells";
 import { localCells } from "../cells/local";
 import { cmp, type Num } from "./num";
 import type { Outcome, RuleContext } from "./types";
 
+const NATIONAL_DEFS = new Map<string, ReadonlyMap<string, CellDef>>();
+
+/** The definitions of the report's cells by id (the local edition's come from its declared rows). */
+export function defMapOf(ctx: Pick<RuleContext, "report" | "edition">): ReadonlyMap<string, CellDef> {
+  if (ctx.edition === "local") return new Map(localCells(ctx.report.local?.rows ?? []).map((d) => [d.id, d]));
+  let m = NATIONAL_DEFS.get(ctx.edition);
+  if (!m) {
+    m = new Map(cellsOf(ctx.edition).map((d) => [d.id, d]));
+    NATIONAL_DEFS.set(ctx.edition, m);
+  }
+  return m;
+}
+
 /** The definitions of the report's cells (the local edition's come from its declared rows). */
-export function defsOf(ctx: Pick<RuleContext, "report" | "edition">) {
+export function defsOf(ctx: Pick<RuleContext, "report" | "edition">): readonly CellDef[] {
   return ctx.edition === "local" ? localCells(ctx.report.local?.rows ?? []) : cellsOf(ctx.edition);
 }
 
@@ -13,10 +26,10 @@ export function defsOf(ctx: Pick<RuleContext, "report" | "edition">) {
 export function intCheck(tables: readonly TableId[]) {
   return (ctx: RuleContext): Outcome[] => {
     const out: Outcome[] = [];
-    for (const def of defsOf(ctx)) {
-      if (!tables.includes(def.table)) continue;
-      const v = ctx.cell(def.id);
-      if (!v || (v.kind !== "count" && v.kind !== "money")) continue;
+    for (const [id, v] of Object.entries(ctx.report.cells)) {
+      if (v.kind !== "count" && v.kind !== "money") continue;
+      const def = ctx.def(id);
+      if (!def || !tables.includes(def.table)) continue;
       let bad = false;
       if (v.kind === "count") bad = !Number.isSafeInteger(v.value) || (def.kind !== "signed" && v.value < 0);
       else bad = v.value.isNeg() || !v.value.isFinite();

@@ -3,7 +3,7 @@ import type { Severity } from "../issue";
 import { cellResolver, fillTemplate, type Locale, messagesFor } from "../messages/format";
 import type { Report } from "../report";
 import { type CellValue, count, isEmptyish, money } from "../value";
-import { defsOf } from "./common";
+import { defMapOf, defsOf } from "./common";
 import { rulesFor } from "./catalogue";
 import type { NotAssessableReason, RuleId } from "./ids";
 import { localize, type Correction, type EvaluatedIdentity } from "./localize";
@@ -58,12 +58,25 @@ export interface ValidationResult {
 
 const NON_NUMERIC = Symbol("non-numeric");
 
+const IDS = new Map<Edition, readonly string[]>();
+/** Cell ids of a national edition, computed once. */
+function idsOf(edition: Edition, defs: readonly { id: string }[]): readonly string[] {
+  let ids = IDS.get(edition);
+  if (!ids) {
+    ids = Object.freeze(defs.map((d) => d.id));
+    IDS.set(edition, ids);
+  }
+  return ids;
+}
+
 function prepare(report: Report, previous: Report | undefined) {
   const edition = report.edition;
   const derived = new Map<string, Num>();
   const defs = defsOf({ report, edition });
-  const cellIds = defs.map((d) => d.id);
+  const defMap = defMapOf({ report, edition });
+  const cellIds = edition === "local" ? defs.map((d) => d.id) : idsOf(edition, defs);
   const ctx: RuleContext = {
+    def: (id) => defMap.get(id),
     report,
     previous,
     edition,
@@ -110,7 +123,7 @@ function prepare(report: Report, previous: Report | undefined) {
       }
     }
   }
-  return { edition, defs, cellIds, ctx, rules, idents, derived, value, total, blankTotal };
+  return { edition, defs, defMap, cellIds, ctx, rules, idents, derived, value, total, blankTotal };
 }
 
 /** The totals left blank whose value follows from their parts: cell id and derived value (decimal text). */
@@ -125,14 +138,13 @@ export function deriveTotals(report: Report): { readonly cell: string; readonly 
 export function validateReport(report: Report, options: ValidateOptions = {}): ValidationResult {
   const locale = options.locale ?? "zh-CN";
   const previous = options.previous;
-  const { edition, defs, ctx, rules, idents, derived, value, total, blankTotal } = prepare(report, previous);
+  const { edition, defMap, ctx, rules, idents, derived, value, total, blankTotal } = prepare(report, previous);
 
   // Tables with any data: a rule instance reading only empty tables is "no data", never "pass".
-  const tableOf = new Map(defs.map((d) => [d.id, d.table]));
   const live = new Set<string>();
-  for (const d of defs) {
-    const v = report.cells[d.id];
-    if (v && v.kind !== "blank") live.add(d.table);
+  for (const [id, v] of Object.entries(report.cells)) {
+    const table = defMap.get(id)?.table;
+    if (table && v.kind !== "blank") live.add(table);
   }
 
   const table = messagesFor(locale);
@@ -186,7 +198,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     for (const id of list) {
       const terms = [...id.lhs, ...id.rhs];
       const cells = terms.map((tm) => (tm.prev ? `prev:${tm.cell}` : tm.cell));
-      if (!terms.some((tm) => tm.prev || live.has(tableOf.get(tm.cell) ?? ""))) continue;
+      if (!terms.some((tm) => tm.prev || live.has(defMap.get(tm.cell)?.table ?? ""))) continue;
       assessed++;
       const params = { ...(id.params ?? {}) };
       const missing = blankTotal(id);

@@ -16,6 +16,20 @@ const ed = (ctx: RuleContext) => (ctx.edition === "gen2021" ? "gen2021" : "gen20
 const APPLICANTS = T3_COLUMNS.filter((c) => c.id !== "total").map((c) => c.id);
 const c3 = (row: string, col: string) => `t3.${row}.${col}`;
 
+/** Identities that depend only on the edition, built once per edition. */
+function perEdition(build: (edition: "gen2019" | "gen2021") => Identity[]): (ctx: RuleContext) => readonly Identity[] {
+  const cache = new Map<string, readonly Identity[]>();
+  return (ctx) => {
+    const e = ed(ctx);
+    let list = cache.get(e);
+    if (!list) {
+      list = Object.freeze(build(e));
+      cache.set(e, list);
+    }
+    return list;
+  };
+}
+
 const rowTotals = (ctx: RuleContext): Identity[] =>
   T3_ROWS[ed(ctx)].map((r) =>
     sumOf(
@@ -43,16 +57,15 @@ const balances = (): Identity[] =>
     equal(c.id, [t(c3("new", c.id)), t(c3("carry_in", c.id))], [t(c3("total", c.id)), t(c3("carry_out", c.id))], { cell: c3("total", c.id) }),
   );
 
-const t4Sum =
-  (block: string): NonNullable<RuleDef["identities"]> =>
-  () => [
+const t4Sum = (block: string): NonNullable<RuleDef["identities"]> =>
+  perEdition(() => [
     sumOf(
       block,
       `t4.${block}.total`,
       T4_COLUMNS.filter((c) => c.id !== "total").map((c) => `t4.${block}.${c.id}`),
       { cell: `t4.${block}.total` },
     ),
-  ];
+  ]);
 
 /** Not assessable unless the previous report is given, is the year before, and is of an edition the rule can compare with. */
 function previousGate(ctx: RuleContext, editions: readonly Edition[]): Outcome | undefined {
@@ -238,7 +251,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     basis: { zh: `${BOTH.zh}：三、（七）总计；（二）“区分处理的，只计这一情形，不计其他情形”`, en: `${BOTH.en}: table 3 (7) Total; outcomes are exclusive` },
     formula:
       "for each column c: （七）总计(c) = （一）(c) + （二）(c) + Σ（三）1–8(c) + Σ（四）1–3(c) + Σ（五）1–5(c) + （六）(c) [2019] or Σ（六）1–3(c) [2021]",
-    identities: outcomeSums,
+    identities: perEdition((edition) => outcomeSums({ edition } as RuleContext)),
   },
   {
     id: "T3-BALANCE",
@@ -246,7 +259,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "error",
     basis: { zh: `${BOTH.zh}：表三表头“${T3_NOTE}”`, en: `${BOTH.en}: the note printed in table 3's header (“I + II = III + IV for every column”)` },
     formula: "for each column c: 一(c) + 二(c) = （七）总计(c) + 四(c)",
-    identities: balances,
+    identities: perEdition(() => balances()),
   },
   {
     id: "T3-ROW-TOTAL",
@@ -254,7 +267,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "error",
     basis: { zh: `${BOTH.zh}：三、申请人情况“总计”列`, en: `${BOTH.en}: table 3 Total column` },
     formula: "for each row r: 总计(r) = 自然人(r) + 商业企业(r) + 科研机构(r) + 社会公益组织(r) + 法律服务机构(r) + 其他(r)",
-    identities: rowTotals,
+    identities: perEdition((edition) => rowTotals({ edition } as RuleContext)),
   },
   {
     id: "T3-TOTAL-MISSING",

@@ -1,6 +1,5 @@
 import { editionForYear } from "../editions";
 import { hasNumber } from "../value";
-import { defsOf } from "./common";
 import { cmp, isZero } from "./num";
 import type { Outcome, RuleDef } from "./types";
 
@@ -26,11 +25,12 @@ export const REPORT_RULES: readonly RuleDef[] = [
     severity: "warning",
     basis: { zh: "统计表单元格应为数字、空白、“—”“/”或“无”", en: "a statistics cell holds a number, a blank, a dash or 无" },
     formula: "a numeric cell holds other text; rules that read it are not assessed",
-    check: (ctx) =>
-      defsOf(ctx).flatMap((d): Outcome[] => {
-        const v = ctx.cell(d.id);
-        return v?.kind === "text" ? [{ status: "fail", cells: [d.id], key: d.id, params: { cell: d.id, text: v.raw } }] : [];
-      }),
+    check: (ctx) => {
+      const out: Outcome[] = [];
+      for (const [id, v] of Object.entries(ctx.report.cells))
+        if (v.kind === "text" && ctx.def(id)) out.push({ status: "fail", cells: [id], key: id, params: { cell: id, text: v.raw } });
+      return out;
+    },
   },
   {
     id: "TOTAL-MISSING",

@@ -1,3 +1,4 @@
+import type { CellDef } from "../cells/types";
 import type { Edition } from "../editions";
 import type { Severity } from "../issue";
 import type { Report } from "../report";
@@ -50,6 +51,8 @@ export interface RuleContext {
   prevCell(id: string): CellValue | undefined;
   /** The number a cell contributes: its value, a blank total's value derived from its parts, 0 for blank/dash/无, undefined for text. */
   effective(id: string): Num | undefined;
+  /** The definition of a cell of the report's edition (local: of its declared rows). */
+  def(id: string): CellDef | undefined;
   /** Every cell id of the report's edition (local: of its declared rows). */
   readonly cellIds: readonly string[];
 }
