@@ -107,9 +107,9 @@ export function parseReport(input: unknown): ParseResult {
       issues.push({
         code: "schema.unknown_cell",
         path: ["cells", id],
-        expected: "a cell id of a declared row",
+        expected: data.edition === "local" ? "a cell id of a declared row" : `a cell id of edition ${data.edition}`,
         received: id,
-        message: `"${id}" is not a cell of a declared row`,
+        message: `"${id}" is not a cell of ${data.edition === "local" ? "a declared row" : `edition ${data.edition}`}`,
       });
       continue;
     }
