@@ -136,8 +136,8 @@ function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], 
       by = [...by, ...top[0]!.by];
     } else {
       const minPen = Math.min(...top.map((x) => x.pen));
-      const topPrior = top.filter((x) => x.pen === minPen);
-      ambiguousIds = differing(sols);
+      const topPrior = truncated ? [] : top.filter((x) => x.pen === minPen);
+      ambiguousIds = truncated ? allIds.filter((id) => sols.some((s) => s.has(id))) : differing(sols);
       const candList = sols.slice(0, 20).map((s) => Object.fromEntries(ambiguousIds.map((id) => [id, partText(s.get(id))])));
       for (const id of ambiguousIds) out.ambiguous[id] = [...new Set(sols.map((s) => partText(s.get(id))))];
       let chosenText = "";
@@ -171,10 +171,11 @@ function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], 
   }
 }
 
-function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut): Cand[] {
-  const rc = rowCandidates(o.chunks, o.spec.kinds);
+function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: boolean }): Cand[] {
+  const rc = rowCandidates(o.chunks, o.spec.kinds, { sumLast: o.spec.sumLast, block: o.spec.block });
   const label = o.label || o.spec.key;
   const src = o.loc ? { source: o.loc } : {};
+  if (rc.truncated && trunc) trunc.v = true;
   if (rc.truncated) out.diagnostics.push(diag("split.truncated", "warning", { label }, ctx.locale, { cells: o.spec.cells, ...src }));
   if (rc.overflow)
     out.diagnostics.push(diag("row.overflow", "warning", { label, got: o.chunks.length, want: o.spec.cells.length }, ctx.locale, { cells: o.spec.cells, ...src }));
@@ -202,7 +203,8 @@ const toSolution = (o: RowObs, c: Cand): Solution => new Map(o.spec.cells.map((i
 /** Solves independent rows (section 二, table 四, the 2014 table): row identities, then evidence and priors per row. @internal */
 export function solveRows(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut): void {
   for (const o of obs) {
-    const cands = rowCands(o, ctx, out);
+    const trunc = { v: false };
+    const cands = rowCands(o, ctx, out, trunc);
     if (!cands.length) continue;
     const by = o.spec.block ? ["block-sum"] : [];
     if (o.foundBy) by.push(o.foundBy);
@@ -212,7 +214,7 @@ export function solveRows(obs: readonly RowObs[], ctx: SolveContext, out: SolveO
       [o],
       ctx,
       out,
-      false,
+      trunc.v,
     );
   }
 }
@@ -224,14 +226,15 @@ const T3_COLS = ["natural", "business", "research", "nonprofit", "legal", "other
  * column identities (outcome rows sum to （七）总计; 一 + 二 = （七） + 四 in every column). @internal
  */
 export function solveT3(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut): void {
-  const rows = obs.map((o) => ({ o, cands: rowCands(o, ctx, out) })).filter((r) => r.cands.length > 0);
+  const rowTrunc = { v: false };
+  const rows = obs.map((o) => ({ o, cands: rowCands(o, ctx, out, rowTrunc) })).filter((r) => r.cands.length > 0);
   if (!rows.length) return;
   const byRow = new Map(rows.map((r) => [r.o.spec.t3row!, r]));
   const allSingle = rows.every((r) => r.cands.length === 1);
   if (allSingle) {
     const sol: Solution = new Map();
     for (const r of rows) for (const [k, v] of toSolution(r.o, r.cands[0]!)) sol.set(k, v);
-    decide([sol], ["row-total"], obs, ctx, out, false);
+    decide([sol], ["row-total"], obs, ctx, out, rowTrunc.v);
     return;
   }
   const head = ["new", "carry_in", "total", "carry_out"].filter((r) => byRow.has(r));
@@ -308,7 +311,7 @@ export function solveT3(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut
     for (const r of rows) decide(r.cands.map((c) => toSolution(r.o, c)), ["row-total"], [r.o], ctx, out, false);
     return;
   }
-  decide(sols, by, obs, ctx, out, truncated);
+  decide(sols, by, obs, ctx, out, truncated || rowTrunc.v);
 }
 
 /** Column ids of table 三 in printed order. @internal */

@@ -70,7 +70,13 @@ function combinations(k: number, m: number): number[][] {
  * than the cells), other chunks are split into well-formed numbers (no leading zeros, a sign only on signed cells,
  * a unit only at the end of money). Stops at `cap` candidates or `maxSteps` steps and says so.
  */
-export function rowCandidates(chunks: readonly Chunk[], kinds: readonly CellKind[], cap = 5000, maxSteps = 300000): RowCands {
+export function rowCandidates(
+  chunks: readonly Chunk[],
+  kinds: readonly CellKind[],
+  identity: { sumLast?: boolean | undefined; block?: number | undefined } = {},
+  cap = 5000,
+  maxSteps = 300000,
+): RowCands {
   const k = kinds.length;
   const cands: Cand[] = [];
   if (chunks.length === 0) return { cands, truncated: false, placed: false, overflow: false };
@@ -96,6 +102,19 @@ export function rowCandidates(chunks: readonly Chunk[], kinds: readonly CellKind
   let truncated = false;
   const acc: (Part | null)[] = [];
   const totalChunks = chunks.length;
+  const forcedTotal = (cell: number): string | undefined => {
+    let from = -1;
+    if (identity.sumLast && cell === k - 1) from = 0;
+    else if (identity.block && cell % identity.block === identity.block - 1) from = cell - identity.block + 1;
+    if (from < 0) return undefined;
+    let sum = 0;
+    for (let i = from; i < cell; i++) {
+      const p = acc[i];
+      if (p && p.value.kind !== "count") return undefined;
+      sum += p && p.value.kind === "count" ? p.value.value : 0;
+    }
+    return String(sum);
+  };
   const rec = (ci: number, pos: number, cell: number): void => {
     if (truncated) return;
     if (++steps > maxSteps || cands.length >= cap) {
@@ -112,6 +131,18 @@ export function rowCandidates(chunks: readonly Chunk[], kinds: readonly CellKind
     const chunk = chunks[ci]!;
     const text = chunk.text;
     const kind = kinds[cell]!;
+    // a total cell is forced by the identity: only its sum can stand there
+    const forced = forcedTotal(cell);
+    if (forced !== undefined && pos < text.length && !(pos === 0 && SPECIAL.test(text))) {
+      const e = pos + forced.length;
+      if (forced && text.startsWith(forced, pos) && e <= text.length) {
+        acc.push({ raw: forced, value: parseCellText(forced, kind), offset: chunk.offset + pos });
+        if (e === text.length) rec(ci + 1, 0, cell + 1);
+        else rec(ci, e, cell + 1);
+        acc.pop();
+      }
+      return;
+    }
     if (pos === 0 && (chunk.atomic || SPECIAL.test(text))) {
       const value = chunk.atomic ? parseCellText(text, kind) : specialValue(text);
       acc.push(value.kind === "blank" ? null : { raw: text, value, offset: chunk.offset, ...(chunk.loc ? { loc: chunk.loc } : {}) });
