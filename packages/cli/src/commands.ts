@@ -73,6 +73,9 @@ interface ValidateFlags {
   pair?: boolean;
 }
 
+/** The outcome for a file whose worker died on it (out of memory on a hostile file): unreadable, with the reason. */
+const crashedTask = (t: ValidateTask, reason: string): ValidateOutcome => ({ name: t.name, readable: false, problem: reason, failed: true });
+
 /** The `validate` command. */
 export async function validate(args: readonly string[], flags: ValidateFlags): Promise<number> {
   const locale = localeOf(flags.lang);
@@ -104,6 +107,7 @@ export async function validate(args: readonly string[], flags: ValidateFlags): P
         if (r.body && r.year !== undefined) byKey.set(`${r.body}\u0000${r.year}`, path);
       },
       jobs,
+      (t) => ({ name: t.name }),
     );
     progress.end();
     for (const r of index) {
@@ -163,6 +167,7 @@ export async function validate(args: readonly string[], flags: ValidateFlags): P
       }
     },
     jobs,
+    crashedTask,
   );
   progress.end();
   if (format === "json") out("\n]\n");
@@ -274,6 +279,7 @@ export async function stats(args: readonly string[], flags: { format?: string; l
       for (const id of r.failedRules ?? []) perRule.set(id, (perRule.get(id) ?? 0) + 1);
     },
     jobsFor(inputs.length, flags.jobs),
+    crashedTask,
   );
   progress.end();
   const editions = [...perEdition].sort().map(([k, n]) => {

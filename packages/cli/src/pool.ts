@@ -7,6 +7,9 @@ export type Handler<T, R> = (task: T) => Promise<R>;
 /** The marker in workerData that tells the bundle to start as a worker. */
 export const WORKER_FLAG = "govDisclosureWorker"; // the same string as in cli.ts
 
+/** Heap limit of each worker: it keeps memory flat over long batches (V8 collects sooner) and bounds a hostile file. */
+const WORKER_HEAP_MB = 384;
+
 /** True when worker threads can run this file (the bundled JavaScript, not TypeScript source run by a loader). */
 const canFork = () => import.meta.url.endsWith(".js");
 
@@ -18,7 +21,9 @@ export function jobsFor(count: number, requested?: number): number {
 
 /**
  * Runs tasks over a pool of worker threads and hands results to `onResult` in input order. At most 2 × jobs tasks
- * are in flight and results are released as soon as every earlier one is in, so memory stays flat in the number of tasks.
+ * are in flight and results are released as soon as every earlier one is in, so memory stays flat in the number of
+ * tasks. A worker that dies on a task (out of memory on a hostile file) yields `crashed(task, reason)` for that task
+ * and is replaced: one bad file never stops the batch.
  */
 export async function runOrdered<T, R>(
   tasks: Iterable<T>,
@@ -26,6 +31,7 @@ export async function runOrdered<T, R>(
   handler: Handler<T, R>,
   onResult: (result: R, index: number) => void,
   jobs: number,
+  crashed: (task: T, reason: string) => R,
 ): Promise<void> {
   const it = tasks[Symbol.iterator]();
   const pending = new Map<number, R>();
@@ -40,46 +46,77 @@ export async function runOrdered<T, R>(
   };
   if (jobs <= 1) {
     for (let n = it.next(); !n.done; n = it.next()) {
-      pending.set(nextIn, await handler(n.value));
-      nextIn++;
+      let r: R;
+      try {
+        r = await handler(n.value);
+      } catch (e) {
+        r = crashed(n.value, e instanceof Error ? e.message : String(e));
+      }
+      pending.set(nextIn++, r);
       flush();
     }
     return;
   }
-  const workers = Array.from({ length: jobs }, () => new Worker(new URL(import.meta.url), { workerData: { [WORKER_FLAG]: kind } }));
+  const spawn = () => new Worker(new URL(import.meta.url), { workerData: { [WORKER_FLAG]: kind }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const workers = new Set<Worker>();
   try {
-    await new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve) => {
       let active = 0;
       let exhausted = false;
-      const feed = (w: Worker) => {
-        if (exhausted || nextIn - nextOut >= jobs * 2) return false;
-        const n = it.next();
-        if (n.done) {
-          exhausted = true;
-          return false;
-        }
-        const index = nextIn++;
-        active++;
-        w.once("message", (msg: { ok: true; result: R } | { ok: false; error: string }) => {
-          active--;
-          busy.delete(w);
-          if (!msg.ok) return reject(new Error(msg.error));
-          pending.set(index, msg.result);
-          flush();
-          for (const idle of workers) if (!busy.has(idle) && feed(idle)) busy.add(idle);
-          if (exhausted && active === 0) resolve();
-        });
-        w.postMessage(n.value);
-        return true;
+      const idle: Worker[] = [];
+      const finish = (w: Worker, index: number, r: R) => {
+        active--;
+        pending.set(index, r);
+        flush();
+        idle.push(w);
+        pump();
       };
-      const busy = new Set<Worker>();
-      for (const w of workers) {
-        w.on("error", reject);
-        if (feed(w)) busy.add(w);
+      const pump = () => {
+        while (idle.length && !exhausted && nextIn - nextOut < jobs * 2) {
+          const n = it.next();
+          if (n.done) {
+            exhausted = true;
+            break;
+          }
+          const w = idle.pop() as Worker;
+          const index = nextIn++;
+          const task = n.value;
+          active++;
+          let settled = false;
+          const onMessage = (msg: { ok: true; result: R } | { ok: false; error: string }) => {
+            if (settled) return;
+            settled = true;
+            w.off("exit", onExit);
+            w.off("error", onError);
+            finish(w, index, msg.ok ? msg.result : crashed(task, msg.error));
+          };
+          const replace = (reason: string) => {
+            if (settled) return;
+            settled = true;
+            w.off("message", onMessage);
+            workers.delete(w);
+            void w.terminate();
+            const fresh = spawn();
+            workers.add(fresh);
+            finish(fresh, index, crashed(task, reason));
+          };
+          const onError = (e: Error) => replace(e.message);
+          const onExit = (code: number) => replace(`worker exited with code ${code}`);
+          w.once("message", onMessage);
+          w.once("error", onError);
+          w.once("exit", onExit);
+          w.postMessage(task);
+        }
+        if (exhausted && active === 0) resolve();
+      };
+      for (let i = 0; i < jobs; i++) {
+        const w = spawn();
+        workers.add(w);
+        idle.push(w);
       }
-      if (active === 0) resolve();
+      pump();
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all([...workers].map((w) => w.terminate()));
   }
 }
