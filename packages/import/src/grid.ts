@@ -89,6 +89,8 @@ export function gridRows(grids: readonly Grid[], specs: readonly RowSpec[]): Row
         }));
         // trailing blank cells beyond the template width are layout, not values
         while (chunks.length > spec.cells.length && chunks[chunks.length - 1]!.text.trim() === "") chunks.pop();
+        // blank cells between the label columns and the values belong to the label area
+        while (chunks.length > spec.cells.length && chunks[0]!.text.trim() === "") chunks.shift();
         found.set(spec.key, { spec, chunks, label: v.label, loc: { table: g.index, row: r, ...(g.sheet ? { sheet: g.sheet } : {}) } });
         break;
       }

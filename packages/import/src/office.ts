@@ -6,7 +6,11 @@ import { readHtml } from "./html";
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   const mammoth = (await import("mammoth")).default ?? (await import("mammoth"));
   const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const r = await (mammoth as unknown as { convertToHtml(i: { arrayBuffer: ArrayBuffer }): Promise<{ value: string }> }).convertToHtml({ arrayBuffer });
+  // mammoth's Node build reads `buffer` (any byte array JSZip accepts), its browser build reads `arrayBuffer`
+  const r = await (mammoth as unknown as { convertToHtml(i: { arrayBuffer: ArrayBuffer; buffer: Uint8Array }): Promise<{ value: string }> }).convertToHtml({
+    arrayBuffer,
+    buffer: bytes,
+  });
   return r.value;
 }
 
