@@ -135,7 +135,7 @@ export function analyze(doc: DocInput, options: ImportOptions): ImportResult {
           from = m.index;
         }
         const to = t3Start >= 0 ? compactIndex(c.map, t3Start) : Math.min(c.text.length, from + 3000);
-        if (from > 0) tableRanges.push([c.map[from]!, t3Start >= 0 ? t3Start : c.map[to] ?? src.length]);
+        if (from > 0) tableRanges.push([c.map[from]!, t3Start >= 0 ? t3Start : (c.map[to] ?? src.length)]);
         return findIndependent(specs.t2, src, c, from, to);
       });
       obsByTable.t4 = pick(specs.t4, () => {
@@ -171,12 +171,15 @@ export function analyze(doc: DocInput, options: ImportOptions): ImportResult {
   if (totalRows === 0 || out.cells.size === 0) {
     const looksLikeReport = /年度报告/.test(meta.title ?? "");
     diagnostics.push(
-      looksLikeReport ? diag("import.no-tables", "error", {}, loc) : diag("import.not-a-report", "error", { detail: meta.title ? `；标题为“${meta.title}”` : "" }, loc),
+      looksLikeReport
+        ? diag("import.no-tables", "error", {}, loc)
+        : diag("import.not-a-report", "error", { detail: meta.title ? `；标题为“${meta.title}”` : "" }, loc),
     );
     return { ...failed(doc.format, diagnostics, doc.encoding), edition };
   }
   diagnostics.push(...narrativeChecks(c, edition, out.cells, claims, loc, (o) => textLoc(o)));
-  if (edition === "local" && localSpec && options.previous?.edition === "local") diagnostics.push(...cumulativeBreaks(localSpec, out.cells, options.previous, loc));
+  if (edition === "local" && localSpec && options.previous?.edition === "local")
+    diagnostics.push(...cumulativeBreaks(localSpec, out.cells, options.previous, loc));
 
   const cells: Record<string, CellValue> = {};
   const sources: Record<string, SourceLocation> = {};
@@ -256,7 +259,10 @@ function fillOrphans(rows: RowObs[], specs: ReturnType<typeof rowSpecs>["t3"], s
     const to = next?.chunks[0] ? labelStartBefore(next, src) : -1;
     if (from >= 0 && to > from) {
       const orphans = orphanPipeRows(src, from, to, 7);
-      if (orphans.length === j - i) orphans.forEach((o, k) => out.push({ spec: specs[i + k]!, chunks: o.chunks, label: "", foundBy: "order" }));
+      if (orphans.length === j - i)
+        orphans.forEach((o, k) => {
+          out.push({ spec: specs[i + k]!, chunks: o.chunks, label: "", foundBy: "order" });
+        });
     }
     i = j;
   }
@@ -287,13 +293,9 @@ function cumulativeBreaks(spec: LocalTableSpec, cells: ReadonlyMap<string, Part>
     if (pv?.kind !== "count" || cur?.kind !== "count" || cum?.kind !== "count") continue;
     if (pv.value + cur.value !== cum.value)
       out.push(
-        diag(
-          "previous.cumulative-break",
-          "warning",
-          { label: r.label, cum: cum.value, prev: pv.value, cur: cur.value, expected: pv.value + cur.value },
-          loc,
-          { cells: [`local.${r.id}.cumulative`] },
-        ),
+        diag("previous.cumulative-break", "warning", { label: r.label, cum: cum.value, prev: pv.value, cur: cur.value, expected: pv.value + cur.value }, loc, {
+          cells: [`local.${r.id}.cumulative`],
+        }),
       );
   }
   return out;

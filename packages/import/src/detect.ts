@@ -26,7 +26,7 @@ export function detectEdition(compactText: string, year?: number): { edition?: E
     // table 三 without the section 二 labels that tell 2019 from 2021: the year decides, and the evidence says so
     return { edition: year !== undefined && year >= 2021 ? "gen2021" : "gen2019", labels: [...t3], byYear: true };
   }
-  if (local && local.has("历年累计") && (!old || old.size < 2)) return { edition: "local", labels: [...local] };
+  if (local?.has("历年累计") && (!old || old.size < 2)) return { edition: "local", labels: [...local] };
   if (old && old.size >= 2) return { edition: "gen2014", labels: [...old] };
   return { labels: [] };
 }

@@ -25,7 +25,10 @@ const MESSAGES: Readonly<Record<string, { zh: string; en: string }>> = {
   "import.truncated": { zh: "文件已损坏或被截断：{detail}", en: "The file is damaged or truncated: {detail}" },
   "import.json-invalid": { zh: "JSON 不是有效的报告：{detail}", en: "The JSON is not a valid report: {detail}" },
   "import.encoding": { zh: "按 {encoding} 解码", en: "Decoded as {encoding}" },
-  "import.nesting": { zh: "HTML 嵌套过深（超过 {limit} 层），更深的内容按文本读取", en: "HTML nested too deeply (over {limit} levels); deeper content read as text" },
+  "import.nesting": {
+    zh: "HTML 嵌套过深（超过 {limit} 层），更深的内容按文本读取",
+    en: "HTML nested too deeply (over {limit} levels); deeper content read as text",
+  },
   "edition.detected": { zh: "根据标签识别为 {edition}：{labels}", en: "Edition {edition} detected from the labels: {labels}" },
   "edition.year-mismatch": {
     zh: "报告年度 {year} 通常使用 {expected}，但标签表明是 {edition}",
@@ -37,7 +40,10 @@ const MESSAGES: Readonly<Record<string, { zh: string; en: string }>> = {
     zh: "“{label}”行只有 {got} 个值、应有 {want} 个：无法确定哪一列缺失",
     en: "Row “{label}” has {got} values for {want} columns: which column is missing cannot be told",
   },
-  "row.overflow": { zh: "“{label}”行有 {got} 个值、多于 {want} 列：多余的值被忽略", en: "Row “{label}” has {got} values for {want} columns: the extra ones were ignored" },
+  "row.overflow": {
+    zh: "“{label}”行有 {got} 个值、多于 {want} 列：多余的值被忽略",
+    en: "Row “{label}” has {got} values for {want} columns: the extra ones were ignored",
+  },
   "row.unsplittable": {
     zh: "“{label}”行的数字“{raw}”无法拆分成 {want} 个满足表内关系的数",
     en: "The digits “{raw}” of row “{label}” cannot be split into {want} numbers that satisfy the table's identities",

@@ -131,7 +131,12 @@ export function gridText(g: Grid): string {
     .map((row) => {
       const seen = new Set<number>();
       return row
-        .filter((c) => (c.origin < 0 ? true : seen.has(c.origin) ? false : (seen.add(c.origin), true)))
+        .filter((c) => {
+          if (c.origin < 0) return true;
+          if (seen.has(c.origin)) return false;
+          seen.add(c.origin);
+          return true;
+        })
         .map((c) => c.text.replace(/\s+/g, ""))
         .join("  ");
     })

@@ -70,7 +70,8 @@ function tableRows(table: Node): RawCell[][] {
     const n = stack.pop()!;
     if (n.tagName === "tr") {
       const cells: RawCell[] = [];
-      for (const c of n.childNodes ?? []) if (c.tagName === "td" || c.tagName === "th") cells.push({ text: textOf(c), rowspan: attr(c, "rowspan"), colspan: attr(c, "colspan") });
+      for (const c of n.childNodes ?? [])
+        if (c.tagName === "td" || c.tagName === "th") cells.push({ text: textOf(c), rowspan: attr(c, "rowspan"), colspan: attr(c, "colspan") });
       rows.push(cells);
     } else if (n.tagName === "thead" || n.tagName === "tbody" || n.tagName === "tfoot") {
       const kids = n.childNodes ?? [];

@@ -19,7 +19,9 @@ const UNIT_RE = "(人次|万元|条|件|个|次|篇|人|元)";
  * label, unit and two values that may be glued together. @internal
  */
 export function readLocalText(src: string, c: Compact): { spec: LocalTableSpec; obs: LocalObs[] } | undefined {
-  const head = /指标名称[^\d]{0,12}?(?:计量)?单位[^\d]{0,6}?((?:\d{4})?年度|本年度?)[^\d]{0,4}?历年累计/.exec(c.text) ?? /计量单位[^\d]{0,6}?(\d{4}年度|本年度?)历年累计/.exec(c.text);
+  const head =
+    /指标名称[^\d]{0,12}?(?:计量)?单位[^\d]{0,6}?((?:\d{4})?年度|本年度?)[^\d]{0,4}?历年累计/.exec(c.text) ??
+    /计量单位[^\d]{0,6}?(\d{4}年度|本年度?)历年累计/.exec(c.text);
   const headAlt = head ?? /(\d{4})年度历年累计/.exec(c.text);
   if (!headAlt) return undefined;
   const yearLabel = /^\d{4}$/.test(headAlt[1] ?? "") ? `${headAlt[1]}年度` : (headAlt[1] ?? "本年度");
@@ -80,9 +82,13 @@ export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: Sol
   }
   const chosen = new Map<string, LocalSol>();
   const by = new Map<string, string[]>();
-  for (const [id, cs] of cands) if (cs.length === 1) chosen.set(id, cs[0]!), by.set(id, ["unique"]);
+  for (const [id, cs] of cands) {
+    if (cs.length !== 1) continue;
+    chosen.set(id, cs[0]!);
+    by.set(id, ["unique"]);
+  }
   const prevCum = (row: LocalRow): number | undefined => {
-    if (!prevRows || prevRows.edition !== "local") return undefined;
+    if (prevRows?.edition !== "local") return undefined;
     const pr = prevRows.local?.rows.find((r) => r.label.replace(/\s/g, "") === row.label.replace(/\s/g, ""));
     const v = pr ? prevRows.cells[`local.${pr.id}.cumulative`] : undefined;
     return v?.kind === "count" ? v.value : undefined;
@@ -146,7 +152,7 @@ export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: Sol
     const cs = cands.get(id);
     if (!cs) continue;
     const cellIds = [`local.${id}.current`, `local.${id}.cumulative`];
-    let c = chosen.get(id);
+    const c = chosen.get(id);
     const glued = o.chunks.length < 2;
     if (!c) {
       for (const [k, cid] of cellIds.entries()) out.ambiguous[cid] = [...new Set(cs.map((x) => partText(x[k])))];

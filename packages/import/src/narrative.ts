@@ -79,10 +79,16 @@ const CLAIMS: readonly ClaimRule[] = [
     re: new RegExp(`(?:受理|收到|新收)[^，。；,;\\d]{0,30}?申请(?:共)?${APPROX_BEFORE}${NUM}(余|多)?件`, "g"),
     cell: (e) => (e === "gen2014" ? "old.C1" : natl("t3.new.total")(e)),
   },
-  { re: new RegExp(`(?:收到|受理)${APPROX_BEFORE}${NUM}(余|多)?件(?:政府信息公开)?申请`, "g"), cell: (e) => (e === "gen2014" ? "old.C1" : natl("t3.new.total")(e)) },
+  {
+    re: new RegExp(`(?:收到|受理)${APPROX_BEFORE}${NUM}(余|多)?件(?:政府信息公开)?申请`, "g"),
+    cell: (e) => (e === "gen2014" ? "old.C1" : natl("t3.new.total")(e)),
+  },
   { re: new RegExp(`(?:办结|答复)(?:政府信息公开申请)?${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.total.total") },
   { re: new RegExp(`上年度?结转(?:申请)?${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.carry_in.total") },
-  { re: new RegExp(`${APPROX_BEFORE}${NUM}(余|多)?件(?:申请)?[^，。；\\d]{0,12}?(?:结转下年度|顺延到下年度|结转至下年度)`, "g"), cell: natl("t3.carry_out.total") },
+  {
+    re: new RegExp(`${APPROX_BEFORE}${NUM}(余|多)?件(?:申请)?[^，。；\\d]{0,12}?(?:结转下年度|顺延到下年度|结转至下年度)`, "g"),
+    cell: natl("t3.carry_out.total"),
+  },
   { re: new RegExp(`行政复议(?:案件)?${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: (e) => (e === "gen2014" ? "old.D" : natl("t4.review.total")(e)) },
   { re: new RegExp(`(?:公开|制发|出台|制定)[^，。；\\d]{0,10}?规章${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: t2("rules") },
   { re: new RegExp(`(?:公开|制发|出台|制定)[^，。；\\d]{0,16}?规范性文件${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: t2("normative") },
@@ -222,7 +228,11 @@ export function narrativeChecks(
     if (items.length < 3) continue;
     const sum = items.reduce((a, b) => a + b, 0);
     if (sum !== total && sum < total * 1.5 && sum > total * 0.5)
-      out.push(diag("narrative.breakdown", "warning", { sum, total, text: c.text.slice(m.index, Math.min(m.index + 80, from + span.length)) }, locale, { source: locate(c.map[m.index]!) }));
+      out.push(
+        diag("narrative.breakdown", "warning", { sum, total, text: c.text.slice(m.index, Math.min(m.index + 80, from + span.length)) }, locale, {
+          source: locate(c.map[m.index]!),
+        }),
+      );
   }
   return out;
 }

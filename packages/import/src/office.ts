@@ -85,7 +85,15 @@ export async function readXlsx(bytes: Uint8Array, maxCells = 200000): Promise<Xl
         cells[id] = typeof v === "number" ? v : raw === "" ? null : raw;
         sources[id] = { sheet: sheetName, raw, row: Number(/\d+/.exec(addr)![0]) - 1, col: colIndex(addr) };
       }
-      return { mapped: { edition: meta.edition, json: { version: 1, edition: meta.edition, meta: meta.meta ?? {}, ...(meta.local ? { local: meta.local } : {}), cells }, sources }, text: "", grids: [] };
+      return {
+        mapped: {
+          edition: meta.edition,
+          json: { version: 1, edition: meta.edition, meta: meta.meta ?? {}, ...(meta.local ? { local: meta.local } : {}), cells },
+          sources,
+        },
+        text: "",
+        grids: [],
+      };
     }
   }
   const grids: Grid[] = [];

@@ -178,7 +178,9 @@ function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: bool
   if (rc.truncated && trunc) trunc.v = true;
   if (rc.truncated) out.diagnostics.push(diag("split.truncated", "warning", { label }, ctx.locale, { cells: o.spec.cells, ...src }));
   if (rc.overflow)
-    out.diagnostics.push(diag("row.overflow", "warning", { label, got: o.chunks.length, want: o.spec.cells.length }, ctx.locale, { cells: o.spec.cells, ...src }));
+    out.diagnostics.push(
+      diag("row.overflow", "warning", { label, got: o.chunks.length, want: o.spec.cells.length }, ctx.locale, { cells: o.spec.cells, ...src }),
+    );
   if (rc.cands.length === 0) {
     out.diagnostics.push(
       diag(o.chunks.length ? "row.unsplittable" : "row.no-values", "warning", { label, raw: rawOf([o]), want: o.spec.cells.length }, ctx.locale, {
@@ -192,7 +194,9 @@ function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: bool
   if (ok.length === 0) {
     // a grid row whose own total does not add up is still read as written; validation reports it
     if (o.chunks.every((c) => c.atomic)) return rc.cands;
-    out.diagnostics.push(diag("row.unsplittable", "warning", { label, raw: rawOf([o]), want: o.spec.cells.length }, ctx.locale, { cells: o.spec.cells, ...src }));
+    out.diagnostics.push(
+      diag("row.unsplittable", "warning", { label, raw: rawOf([o]), want: o.spec.cells.length }, ctx.locale, { cells: o.spec.cells, ...src }),
+    );
     return [];
   }
   return ok;
@@ -308,7 +312,15 @@ export function solveT3(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut
   const by = ["row-total", ...(outcomeComplete ? ["column-sum"] : []), ...(balanceOk ? ["balance"] : [])];
   if (sols.length === 0) {
     out.diagnostics.push(diag("split.inconsistent", "warning", {}, ctx.locale, { cells: rows.flatMap((r) => r.o.spec.cells) }));
-    for (const r of rows) decide(r.cands.map((c) => toSolution(r.o, c)), ["row-total"], [r.o], ctx, out, false);
+    for (const r of rows)
+      decide(
+        r.cands.map((c) => toSolution(r.o, c)),
+        ["row-total"],
+        [r.o],
+        ctx,
+        out,
+        false,
+      );
     return;
   }
   decide(sols, by, obs, ctx, out, truncated || rowTrunc.v);

@@ -54,7 +54,8 @@ function valueText(report: Report, id: string): string | undefined {
 const results = new Map<string, ImportResult>();
 async function load(e: Expected, previous?: Report): Promise<ImportResult> {
   const key = e.file + (previous ? "+prev" : "");
-  if (!results.has(key)) results.set(key, await importReport(new Uint8Array(readFileSync(join(DIR, e.file))), { filename: e.file, ...(previous ? { previous } : {}) }));
+  if (!results.has(key))
+    results.set(key, await importReport(new Uint8Array(readFileSync(join(DIR, e.file))), { filename: e.file, ...(previous ? { previous } : {}) }));
   return results.get(key)!;
 }
 

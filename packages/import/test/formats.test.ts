@@ -150,7 +150,9 @@ describe("encodings and JSON", () => {
   });
   it("maps narrative numbers to claims, with Chinese numerals, 万 and hedges", () => {
     const base = read("taishun-2018.txt");
-    const r = importText(base.replace("全县主动公开政府信息22727条", "全县主动公开政府信息约2.27万条").replace("政府信息公开申请17件", "政府信息公开申请十七件"));
+    const r = importText(
+      base.replace("全县主动公开政府信息22727条", "全县主动公开政府信息约2.27万条").replace("政府信息公开申请17件", "政府信息公开申请十七件"),
+    );
     const claims = r.report!.claims!;
     expect(claims.find((c) => c.cell === "old.A1")).toMatchObject({ value: "22700", approximate: true });
     expect(claims.find((c) => c.cell === "old.C1")).toMatchObject({ value: "17" });

@@ -21,10 +21,20 @@ const OUT19 = [
   "4.无正当理由大量反复申请",
   "5.要求行政机关确认或重新出具已获取信息",
 ];
-const ROWS19 = ["granted", "partial", ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `denied_${n}`), ...[1, 2, 3].map((n) => `unable_${n}`), ...[1, 2, 3, 4, 5].map((n) => `rejected_${n}`)];
+const ROWS19 = [
+  "granted",
+  "partial",
+  ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `denied_${n}`),
+  ...[1, 2, 3].map((n) => `unable_${n}`),
+  ...[1, 2, 3, 4, 5].map((n) => `rejected_${n}`),
+];
 const COLS = ["natural", "business", "research", "nonprofit", "legal", "other", "total"];
 
-const small = fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 1, max: 9 }) }, { weight: 1, arbitrary: fc.integer({ min: 10, max: 99 }) });
+const small = fc.oneof(
+  { weight: 5, arbitrary: fc.constant(0) },
+  { weight: 4, arbitrary: fc.integer({ min: 1, max: 9 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 10, max: 99 }) },
+);
 const large = fc.oneof(
   { weight: 5, arbitrary: fc.constant(0) },
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 9 }) },
@@ -42,7 +52,10 @@ export const tableArb = (edition: "gen2019" | "gen2021", size: "small" | "large"
   const magnitude = size === "small" ? small : large;
   return fc
     .record({
-      outcomes: fc.array(fc.array(magnitude, { minLength: 6, maxLength: 6 }), { minLength: edition === "gen2021" ? 21 : 19, maxLength: edition === "gen2021" ? 21 : 19 }),
+      outcomes: fc.array(fc.array(magnitude, { minLength: 6, maxLength: 6 }), {
+        minLength: edition === "gen2021" ? 21 : 19,
+        maxLength: edition === "gen2021" ? 21 : 19,
+      }),
       carryOut: fc.array(magnitude, { minLength: 6, maxLength: 6 }),
       carryInFrac: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }),
       t4: fc.array(fc.array(magnitude, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }),
@@ -51,7 +64,12 @@ export const tableArb = (edition: "gen2019" | "gen2021", size: "small" | "large"
       const rows = edition === "gen2021" ? [...ROWS19, "other_1", "other_2", "other_3"] : [...ROWS19, "other"];
       const labels =
         edition === "gen2021"
-          ? [...OUT19, "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他"]
+          ? [
+              ...OUT19,
+              "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+              "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+              "3.其他",
+            ]
           : [...OUT19, "（六）其他处理"];
       const cells: Record<string, number> = {};
       const put = (row: string, vals: number[]) => {
@@ -70,7 +88,9 @@ export const tableArb = (edition: "gen2019" | "gen2021", size: "small" | "large"
       lines.push(`一、本年新收政府信息公开申请数量${glue(put("new", fresh))}`);
       lines.push(`二、上年结转政府信息公开申请数量${glue(put("carry_in", carryIn))}`);
       lines.push("三、本年度办理结果");
-      rows.forEach((_, i) => lines.push(`${labels[i]}${glue(outRows[i]!)}`));
+      rows.forEach((_, i) => {
+        lines.push(`${labels[i]}${glue(outRows[i]!)}`);
+      });
       lines.push(`（七）总计${glue(put("total", total))}`);
       lines.push(`四、结转下年度继续办理${glue(put("carry_out", carryOut))}`);
       const t4vals: number[] = [];
@@ -87,4 +107,3 @@ export const tableArb = (edition: "gen2019" | "gen2021", size: "small" | "large"
       return { edition, cells, text };
     });
 };
-

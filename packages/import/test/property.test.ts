@@ -3,13 +3,14 @@ import { describe, expect, it } from "vitest";
 import { importText } from "../src/index";
 import { type Table, tableArb } from "./gen";
 
-
 function roundTrip(t: Table, mode: "most-plausible" | "blank") {
   const r = importText(t.text, { edition: t.edition, ambiguous: mode });
   const report = r.report;
   expect(report).toBeDefined();
   const ambiguous = new Set(Object.keys(r.ambiguous));
-  const flagged = r.diagnostics.some((d) => d.code === "split.ambiguous" || d.code === "split.truncated" || d.code === "row.unsplittable" || d.code === "split.inconsistent");
+  const flagged = r.diagnostics.some(
+    (d) => d.code === "split.ambiguous" || d.code === "split.truncated" || d.code === "row.unsplittable" || d.code === "split.inconsistent",
+  );
   let wrong = 0;
   for (const [id, v] of Object.entries(t.cells)) {
     const got = report!.cells[id];
@@ -38,7 +39,7 @@ describe("glued Pingtan-style tables round-trip", () => {
         { numRuns: 25, seed: edition === "gen2019" ? 19 : 21 },
       );
       expect(clean).toBeGreaterThan(runs / 3);
-    });
+    }, 60000);
     it(`${edition}, counts up to 99999: the same table, or an honest ambiguity`, () => {
       fc.assert(
         fc.property(tableArb(edition, "large"), (t) => {
@@ -46,7 +47,7 @@ describe("glued Pingtan-style tables round-trip", () => {
         }),
         { numRuns: 8, seed: 5 },
       );
-    });
+    }, 60000);
     it(`${edition}: with ambiguous: "blank" nothing wrong is ever written`, () => {
       fc.assert(
         fc.property(tableArb(edition, "large"), (t) => {
@@ -58,6 +59,6 @@ describe("glued Pingtan-style tables round-trip", () => {
         }),
         { numRuns: 8, seed: 7 },
       );
-    });
+    }, 60000);
   }
 });
