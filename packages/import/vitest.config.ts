@@ -1,6 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { vitestConfig } from "../../scripts/vitest.shared";
 
-export default defineConfig({
-  resolve: { conditions: ["@gov-disclosure/source"] },
-  test: { include: ["test/**/*.test.ts"] },
-});
+export default vitestConfig({ testTimeout: 180_000 });
