@@ -343,6 +343,55 @@ describe.skipIf(!!skip)("the demo page in Chromium", () => {
     await page.close();
   });
 
+  it("text has WCAG AA contrast (4.5:1; 3:1 for large text) in both a clean and a flagged report", async () => {
+    const page = await open();
+    await drop(page, join(FIXTURES, "real", "shanghai-govoffice-2019.html"));
+    const low = await page.evaluate((tag) => {
+      const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number) as number[];
+      const lum = ([r, g, b]: number[]) => {
+        const f = (v: number) => {
+          const x = v / 255;
+          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * f(r ?? 0) + 0.7152 * f(g ?? 0) + 0.0722 * f(b ?? 0);
+      };
+      const background = (el: Element | null): number[] => {
+        for (let e: Element | null = el; e; e = e.parentElement ?? (e.getRootNode() as ShadowRoot).host ?? null) {
+          const c = parse(getComputedStyle(e).backgroundColor);
+          if (c.length >= 3 && (c[3] === undefined || c[3] > 0.5)) return c;
+        }
+        return [255, 255, 255];
+      };
+      const root = document.querySelector(tag)?.shadowRoot as ShadowRoot;
+      const out: string[] = [];
+      const walk = (n: Node) => {
+        for (const child of n.childNodes) {
+          if (child.nodeType === Node.TEXT_NODE && child.textContent?.trim()) {
+            const el = child.parentElement as Element;
+            const st = getComputedStyle(el);
+            if (st.visibility === "hidden" || st.display === "none" || (el as HTMLElement).offsetParent === null) continue;
+            const fg = parse(st.color);
+            const [a, b] = [lum(fg), lum(background(el))];
+            const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            const large = Number.parseFloat(st.fontSize) >= 24 || (Number.parseFloat(st.fontSize) >= 18.66 && Number(st.fontWeight) >= 700);
+            if (ratio < (large ? 3 : 4.5)) out.push(`${ratio.toFixed(2)} ${el.tagName}.${el.className} “${child.textContent.trim().slice(0, 20)}”`);
+          } else walk(child);
+        }
+      };
+      walk(root);
+      for (const input of root.querySelectorAll("input")) {
+        const st = getComputedStyle(input);
+        if (!(input as HTMLInputElement).value) continue;
+        const [a, b] = [lum(parse(st.color)), lum(background(input))];
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        if (ratio < 4.5) out.push(`${ratio.toFixed(2)} input ${input.dataset.cell ?? ""}`);
+      }
+      return out;
+    }, TAG);
+    expect(low).toEqual([]);
+    await page.close();
+  });
+
   it("prints the tables and findings without the controls", async () => {
     const page = await open();
     await drop(page, join(FIXTURES, "real", "shanghai-govoffice-2019.html"));
