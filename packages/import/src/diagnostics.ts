@@ -23,6 +23,10 @@ const MESSAGES: Readonly<Record<string, { zh: string; en: string }>> = {
   "import.binary": { zh: "输入是无法识别的二进制数据（{detail}）", en: "The input is unrecognised binary data ({detail})" },
   "import.too-large": { zh: "输入过大（{size} 字节，上限 {limit} 字节），未读取", en: "Input too large ({size} bytes, limit {limit}); not read" },
   "import.truncated": { zh: "文件已损坏或被截断：{detail}", en: "The file is damaged or truncated: {detail}" },
+  "import.zip-limit": {
+    zh: "Office 文件（zip 压缩包）超出读取上限，未读取：{detail}（上限 {entries} 个条目、解压后共 {bytes} 字节）",
+    en: "The Office file (a zip archive) is over the reading limits and was not read: {detail} (limits: {entries} entries, {bytes} bytes unzipped)",
+  },
   "import.json-invalid": { zh: "JSON 不是有效的报告：{detail}", en: "The JSON is not a valid report: {detail}" },
   "import.encoding": { zh: "按 {encoding} 解码", en: "Decoded as {encoding}" },
   "import.nesting": {

@@ -3,7 +3,8 @@ import { decodeText, looksBinary, sniffBytes, sniffText } from "./decode";
 import { diag } from "./diagnostics";
 import { readHtml } from "./html";
 import { mappedReport, readDocx, readXlsx } from "./office";
-import type { ImportOptions, ImportResult, InputFormat } from "./types";
+import type { Diagnostic, ImportOptions, ImportResult, InputFormat } from "./types";
+import { MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, ZipLimitError } from "./zip";
 
 /** Largest input read, in bytes (binary files) or characters (text). Larger input gets one `import.too-large` error. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
@@ -11,6 +12,13 @@ export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 export const MAX_HTML_DEPTH = 2000;
 
 const locale = (o: ImportOptions) => o.locale ?? "zh-CN";
+
+/** One diagnostic for an Office file that could not be read: over a zip limit, or damaged. */
+function officeError(e: unknown, loc: "zh-CN" | "en"): Diagnostic {
+  const detail = (e instanceof Error ? e.message : String(e)).slice(0, 200);
+  if (e instanceof ZipLimitError) return diag("import.zip-limit", "error", { detail, entries: MAX_ZIP_ENTRIES, bytes: MAX_UNZIPPED_BYTES }, loc);
+  return diag("import.truncated", "error", { detail }, loc);
+}
 
 function guard(format: InputFormat, options: ImportOptions, run: () => ImportResult): ImportResult {
   try {
@@ -64,7 +72,7 @@ export async function importReport(input: string | Uint8Array, options: ImportOp
         const h = await readDocx(input);
         return guard("docx", options, () => analyze({ text: h.text, grids: h.grids, tableRanges: h.tableRanges, format: "docx" }, options));
       } catch (e) {
-        return failed("docx", [diag("import.truncated", "error", { detail: e instanceof Error ? e.message.slice(0, 200) : String(e) }, loc)]);
+        return failed("docx", [officeError(e, loc)]);
       }
     }
     if (kind === "xlsx") {
@@ -88,7 +96,7 @@ export async function importReport(input: string | Uint8Array, options: ImportOp
         }
         return guard("xlsx", options, () => analyze({ text: x.text, grids: x.grids, format: "xlsx" }, options));
       } catch (e) {
-        return failed("xlsx", [diag("import.truncated", "error", { detail: e instanceof Error ? e.message.slice(0, 200) : String(e) }, loc)]);
+        return failed("xlsx", [officeError(e, loc)]);
       }
     }
     const { text, encoding } = decodeText(input);

@@ -8,6 +8,10 @@ export { importText } from "./import";
 export { MAX_INPUT_BYTES } from "./import";
 /** Deepest HTML nesting walked as structure. */
 export { MAX_HTML_DEPTH } from "./import";
+/** Most entries a .docx/.xlsx archive may hold; more gets one `import.zip-limit` error before anything is unzipped. */
+export { MAX_ZIP_ENTRIES } from "./zip";
+/** Most bytes a .docx/.xlsx may inflate to in all (declared, and counted while inflating); more gets `import.zip-limit`. */
+export { MAX_UNZIPPED_BYTES } from "./zip";
 /** Decodes text bytes: BOM, strict UTF-8, then GB18030/GBK. */
 export { decodeText } from "./decode";
 /** Parses HTML into text plus tables expanded on a real grid (rowspan/colspan). */

@@ -1,16 +1,36 @@
 import { cellsOf, type Edition, isEdition, localCells, parseReport, type SourceLocation } from "@gov-disclosure/core";
 import { type Grid, expandGrid, gridText, type RawCell } from "./grid";
 import { readHtml } from "./html";
+import { checkZip } from "./zip";
 
-/** Converts a .docx to HTML with mammoth (tables keep their merged cells). */
+interface Mammoth {
+  convertToHtml(input: { buffer: Uint8Array } | { arrayBuffer: ArrayBuffer }, options?: Record<string, unknown>): Promise<{ value: string }>;
+  images: { imgElement(f: (image: unknown) => Promise<Record<string, string>>): unknown };
+}
+interface BufferCtor {
+  from(bytes: Uint8Array): Uint8Array;
+}
+
+/**
+ * What mammoth's running build reads: its Node build opens `{ buffer }` (a Node Buffer) and rejects `{ arrayBuffer }`
+ * ("Could not find file in options"); its browser build opens only `{ arrayBuffer }`. Node is told apart at run time by
+ * `globalThis.Buffer`, so that this file needs no `node:` import. @internal
+ */
+export function mammothInput(bytes: Uint8Array): { buffer: Uint8Array } | { arrayBuffer: ArrayBuffer } {
+  const NodeBuffer = (globalThis as { Buffer?: BufferCtor }).Buffer;
+  if (NodeBuffer && typeof NodeBuffer.from === "function") return { buffer: NodeBuffer.from(bytes) };
+  return { arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+}
+
+/**
+ * Converts a .docx to HTML with mammoth (tables keep their merged cells). The archive is checked first (entry count,
+ * inflated size, lying sizes: `checkZip`); images are left out (never inflated or inlined as base64).
+ */
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
-  const mammoth = (await import("mammoth")).default ?? (await import("mammoth"));
-  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  // mammoth's Node build reads `buffer` (any byte array JSZip accepts), its browser build reads `arrayBuffer`
-  const r = await (mammoth as unknown as { convertToHtml(i: { arrayBuffer: ArrayBuffer; buffer: Uint8Array }): Promise<{ value: string }> }).convertToHtml({
-    arrayBuffer,
-    buffer: bytes,
-  });
+  checkZip(bytes);
+  const mod = (await import("mammoth")) as unknown as { default?: Mammoth } & Mammoth;
+  const mammoth = mod.default ?? mod;
+  const r = await mammoth.convertToHtml(mammothInput(bytes), { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })) });
   return r.value;
 }
 
@@ -54,8 +74,9 @@ export interface XlsxDoc {
   readonly grids: Grid[];
 }
 
-/** Reads an .xlsx with exceljs. */
+/** Reads an .xlsx with exceljs, after checking the archive (`checkZip`). */
 export async function readXlsx(bytes: Uint8Array, maxCells = 200000): Promise<XlsxDoc> {
+  checkZip(bytes);
   const ExcelJS = (await import("exceljs")).default ?? (await import("exceljs"));
   const wb = new (ExcelJS as unknown as { Workbook: new () => XBook & { xlsx: { load(b: ArrayBuffer): Promise<unknown> } } }).Workbook();
   const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;

@@ -1,0 +1,105 @@
+import { Inflate } from "fflate";
+
+/** Most entries an Office archive may hold before it is read. */
+export const MAX_ZIP_ENTRIES = 2000;
+/** Most bytes all entries of an Office archive may inflate to, together, before it is read. */
+export const MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
+
+/** The archive breaks a limit (too many entries, too large once inflated, sizes that lie): it is not read. @internal */
+export class ZipLimitError extends Error {}
+/** The archive is not a well-formed zip this reader accepts (damaged, truncated, encrypted, zip64, multi-disk). @internal */
+export class ZipFormatError extends Error {}
+
+/** One entry of the central directory, checked. @internal */
+export interface ZipEntryInfo {
+  readonly name: string;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly dataOffset: number;
+}
+
+const u16 = (b: Uint8Array, p: number) => b[p]! | (b[p + 1]! << 8);
+const u32 = (b: Uint8Array, p: number) => (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+const sigAt = (b: Uint8Array, p: number, sig: number) => p >= 0 && p + 4 <= b.length && u32(b, p) === sig;
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+
+declare const TextDecoder: { new (label?: string): { decode(input: Uint8Array): string } };
+
+/**
+ * Reads a zip's central directory and checks it before any unzip library sees the archive: at most `maxEntries`
+ * entries, at most `maxBytes` declared uncompressed bytes in all, no encryption, zip64 or split archives, and every
+ * entry inflates to exactly what it declares — counted while inflating in small steps and stopped as soon as an
+ * entry produces more than it declared, so a lying entry costs at most a few megabytes and milliseconds.
+ * Throws `ZipLimitError` or `ZipFormatError`. @internal
+ */
+export function checkZip(b: Uint8Array, maxEntries = MAX_ZIP_ENTRIES, maxBytes = MAX_UNZIPPED_BYTES): ZipEntryInfo[] {
+  // the end of central directory record: the last one, as unzip libraries (JSZip) look for it
+  let eocd = -1;
+  for (let p = b.length - 22; p >= 0; p--)
+    if (b[p] === 0x50 && b[p + 1] === 0x4b && b[p + 2] === 0x05 && b[p + 3] === 0x06) {
+      eocd = p;
+      break;
+    }
+  if (eocd < 0) throw new ZipFormatError("no end of central directory record (truncated archive)");
+  if (sigAt(b, eocd - 20, 0x07064b50)) throw new ZipFormatError("zip64 archives are not read");
+  if (u16(b, eocd + 4) !== 0 || u16(b, eocd + 6) !== 0) throw new ZipFormatError("split (multi-disk) archives are not read");
+  const count = u16(b, eocd + 10);
+  const cdSize = u32(b, eocd + 12);
+  const cdOffset = u32(b, eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new ZipFormatError("zip64 archives are not read");
+  if (count > maxEntries) throw new ZipLimitError(`${count} entries (limit ${maxEntries})`);
+  if (cdOffset + cdSize !== eocd) throw new ZipFormatError("the central directory is not where the end record says");
+  const entries: ZipEntryInfo[] = [];
+  let declared = 0;
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (!sigAt(b, p, 0x02014b50) || p + 46 > eocd) throw new ZipFormatError("damaged central directory");
+    const flags = u16(b, p + 8);
+    const method = u16(b, p + 10);
+    const compressedSize = u32(b, p + 20);
+    const size = u32(b, p + 24);
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    const local = u32(b, p + 42);
+    const name = new TextDecoder("utf-8").decode(b.subarray(p + 46, Math.min(eocd, p + 46 + nameLen)));
+    p += 46 + nameLen + extraLen + commentLen;
+    if (flags & 1) throw new ZipFormatError(`encrypted entry ${name.slice(0, 80)}`);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw new ZipFormatError("zip64 archives are not read");
+    if (method !== 0 && method !== 8) throw new ZipFormatError(`entry ${name.slice(0, 80)} uses compression method ${method}`);
+    declared += size;
+    if (declared > maxBytes) throw new ZipLimitError(`entries declare ${mib(declared)} or more once unzipped (limit ${mib(maxBytes)})`);
+    if (!sigAt(b, local, 0x04034b50) || local + 30 > cdOffset) throw new ZipFormatError(`damaged local header of ${name.slice(0, 80)}`);
+    const dataOffset = local + 30 + u16(b, local + 26) + u16(b, local + 28);
+    if (dataOffset + compressedSize > cdOffset) throw new ZipFormatError(`entry ${name.slice(0, 80)} runs past the end of the data`);
+    entries.push({ name, method, compressedSize, size, dataOffset });
+  }
+  for (const e of entries) {
+    const data = b.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    if (e.method === 0) {
+      if (e.compressedSize !== e.size) throw new ZipLimitError(`stored entry ${e.name.slice(0, 80)} declares ${e.size} bytes but holds ${e.compressedSize}`);
+      continue;
+    }
+    inflateCapped(e, data);
+  }
+  return entries;
+}
+
+/** Inflates one entry in 4 KiB steps, counting the output and stopping as soon as it exceeds the declared size. */
+function inflateCapped(e: ZipEntryInfo, data: Uint8Array): void {
+  let produced = 0;
+  let over = false;
+  const inf = new Inflate((chunk) => {
+    produced += chunk.length;
+    if (produced > e.size) over = true;
+  });
+  const STEP = 4096;
+  try {
+    for (let i = 0; i < data.length && !over; i += STEP) inf.push(data.subarray(i, i + STEP), i + STEP >= data.length);
+    if (data.length === 0) inf.push(new Uint8Array(0), true);
+  } catch (err) {
+    if (!over) throw new ZipFormatError(`entry ${e.name.slice(0, 80)} does not inflate: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (over) throw new ZipLimitError(`entry ${e.name.slice(0, 80)} declares ${e.size} bytes but inflates to more (stopped at ${produced})`);
+}
