@@ -52,3 +52,23 @@ export function editionForYear(year: number): Edition | undefined {
   if (year >= 2014) return "gen2014";
   return undefined;
 }
+
+/** The six section titles of the 2019 and 2021 formats, as the formats print them (五 was shortened in 2021). */
+export const SECTION_TITLES: Readonly<Record<"gen2019" | "gen2021", readonly string[]>> = {
+  gen2019: [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、政府信息公开工作存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+  ],
+  gen2021: [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+  ],
+};

@@ -6,7 +6,7 @@ export { OLD_ROWS } from "./cells/gen2014";
 export { T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T4_BLOCKS, T4_COLUMNS } from "./cells/national";
 export type { Axis, CellDef, CellKind, TableDef, TableId, Unit } from "./cells/types";
 export { blankReport, type CreateReportInput, createReport, withCell } from "./create";
-export { EDITION_INFO, EDITIONS, type Edition, editionForYear, isEdition } from "./editions";
+export { EDITION_INFO, EDITIONS, type Edition, editionForYear, isEdition, SECTION_TITLES } from "./editions";
 export { type FlatCell, flattenReport } from "./flatten";
 export { describeValue, type ParseIssue, type Severity, toDotPath } from "./issue";
 export { en as messagesEn } from "./messages/en";

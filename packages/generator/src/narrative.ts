@@ -1,27 +1,10 @@
-import type { Edition, NarrativeClaim, Section } from "@gov-disclosure/core";
+import { type Edition, type NarrativeClaim, SECTION_TITLES, type Section } from "@gov-disclosure/core";
 import type { BodyProfile } from "./bodies";
 import type { Rng } from "./random";
 import type { Facts } from "./tables";
 
-/** Section titles of the 2019 and 2021 formats. */
-export const NATIONAL_TITLES: Readonly<Record<"gen2019" | "gen2021", readonly string[]>> = {
-  gen2019: [
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、政府信息公开工作存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-  ],
-  gen2021: [
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-  ],
-};
+/** Section titles of the 2019 and 2021 formats (core's SECTION_TITLES, kept under this name). */
+export const NATIONAL_TITLES: Readonly<Record<"gen2019" | "gen2021", readonly string[]>> = SECTION_TITLES;
 
 const GEN2014_TITLES = [
   "一、基本概况",

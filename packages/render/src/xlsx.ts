@@ -1,4 +1,4 @@
-import { type CellDef, type CellValue, Decimal, encodeCell, type Edition, type Locale, type Report, type Section } from "@gov-disclosure/core";
+import { type CellDef, type CellValue, Decimal, encodeCell, type Edition, type Locale, type Report, SECTION_TITLES, type Section } from "@gov-disclosure/core";
 import ExcelJS from "exceljs";
 import { defsOf } from "./defs";
 import { reportTitle } from "./html";
@@ -33,26 +33,6 @@ const SHEET_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
   t4: { zh: "四、复议诉讼", en: "4 Review and litigation" },
   old: { zh: "统计表", en: "Statistics" },
   local: { zh: "统计表", en: "Statistics" },
-};
-
-/** The standard section titles of the 2019 and 2021 formats, for a blank workbook's 正文 sheet. */
-const SECTION_TITLES: Readonly<Record<"gen2019" | "gen2021", readonly string[]>> = {
-  gen2019: [
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、政府信息公开工作存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-  ],
-  gen2021: [
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-  ],
 };
 
 /** A1 column letters of a 1-based column number. */

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createReport, parseReportJson, type Report, type Section } from "@gov-disclosure/core";
+import { createReport, parseReportJson, type Report, SECTION_TITLES, type Section } from "@gov-disclosure/core";
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../../../fixtures");
 export const fixtureText = (rel: string): string => readFileSync(join(FIXTURES, rel), "utf8");
@@ -28,15 +28,8 @@ const t3 = (rows: Record<string, Row>): Record<string, number | null> =>
 const t4 = (rows: Record<string, Row>): Record<string, number | null> =>
   Object.fromEntries(Object.entries(rows).flatMap(([row, vals]) => vals.map((v, i) => [`t4.${row}.${T4_COLS[i]}`, v])));
 
-const TITLES_2021 = [
-  "一、总体情况",
-  "二、主动公开政府信息情况",
-  "三、收到和处理政府信息公开申请情况",
-  "四、政府信息公开行政复议、行政诉讼情况",
-  "五、存在的主要问题及改进情况",
-  "六、其他需要报告的事项",
-];
-const TITLES_2019 = [...TITLES_2021.slice(0, 4), "五、政府信息公开工作存在的主要问题及改进情况", "六、其他需要报告的事项"];
+const TITLES_2021 = SECTION_TITLES.gen2021;
+const TITLES_2019 = SECTION_TITLES.gen2019;
 
 /** Sections from flattened text: the text between consecutive titles; the table sections 二–四 keep no text (their tables are rendered). */
 function sectionsFrom(text: string, titles: readonly string[]): Section[] {
