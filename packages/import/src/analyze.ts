@@ -10,9 +10,10 @@ import {
 import { detectEdition } from "./detect";
 import { diag } from "./diagnostics";
 import { type Grid, gridRows } from "./grid";
-import { readLocalText, solveLocal } from "./local";
+import { readLocalGrids, readLocalText, solveLocal } from "./local";
+import { markdownGrids } from "./markdown";
 import { narrativeChecks, readClaims, readMeta, readSections } from "./narrative";
-import { compact, lineCol, lineStartsOf } from "./normalize";
+import { compact, lineCol, lineStartsOf, normalizeChars } from "./normalize";
 import { type RowObs, type SolveContext, type SolveOut, solveRows, solveT3 } from "./solve";
 import type { Part } from "./split";
 import { rowSpecs } from "./templates";
@@ -87,25 +88,40 @@ export function analyze(doc: DocInput, options: ImportOptions): ImportResult {
   }
   const out: SolveOut = { cells: new Map(), ambiguous: {}, splits: [], diagnostics: [] };
   const tableRanges: [number, number][] = [...(doc.tableRanges ?? [])];
+  // Markdown (and text with pipe tables): the pipe tables are read as grids, cells atomic
+  let grids = doc.grids;
+  let fromPipes = false;
+  if (!grids.length && (doc.format === "markdown" || doc.format === "text") && /^[ \t]*\|/m.test(doc.text)) {
+    const md = markdownGrids(normalizeChars(doc.text));
+    grids = md.grids;
+    fromPipes = true;
+    if (md.grids.length) tableRanges.push(...md.ranges);
+  }
   const rowsRecognised: Record<string, number> = {};
   let localSpec: LocalTableSpec | undefined;
   let localObs: ReturnType<typeof readLocalText>;
   const obsByTable: Record<string, RowObs[]> = {};
 
   if (edition === "local") {
-    localObs = readLocalText(src, c);
+    localObs = readLocalGrids(grids) ?? readLocalText(src, c);
     if (localObs) {
       localSpec = localObs.spec;
       rowsRecognised.local = localObs.spec.rows.length;
       const first = localObs.obs[0]!.offset;
       const lastObs = localObs.obs[localObs.obs.length - 1]!;
-      tableRanges.push([first, lastObs.offset + 200]);
+      if (first >= 0) tableRanges.push([first, lastObs.offset + 200]);
     }
   } else {
     const specs = rowSpecs(edition);
-    const useGrid = doc.grids.length > 0;
+    const useGrid = grids.length > 0;
     const pick = (specsT: typeof specs.t3, anchored: () => RowObs[]): RowObs[] => {
-      const g = useGrid ? gridRows(doc.grids, specsT) : [];
+      const g = useGrid ? gridRows(grids, specsT) : [];
+      // pipe tables of PDF converters often hold only some rows (labels outside the pipes): they must find as many
+      // rows as the text reading does
+      if (fromPipes && g.length) {
+        const a = anchored();
+        return g.length >= a.length ? g : a;
+      }
       if (g.length >= Math.max(1, Math.floor(specsT.length / 2))) return g;
       const a = anchored();
       return a.length > g.length ? a : g;

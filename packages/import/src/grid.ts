@@ -8,6 +8,9 @@ import { type RowSpec, rowRegex } from "./templates";
 export interface GridCell {
   readonly text: string;
   readonly origin: number;
+  /** 1-based line and column of the cell's text in text input (Markdown pipe tables). */
+  readonly line?: number;
+  readonly column?: number;
 }
 
 /** A table expanded on a real grid (rowspan/colspan applied), with where it came from. */
@@ -23,6 +26,8 @@ export interface RawCell {
   readonly text: string;
   readonly rowspan: number;
   readonly colspan: number;
+  readonly line?: number;
+  readonly column?: number;
 }
 
 /** Expands rows of cells with rowspan/colspan on a grid (caps: 1000 rows of span, 200 columns). @internal */
@@ -39,7 +44,8 @@ export function expandGrid(rawRows: readonly (readonly RawCell[])[], index: numb
       const cs = Math.max(1, Math.min(cell.colspan, 200));
       for (let dr = 0; dr < rs; dr++) {
         rows[r + dr] ??= [];
-        for (let dc = 0; dc < cs && c + dc < 400; dc++) rows[r + dr]![c + dc] = { text: cell.text, origin: id };
+        const at = cell.line !== undefined ? { line: cell.line, column: cell.column ?? 1 } : {};
+        for (let dc = 0; dc < cs && c + dc < 400; dc++) rows[r + dr]![c + dc] = { text: cell.text, origin: id, ...at };
       }
       c += cs;
     }
@@ -53,16 +59,28 @@ const isLabelText = (t: string): boolean => CJK.test(t) && !/^(无|[+-]?\d[\d,.]
 interface GridRowView {
   readonly label: string;
   readonly last: string;
-  readonly values: { text: string; col: number }[];
+  readonly values: { text: string; col: number; cell: GridCell }[];
+}
+
+/** Where a grid cell is, for `sources`. @internal */
+export function cellLoc(g: Grid, r: number, col: number, cell: GridCell): SourceLocation {
+  return {
+    ...(cell.line !== undefined ? { line: cell.line, column: cell.column ?? 1 } : {}),
+    table: g.index,
+    row: r,
+    col,
+    raw: cell.text,
+    ...(g.sheet ? { sheet: g.sheet } : {}),
+  };
 }
 
 function viewRow(row: readonly GridCell[]): GridRowView {
   const seen = new Set<number>();
-  const distinct: { text: string; col: number }[] = [];
+  const distinct: { text: string; col: number; cell: GridCell }[] = [];
   row.forEach((cell, col) => {
     if (cell.origin >= 0 && seen.has(cell.origin)) return;
     seen.add(cell.origin);
-    distinct.push({ text: cell.text, col });
+    distinct.push({ text: cell.text, col, cell });
   });
   let i = 0;
   while (i < distinct.length && isLabelText(distinct[i]!.text)) i++;
@@ -85,7 +103,7 @@ export function gridRows(grids: readonly Grid[], specs: readonly RowSpec[]): Row
           text: x.text,
           offset: 0,
           atomic: true,
-          loc: { table: g.index, row: r, col: x.col, raw: x.text, ...(g.sheet ? { sheet: g.sheet } : {}) } as SourceLocation,
+          loc: cellLoc(g, r, x.col, x.cell),
         }));
         // trailing blank cells beyond the template width are layout, not values
         while (chunks.length > spec.cells.length && chunks[chunks.length - 1]!.text.trim() === "") chunks.pop();
@@ -112,7 +130,7 @@ export function gridRows(grids: readonly Grid[], specs: readonly RowSpec[]): Row
               text: x.text,
               offset: 0,
               atomic: true,
-              loc: { table: g.index, row: r, col: x.col, raw: x.text, ...(g.sheet ? { sheet: g.sheet } : {}) },
+              loc: cellLoc(g, r, x.col, x.cell),
             })),
             label: "四、行政复议、行政诉讼",
             loc: { table: g.index, row: r },

@@ -1,5 +1,6 @@
 import type { LocalRow, LocalTableSpec, NarrativeClaim, Report, Unit } from "@gov-disclosure/core";
 import { diag } from "./diagnostics";
+import { cellLoc, type Grid } from "./grid";
 import type { Compact } from "./normalize";
 import type { SolveContext, SolveOut } from "./solve";
 import { type Cand, type Chunk, isNum, num, partText, rowCandidates } from "./split";
@@ -13,6 +14,58 @@ export interface LocalObs {
 }
 
 const UNIT_RE = "(人次|万元|条|件|个|次|篇|人|元)";
+const UNIT_ONLY = /^(人次|万元|条|件|个|次|篇|人|元)$/;
+const CHILD = /^(其中[:：]?|\d{1,2}[、.．])/;
+
+/**
+ * Reads a local table (指标名称 | 计量单位 | 本年度 | 历年累计) from table grids (HTML, DOCX, XLSX, Markdown pipe
+ * tables): the header row names the columns, every later row gives a label, a unit and two atomic cells, so text in a
+ * numeric cell is kept as text. @internal
+ */
+export function readLocalGrids(grids: readonly Grid[]): { spec: LocalTableSpec; obs: LocalObs[] } | undefined {
+  for (const g of grids) {
+    for (let h = 0; h < g.rows.length; h++) {
+      const head = g.rows[h]!.map((c) => c.text.replace(/\s+/g, ""));
+      const cum = head.findIndex((t) => /历年累计/.test(t));
+      if (cum < 0) continue;
+      const cur = head.findIndex((t, i) => i !== cum && !/历年累计/.test(t) && /(\d{4}年度?|本年度?)$/.test(t));
+      if (cur < 0) continue;
+      const unitCol = head.findIndex((t) => /单位$/.test(t));
+      const named = head.findIndex((t) => /指标/.test(t));
+      const labelCol = named >= 0 ? named : 0;
+      const yearLabel = head[cur]!;
+      const rows: LocalRow[] = [];
+      const obs: LocalObs[] = [];
+      let parent: string | undefined;
+      for (let r = h + 1; r < g.rows.length; r++) {
+        const row = g.rows[r]!;
+        const labelCell = row[labelCol];
+        const label = (labelCell?.text ?? "").replace(/\s+/g, "");
+        if (/历年累计/.test(row.map((c) => c.text).join(""))) break;
+        if (!/[\u3400-\u9fff]/.test(label)) continue;
+        const id = `r${rows.length + 1}`;
+        const child = CHILD.test(label) && parent !== undefined;
+        if (!child) parent = id;
+        const unitText = unitCol >= 0 ? (row[unitCol]?.text ?? "").trim() : "";
+        const unit = (UNIT_ONLY.test(unitText) ? unitText : "") as Unit;
+        rows.push({ id, label, unit, ...(child && parent ? { parent } : {}) });
+        const chunks: Chunk[] = [];
+        for (const col of [cur, cum]) {
+          const cell = row[col];
+          // a cell merged with the label is no value
+          if (!cell || (labelCell && cell.origin === labelCell.origin && cell.origin >= 0)) {
+            chunks.push({ text: "", offset: -1, atomic: true });
+            continue;
+          }
+          chunks.push({ text: cell.text, offset: -1, atomic: true, loc: cellLoc(g, r, col, cell) });
+        }
+        obs.push({ row: rows[rows.length - 1]!, chunks, offset: -1 });
+      }
+      if (rows.length >= 2) return { spec: { columns: [yearLabel, "历年累计"], rows }, obs };
+    }
+  }
+  return undefined;
+}
 
 /**
  * Reads a local two-column table (指标名称 | 计量单位 | 本年度 | 历年累计) from text: the header, then rows of
@@ -28,13 +81,18 @@ export function readLocalText(src: string, c: Compact): { spec: LocalTableSpec; 
   let pos = c.map[headAlt.index + headAlt[0].length - 1]! + 1;
   const rows: LocalRow[] = [];
   const obs: LocalObs[] = [];
-  const rowRe = new RegExp(`^\\s*(其中[:：]?)?\\s*(\\d{1,2}[、.．])?\\s*([^\\d\\s|]{2,40}?)\\s*${UNIT_RE}(?=\\s*[\\d—\\-/无])`);
+  const anyRow = new RegExp(`^\\s*(其中[:：]?)?\\s*(\\d{1,2}[、.．])?\\s*([^\\d\\s|]{2,40}?)\\s*${UNIT_RE}(?=\\s*[\\d—\\-/无]|\\s+\\S)`);
+  // a table whose first row writes the unit apart from the label ("网站公开\n条\n…") writes every row so: then "详见附件"
+  // (text in a cell) is not a label "详见附" with the unit "件"
+  const apartRow = new RegExp(`^\\s*(其中[:：]?)?\\s*(\\d{1,2}[、.．])?\\s*([^\\d\\s|]{2,40}?)\\s+${UNIT_RE}(?=\\s*[\\d—\\-/无]|\\s+\\S)`);
+  let rowRe = anyRow;
   let parent: string | undefined;
   let lastNumber = 0;
   for (let guard = 0; guard < 200; guard++) {
     const rest = src.slice(pos, pos + 200);
     const m = rowRe.exec(rest);
     if (!m) break;
+    if (rows.length === 0 && /\s/.test(m[0][m[0].length - m[4]!.length - 1] ?? "")) rowRe = apartRow;
     const id = `r${rows.length + 1}`;
     const numbered = m[2] !== undefined;
     const child = !!m[1] || numbered;
@@ -42,27 +100,63 @@ export function readLocalText(src: string, c: Compact): { spec: LocalTableSpec; 
     lastNumber = numbered ? Number.parseInt(m[2]!, 10) : 0;
     const label = `${m[1] ?? ""}${m[2] ?? ""}${m[3]!}`;
     const row: LocalRow = { id, label, unit: m[4] as Unit, ...(child && parent && parent !== id ? { parent } : {}) };
-    const runFrom = pos + m[0].length;
-    const run = extractRun(src, runFrom, src.length);
-    let chunks = run.chunks;
-    let end = run.end;
-    // the next row's item number glued to this row's digits: "2122100372、政府公报…"
-    const after = src.slice(end, end + 2);
-    const dotBefore = /[.．、]/.test(src[end - 1] ?? "") && /\d/.test(src[end - 2] ?? "") && !/\d/.test(src[end] ?? "");
-    if ((/^[、.．][^\d]/.test(after) || dotBefore) && chunks.length) {
-      const next = String(lastNumber + 1);
-      const lastChunk = chunks[chunks.length - 1]!;
-      const strip = lastChunk.text.endsWith(next) && lastChunk.text.length > next.length ? next.length : 1;
-      const t = lastChunk.text.slice(0, lastChunk.text.length - strip);
-      chunks = t ? [...chunks.slice(0, -1), { ...lastChunk, text: t }] : chunks.slice(0, -1);
-      end -= strip;
+    let chunks: Chunk[] = [];
+    let end = pos + m[0].length;
+    for (let k = 0; k < 3 && chunks.length < 2; k++) {
+      const run = extractRun(src, end, src.length);
+      let got = run.chunks;
+      end = run.end;
+      // the next row's item number glued to this row's digits: "2122100372、政府公报…"
+      const after = src.slice(end, end + 2);
+      const dotBefore = /[.．、]/.test(src[end - 1] ?? "") && /\d/.test(src[end - 2] ?? "") && !/\d/.test(src[end] ?? "");
+      if ((/^[、.．][^\d]/.test(after) || dotBefore) && got.length) {
+        const next = String(lastNumber + 1);
+        const lastChunk = got[got.length - 1]!;
+        const strip = lastChunk.text.endsWith(next) && lastChunk.text.length > next.length ? next.length : 1;
+        const t = lastChunk.text.slice(0, lastChunk.text.length - strip);
+        got = t ? [...got.slice(0, -1), { ...lastChunk, text: t }] : got.slice(0, -1);
+        end -= strip;
+      }
+      chunks = [...chunks, ...got];
+      if (chunks.length >= 2) break;
+      // text written in a numeric cell ("详见附件"): kept as an atomic cell, so that it is reported, not dropped
+      const t = textCell(src, end, rowRe);
+      if (!t) break;
+      chunks.push(t.chunk);
+      end = t.end;
     }
     rows.push(row);
     obs.push({ row, chunks, offset: pos + (m.index ?? 0) });
     pos = end;
   }
   if (rows.length < 2) return undefined;
+  // cells written apart (one per line or space-separated) in nearly every row: a row with one number has a missing
+  // cell, not two glued numbers — its single number is not split
+  const apart = obs.filter((o) => o.chunks.length >= 2).length;
+  if (apart >= 0.8 * obs.length)
+    return {
+      spec: { columns: [yearLabel, "历年累计"], rows },
+      obs: obs.map((o) => (o.chunks.length === 1 && !o.chunks[0]!.atomic ? { ...o, chunks: [{ ...o.chunks[0]!, atomic: true }] } : o)),
+    };
   return { spec: { columns: [yearLabel, "历年累计"], rows }, obs };
+}
+
+/** A text cell at `from` (after whitespace), unless it is the next row's label or prose after the table. */
+function textCell(src: string, from: number, rowRe: RegExp): { chunk: Chunk; end: number } | undefined {
+  let i = from;
+  while (i < src.length && /[ \t\r\n]/.test(src[i]!)) i++;
+  if (i >= src.length || rowRe.test(src.slice(i, i + 200))) return undefined;
+  const ownLine = /^[ \t]*$/.test(src.slice(src.lastIndexOf("\n", i - 1) + 1, i));
+  const lineEnd = src.indexOf("\n", i) < 0 ? src.length : src.indexOf("\n", i);
+  const token = ownLine ? src.slice(i, lineEnd).trim() : (/^\S+/.exec(src.slice(i, lineEnd))?.[0] ?? "");
+  if (!token || token.length > 20 || /^[\d+\-—–/]/.test(token) || /[。，,；;|]/.test(token)) return undefined;
+  const end = i + token.length;
+  let j = end;
+  while (j < src.length && /[ \t\r\n]/.test(src[j]!)) j++;
+  const next = src.slice(j, j + 200);
+  // only between cells: followed by a value or by the next row (prose after the table is not a cell)
+  if (!/^[\d—\-/无]/.test(next) && !rowRe.test(next)) return undefined;
+  return { chunk: { text: token, offset: i, atomic: true }, end };
 }
 
 type LocalSol = Cand;
@@ -73,7 +167,9 @@ export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: Sol
   for (const o of obs) {
     const kind = o.row.unit === "万元" || o.row.unit === "元" ? "money" : "count";
     const rc = rowCandidates(o.chunks, [kind, kind]);
-    const ok = rc.cands.filter((c) => !(isNum(c[0]) && isNum(c[1])) || num(c[1]) >= num(c[0]));
+    const holds = rc.cands.filter((c) => !(isNum(c[0]) && isNum(c[1])) || num(c[1]) >= num(c[0]));
+    // cells read whole (a grid, or numbers written apart) are kept as written even when 历年累计 < 本年度: validation says so
+    const ok = holds.length || !o.chunks.every((x) => x.atomic) ? holds : rc.cands;
     if (!ok.length) {
       out.diagnostics.push(diag("row.unsplittable", "warning", { label: o.row.label, raw: o.chunks.map((x) => x.text).join(" "), want: 2 }, ctx.locale));
       continue;

@@ -1,0 +1,55 @@
+import { expandGrid, type Grid, type RawCell } from "./grid";
+
+const SEPARATOR = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+
+/**
+ * Reads the pipe tables of Markdown (or PDF-converter text) as grids: consecutive lines that start with "|", the
+ * separator row skipped, every cell atomic, with its line and column. Cells are never merged (Markdown cannot merge;
+ * writers repeat merged labels in every covered cell). `first` is the index given to the first table. @internal
+ */
+export function markdownGrids(text: string, first = 0): { grids: Grid[]; ranges: [number, number][] } {
+  const grids: Grid[] = [];
+  const ranges: [number, number][] = [];
+  let rows: RawCell[][] = [];
+  let from = -1;
+  let to = -1;
+  const flush = () => {
+    if (rows.length) {
+      grids.push(expandGrid(rows, first + grids.length));
+      ranges.push([from, to]);
+    }
+    rows = [];
+    from = -1;
+  };
+  let start = 0;
+  let line = 0;
+  while (start <= text.length) {
+    const nl = text.indexOf("\n", start);
+    const end = nl < 0 ? text.length : nl;
+    line++;
+    const s = text.slice(start, end);
+    const lead = s.length - s.trimStart().length;
+    if (s.trimStart().startsWith("|")) {
+      if (from < 0) from = start;
+      to = end;
+      if (!SEPARATOR.test(s)) {
+        const cells: RawCell[] = [];
+        let off = lead + 1;
+        const parts = s.slice(lead + 1).split("|");
+        // the text after the last "|" is not a cell (it is empty when the row ends with a pipe)
+        if (parts.length > 1 && parts[parts.length - 1]!.trim() === "") parts.pop();
+        for (const part of parts) {
+          const t = part.trim();
+          const pad = part.length - part.trimStart().length;
+          cells.push({ text: t, rowspan: 1, colspan: 1, line, column: off + pad + 1 });
+          off += part.length + 1;
+        }
+        rows.push(cells);
+      }
+    } else if (s.trim() !== "" || rows.length) flush();
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  flush();
+  return { grids, ranges };
+}
