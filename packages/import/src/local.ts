@@ -32,7 +32,7 @@ export function readLocalGrids(grids: readonly Grid[]): { spec: LocalTableSpec; 
       if (cur < 0) continue;
       const unitCol = head.findIndex((t) => /单位$/.test(t));
       const named = head.findIndex((t) => /指标/.test(t));
-      const labelCol = named >= 0 ? named : 0;
+      const labelCol = Math.max(named, 0);
       const yearLabel = head[cur]!;
       const rows: LocalRow[] = [];
       const obs: LocalObs[] = [];

@@ -7,7 +7,7 @@ import { importReport, importText } from "../src/index";
 
 const SEEDS = [1, 2, 3, 7, 11];
 
-const valueOf = (r: Report, id: string): string => {
+const cellText = (r: Report, id: string): string => {
   const v = r.cells[id];
   if (!v) return "";
   if (v.kind === "count") return String(v.value);
@@ -21,7 +21,7 @@ function tableRows(r: Report): string[][] {
   const columns = local.columns ?? ["本年度", "历年累计"];
   return [
     ["指标名称", "计量单位", columns[0]!, "历年累计"],
-    ...local.rows.map((row) => [row.label, row.unit, valueOf(r, `local.${row.id}.current`), valueOf(r, `local.${row.id}.cumulative`)]),
+    ...local.rows.map((row) => [row.label, row.unit, cellText(r, `local.${row.id}.current`), cellText(r, `local.${row.id}.cumulative`)]),
   ];
 }
 
@@ -68,7 +68,7 @@ describe("local tables are read from Markdown, HTML and XLSX grids, not only fro
       // each value keeps its line and column in the Markdown
       const src = got.report!.sources["local.r1.current"]!;
       expect(src.line).toBeGreaterThan(1);
-      expect(src.raw).toBe(valueOf(r, "local.r1.current"));
+      expect(src.raw).toBe(cellText(r, "local.r1.current"));
     });
     it(`seed ${seed}: HTML table`, () => expectSameTable(importText(html(r), { filename: "a.html" }).report, r));
     it(`seed ${seed}: XLSX grid`, async () => {
