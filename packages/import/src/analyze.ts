@@ -179,7 +179,7 @@ export function analyze(doc: DocInput, options: ImportOptions): ImportResult {
   } else {
     if (obsByTable.old) solveRows(obsByTable.old, ctx, out);
     if (obsByTable.t2) solveRows(obsByTable.t2, ctx, out);
-    if (obsByTable.t3) solveT3(obsByTable.t3, ctx, out);
+    if (obsByTable.t3) solveT3(obsByTable.t3, ctx, out, rowSpecs(edition).t3.length);
     if (obsByTable.t4) solveRows(obsByTable.t4, ctx, out);
   }
   diagnostics.push(...out.diagnostics);

@@ -58,6 +58,10 @@ const MESSAGES: Readonly<Record<string, { zh: string; en: string }>> = {
   },
   "split.decided": { zh: "粘连数字“{raw}”的拆分由 {by} 确定", en: "The split of the glued digits “{raw}” was decided by {by}" },
   "split.truncated": { zh: "“{label}”行的拆分可能性过多，已停止枚举", en: "Too many possible splits for row “{label}”; enumeration stopped" },
+  "split.unverified": {
+    zh: "表三有 {missing} 行缺失或无法拆分（粘连数字中可能省略了空白单元格），其余 {cells} 个粘连拆分的单元格只能按行合计拆分，无法用列合计与勾稽关系核对",
+    en: "{missing} rows of table 三 are missing or cannot be split (blank cells may have been left out of the glued digits): the other {cells} glued cells were split by their row totals alone and could not be checked against the column sums and the balance",
+  },
   "split.inconsistent": {
     zh: "表三没有一种拆分能同时满足行合计、列合计与勾稽关系；各行按单独可能性最大的拆分读取",
     en: "No split of table 三 satisfies the row totals, column sums and the balance together; each row was read by its own most plausible split",
