@@ -22,21 +22,31 @@ export function defsOf(ctx: Pick<RuleContext, "report" | "edition">): readonly C
   return ctx.edition === "local" ? localCells(ctx.report.local?.rows ?? []) : cellsOf(ctx.edition);
 }
 
+const INT_FAILURES = new WeakMap<object, ReadonlyMap<TableId, Outcome[]>>();
+
+/** One pass over the report's cells per validation (cached on the context): the numbers that are not whole numbers ≥ 0 (money ≥ 0), by table. */
+function intFailures(ctx: RuleContext): ReadonlyMap<TableId, Outcome[]> {
+  const cached = INT_FAILURES.get(ctx);
+  if (cached) return cached;
+  const out = new Map<TableId, Outcome[]>();
+  for (const id in ctx.report.cells) {
+    const v = ctx.report.cells[id];
+    if (!v || (v.kind !== "count" && v.kind !== "money")) continue;
+    const def = ctx.def(id);
+    if (!def) continue;
+    const bad = v.kind === "count" ? !Number.isSafeInteger(v.value) || (def.kind !== "signed" && v.value < 0) : v.value.isNeg() || !v.value.isFinite();
+    if (!bad) continue;
+    const list = out.get(def.table) ?? [];
+    list.push({ status: "fail", cells: [def.id], key: def.id, actual: v.value as Num, params: { cell: def.id } });
+    out.set(def.table, list);
+  }
+  INT_FAILURES.set(ctx, out);
+  return out;
+}
+
 /** Checks that every number in the given tables is a whole number ≥ 0 (signed cells may be negative) and money ≥ 0. */
 export function intCheck(tables: readonly TableId[]) {
-  return (ctx: RuleContext): Outcome[] => {
-    const out: Outcome[] = [];
-    for (const [id, v] of Object.entries(ctx.report.cells)) {
-      if (v.kind !== "count" && v.kind !== "money") continue;
-      const def = ctx.def(id);
-      if (!def || !tables.includes(def.table)) continue;
-      let bad = false;
-      if (v.kind === "count") bad = !Number.isSafeInteger(v.value) || (def.kind !== "signed" && v.value < 0);
-      else bad = v.value.isNeg() || !v.value.isFinite();
-      if (bad) out.push({ status: "fail", cells: [def.id], key: def.id, actual: v.value as Num, params: { cell: def.id } });
-    }
-    return out;
-  };
+  return (ctx: RuleContext): Outcome[] => tables.flatMap((t) => intFailures(ctx).get(t) ?? []);
 }
 
 /** A plain number of a cell, when it holds one. */

@@ -15,8 +15,17 @@ const GROUPS: Readonly<Record<string, RegExp>> = {
   other: /^other(_\d)?$/,
 };
 
+const RULE_OF = new Map<string, RuleId | undefined>();
+
 /** Which NARR rule speaks of a claimed cell id. */
 export function narrativeRuleFor(cell: string): RuleId | undefined {
+  if (RULE_OF.has(cell)) return RULE_OF.get(cell);
+  const rule = ruleForCell(cell);
+  if (RULE_OF.size < 10_000) RULE_OF.set(cell, rule);
+  return rule;
+}
+
+function ruleForCell(cell: string): RuleId | undefined {
   const [table, row = "", col] = cell.split(".");
   if (table === "old") {
     if (row === "A1") return "NARR-PUB-TOTAL";
