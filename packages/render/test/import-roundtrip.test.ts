@@ -36,10 +36,5 @@ describe("render → import", () => {
     const back = importText(renderMarkdown(report), { filename: "report.md" });
     expect(numbers(back.report as Report)).toEqual(numbers(report));
   };
-  it("taishun-2018: report → Markdown → import gives the same numbers", () => markdownRoundTrip(canonical("taishun-2018")));
-  // Known gap (issue 3): import's Markdown reader drops rows whose applicant cells are blank (Shanghai's 结转 rows) and
-  // does not read table 四 written with a flattened "行政复议 / 结果维持" header. These fail today and must pass once fixed.
-  it.fails("shanghai-govoffice-2019: report → Markdown → import gives the same numbers (known gap)", () =>
-    markdownRoundTrip(canonical("shanghai-govoffice-2019")));
-  it.fails("pingtan-2021: report → Markdown → import gives the same numbers (known gap)", () => markdownRoundTrip(canonical("pingtan-2021")));
+  it.each(national)("%s: report → Markdown → import gives the same numbers", (_name, report) => markdownRoundTrip(report));
 });
