@@ -1,6 +1,6 @@
 import type { NarrativeClaim, Report, SourceLocation } from "@gov-disclosure/core";
 import { diag } from "./diagnostics";
-import { type Cand, type Chunk, isNum, num, type Part, partText, rowCandidates, rowHolds } from "./split";
+import { type Cand, type Chunk, isNum, matchRow, num, type Part, partText, rowCandidates, rowHolds } from "./split";
 import type { RowSpec } from "./templates";
 import type { Diagnostic, SplitEvidence } from "./types";
 
@@ -230,6 +230,7 @@ const T3_COLS = ["natural", "business", "research", "nonprofit", "legal", "other
  * column identities (outcome rows sum to （七）总计; 一 + 二 = （七） + 四 in every column). @internal
  */
 export function solveT3(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, expectedRows?: number): void {
+  if (solveT3Derived(obs, ctx, out, expectedRows ?? (obs.some((o) => o.spec.t3row?.startsWith("other_")) ? 25 : 23))) return;
   const rowTrunc = { v: false };
   const rows = obs.map((o) => ({ o, cands: rowCands(o, ctx, out, rowTrunc) })).filter((r) => r.cands.length > 0);
   if (!rows.length) return;
@@ -341,6 +342,92 @@ function solveT3Rows(rows: { o: RowObs; cands: Cand[] }[], obs: readonly RowObs[
     return;
   }
   decide(sols, by, obs, ctx, out, truncated || rowTrunc.v);
+}
+
+const HEAD = ["new", "carry_in", "total", "carry_out"];
+
+/**
+ * Table 三 with every row present and glued totals: the outcome rows are enumerated, （七）总计 is computed from their
+ * column sums and 本年新收 from the balance (总计 + 结转 − 上年结转), and both are matched against their digits —
+ * instead of enumerating the splits of the two rows with the largest numbers blindly. Returns false (nothing written)
+ * when it does not apply or finds no reading; the general solver then runs. @internal
+ */
+function solveT3Derived(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, expected: number): boolean {
+  const by = new Map(obs.map((o) => [o.spec.t3row!, o]));
+  const total = by.get("total");
+  const fresh = by.get("new");
+  const carryIn = by.get("carry_in");
+  const carryOut = by.get("carry_out");
+  const outcomes = obs.filter((o) => !HEAD.includes(o.spec.t3row!));
+  if (!total || !fresh || !carryIn || !carryOut || by.size !== expected || outcomes.length !== expected - 4) return false;
+  if (total.chunks.every((c) => c.atomic) && fresh.chunks.every((c) => c.atomic)) return false;
+  const quiet: SolveOut = { cells: new Map(), ambiguous: {}, splits: [], diagnostics: [] };
+  const trunc = { v: false };
+  const cands = outcomes.map((o) => rowCands(o, ctx, quiet, trunc));
+  const inCands = rowCands(carryIn, ctx, quiet, trunc);
+  const outCands = rowCands(carryOut, ctx, quiet, trunc);
+  if (cands.some((c) => c.length === 0) || !inCands.length || !outCands.length) return false;
+  const sols: Solution[] = [];
+  const sums = new Array<number>(7).fill(0);
+  const chosen: Cand[] = [];
+  let steps = 0;
+  let truncated = false;
+  const leaf = () => {
+    const totalCand = matchRow(total.chunks, sums);
+    if (!totalCand) return;
+    for (const ci of inCands)
+      for (const co of outCands) {
+        if (++steps > 2_000_000 || sols.length >= 200) {
+          truncated = true;
+          return;
+        }
+        const newCand = matchRow(
+          fresh.chunks,
+          sums.map((t, c) => t + num(co[c]) - num(ci[c])),
+        );
+        if (!newCand) continue;
+        const sol: Solution = new Map();
+        for (const [o, c] of [
+          [fresh, newCand],
+          [carryIn, ci],
+          [total, totalCand],
+          [carryOut, co],
+        ] as const)
+          for (const [k, v] of toSolution(o, c)) sol.set(k, v);
+        outcomes.forEach((o, i) => {
+          for (const [k, v] of toSolution(o, chosen[i]!)) sol.set(k, v);
+        });
+        sols.push(sol);
+      }
+  };
+  const rec = (i: number): void => {
+    if (truncated) return;
+    if (++steps > 2_000_000) {
+      truncated = true;
+      return;
+    }
+    if (i === outcomes.length) {
+      leaf();
+      return;
+    }
+    for (const cand of cands[i]!) {
+      for (let c = 0; c < 7; c++) sums[c]! += num(cand[c]);
+      chosen.push(cand);
+      rec(i + 1);
+      chosen.pop();
+      for (let c = 0; c < 7; c++) sums[c]! -= num(cand[c]);
+      if (truncated) return;
+    }
+  };
+  rec(0);
+  if (!sols.length && !truncated) return false;
+  out.diagnostics.push(...quiet.diagnostics);
+  if (!sols.length) {
+    out.diagnostics.push(diag("split.truncated", "warning", { label: total.label || "t3" }, ctx.locale, { cells: obs.flatMap((o) => o.spec.cells) }));
+    return true;
+  }
+  decide(sols, ["row-total", "column-sum", "balance"], obs, ctx, out, truncated || trunc.v);
+  return true;
 }
 
 /** Column ids of table 三 in printed order. @internal */

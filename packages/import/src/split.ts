@@ -33,7 +33,8 @@ export interface RowCands {
   readonly overflow: boolean;
 }
 
-const SPECIAL = /^(—+|-+|－|–|―|\/|无)$/;
+/** Dashes, slash and 无: a cell written as "nothing to report". @internal */
+export const SPECIAL = /^(—+|-+|－|–|―|\/|无)$/;
 
 /** The numeric value of a part for identities: blank, dash and 无 are 0; text is NaN. @internal */
 export function num(p: Part | null | undefined): number {
@@ -194,4 +195,36 @@ export function partText(p: Part | null | undefined): string {
   if (v.kind === "money") return v.value.toFixed() + (v.unit ?? "");
   if (v.kind === "blank") return "";
   return v.raw;
+}
+
+/**
+ * Reads a row's chunks as exactly the given counts (computed from identities, e.g. a totals row from the column sums):
+ * glued digits must spell the values one after another, atomic cells and dashes must hold them. Undefined when the
+ * text does not read so. @internal
+ */
+export function matchRow(chunks: readonly Chunk[], values: readonly number[]): Cand | undefined {
+  const parts: (Part | null)[] = [];
+  let ci = 0;
+  let pos = 0;
+  for (const v of values) {
+    const chunk = chunks[ci];
+    if (!chunk || !(v >= 0) || !Number.isSafeInteger(v)) return undefined;
+    if (pos === 0 && (chunk.atomic || SPECIAL.test(chunk.text))) {
+      const value = chunk.atomic ? parseCellText(chunk.text, "count") : specialValue(chunk.text);
+      const n = value.kind === "count" ? value.value : value.kind === "text" || value.kind === "money" ? Number.NaN : 0;
+      if (n !== v) return undefined;
+      parts.push(value.kind === "blank" ? null : { raw: chunk.text, value, offset: chunk.offset, ...(chunk.loc ? { loc: chunk.loc } : {}) });
+      ci++;
+      continue;
+    }
+    const s = String(v);
+    if (!chunk.text.startsWith(s, pos)) return undefined;
+    parts.push({ raw: s, value: parseCellText(s, "count"), offset: chunk.offset + pos });
+    pos += s.length;
+    if (pos === chunk.text.length) {
+      ci++;
+      pos = 0;
+    }
+  }
+  return ci === chunks.length && pos === 0 ? parts : undefined;
 }

@@ -40,13 +40,19 @@ describe("glued Pingtan-style tables round-trip", () => {
       );
       expect(clean).toBeGreaterThan(runs / 3);
     }, 60000);
-    it(`${edition}, counts up to 99999: the same table, or an honest ambiguity`, () => {
+    it(`${edition}, counts up to 99999: the same table, or an honest ambiguity — and most tables recovered outright`, () => {
+      // （七）总计 is computed from the column sums of the outcome rows and 本年新收 from the balance, not enumerated
+      let clean = 0;
+      let runs = 0;
       fc.assert(
         fc.property(tableArb(edition, "large"), (t) => {
-          roundTrip(t, "most-plausible");
+          runs++;
+          const r = roundTrip(t, "most-plausible");
+          if (r.wrong === 0 && !r.flagged) clean++;
         }),
-        { numRuns: 8, seed: 5 },
+        { numRuns: 20, seed: 5 },
       );
+      expect(clean / runs).toBeGreaterThanOrEqual(0.6);
     }, 60000);
     it(`${edition}: with ambiguous: "blank" nothing wrong is ever written`, () => {
       fc.assert(
