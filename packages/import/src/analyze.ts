@@ -67,7 +67,11 @@ export function analyze(doc: DocInput, options: ImportOptions): ImportResult {
   const src = prepareText(doc.text);
   const c = compact(src);
   const starts = lineStartsOf(src);
-  const textLoc = (offset: number, raw?: string): SourceLocation => ({ ...lineCol(src, offset, starts), ...(raw !== undefined ? { raw } : {}) });
+  const textLoc = (offset: number, raw?: string): SourceLocation => {
+    const at: { line: number; column: number; raw?: string } = lineCol(src, offset, starts);
+    if (raw !== undefined) at.raw = raw;
+    return at;
+  };
   const meta = readMeta(c);
   const detected = options.edition ? { edition: options.edition, labels: ["(options.edition)"] } : detectEdition(c.text, meta.year);
   const edition = detected.edition;
@@ -119,6 +123,7 @@ export function analyze(doc: DocInput, options: ImportOptions): ImportResult {
       // pipe tables of PDF converters often hold only some rows (labels outside the pipes): they must find as many
       // rows as the text reading does
       if (fromPipes && g.length) {
+        if (g.length === specsT.length) return g;
         const a = anchored();
         return g.length >= a.length ? g : a;
       }
@@ -203,7 +208,7 @@ export function analyze(doc: DocInput, options: ImportOptions): ImportResult {
     if (p.value.kind === "blank") continue;
     cells[id] = p.value;
     const base = p.loc ?? textLoc(p.offset ?? 0);
-    sources[id] = { ...base, raw: p.raw };
+    sources[id] = base.raw === p.raw ? base : { ...base, raw: p.raw };
     if (p.value.kind === "text") diagnostics.push(diag("cell.not-numeric", "warning", { cell: id, raw: p.raw }, loc, { cells: [id], source: sources[id] }));
   }
   const sections = readSections(src, c, tableRanges);

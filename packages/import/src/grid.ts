@@ -64,14 +64,18 @@ interface GridRowView {
 
 /** Where a grid cell is, for `sources`. @internal */
 export function cellLoc(g: Grid, r: number, col: number, cell: GridCell): SourceLocation {
-  return {
-    ...(cell.line !== undefined ? { line: cell.line, column: cell.column ?? 1 } : {}),
+  const loc: { line?: number; column?: number; table: number; row: number; col: number; raw: string; sheet?: string } = {
     table: g.index,
     row: r,
     col,
     raw: cell.text,
-    ...(g.sheet ? { sheet: g.sheet } : {}),
   };
+  if (cell.line !== undefined) {
+    loc.line = cell.line;
+    loc.column = cell.column ?? 1;
+  }
+  if (g.sheet) loc.sheet = g.sheet;
+  return loc;
 }
 
 function viewRow(row: readonly GridCell[]): GridRowView {
@@ -91,14 +95,18 @@ function viewRow(row: readonly GridCell[]): GridRowView {
 /** Finds template rows in table grids by their labels and reads their cells (first match of each row wins). @internal */
 export function gridRows(grids: readonly Grid[], specs: readonly RowSpec[]): RowObs[] {
   const found = new Map<string, RowObs>();
+  const res = specs.map((s) => rowRegex(s, ""));
   for (const g of grids) {
     g.rows.forEach((row, r) => {
       const v = viewRow(row);
       if (!v.label || v.values.length === 0) return;
-      for (const spec of specs) {
-        if (found.has(spec.key) || spec.table === "t4") continue;
-        const re = rowRegex(spec, "");
-        if (!(re.test(v.last) || (!specs.some((s) => rowRegex(s, "").test(v.last)) && re.test(v.label)))) continue;
+      // the last label cell names the row; the whole label is tried only when no row's pattern matches the last cell
+      let k = specs.findIndex((spec, i) => !found.has(spec.key) && spec.table !== "t4" && res[i]!.test(v.last));
+      // (rows not yet found were just tested against the last cell: only found rows and table 四 are left to test)
+      if (k < 0 && !specs.some((spec, i) => (found.has(spec.key) || spec.table === "t4") && res[i]!.test(v.last)))
+        k = specs.findIndex((spec, i) => !found.has(spec.key) && spec.table !== "t4" && res[i]!.test(v.label));
+      const spec = specs[k];
+      if (spec) {
         const chunks: Chunk[] = v.values.map((x) => ({
           text: x.text,
           offset: 0,
@@ -110,7 +118,6 @@ export function gridRows(grids: readonly Grid[], specs: readonly RowSpec[]): Row
         // blank cells between the label columns and the values belong to the label area
         while (chunks.length > spec.cells.length && chunks[0]!.text.trim() === "") chunks.shift();
         found.set(spec.key, { spec, chunks, label: v.label, loc: { table: g.index, row: r, ...(g.sheet ? { sheet: g.sheet } : {}) } });
-        break;
       }
     });
   }

@@ -163,7 +163,7 @@ function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], 
       );
     }
   }
-  for (const [id, p] of chosen) if (p) out.cells.set(id, { ...p, loc: p.loc ?? ctx.locate(p) });
+  for (const [id, p] of chosen) if (p) out.cells.set(id, p.loc ? p : { ...p, loc: ctx.locate(p) });
   if (glued || sols.length > 1) {
     out.splits.push({ cells: allIds, decidedBy: by.length ? by : ["unique"], candidates: sols.length, ambiguous: ambiguousIds.length > 0 });
     if (glued && ambiguousIds.length === 0 && sols.length >= 1 && by.some((b) => b !== "unique"))

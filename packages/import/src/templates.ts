@@ -144,14 +144,36 @@ function oldRows(): RowSpec[] {
   });
 }
 
-/** The row specs of a national edition, by table, in printed order. @internal */
-export function rowSpecs(edition: Exclude<Edition, "local">): { t2: RowSpec[]; t3: RowSpec[]; t4: RowSpec[]; old: RowSpec[] } {
-  if (edition === "gen2014") return { t2: [], t3: [], t4: [], old: oldRows() };
-  return { t2: t2Rows(edition), t3: t3Rows(edition), t4: [T4_ROW], old: [] };
+type Specs = { t2: RowSpec[]; t3: RowSpec[]; t4: RowSpec[]; old: RowSpec[] };
+const SPECS = new Map<Exclude<Edition, "local">, Specs>();
+
+/** The row specs of a national edition, by table, in printed order (built once per edition). @internal */
+export function rowSpecs(edition: Exclude<Edition, "local">): Specs {
+  let s = SPECS.get(edition);
+  if (!s) {
+    s = edition === "gen2014" ? { t2: [], t3: [], t4: [], old: oldRows() } : { t2: t2Rows(edition), t3: t3Rows(edition), t4: [T4_ROW], old: [] };
+    SPECS.set(edition, s);
+  }
+  return s;
 }
 
-/** Compiles a row's pattern with its optional item number, for searching. @internal */
+const COMPILED = new WeakMap<RowSpec, Map<string, RegExp>>();
+
+/**
+ * A row's pattern with its optional item number, compiled once per spec and flags. With "g" the regex is shared:
+ * callers set `lastIndex` before each `exec` and must not interleave two searches with the same spec. @internal
+ */
 export function rowRegex(spec: RowSpec, flags = "g"): RegExp {
-  const body = spec.num ? `(?:${spec.num}[.、])?(?:${spec.pat})` : `(?:${spec.pat})`;
-  return new RegExp(body, flags);
+  let byFlags = COMPILED.get(spec);
+  if (!byFlags) {
+    byFlags = new Map();
+    COMPILED.set(spec, byFlags);
+  }
+  let re = byFlags.get(flags);
+  if (!re) {
+    const body = spec.num ? `(?:${spec.num}[.、])?(?:${spec.pat})` : `(?:${spec.pat})`;
+    re = new RegExp(body, flags);
+    byFlags.set(flags, re);
+  }
+  return re;
 }

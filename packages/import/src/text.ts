@@ -139,13 +139,17 @@ function sequential(specs: readonly RowSpec[], c: Compact, start: number, maxGap
 export function anchorTable(specs: readonly RowSpec[], src: string, c: Compact, from = 0, maxGap = 160): { rows: RowObs[]; start: number; end: number } {
   let best: Match[] = [];
   for (const spec of specs.slice(0, 3)) {
+    // the start positions first: sequential() searches with the same shared regexes
     const re = rowRegex(spec);
     re.lastIndex = from;
-    let n = 0;
-    for (let m = re.exec(c.text); m && n < 40; m = re.exec(c.text), n++) {
-      const got = sequential(specs, c, m.index, maxGap);
-      if (got.length > best.length) best = got;
+    const starts: number[] = [];
+    for (let m = re.exec(c.text); m && starts.length < 40; m = re.exec(c.text)) {
+      starts.push(m.index);
       if (m[0].length === 0) re.lastIndex++;
+    }
+    for (const at of starts) {
+      const got = sequential(specs, c, at, maxGap);
+      if (got.length > best.length) best = got;
     }
   }
   const rows: RowObs[] = [];
