@@ -1,5 +1,5 @@
 import type { CellKind, CellValue, SourceLocation } from "@gov-disclosure/core";
-import { specialValue } from "@gov-disclosure/core";
+import { count, specialValue } from "@gov-disclosure/core";
 import { parseCellText, wellFormed } from "./numbers";
 
 /** A piece of a row's value text: one cell (atomic, from a grid or a pipe table) or digits that may be glued. @internal */
@@ -109,6 +109,8 @@ export function rowCandidates(
     }
     return { cands, truncated: false, placed: true, overflow };
   }
+  if (identity.sumLast && chunks.length === 1 && kinds.every((x) => x === "count") && /^\d+$/.test(chunks[0]!.text))
+    return sumLastCandidates(chunks[0]!, k, cap, maxSteps);
   let steps = 0;
   let truncated = false;
   const acc: (Part | null)[] = [];
@@ -147,7 +149,7 @@ export function rowCandidates(
     if (forced !== undefined && pos < text.length && !(pos === 0 && SPECIAL.test(text))) {
       const e = pos + forced.length;
       if (forced && text.startsWith(forced, pos) && e <= text.length) {
-        acc.push({ raw: forced, value: parseCellText(forced, kind), offset: chunk.offset + pos });
+        acc.push({ raw: forced, value: kind === "money" ? parseCellText(forced, kind) : count(Number(forced)), offset: chunk.offset + pos });
         if (e === text.length) rec(ci + 1, 0, cell + 1);
         else rec(ci, e, cell + 1);
         acc.pop();
@@ -169,7 +171,8 @@ export function rowCandidates(
         if (kind !== "money" && /^[+-]?0\d/.test(part)) break;
         continue;
       }
-      const value = parseCellText(part, kind);
+      // a well-formed count is its digits (parseCellText's normalisation is for raw cell text)
+      const value = kind === "money" ? parseCellText(part, kind) : count(Number(part) || 0);
       acc.push({ raw: part, value, offset: chunk.offset + pos });
       if (e === text.length) rec(ci + 1, 0, cell + 1);
       else rec(ci, e, cell + 1);
@@ -178,6 +181,58 @@ export function rowCandidates(
     }
   };
   rec(0, 0, 0);
+  return { cands, truncated, placed: false, overflow: false };
+}
+
+/**
+ * One glued run of digits read as `k` counts whose last is the sum of the others: the total is taken first, as each
+ * well-formed suffix of the digits, and the prefix is split into `k − 1` counts whose running sum may not pass it — far
+ * fewer steps than splitting blindly and checking the sum at the end, so rows of five-digit counts stay under the cap.
+ */
+function sumLastCandidates(chunk: Chunk, k: number, cap: number, maxSteps: number): RowCands {
+  const text = chunk.text;
+  const cands: Cand[] = [];
+  let steps = 0;
+  let truncated = false;
+  const acc: Part[] = [];
+  const part = (from: number, to: number): Part => {
+    const raw = text.slice(from, to);
+    return { raw, value: count(Number(raw)), offset: chunk.offset + from };
+  };
+  for (let tl = 1; tl <= 12 && tl <= text.length - (k - 1) && !truncated; tl++) {
+    const end = text.length - tl;
+    const totalRaw = text.slice(end);
+    if (!wellFormed(totalRaw, "count")) continue;
+    const total = Number(totalRaw);
+    const rec = (pos: number, cell: number, sum: number): void => {
+      if (truncated) return;
+      if (++steps > maxSteps || cands.length >= cap) {
+        truncated = true;
+        return;
+      }
+      if (cell === k - 1) {
+        if (pos === end && sum === total) cands.push([...acc, part(end, text.length)]);
+        return;
+      }
+      // each remaining cell needs at least one digit
+      const maxEnd = end - (k - 2 - cell);
+      for (let e = pos + 1; e <= maxEnd && e - pos <= 12; e++) {
+        if (text.charCodeAt(pos) === 48 && e > pos + 1) break; // no leading zeros
+        const v = Number(text.slice(pos, e));
+        if (sum + v > total) break; // longer parts are larger still
+        // no part is longer than the total: the digits left must fit in the cells left
+        const left = k - 2 - cell;
+        if (end - e > left * tl) continue;
+        // …and can still reach the total: the largest sum of the cells left is below 10^(longest part)·cells
+        if (left > 0 && sum + v + left * 10 ** Math.min(tl, end - e - left + 1) <= total) continue;
+        acc.push(part(pos, e));
+        rec(e, cell + 1, sum + v);
+        acc.pop();
+        if (truncated) return;
+      }
+    };
+    rec(0, 0, 0);
+  }
   return { cands, truncated, placed: false, overflow: false };
 }
 
