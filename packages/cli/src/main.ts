@@ -18,7 +18,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       code = await (commands[name] as (...args: Parameters<Commands[K]>) => Promise<number>)(...a);
     };
   cli
-    .command("validate [...inputs]", "Import each file (TXT, HTML, Markdown, DOCX, XLSX, JSON; a folder; - for stdin), validate it and print the findings")
+    .command(
+      "validate [...inputs]",
+      "校验年报：读取每个文件（TXT、HTML、Markdown、DOCX、XLSX、JSON；文件夹；- 为标准输入）并列出核对结果 / Import each file (TXT, HTML, Markdown, DOCX, XLSX, JSON; a folder; - for stdin), validate it and print the findings",
+    )
     .option("--previous <file>", "last year's report, for the cross-year rules")
     .option("--format <format>", "text | json | html | sarif | junit", { default: "text" })
     .option("--lang <lang>", "zh | en", { default: "zh" })
@@ -32,7 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .example("curl -s https://example.gov.cn/nb.html | gov-disclosure validate -")
     .action(run("validate"));
   cli
-    .command("convert <file>", "Convert a report to canonical JSON, official-layout HTML or Markdown, tidy CSV/NDJSON or an XLSX workbook")
+    .command("convert <file>", "格式转换 / Convert a report to canonical JSON, official-layout HTML or Markdown, tidy CSV/NDJSON or an XLSX workbook")
     .option("--to <format>", CONVERT_FORMATS_LIST, { default: "json" })
     .option("-o, --output <file>", "output file (required for xlsx on a terminal)")
     .option("--lang <lang>", "zh | en", { default: "zh" })
@@ -40,7 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .example("gov-disclosure convert 2021.html --to xlsx -o 2021.xlsx")
     .action(run("convert"));
   cli
-    .command("template", "A blank report of an edition to fill in")
+    .command("template", "空白模板 / A blank report of an edition to fill in")
     .option("--edition <edition>", "gen2014 | gen2019 | gen2021", { default: "gen2021" })
     .option("--to <format>", "xlsx | json", { default: "json" })
     .option("-o, --output <file>", "output file")
@@ -48,14 +51,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     .example("gov-disclosure template --edition gen2021 --to xlsx -o 年报模板.xlsx")
     .action(run("template"));
   cli
-    .command("diff <a> <b>", "The cells that changed between two reports (two years of one body, or two bodies); exit 1 when any did")
+    .command("diff <a> <b>", "对比两份报告 / The cells that changed between two reports (two years of one body, or two bodies); exit 1 when any did")
     .option("--format <format>", "text | json | md | html", { default: "text" })
     .option("--lang <lang>", "zh | en", { default: "zh" })
     .option("-o, --output <file>", "output file")
     .example("gov-disclosure diff 2020.json 2021.json")
     .action(run("diff"));
   cli
-    .command("aggregate [...inputs]", "Add up reports of one edition and year into a roll-up (money exact); says which inputs were left out and why")
+    .command(
+      "aggregate [...inputs]",
+      "汇总同一格式、同一年度的报告 / Add up reports of one edition and year into a roll-up (money exact); says which inputs were left out and why",
+    )
     .option("--edition <edition>", "the edition to add up (default: the most common)")
     .option("--year <year>", "the year to add up (default: the most common)")
     .option("--body <name>", "issuing body of the roll-up")
@@ -65,7 +71,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .example("gov-disclosure aggregate counties/*.json --body 某市 -o city.json")
     .action(run("aggregate"));
   cli
-    .command("stats [...inputs]", "For a corpus: reports per edition and year, and how many fail each rule")
+    .command("stats [...inputs]", "批量统计 / For a corpus: reports per edition and year, and how many fail each rule")
     .option("--format <format>", "table | csv | json", { default: "table" })
     .option("--lang <lang>", "zh | en", { default: "zh" })
     .option("-o, --output <file>", "output file")
