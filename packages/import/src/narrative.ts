@@ -168,7 +168,6 @@ export function narrativeChecks(
       const s = rows.map(rowSum);
       return s.every((x) => x === undefined) ? undefined : s.reduce<number>((a, b) => a + (b ?? 0), 0);
     };
-    const other = edition === "gen2021" ? ["other_1", "other_2", "other_3"] : ["other"];
     const combined = /予以公开(?:及|和|与)部分公开(\d+)件/.exec(c.text);
     if (combined) {
       const actual = group(["granted", "partial"]);
