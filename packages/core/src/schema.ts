@@ -83,13 +83,13 @@ export const ReportJsonSchemas = {
   gen2021: nationalSchema("gen2021"),
 } as const satisfies Record<Edition, z.ZodType>;
 
+const cellsObject = z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), {
+  message: "Expected an object of cell values",
+});
 /**
  * The schemas `parseReport` runs: the same as `ReportJsonSchemas` except that cell values are decoded by hand (one
  * pass, precise issues per cell) instead of through a 200-key zod object, which is several times faster.
  */
-const cellsObject = z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), {
-  message: "Expected an object of cell values",
-});
 export const RuntimeSchemas = {
   local: localSchema.extend({ cells: cellsObject }),
   gen2014: ReportJsonSchemas.gen2014.extend({ cells: cellsObject }),
