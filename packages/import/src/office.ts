@@ -106,10 +106,20 @@ export async function readXlsx(bytes: Uint8Array, maxCells = 200000): Promise<Xl
         cells[id] = typeof v === "number" ? v : raw === "" ? null : raw;
         sources[id] = { sheet: sheetName, raw, row: Number(/\d+/.exec(addr)![0]) - 1, col: colIndex(addr) };
       }
+      // The narrative, from render's visible 正文 sheet (# | title | text); sections left empty are not sections.
+      const sections: { number?: number; title: string; text: string }[] = [];
+      const textSheet = wb.getWorksheet("正文");
+      for (let r = 2; textSheet && r <= Math.min(textSheet.rowCount, 200); r++) {
+        const title = cellText(textSheet.getCell(r, 2)).trim();
+        const text = cellText(textSheet.getCell(r, 3));
+        if (!text.trim()) continue;
+        const n = Number(cellText(textSheet.getCell(r, 1)));
+        sections.push({ ...(Number.isInteger(n) && n >= 1 ? { number: n } : {}), title, text });
+      }
       return {
         mapped: {
           edition: meta.edition,
-          json: { version: 1, edition: meta.edition, meta: meta.meta ?? {}, ...(meta.local ? { local: meta.local } : {}), cells },
+          json: { version: 1, edition: meta.edition, meta: meta.meta ?? {}, ...(meta.local ? { local: meta.local } : {}), sections, cells },
           sources,
         },
         text: "",
