@@ -25,12 +25,14 @@ const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
 const localeOf = (lang: unknown): Locale => {
   if (lang === undefined || lang === "zh" || lang === "zh-CN" || lang === "zh-cn") return "zh-CN";
   if (lang === "en") return "en";
-  throw new UsageError(`--lang: expected zh or en, got ${String(lang)}`);
+  throw new UsageError(`--lang：应为 zh 或 en，实为 ${String(lang)} / --lang: expected zh or en, got ${String(lang)}`);
 };
 const oneOf = <T extends string>(flag: string, value: unknown, allowed: readonly T[], fallback: T): T => {
   if (value === undefined) return fallback;
   if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag}: expected one of ${allowed.join(", ")}, got ${String(value)}`);
+  throw new UsageError(
+    `${flag}：应为 ${allowed.join("、")} 之一，实为 ${String(value)} / ${flag}: expected one of ${allowed.join(", ")}, got ${String(value)}`,
+  );
 };
 const useColor = () => process.stdout.isTTY === true && !("NO_COLOR" in process.env) && process.env.TERM !== "dumb";
 
@@ -49,7 +51,7 @@ async function loadOne(input: Input, locale: Locale, previous?: Report): Promise
 
 function single(args: readonly string[], what: string): Input {
   const inputs = collectInputs(args);
-  if (inputs.length !== 1) throw new UsageError(`${what}: expected one file, got ${inputs.length}`);
+  if (inputs.length !== 1) throw new UsageError(`${what}：应给出一个文件，实为 ${inputs.length} 个 / ${what}: expected one file, got ${inputs.length}`);
   return inputs[0] as Input;
 }
 
@@ -58,7 +60,7 @@ function emit(data: string | Uint8Array, output: string | undefined, inputs: rea
     writeAtomic(output, data, inputs);
     process.stderr.write(`${MESSAGES[locale].wrote(output)}\n`);
   } else {
-    if (typeof data !== "string" && process.stdout.isTTY) throw new UsageError("binary output: give -o <file>");
+    if (typeof data !== "string" && process.stdout.isTTY) throw new UsageError("二进制输出：请用 -o <文件> 指定输出文件 / binary output: give -o <file>");
     process.stdout.write(data);
   }
 }
@@ -82,10 +84,14 @@ export async function validate(args: readonly string[], flags: ValidateFlags): P
   const m = MESSAGES[locale];
   const format = oneOf("--format", flags.format, ["text", "json", "html", "sarif", "junit"] as const, "text");
   const failOn = oneOf<Severity>("--fail-on", flags.failOn, ["error", "warning", "info"], "error");
-  if (!args.length) throw new UsageError("validate: give at least one file, folder or - for standard input");
+  if (!args.length)
+    throw new UsageError("validate：请至少给出一个文件、文件夹或 -（标准输入） / validate: give at least one file, folder or - for standard input");
   const inputs = collectInputs(args);
   if (!inputs.length) throw new UsageError(m.noInputs);
-  if (format === "html" && inputs.length > 1) throw new UsageError("--format html takes one report; use sarif, junit or json for several");
+  if (format === "html" && inputs.length > 1)
+    throw new UsageError(
+      "--format html 只用于一份报告；多份报告请用 sarif、junit 或 json / --format html takes one report; use sarif, junit or json for several",
+    );
   const previousInput = flags.previous ? single([flags.previous], "--previous") : undefined;
   const jobs = jobsFor(inputs.length, flags.jobs);
 
@@ -216,7 +222,8 @@ export async function aggregate(
   const locale = localeOf(flags.lang);
   const m = MESSAGES[locale];
   const to = oneOf<ConvertFormat>("--to", flags.to, CONVERT_FORMATS, "json");
-  if (flags.edition !== undefined && !isEdition(flags.edition)) throw new UsageError(`--edition: expected one of ${EDITIONS.join(", ")}`);
+  if (flags.edition !== undefined && !isEdition(flags.edition))
+    throw new UsageError(`--edition：应为 ${EDITIONS.join("、")} 之一 / --edition: expected one of ${EDITIONS.join(", ")}`);
   const inputs = collectInputs(args);
   if (!inputs.length) throw new UsageError(m.noInputs);
   const reports: Report[] = [];

@@ -43,7 +43,7 @@ export function collectInputs(args: readonly string[]): Input[] {
     try {
       st = statSync(a);
     } catch {
-      throw new UsageError(`${a}: no such file or folder`);
+      throw new UsageError(`${a}：文件或文件夹不存在 / no such file or folder`);
     }
     if (st.isDirectory()) walk(a);
     else out.push({ name: a, path: resolve(a), fromFolder: false });
@@ -68,7 +68,7 @@ export function readInput(input: Input): Uint8Array {
  */
 export function writeAtomic(target: string, data: string | Uint8Array, inputs: readonly Input[] = []): void {
   const abs = resolve(target);
-  if (inputs.some((i) => i.path === abs)) throw new UsageError(`${target}: refusing to write over an input file`);
+  if (inputs.some((i) => i.path === abs)) throw new UsageError(`${target}：不会覆盖输入文件 / refusing to write over an input file`);
   const tmp = join(dirname(abs), `.${basename(abs)}.${randomBytes(6).toString("hex")}.tmp`);
   let fd: number | undefined;
   try {
@@ -84,6 +84,6 @@ export function writeAtomic(target: string, data: string | Uint8Array, inputs: r
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`${target}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UsageError(`${target}：无法写入 / cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
 }

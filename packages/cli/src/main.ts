@@ -85,7 +85,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     cli.parse(["node", "gov-disclosure", ...argv.map((a) => (a === "-" ? STDIN_ARG : a))], { run: false });
     if (!cli.matchedCommand) {
       if (cli.options.help || cli.options.version) return 0;
-      if (cli.args.length) throw new UsageError(`unknown command: ${cli.args[0]} (see gov-disclosure --help)`);
+      if (cli.args.length) throw new UsageError(`未知命令 / unknown command: ${cli.args[0]} (gov-disclosure --help)`);
       cli.outputHelp();
       return 2;
     }
