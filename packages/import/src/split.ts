@@ -46,12 +46,22 @@ export interface RowCands {
 /** Dashes, slash and 无: a cell written as "nothing to report". @internal */
 export const SPECIAL = /^(—+|-+|－|–|―|\/|无)$/;
 
-/** The numeric value of a part for identities: blank, dash and 无 are 0; text is NaN. @internal */
+/** Money enters identities in exact millionths, so that sums of decimals compare exactly (0.1 + 0.2 = 0.3). */
+const MONEY_SCALE = 1_000_000;
+
+/**
+ * The numeric value of a part for identities: blank, dash and 无 are 0; text is NaN. Counts are themselves; money is
+ * an exact integer number of millionths (NaN when it has more than six decimals or is too large to be exact), so every
+ * comparison is exact. Identities only ever relate cells of one kind. @internal
+ */
 export function num(p: Part | null | undefined): number {
   if (!p) return 0;
   const v = p.value;
   if (v.kind === "count") return v.value;
-  if (v.kind === "money") return v.value.toNumber();
+  if (v.kind === "money") {
+    const scaled = v.value.times(MONEY_SCALE);
+    return scaled.isInteger() && scaled.abs().lte(Number.MAX_SAFE_INTEGER) ? scaled.toNumber() : Number.NaN;
+  }
   if (v.kind === "text") return Number.NaN;
   return 0;
 }
