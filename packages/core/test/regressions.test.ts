@@ -34,3 +34,69 @@ describe("fault localiser on local tables", () => {
     ]);
   });
 });
+
+describe("review findings (blank totals, previous-year rules, text parts, 无, money in count cells)", () => {
+  const run = (edition: "gen2014" | "gen2019" | "gen2021", cells: Record<string, number | string | null>, year?: number) =>
+    validateReport(createReport({ edition, meta: year ? { year } : {}, cells }), { includePasses: false });
+  const failed = (r: ReturnType<typeof validateReport>) =>
+    r.findings.filter((f) => f.status === "fail").map((f) => `${f.ruleId}:${f.severity}:${f.key ?? ""}:${f.expected ?? ""}`);
+
+  it("a blank total takes the value of its own parts, and a rule that merely compares it still reports the mismatch", () => {
+    const r = run("gen2014", { "old.C2_1": 8, "old.C2_2": 2, "old.C3": 16, "old.C3_2": 16 });
+    expect(failed(r)).toContain("TOTAL-MISSING:warning:OLD-APP-DONE-SUM:10");
+    expect(failed(r)).toContain("OLD-APP-DONE-REPLY:warning:OLD-APP-DONE-REPLY:16");
+  });
+
+  it("a blank total derived by one identity is checked by the others (table 三 总计)", () => {
+    const r = run("gen2019", { "t3.granted.natural": 5, "t3.granted.total": 4, "t3.total.natural": 5, "t3.new.natural": 5, "t3.new.total": 5 });
+    const f = failed(r);
+    expect(f.filter((x) => x.startsWith("T3-TOTAL-MISSING")).length).toBe(1);
+    expect(f.some((x) => x.startsWith("T3-ROW-TOTAL:error:granted"))).toBe(true);
+  });
+
+  it("rules that compare with last year say 'no data' when this year's table is empty", () => {
+    const previous = createReport({ edition: "gen2021", meta: { year: 2021 }, cells: { "t3.carry_out.natural": 5, "t3.carry_out.total": 5 } });
+    const r = validateReport(createReport({ edition: "gen2021", meta: { year: 2022 }, cells: { "t4.review.total": 0 } }), { previous });
+    expect(r.findings.filter((f) => f.ruleId === "T3-YOY-CARRY").map((f) => [f.status, f.reason])).toEqual([["not-assessable", "no_data"]]);
+  });
+
+  it("2018 → 2019 carry-over is 'not checkable' at info level", () => {
+    const previous = createReport({ edition: "gen2014", meta: { year: 2018 }, cells: { "old.C1": 1 } });
+    const r = validateReport(createReport({ edition: "gen2019", meta: { year: 2019 }, cells: { "t3.new.total": 1 } }), { previous });
+    expect(r.findings.filter((f) => f.ruleId === "T3-YOY-CARRY").map((f) => [f.status, f.reason, f.severity])).toEqual([
+      ["not-assessable", "previous_edition", "info"],
+    ]);
+  });
+
+  it("text in a part of a blank total makes the identities that read it not assessable, never an error", () => {
+    const r = run("gen2019", { "t3.new.natural": 5, "t3.granted.natural": "见附件" });
+    expect(r.counts.error).toBe(0);
+    expect(r.findings.some((f) => f.ruleId === "T3-OUTCOME-SUM" && f.status === "not-assessable" && f.reason === "non_numeric")).toBe(true);
+  });
+
+  it("无 in a total is 0, not missing: the sum rule reports it", () => {
+    const r = run("gen2021", { "t4.review.upheld": 5, "t4.review.total": "无" });
+    expect(failed(r)).toContain("T4-REVIEW-SUM:error:review:5");
+    expect(failed(r).some((x) => x.startsWith("TOTAL-MISSING"))).toBe(false);
+  });
+
+  it("a blank or dashed 主动公开 total raises no error against its channels", () => {
+    expect(run("gen2014", { "old.A2_2": 100, "old.A2_3": 20 }).counts.error).toBe(0);
+    expect(run("gen2014", { "old.A1": "—", "old.A2_2": 100 }).counts.error).toBe(0);
+  });
+
+  it("a fractional amount in a count cell fails the integer rule", async () => {
+    const { money } = await import("../src/index");
+    const r = validateReport(createReport({ edition: "gen2019", cells: { "t4.review.upheld": money("2.5"), "t4.review.total": money("2.5") } }));
+    expect(r.findings.filter((f) => f.ruleId === "T4-INT" && f.status === "fail").map((f) => f.key)).toEqual(["t4.review.upheld", "t4.review.total"]);
+  });
+
+  it("the fee message names the unit written in the cell", () => {
+    const r = validateReport(createReport({ edition: "gen2021", cells: { "t2.fees.amount": "5000元" } }), { locale: "en" });
+    expect(r.findings.find((f) => f.ruleId === "T2-21-FEE-MAGNITUDE")?.message).toContain("5000 元");
+  });
+
+  it("a blank 采购项目数量 is not a written 0", () => {
+    expect(run("gen2019", { "t2.procurement.amount": "350.5" }).findings.some((f) => f.ruleId === "T2-19-PROC-ZERO")).toBe(false);
+  });
+});

@@ -42,7 +42,7 @@ export const en: MessageTable = {
       "“{cell}” is {actual}, but last year's documents in force plus this year's issued minus repealed give {expected} (difference {difference}).",
     "T2-21-VALID-GE": "“{cell}” is {actual}, more than last year's documents in force plus this year's issued ({expected}).",
     "T2-RULE-AUTHORITY": "“{cell}” is {actual}, but a {level} has no power to make rules (规章).",
-    "T2-21-FEE-MAGNITUDE": "“{cell}” is {actual} (10,000 yuan), an unusual amount: it may have been entered in yuan.",
+    "T2-21-FEE-MAGNITUDE": "“{cell}” is {actual} {unit} in a column counted in 10,000 yuan (万元), an unusual amount: it may have been entered in yuan.",
     "T3-INT": "“{cell}” is {actual}; it must be a whole number ≥ 0.",
     "T3-OUTCOME-SUM": "Column “{cell.col}”: (7) Total is {actual} but the outcomes add up to {expected} (difference {difference}).",
     "T3-BALANCE":

@@ -54,7 +54,7 @@ export const zhCN: MessageTable = {
     "T2-21-VALID-YOY": "“{cell}”为 {actual}，而上年现行有效件数加本年制发减本年废止为 {expected}（相差 {difference}）。",
     "T2-21-VALID-GE": "“{cell}”为 {actual}，大于上年现行有效件数与本年制发件数之和 {expected}。",
     "T2-RULE-AUTHORITY": "“{cell}”为 {actual}，但{level}无规章制定权。",
-    "T2-21-FEE-MAGNITUDE": "“{cell}”为 {actual} 万元，数额异常，可能误按“元”填写。",
+    "T2-21-FEE-MAGNITUDE": "“{cell}”为 {actual}{unit}，而本栏以万元计，数额异常，可能误按“元”填写。",
     "T3-INT": "“{cell}”为 {actual}，应为非负整数。",
     "T3-OUTCOME-SUM": "“{cell.col}”列：（七）总计为 {actual}，但各项办理结果之和为 {expected}（相差 {difference}）。",
     "T3-BALANCE": "“{cell.col}”列：本年新收与上年结转之和为 {actual}，但办理结果总计与结转下年度之和为 {expected}（相差 {difference}）。",

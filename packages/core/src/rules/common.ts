@@ -34,7 +34,10 @@ function intFailures(ctx: RuleContext): ReadonlyMap<TableId, Outcome[]> {
     if (!v || (v.kind !== "count" && v.kind !== "money")) continue;
     const def = ctx.def(id);
     if (!def) continue;
-    const bad = v.kind === "count" ? !Number.isSafeInteger(v.value) || (def.kind !== "signed" && v.value < 0) : v.value.isNeg() || !v.value.isFinite();
+    const bad =
+      v.kind === "count"
+        ? !Number.isSafeInteger(v.value) || (def.kind !== "signed" && v.value < 0)
+        : !v.value.isFinite() || (def.kind !== "signed" && v.value.isNeg()) || (def.kind !== "money" && !v.value.isInteger());
     if (!bad) continue;
     const list = out.get(def.table) ?? [];
     list.push({ status: "fail", cells: [def.id], key: def.id, actual: v.value as Num, params: { cell: def.id } });

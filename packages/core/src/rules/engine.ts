@@ -2,7 +2,7 @@ import type { Edition } from "../editions";
 import type { Severity } from "../issue";
 import { cellResolver, fillTemplate, type Locale, messagesFor } from "../messages/format";
 import type { Report } from "../report";
-import { type CellValue, count, isEmptyish, money } from "../value";
+import { type CellValue, count, money } from "../value";
 import { defMapOf, defsOf } from "./common";
 import { rulesFor } from "./catalogue";
 import type { NotAssessableReason, RuleId } from "./ids";
@@ -58,6 +58,9 @@ export interface ValidationResult {
 
 const NON_NUMERIC = Symbol("non-numeric");
 
+/** True when a cell is not filled in: missing, blank or a dash ("无" is a value: 0). */
+const isBlankOrDash = (v: CellValue | undefined): boolean => !v || v.kind === "blank" || v.kind === "na";
+
 const IDS = new Map<Edition, readonly string[]>();
 /** Cell ids of a national edition, computed once. */
 function idsOf(edition: Edition, defs: readonly { id: string }[]): readonly string[] {
@@ -72,6 +75,8 @@ function idsOf(edition: Edition, defs: readonly { id: string }[]): readonly stri
 function prepare(report: Report, previous: Report | undefined) {
   const edition = report.edition;
   const derived = new Map<string, Num>();
+  const derivedBy = new Map<string, Identity>();
+  const unknown = new Set<string>();
   const defs = defsOf({ report, edition });
   const defMap = defMapOf({ report, edition });
   const cellIds = edition === "local" ? defs.map((d) => d.id) : idsOf(edition, defs);
@@ -92,9 +97,11 @@ function prepare(report: Report, previous: Report | undefined) {
   const idents = new Map<RuleDef, readonly Identity[]>();
   for (const r of rules) if (r.identities) idents.set(r, r.identities(ctx));
 
-  // Effective values: blank totals take the value derived from their parts, so that other identities can use them.
+  // Effective values: a blank total takes the value derived from its parts (by the first identity that has it as its
+  // total, in catalogue order), so that other identities can use it; a blank total whose parts hold text is unknown.
   const value = (term: Term): Num | typeof NON_NUMERIC => {
     if (!term.prev && derived.has(term.cell)) return derived.get(term.cell) as Num;
+    if (!term.prev && unknown.has(term.cell)) return NON_NUMERIC;
     const v: CellValue | undefined = term.prev ? previous?.cells[term.cell] : report.cells[term.cell];
     if (!v) return 0;
     if (v.kind === "count" || v.kind === "money") return v.value;
@@ -109,21 +116,32 @@ function prepare(report: Report, previous: Report | undefined) {
     }
     return s;
   };
+  // Only a blank or dash total is "missing" (spec §4); "无" means 0 and is checked like a number.
   const blankTotal = (id: Identity): string | undefined => {
     const only = id.lhs.length === 1 ? id.lhs[0] : undefined;
-    return id.totalMissing && only && !only.prev && isEmptyish(report.cells[only.cell]) ? only.cell : undefined;
+    if (!id.totalMissing || !only || only.prev) return undefined;
+    const v = report.cells[only.cell];
+    return !v || v.kind === "blank" || v.kind === "na" ? only.cell : undefined;
   };
   for (let pass = 0; pass < 3; pass++) {
     for (const list of idents.values()) {
       for (const id of list) {
         const cell = blankTotal(id);
         if (!cell) continue;
+        const owner = derivedBy.get(cell);
+        if (owner && owner !== id) continue;
         const s = total(id.rhs);
-        if (s !== NON_NUMERIC && !isZero(s)) derived.set(cell, s);
+        if (s === NON_NUMERIC) {
+          unknown.add(cell);
+          derivedBy.set(cell, id);
+        } else if (!isZero(s)) {
+          derived.set(cell, s);
+          derivedBy.set(cell, id);
+        }
       }
     }
   }
-  return { edition, defs, defMap, cellIds, ctx, rules, idents, derived, value, total, blankTotal };
+  return { edition, defs, defMap, cellIds, ctx, rules, idents, derived, derivedBy, unknown, value, total, blankTotal };
 }
 
 /** The totals left blank whose value follows from their parts: cell id and derived value (decimal text). */
@@ -138,7 +156,7 @@ export function deriveTotals(report: Report): { readonly cell: string; readonly 
 export function validateReport(report: Report, options: ValidateOptions = {}): ValidationResult {
   const locale = options.locale ?? "zh-CN";
   const previous = options.previous;
-  const { edition, defMap, ctx, rules, idents, derived, value, total, blankTotal } = prepare(report, previous);
+  const { edition, defMap, ctx, rules, idents, derived, derivedBy, unknown, value, total, blankTotal } = prepare(report, previous);
 
   // Tables with any data: a rule instance reading only empty tables is "no data", never "pass".
   const live = new Set<string>();
@@ -154,7 +172,8 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   const emit = (rule: RuleDef | RuleId, o: Outcome, severityOverride?: Severity): void => {
     const def = typeof rule === "string" ? undefined : rule;
     const ruleId = typeof rule === "string" ? rule : rule.id;
-    const severity = severityOverride ?? def?.severity ?? "warning";
+    // "Not checkable" because last year used another edition (2018 → 2019) is an observation, not a warning (spec §4.2).
+    const severity = severityOverride ?? (o.reason === "previous_edition" ? "info" : (def?.severity ?? "warning"));
     if (o.status === "pass" && !options.includePasses) return;
     const params: Record<string, string | number> = { ...(o.params ?? {}) };
     if (o.actual !== undefined) params.actual = numText(o.actual);
@@ -198,15 +217,21 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     for (const id of list) {
       const terms = [...id.lhs, ...id.rhs];
       const cells = terms.map((tm) => (tm.prev ? `prev:${tm.cell}` : tm.cell));
-      if (!terms.some((tm) => tm.prev || live.has(defMap.get(tm.cell)?.table ?? ""))) continue;
+      // An identity is assessed when a cell of this year's report that it reads lies in a table holding data.
+      if (!terms.some((tm) => !tm.prev && live.has(defMap.get(tm.cell)?.table ?? ""))) continue;
       assessed++;
       const params = { ...(id.params ?? {}) };
       const missing = blankTotal(id);
-      if (missing) {
-        const d = derived.get(missing);
-        if (d !== undefined) emit(id.totalMissing as RuleId, { status: "fail", key: id.key, cells, expected: d, params }, "warning");
+      if (missing && derivedBy.get(missing) === id) {
+        if (unknown.has(missing)) emit(rule, { status: "not-assessable", key: id.key, cells, reason: "non_numeric", params });
+        else emit(id.totalMissing as RuleId, { status: "fail", key: id.key, cells, expected: derived.get(missing) as Num, params }, "warning");
         continue;
       }
+      if (missing && !derivedBy.has(missing)) continue; // blank total, parts all zero or blank: nothing to report
+      // A blank side that is one cell (A1 in "A1 ≥ max(channels)", A1 in "A1a ≤ A1") is not filled in: no error.
+      const blankSide = (terms: readonly Term[]) =>
+        terms.length === 1 && !terms[0]?.prev && !derived.has(terms[0]?.cell ?? "") && isBlankOrDash(report.cells[terms[0]?.cell ?? ""]);
+      if (id.rel === "ge-max" ? blankSide(id.lhs) : id.rel === "le" ? blankSide(id.rhs) : false) continue;
       const l = total(id.lhs);
       const rhsValues = id.rel === "ge-max" ? id.rhs.map((tm) => value(tm)) : [];
       const r = id.rel === "ge-max" ? maxOf(rhsValues) : total(id.rhs);

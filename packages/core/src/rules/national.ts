@@ -136,8 +136,9 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     basis: { zh: `${F19}：第二十条第（九）项`, en: "2019 format: Art. 20 item (9)" },
     formula: "采购项目数量 = 0 ⇒ 采购总金额 = 0",
     check: (ctx) => {
-      if (ctx.cell("t2.procurement.projects")?.kind === "text") return [];
-      const n = numberOf(ctx, "t2.procurement.projects") ?? 0;
+      // Only a written 0 counts: a blank or text 采购项目数量 says nothing (blank is 0 inside sum rules only, spec §6).
+      const n = numberOf(ctx, "t2.procurement.projects");
+      if (n === undefined) return [];
       const amount = numberOf(ctx, "t2.procurement.amount");
       if (cmp(n, 0) !== 0 || amount === undefined) return [];
       return [
@@ -233,7 +234,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
       if (v?.kind !== "money") return [];
       const level = ctx.report.meta.level;
       const hit = v.unit === "元" || v.value.gt(1_000_000) || (level === "township" && v.value.gt(10_000));
-      return [{ status: hit ? "fail" : "pass", cells: ["t2.fees.amount"], actual: v.value, params: { cell: "t2.fees.amount" } }];
+      return [{ status: hit ? "fail" : "pass", cells: ["t2.fees.amount"], actual: v.value, params: { cell: "t2.fees.amount", unit: v.unit ?? "万元" } }];
     },
   },
   {
