@@ -30,7 +30,7 @@ export const zhCN: MessageTable = {
     "OLD-INT": "“{cell}”为 {actual}，应为非负整数（经费为非负数）。",
     "OLD-PUB-CHAN-UPPER": "“{cell}”为 {actual}，大于各渠道公开数之和 {expected}（超出 {difference}）。",
     "OLD-PUB-CHAN-LOWER": "“{cell}”为 {actual}，小于单一渠道的最大公开数 {expected}。",
-    "OLD-PUB-CHAN-NODEDUP": "“{cell}”{actual} 恰等于各渠道之和，即未对跨渠道重复公开的信息去重。",
+    "OLD-PUB-CHAN-NODEDUP": "“{cell}”{actual} 恰等于各渠道之和：未说明有跨渠道重复公开的信息（小单位常见）。",
     "OLD-PUB-NORM-SUBSET": "“{cell}”为 {actual}，大于“{other}”{expected}。",
     "OLD-PUB-NORM-ISSUED": "“{cell}”为 {actual}，大于“{other}”{expected}。",
     "OLD-RESP-LEAD-PRESS": "“{cell}”为 {actual}，大于“{other}”{expected}。",
