@@ -17,7 +17,8 @@ export const en: MessageTable = {
     "OLD-INT": "“{cell}” is {actual}; it must be a whole number ≥ 0 (money ≥ 0).",
     "OLD-PUB-CHAN-UPPER": "“{cell}” is {actual}, more than the sum of the channels ({expected}) by {difference}.",
     "OLD-PUB-CHAN-LOWER": "“{cell}” is {actual}, less than the largest single channel ({expected}).",
-    "OLD-PUB-CHAN-NODEDUP": "“{cell}” ({actual}) equals the sum of the channels: no item is reported as published on several channels (common in small bodies).",
+    "OLD-PUB-CHAN-NODEDUP":
+      "“{cell}” ({actual}) equals the sum of the channels: no item is reported as published on several channels (common in small bodies).",
     "OLD-PUB-NORM-SUBSET": "“{cell}” is {actual}, more than “{other}” ({expected}).",
     "OLD-PUB-NORM-ISSUED": "“{cell}” is {actual}, more than “{other}” ({expected}).",
     "OLD-RESP-LEAD-PRESS": "“{cell}” is {actual}, more than “{other}” ({expected}).",
