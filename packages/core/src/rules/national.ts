@@ -67,15 +67,14 @@ const t4Sum = (block: string): NonNullable<RuleDef["identities"]> =>
     ),
   ]);
 
-/** Not assessable unless the previous report is given, is the year before, and is of an edition the rule can compare with. */
+/**
+ * Not assessable unless the previous report is given and is of an edition the rule can compare with. (Whether it is
+ * the year before is checked by the engine for every rule that needs the previous report.)
+ */
 function previousGate(ctx: RuleContext, editions: readonly Edition[]): Outcome | undefined {
   if (!ctx.previous) return { status: "not-assessable", cells: [], reason: "no_previous" };
   if (!editions.includes(ctx.previous.edition))
     return { status: "not-assessable", cells: [], reason: "previous_edition", params: { previousEdition: ctx.previous.edition } };
-  const y = ctx.report.meta.year;
-  const py = ctx.previous.meta.year;
-  if (y !== undefined && py !== undefined && py !== y - 1)
-    return { status: "not-assessable", cells: [], reason: "previous_year", params: { year: y, previousYear: py } };
   return undefined;
 }
 
