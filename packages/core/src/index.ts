@@ -3,14 +3,52 @@
 export { cellDef, cellLabel, cellsOf, tablesOf } from "./cells";
 export { LOCAL_COLUMNS, type LocalColumn, type LocalRow, localCells } from "./cells/local";
 export { OLD_ROWS } from "./cells/gen2014";
-export { T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T4_BLOCKS, T4_COLUMNS } from "./cells/national";
+export {
+  type NationalEdition,
+  T2_2019_CELLS,
+  T2_2021_CELLS,
+  T3_BALANCE_NOTE,
+  T3_COLUMNS,
+  T3_GROUPS,
+  T3_OUTCOME_ROWS,
+  T3_ROWS,
+  T4_BLOCKS,
+  T4_COLUMNS,
+} from "./cells/national";
 export type { Axis, CellDef, CellKind, TableDef, TableId, Unit } from "./cells/types";
 export { blankReport, type CreateReportInput, createReport, withCell } from "./create";
 export { EDITION_INFO, EDITIONS, type Edition, editionForYear, isEdition, SECTION_TITLES } from "./editions";
 export { type FlatCell, flattenReport } from "./flatten";
-export { describeValue, type ParseIssue, type Severity, toDotPath } from "./issue";
+export {
+  type BinaryKind,
+  type CorrectionCode,
+  describeValue,
+  type EvidenceKind,
+  type ExpectedKind,
+  IMPORT_CODES,
+  type ImportCode,
+  type ImportIssue,
+  type ImportIssueExtra,
+  type ImportParams,
+  type Issue,
+  type IssueCode,
+  type IssueStatus,
+  importIssue,
+  isUncertain,
+  PARSE_CODES,
+  type ParamValue,
+  type ParseCode,
+  type ParseIssue,
+  type ParseParams,
+  type Phase,
+  parseIssue,
+  type Severity,
+  toDotPath,
+  UNCERTAIN_CODES,
+  uncertainCellsOf,
+} from "./issue";
 export { en as messagesEn } from "./messages/en";
-export { cellResolver, fillTemplate, type Locale, messagesFor } from "./messages/format";
+export { cellResolver, fillTemplate, formatIssue, type Locale, messagesFor } from "./messages/format";
 export { type MessageTable, zhCN as messagesZhCN } from "./messages/zh-CN";
 export { type ParseResult, parseReport, parseReportJson, serializeReport, stringifyReport } from "./parse";
 export {
@@ -24,10 +62,20 @@ export {
   type SourceLocation,
 } from "./report";
 export { RULES, ruleById, rulesFor } from "./rules/catalogue";
-export { deriveTotals, type Finding, type FindingStatus, fillTotals, type ValidateOptions, type ValidationResult, validateReport } from "./rules/engine";
+export {
+  deriveTotals,
+  type EditionIdentity,
+  type Finding,
+  type FindingStatus,
+  fillTotals,
+  identitiesOf,
+  type ValidateOptions,
+  type ValidationResult,
+  validateReport,
+} from "./rules/engine";
 export { NOT_ASSESSABLE_REASONS, type NotAssessableReason, RULE_IDS, type RuleId } from "./rules/ids";
 export type { Correction } from "./rules/localize";
-export type { Identity, Outcome, RuleContext, RuleDef, Term } from "./rules/types";
+export type { CheckRule, DerivedRule, Identity, IdentityRule, Outcome, RuleContext, RuleDef, Term } from "./rules/types";
 export { cellJsonSchema, jsonSchemaFor, ReportJson, ReportJsonSchemas, schemaId } from "./schema";
 export {
   BLANK,

@@ -3,10 +3,10 @@ import { cellDef } from "./cells";
 import { type LocalRow, localCells } from "./cells/local";
 import type { CellDef } from "./cells/types";
 import { isEdition } from "./editions";
-import { describeValue, type ParseIssue } from "./issue";
+import { describeValue, type ExpectedKind, type ParseIssue, parseIssue } from "./issue";
 import type { Report, SourceLocation } from "./report";
 import { ReportJson, RuntimeSchemas, schemaId } from "./schema";
-import { type CellJson, type CellValue, decodeCell, encodeCell, isDecodeError } from "./value";
+import { type CellJson, type CellValue, type CellDecodeError, decodeCell, encodeCell, isDecodeError } from "./value";
 
 /** The result of `parseReport`: the typed report, or every issue found in the input. */
 export type ParseResult = { readonly success: true; readonly report: Report } | { readonly success: false; readonly issues: readonly ParseIssue[] };
@@ -20,6 +20,15 @@ function get(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+const ZOD_TYPES = new Set(["string", "number", "object", "array", "boolean"]);
+const DECODE_CODES = { not_integer: "PARSE-NOT-INTEGER", unsafe_integer: "PARSE-UNSAFE-INTEGER", not_decimal: "PARSE-NOT-DECIMAL" } as const;
+
+/** A cell's value that `decodeCell` refused, as a parse issue. */
+function decodeIssue(path: readonly (string | number)[], cell: string, kind: CellDef["kind"], code: CellDecodeError["code"], received: string): ParseIssue {
+  if (code === "invalid_type") return parseIssue("PARSE-INVALID-TYPE", path, { expected: kind === "money" ? "money-value" : "count-value", received });
+  return parseIssue(DECODE_CODES[code], path, { cell, received });
+}
+
 function fromZod(input: unknown, issue: z.core.$ZodIssue, edition: unknown): ParseIssue {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
   const value = get(input, path);
@@ -27,39 +36,24 @@ function fromZod(input: unknown, issue: z.core.$ZodIssue, edition: unknown): Par
   if (path.length === 2 && path[0] === "cells" && isEdition(edition)) {
     const def = cellDef(edition, String(path[1]));
     const v = def ? decodeCell(value, def.kind) : undefined;
-    if (v && isDecodeError(v))
-      return {
-        code: `schema.${v.code}`,
-        path,
-        expected: v.expected,
-        received,
-        message: `Cell ${String(path[1])}: expected ${v.expected}, received ${received}`,
-      };
+    if (def && v && isDecodeError(v)) return decodeIssue(path, def.id, def.kind, v.code, received);
   }
   switch (issue.code) {
-    case "invalid_type":
-      return { code: "schema.invalid_type", path, expected: issue.expected, received, message: `Expected ${issue.expected}, received ${received}` };
+    case "invalid_type": {
+      const expected: ExpectedKind = ZOD_TYPES.has(issue.expected) ? (issue.expected as ExpectedKind) : "value";
+      return parseIssue("PARSE-INVALID-TYPE", path, { expected, received });
+    }
     case "unrecognized_keys":
-      return {
-        code: "schema.unrecognized_keys",
-        path,
-        expected: "only known keys",
-        received: issue.keys.join(", "),
-        message: `Unknown key(s) ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}: not part of this edition`,
-      };
+      return parseIssue("PARSE-UNKNOWN-KEYS", path, { keys: issue.keys });
     case "invalid_union":
-      return {
-        code: "schema.invalid_value",
-        path,
-        expected: "a value of one of the allowed forms",
-        received,
-        message: `${issue.message} (received ${received})`,
-      };
+    case "invalid_value":
+      return parseIssue("PARSE-INVALID-VALUE", path, { expected: "one-of-forms", received });
     case "too_small":
+      return parseIssue("PARSE-TOO-SMALL", path, { limit: String(issue.minimum), received });
     case "too_big":
-      return { code: `schema.${issue.code}`, path, expected: issue.message, received, message: `${issue.message}, received ${received}` };
+      return parseIssue("PARSE-TOO-BIG", path, { limit: String(issue.maximum), received });
     default:
-      return { code: `schema.${issue.code}`, path, expected: issue.message, received, message: issue.message };
+      return parseIssue("PARSE-INVALID", path, { received });
   }
 }
 
@@ -79,62 +73,29 @@ export function parseReport(input: unknown): ParseResult {
     defs = new Map(localCells(data.local.rows as readonly LocalRow[]).map((c) => [c.id, c]));
     const ids = new Set<string>();
     data.local.rows.forEach((r, i) => {
-      if (ids.has(r.id))
-        issues.push({
-          code: "schema.duplicate_row",
-          path: ["local", "rows", i, "id"],
-          expected: "a unique row id",
-          received: r.id,
-          message: `Row id "${r.id}" is used twice`,
-        });
+      if (ids.has(r.id)) issues.push(parseIssue("PARSE-DUPLICATE-ROW", ["local", "rows", i, "id"], { id: r.id }));
       ids.add(r.id);
     });
     data.local.rows.forEach((r, i) => {
-      if (r.parent !== undefined && !ids.has(r.parent))
-        issues.push({
-          code: "schema.unknown_parent",
-          path: ["local", "rows", i, "parent"],
-          expected: "the id of another row",
-          received: r.parent,
-          message: `Parent "${r.parent}" is not a row of this table`,
-        });
+      if (r.parent !== undefined && !ids.has(r.parent)) issues.push(parseIssue("PARSE-UNKNOWN-PARENT", ["local", "rows", i, "parent"], { id: r.parent }));
     });
   }
   const cells: Record<string, CellValue> = {};
   for (const [id, json] of Object.entries(data.cells as Record<string, CellJson | undefined>)) {
     const def = defs ? defs.get(id) : cellDef(data.edition, id);
     if (!def) {
-      issues.push({
-        code: "schema.unknown_cell",
-        path: ["cells", id],
-        expected: data.edition === "local" ? "a cell id of a declared row" : `a cell id of edition ${data.edition}`,
-        received: id,
-        message: `"${id}" is not a cell of ${data.edition === "local" ? "a declared row" : `edition ${data.edition}`}`,
-      });
+      issues.push(parseIssue("PARSE-UNKNOWN-CELL", ["cells", id], { id, edition: data.edition }));
       continue;
     }
     const v = decodeCell(json, def.kind);
     if (isDecodeError(v)) {
-      issues.push({
-        code: `schema.${v.code}`,
-        path: ["cells", id],
-        expected: v.expected,
-        received: describeValue(json),
-        message: `Cell ${id}: expected ${v.expected}, received ${describeValue(json)}`,
-      });
+      issues.push(decodeIssue(["cells", id], id, def.kind, v.code, describeValue(json)));
       continue;
     }
     if (v.kind !== "blank") cells[id] = v;
   }
   for (const id of Object.keys(data.sources ?? {})) {
-    if (!(defs ? defs.has(id) : cellDef(data.edition, id)))
-      issues.push({
-        code: "schema.unknown_cell",
-        path: ["sources", id],
-        expected: "a cell id of this edition",
-        received: id,
-        message: `"${id}" is not a cell of this edition`,
-      });
+    if (!(defs ? defs.has(id) : cellDef(data.edition, id))) issues.push(parseIssue("PARSE-UNKNOWN-CELL", ["sources", id], { id, edition: data.edition }));
   }
   if (issues.length) return { success: false, issues };
   const report: Report = {
@@ -157,7 +118,7 @@ export function parseReportJson(text: string): ParseResult {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return { success: false, issues: [{ code: "json.syntax", path: [], expected: "valid JSON", received: msg, message: `Not valid JSON: ${msg}` }] };
+    return { success: false, issues: [parseIssue("PARSE-JSON-SYNTAX", [], { detail: msg.slice(0, 200) })] };
   }
   return parseReport(value);
 }

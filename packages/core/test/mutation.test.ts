@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellsOf, type Report, validateReport } from "../src/index";
+import { type Correction, cellsOf, formatIssue, importIssue, type Report, validateReport } from "../src/index";
 import { fixture, set, withMeta } from "./helpers";
 
 // A clean 2021 report: Pingtan 2021, split by hand from the published text and checked against every identity.
@@ -51,13 +51,13 @@ describe("mutation: every count cell of a clean 2021 report changed by ±1", () 
     expect(validateReport(P, { previous }).counts.warning).toBe(0);
     for (const def of countCells.filter((c) => c.table === "t2")) {
       const original = countIn(P, def.id);
-      if (original === 0) expect(errors(set(P, { [def.id]: -1 })).map((f) => f.ruleId)).toContain("T2-INT");
+      if (original === 0) expect(errors(set(P, { [def.id]: -1 })).map((f) => f.code)).toContain("T2-INT");
       if (def.row === "rules" || def.row === "normative") {
         for (const delta of [1, -1]) {
           if (original + delta < 0) continue;
           const r = validateReport(set(P, { [def.id]: original + delta }), { previous });
           expect(
-            r.findings.some((f) => f.ruleId === "T2-21-VALID-YOY" && f.status === "fail"),
+            r.findings.some((f) => f.code === "T2-21-VALID-YOY" && f.status === "fail"),
             def.id,
           ).toBe(true);
         }
@@ -68,8 +68,8 @@ describe("mutation: every count cell of a clean 2021 report changed by ±1", () 
 
 describe("fault localiser", () => {
   it("ranks the single cell that explains every failure first (Pingtan 2021, one digit of 自然人 予以公开 mistyped 27 → 37)", () => {
-    const result = validateReport(set(P, { "t3.granted.natural": 37 }), { locale: "en" });
-    const failing = result.findings.filter((f) => f.status === "fail").map((f) => `${f.ruleId}:${f.key}`);
+    const result = validateReport(set(P, { "t3.granted.natural": 37 }));
+    const failing = result.findings.filter((f) => f.status === "fail").map((f) => `${f.code}:${f.key}`);
     expect(failing).toEqual(["T3-OUTCOME-SUM:natural", "T3-ROW-TOTAL:granted"]);
     expect(result.corrections[0]).toEqual({
       cell: "t3.granted.natural",
@@ -78,8 +78,13 @@ describe("fault localiser", () => {
       explains: ["T3-OUTCOME-SUM:natural", "T3-ROW-TOTAL:granted"],
       complete: true,
       ambiguous: false,
-      message: "Changing “(1) Disclosed × Natural persons” from 37 to 27 satisfies 2 rule check(s) at once.",
+      code: "FIX-CELL",
+      params: { cell: "t3.granted.natural", from: "37", to: "27", count: 2 },
     });
+    expect(formatIssue(result.corrections[0] as Correction, "en", P)).toBe(
+      "Changing “(1) Disclosed × Natural persons” from 37 to 27 satisfies 2 rule check(s) at once.",
+    );
+    expect(formatIssue(result.corrections[0] as Correction, "zh-CN", P)).toContain("由 37 改为 27");
   });
 
   it("lists every candidate when a single sum cannot tell them apart (table 四), marked ambiguous", () => {
@@ -99,5 +104,35 @@ describe("fault localiser", () => {
 
   it("offers nothing on a clean report", () => {
     expect(validateReport(P).corrections).toEqual([]);
+  });
+});
+
+describe("the import's issues", () => {
+  it("are listed first and counted, and a guessed cell gets no correction while the findings that read it say so", () => {
+    const broken = set(P, { "t3.granted.natural": 37 });
+    const guessed = importIssue(
+      "IMPORT-SPLIT-AMBIGUOUS",
+      "warning",
+      { n: 2, cells: ["t3.granted.natural"], chosen: "most-plausible" },
+      { cells: ["t3.granted.natural"] },
+    );
+    const plain = validateReport(broken);
+    const r = validateReport(broken, { importIssues: [guessed] });
+    expect(r.findings[0]).toBe(guessed);
+    expect(r.counts.warning).toBe(plain.counts.warning + 1);
+    expect(r.counts.error).toBe(plain.counts.error);
+    expect(plain.corrections.map((c) => c.cell)).toContain("t3.granted.natural");
+    expect(r.corrections.map((c) => c.cell)).not.toContain("t3.granted.natural");
+    expect(r.uncertainCells).toEqual(["t3.granted.natural"]);
+    const f = r.findings.find((f) => f.code === "T3-OUTCOME-SUM" && f.status === "fail");
+    expect(f?.uncertainCells).toEqual(["t3.granted.natural"]);
+    expect(f && formatIssue(f, "zh-CN", broken)).toContain("是导入时推断的");
+    expect(f && formatIssue(f, "en", broken)).toContain("inferred by the import");
+  });
+
+  it("count passing checks even when they are not listed", () => {
+    const r = validateReport(P);
+    expect(r.counts.passed).toBe(validateReport(P, { includePasses: true }).findings.filter((f) => f.status === "pass").length);
+    expect(r.counts.passed).toBeGreaterThan(30);
   });
 });

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellsOf, EDITIONS, parseReport, parseReportJson, serializeReport, stringifyReport, validateReport } from "../src/index";
+import { cellsOf, EDITIONS, formatIssue, parseReport, parseReportJson, serializeReport, stringifyReport, validateReport } from "../src/index";
 import { fixture } from "./helpers";
 
 const base = { version: 1, edition: "gen2021", meta: { year: 2021 } } as const;
 const issuesOf = (input: unknown) => {
   const r = parseReport(input);
-  return r.success ? [] : r.issues.map((i) => ({ code: i.code, path: i.path.join("/"), expected: i.expected, received: i.received }));
+  return r.success ? [] : r.issues.map((i) => ({ code: i.code, path: i.path.join("/"), params: i.params }));
 };
 
 describe("parseReport", () => {
@@ -53,36 +53,38 @@ describe("parseReport", () => {
 
   it("rejects counts that are not exact integers, with a clear issue", () => {
     expect(issuesOf({ ...base, cells: { "t3.new.total": 1.5 } })).toEqual([
-      { code: "schema.not_integer", path: "cells/t3.new.total", expected: "integer", received: "number 1.5" },
+      { code: "PARSE-NOT-INTEGER", path: "cells/t3.new.total", params: { cell: "t3.new.total", received: "1.5" } },
     ]);
     expect(issuesOf({ ...base, cells: { "t3.new.total": 2 ** 53 } })).toEqual([
-      { code: "schema.unsafe_integer", path: "cells/t3.new.total", expected: "integer of at most 9007199254740991", received: "number 9007199254740992" },
+      { code: "PARSE-UNSAFE-INTEGER", path: "cells/t3.new.total", params: { cell: "t3.new.total", received: "9007199254740992" } },
     ]);
     expect(issuesOf({ ...base, cells: { "t2.fees.amount": 0.1234567890123456 } })).toEqual([
-      { code: "schema.not_decimal", path: "cells/t2.fees.amount", expected: "amount as a decimal string", received: "number 0.1234567890123456" },
+      { code: "PARSE-NOT-DECIMAL", path: "cells/t2.fees.amount", params: { cell: "t2.fees.amount", received: "0.1234567890123456" } },
     ]);
+    const r = parseReport({ ...base, cells: { "t3.new.total": 1.5 } });
+    const issue = !r.success ? r.issues[0] : undefined;
+    expect(issue && formatIssue(issue, "zh-CN")).toBe("“一、本年新收政府信息公开申请数量 × 总计”应为整数，实为 1.5。");
+    expect(issue && formatIssue(issue, "en")).toMatch(/^“.*New applications.*Total”: expected a whole number, received 1\.5\.$/);
   });
 
   it("names unknown cells, unknown keys and wrong types by path", () => {
     expect(issuesOf({ ...base, cells: { "t3.new.nobody": 1 } })[0]).toMatchObject({
-      code: "schema.unknown_cell",
+      code: "PARSE-UNKNOWN-CELL",
       path: "cells/t3.new.nobody",
-      expected: "a cell id of edition gen2021",
-      received: "t3.new.nobody",
+      params: { id: "t3.new.nobody", edition: "gen2021" },
     });
     expect(issuesOf({ ...base, meta: { year: "2021" }, cells: {} })[0]).toMatchObject({
-      code: "schema.invalid_type",
+      code: "PARSE-INVALID-TYPE",
       path: "meta/year",
-      expected: "number",
-      received: 'string "2021"',
+      params: { expected: "number", received: '"2021"' },
     });
-    expect(issuesOf({ ...base, colour: "red", cells: {} })[0]).toMatchObject({ code: "schema.unrecognized_keys", received: "colour" });
+    expect(issuesOf({ ...base, colour: "red", cells: {} })[0]).toMatchObject({ code: "PARSE-UNKNOWN-KEYS", params: { keys: ["colour"] } });
     expect(issuesOf({ ...base, edition: "gen2099", cells: {} })[0]).toMatchObject({ path: "edition" });
-    expect(issuesOf({ ...base, cells: { "old.A1": 5 } })[0]).toMatchObject({ code: "schema.unknown_cell", received: "old.A1" });
+    expect(issuesOf({ ...base, cells: { "old.A1": 5 } })[0]).toMatchObject({ code: "PARSE-UNKNOWN-CELL", params: { id: "old.A1" } });
     expect(issuesOf({ ...base, cells: { "t3.new.total": true } })[0]).toMatchObject({
-      code: "schema.invalid_type",
+      code: "PARSE-INVALID-TYPE",
       path: "cells/t3.new.total",
-      received: "boolean",
+      params: { expected: "count-value", received: "true" },
     });
     expect(issuesOf({ ...base, cells: [] })[0]).toMatchObject({ path: "cells" });
   });
@@ -96,9 +98,9 @@ describe("parseReport", () => {
           { id: "r1", label: "b", unit: "条" },
         ]),
       )[0],
-    ).toMatchObject({ code: "schema.duplicate_row", path: "local/rows/1/id" });
-    expect(issuesOf(local([{ id: "r1", label: "a", unit: "条", parent: "r9" }]))[0]).toMatchObject({ code: "schema.unknown_parent" });
-    expect(issuesOf(local([{ id: "r1", label: "a", unit: "条" }], { "local.r2.current": 1 }))[0]).toMatchObject({ code: "schema.unknown_cell" });
+    ).toMatchObject({ code: "PARSE-DUPLICATE-ROW", path: "local/rows/1/id" });
+    expect(issuesOf(local([{ id: "r1", label: "a", unit: "条", parent: "r9" }]))[0]).toMatchObject({ code: "PARSE-UNKNOWN-PARENT" });
+    expect(issuesOf(local([{ id: "r1", label: "a", unit: "条" }], { "local.r2.current": 1 }))[0]).toMatchObject({ code: "PARSE-UNKNOWN-CELL" });
   });
 
   it("reads JSON text with a BOM and reports malformed JSON as one issue", () => {
@@ -106,7 +108,7 @@ describe("parseReport", () => {
     const bad = parseReportJson('{"version": 1,');
     expect(bad.success).toBe(false);
     expect(!bad.success && bad.issues).toHaveLength(1);
-    expect(!bad.success && bad.issues[0]?.code).toBe("json.syntax");
+    expect(!bad.success && bad.issues[0]?.code).toBe("PARSE-JSON-SYNTAX");
   });
 
   it("never throws, whatever it is given", () => {
@@ -144,10 +146,10 @@ describe("validateReport", () => {
           const parsed = parseReport({ version: 1, edition, meta: { year }, cells: json });
           expect(parsed.success).toBe(true);
           if (!parsed.success) return;
-          const result = validateReport(parsed.report, { includePasses: true, locale: year % 2 ? "en" : "zh-CN" });
+          const result = validateReport(parsed.report, { includePasses: true });
           const c = result.counts;
           expect(c.error + c.warning + c.info + c.notAssessable + c.passed).toBe(result.findings.length);
-          for (const f of result.findings) expect(f.message).not.toMatch(/\{\w+(\.\w+)?\}/);
+          for (const f of result.findings) expect(formatIssue(f, year % 2 ? "en" : "zh-CN", parsed.report)).not.toMatch(/\{\w+(\.\w+)?\}/);
         }),
         { numRuns: 150 },
       );
@@ -159,8 +161,8 @@ describe("validateReport", () => {
     if (!r.success) throw new Error("parse");
     const result = validateReport(r.report, { includePasses: true });
     expect(result.noData).toBe(true);
-    const sums = result.findings.filter((f) => f.ruleId === "T3-BALANCE" || f.ruleId === "T4-REVIEW-SUM");
-    expect(sums.map((f) => [f.ruleId, f.status, f.reason])).toEqual([
+    const sums = result.findings.filter((f) => f.code === "T3-BALANCE" || f.code === "T4-REVIEW-SUM");
+    expect(sums.map((f) => [f.code, f.status, f.reason])).toEqual([
       ["T3-BALANCE", "not-assessable", "no_data"],
       ["T4-REVIEW-SUM", "not-assessable", "no_data"],
     ]);
@@ -177,7 +179,7 @@ describe("validateReport", () => {
   it("skips a rule that reads a non-numeric cell and flags the cell", () => {
     const p = fixture("pingtan-2021");
     const r = validateReport({ ...p, cells: { ...p.cells, "t4.review.other": { kind: "text", raw: "二" } } }, { includePasses: true });
-    expect(r.findings.filter((f) => f.ruleId === "T4-REVIEW-SUM").map((f) => [f.status, f.reason])).toEqual([["not-assessable", "non_numeric"]]);
-    expect(r.findings.filter((f) => f.ruleId === "CELL-NOT-NUMERIC" && f.status === "fail").map((f) => f.key)).toEqual(["t4.review.other"]);
+    expect(r.findings.filter((f) => f.code === "T4-REVIEW-SUM").map((f) => [f.status, f.reason])).toEqual([["not-assessable", "non_numeric"]]);
+    expect(r.findings.filter((f) => f.code === "CELL-NOT-NUMERIC" && f.status === "fail").map((f) => f.key)).toEqual(["t4.review.other"]);
   });
 });

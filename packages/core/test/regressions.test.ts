@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createReport, validateReport } from "../src/index";
+import { createReport, formatIssue, validateReport } from "../src/index";
 
-const failing = (r: ReturnType<typeof validateReport>) => r.findings.filter((f) => f.status === "fail").map((f) => f.ruleId);
+const failing = (r: ReturnType<typeof validateReport>) => r.findings.filter((f) => f.status === "fail").map((f) => f.code);
 
 describe("regressions", () => {
   it("T2-19-PROC-ZERO skips a non-numeric 采购项目数量 instead of reading it as 0", () => {
@@ -39,7 +39,7 @@ describe("review findings (blank totals, previous-year rules, text parts, 无, m
   const run = (edition: "gen2014" | "gen2019" | "gen2021", cells: Record<string, number | string | null>, year?: number) =>
     validateReport(createReport({ edition, meta: year ? { year } : {}, cells }), { includePasses: false });
   const failed = (r: ReturnType<typeof validateReport>) =>
-    r.findings.filter((f) => f.status === "fail").map((f) => `${f.ruleId}:${f.severity}:${f.key ?? ""}:${f.expected ?? ""}`);
+    r.findings.filter((f) => f.status === "fail").map((f) => `${f.code}:${f.severity}:${f.key ?? ""}:${f.expected ?? ""}`);
 
   it("a blank total takes the value of its own parts, and a rule that merely compares it still reports the mismatch", () => {
     const r = run("gen2014", { "old.C2_1": 8, "old.C2_2": 2, "old.C3": 16, "old.C3_2": 16 });
@@ -57,13 +57,13 @@ describe("review findings (blank totals, previous-year rules, text parts, 无, m
   it("rules that compare with last year say 'no data' when this year's table is empty", () => {
     const previous = createReport({ edition: "gen2021", meta: { year: 2021 }, cells: { "t3.carry_out.natural": 5, "t3.carry_out.total": 5 } });
     const r = validateReport(createReport({ edition: "gen2021", meta: { year: 2022 }, cells: { "t4.review.total": 0 } }), { previous });
-    expect(r.findings.filter((f) => f.ruleId === "T3-YOY-CARRY").map((f) => [f.status, f.reason])).toEqual([["not-assessable", "no_data"]]);
+    expect(r.findings.filter((f) => f.code === "T3-YOY-CARRY").map((f) => [f.status, f.reason])).toEqual([["not-assessable", "no_data"]]);
   });
 
   it("2018 → 2019 carry-over is 'not checkable' at info level", () => {
     const previous = createReport({ edition: "gen2014", meta: { year: 2018 }, cells: { "old.C1": 1 } });
     const r = validateReport(createReport({ edition: "gen2019", meta: { year: 2019 }, cells: { "t3.new.total": 1 } }), { previous });
-    expect(r.findings.filter((f) => f.ruleId === "T3-YOY-CARRY").map((f) => [f.status, f.reason, f.severity])).toEqual([
+    expect(r.findings.filter((f) => f.code === "T3-YOY-CARRY").map((f) => [f.status, f.reason, f.severity])).toEqual([
       ["not-assessable", "previous_edition", "info"],
     ]);
   });
@@ -71,7 +71,7 @@ describe("review findings (blank totals, previous-year rules, text parts, 无, m
   it("text in a part of a blank total makes the identities that read it not assessable, never an error", () => {
     const r = run("gen2019", { "t3.new.natural": 5, "t3.granted.natural": "见附件" });
     expect(r.counts.error).toBe(0);
-    expect(r.findings.some((f) => f.ruleId === "T3-OUTCOME-SUM" && f.status === "not-assessable" && f.reason === "non_numeric")).toBe(true);
+    expect(r.findings.some((f) => f.code === "T3-OUTCOME-SUM" && f.status === "not-assessable" && f.reason === "non_numeric")).toBe(true);
   });
 
   it("无 in a total is 0, not missing: the sum rule reports it", () => {
@@ -88,15 +88,16 @@ describe("review findings (blank totals, previous-year rules, text parts, 无, m
   it("a fractional amount in a count cell fails the integer rule", async () => {
     const { money } = await import("../src/index");
     const r = validateReport(createReport({ edition: "gen2019", cells: { "t4.review.upheld": money("2.5"), "t4.review.total": money("2.5") } }));
-    expect(r.findings.filter((f) => f.ruleId === "T4-INT" && f.status === "fail").map((f) => f.key)).toEqual(["t4.review.upheld", "t4.review.total"]);
+    expect(r.findings.filter((f) => f.code === "T4-INT" && f.status === "fail").map((f) => f.key)).toEqual(["t4.review.upheld", "t4.review.total"]);
   });
 
   it("the fee message names the unit written in the cell", () => {
-    const r = validateReport(createReport({ edition: "gen2021", cells: { "t2.fees.amount": "5000元" } }), { locale: "en" });
-    expect(r.findings.find((f) => f.ruleId === "T2-21-FEE-MAGNITUDE")?.message).toContain("5000 元");
+    const report = createReport({ edition: "gen2021", cells: { "t2.fees.amount": "5000元" } });
+    const f = validateReport(report).findings.find((f) => f.code === "T2-21-FEE-MAGNITUDE");
+    expect(f && formatIssue(f, "en", report)).toContain("5000 元");
   });
 
   it("a blank 采购项目数量 is not a written 0", () => {
-    expect(run("gen2019", { "t2.procurement.amount": "350.5" }).findings.some((f) => f.ruleId === "T2-19-PROC-ZERO")).toBe(false);
+    expect(run("gen2019", { "t2.procurement.amount": "350.5" }).findings.some((f) => f.code === "T2-19-PROC-ZERO")).toBe(false);
   });
 });

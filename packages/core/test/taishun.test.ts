@@ -30,7 +30,7 @@ describe("Taishun 2018", () => {
     const held = Object.fromEntries(
       result.findings
         .filter((f) => f.status === "pass" && f.actual !== undefined)
-        .map((f) => [f.ruleId, f.expected === undefined ? f.actual : `${f.actual} vs ${f.expected}`]),
+        .map((f) => [f.code, f.expected === undefined ? f.actual : `${f.actual} vs ${f.expected}`]),
     );
     expect(held).toEqual({
       "OLD-PUB-CHAN-UPPER": "22727 vs 22727",
@@ -54,7 +54,7 @@ describe("Taishun 2018", () => {
   });
 
   it("observes (info) that the channels add up exactly to the total: no de-duplication claimed", () => {
-    expect(result.findings.filter((f) => f.status === "fail").map((f) => `${f.severity} ${f.ruleId}`)).toEqual(["info OLD-PUB-CHAN-NODEDUP"]);
+    expect(result.findings.filter((f) => f.status === "fail").map((f) => `${f.severity} ${f.code}`)).toEqual(["info OLD-PUB-CHAN-NODEDUP"]);
   });
 
   it("keeps money exact: 七 = 0 万元 and 八(四) = 5 万元 as decimals", () => {

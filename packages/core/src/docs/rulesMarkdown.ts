@@ -1,4 +1,5 @@
 import { EDITION_INFO } from "../editions";
+import { IMPORT_CODES, PARSE_CODES, UNCERTAIN_CODES } from "../issue";
 import { en } from "../messages/en";
 import { zhCN } from "../messages/zh-CN";
 import { RULES } from "../rules/catalogue";
@@ -29,10 +30,25 @@ export function rulesMarkdown(): string {
   ];
   for (const r of RULES) {
     lines.push(
-      `| \`${r.id}\` | ${r.editions.join(", ")} | ${r.severity} | ${esc(r.formula)}${r.needsPrevious ? " (needs the previous year's report)" : ""} | ${esc(r.basis.zh)} | ${esc(zhCN.rules[r.id])} | ${esc(en.rules[r.id])} |`,
+      `| \`${r.id}\` | ${r.editions.join(", ")} | ${r.severity} | ${esc(r.formula)}${r.previous ? " (needs the previous year's report)" : ""} | ${esc(r.basis.zh)} | ${esc(zhCN.rules[r.id])} | ${esc(en.rules[r.id])} |`,
     );
   }
   lines.push("", "## Not assessable", "", "| reason | zh-CN | en |", "| --- | --- | --- |");
   for (const [k, v] of Object.entries(zhCN.reasons)) lines.push(`| \`${k}\` | ${esc(v)} | ${esc(en.reasons[k as keyof typeof en.reasons])} |`);
+  lines.push(
+    "",
+    "## Import issues",
+    "",
+    "What `@gov-disclosure/import` says while reading a published report, in phase `import`. Cells of the codes marked",
+    "*uncertain* were guessed, placed by order or could not be verified: no correction is proposed for them, and a rule",
+    "finding that reads them says so.",
+    "",
+    "| code | uncertain | zh-CN | en |",
+    "| --- | --- | --- | --- |",
+  );
+  for (const code of IMPORT_CODES)
+    lines.push(`| \`${code}\` | ${UNCERTAIN_CODES.has(code) ? "yes" : ""} | ${esc(zhCN.import[code])} | ${esc(en.import[code])} |`);
+  lines.push("", "## Parse issues", "", "What `parseReport` says about canonical JSON, in phase `parse`.", "", "| code | zh-CN | en |", "| --- | --- | --- |");
+  for (const code of PARSE_CODES) lines.push(`| \`${code}\` | ${esc(zhCN.parse[code])} | ${esc(en.parse[code])} |`);
   return `${lines.join("\n")}\n`;
 }

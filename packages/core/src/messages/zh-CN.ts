@@ -1,4 +1,5 @@
 import type { Edition } from "../editions";
+import type { BinaryKind, CorrectionCode, EvidenceKind, ExpectedKind, ImportCode, ParseCode } from "../issue";
 import type { Level } from "../report";
 import type { NotAssessableReason, RuleId } from "../rules/ids";
 
@@ -9,8 +10,26 @@ export interface MessageTable {
   readonly editions: Readonly<Record<Edition, string>>;
   readonly levels: Readonly<Record<Level, string>>;
   readonly pass: string;
-  readonly correction: string;
-  readonly correctionBlank: string;
+  /** The fault localiser's corrections. */
+  readonly fix: Readonly<Record<CorrectionCode, string>>;
+  /** Import issues. */
+  readonly import: Readonly<Record<ImportCode, string>>;
+  /** Parse issues (canonical JSON). */
+  readonly parse: Readonly<Record<ParseCode, string>>;
+  /** Words for the `expected` parameter of parse issues. */
+  readonly expected: Readonly<Record<ExpectedKind, string>>;
+  /** Words for the `what` parameter of IMPORT-BINARY. */
+  readonly binary: Readonly<Record<BinaryKind, string>>;
+  /** Words for the `by` parameter of IMPORT-SPLIT-DECIDED. */
+  readonly evidence: Readonly<Record<EvidenceKind, string>>;
+  /** Words for the `chosen` parameter of IMPORT-SPLIT-AMBIGUOUS. */
+  readonly chosen: Readonly<Record<"most-plausible" | "blank", string>>;
+  /** Words for the `why` parameter of IMPORT-PREVIOUS-MISMATCH. */
+  readonly previousWhy: Readonly<Record<"body" | "year" | "edition", string>>;
+  /** Added to a rule finding that read cells the import could not confirm. */
+  readonly uncertain: string;
+  /** Separator of listed values. */
+  readonly listSeparator: string;
 }
 
 /** Chinese (zh-CN) messages, the default locale. Placeholders in braces are filled from the finding's params. */
@@ -86,6 +105,7 @@ export const zhCN: MessageTable = {
     no_previous: "无法核对：未提供上一年度报告。",
     previous_edition: "无法核对：上一年度报告为“{previousEdition}”格式，口径不同。",
     previous_year: "无法核对：所给上一年度报告为 {previousYear} 年，而本报告为 {year} 年。",
+    previous_body: "无法核对：所给上一年度报告的发布机关是“{previousBody}”，而本报告是“{body}”。",
     level_unknown: "无法核对：发布机关的行政层级未知。",
     year_unknown: "无法核对：报告年度未知。",
     no_sections: "无法核对：报告不含正文各部分。",
@@ -101,6 +121,106 @@ export const zhCN: MessageTable = {
     other: "该机关",
   },
   pass: "通过。",
-  correction: "将“{cell}”由 {from} 改为 {to}，可同时满足 {count} 项核对规则。",
-  correctionBlank: "在空白的“{cell}”填入 {to}，可同时满足 {count} 项核对规则。",
+  fix: {
+    "FIX-CELL": "将“{cell}”由 {from} 改为 {to}，可同时满足 {count} 项核对规则。",
+    "FIX-BLANK": "在空白的“{cell}”填入 {to}，可同时满足 {count} 项核对规则。",
+  },
+  import: {
+    "IMPORT-NOT-A-REPORT":
+      "这不是政府信息公开工作年度报告：没有找到任何统计表，也没有年度报告的标题（已查找 2014 年统计表的“统计指标/收到申请数”、地方表的“本年度/历年累计”、2019/2021 年格式的“本年新收政府信息公开申请数量”“第二十条第（一）项”等标签）。",
+    "IMPORT-NO-TABLES": "文档像是年度报告，但没有找到可读的统计表。",
+    "IMPORT-NO-TABLE": "报告没有统计表（已读取标题、{sections} 个正文部分和正文中的数字），只能核对正文。",
+    "IMPORT-PDF-UNSUPPORTED": "此环境无法读取 PDF 文件。请提供网页（HTML）、Word、表格文件或复制出的文本。",
+    "IMPORT-PDF-NO-TEXT": "PDF 共 {pages} 页，但没有文字层（可能是扫描件）：本导入器不做文字识别，未读取任何数字。",
+    "IMPORT-PDF-ENCRYPTED": "PDF 受密码保护，无法读取。",
+    "IMPORT-PDF-DAMAGED": "PDF 文件已损坏或被截断：{detail}",
+    "IMPORT-PDF-TOO-MANY-PAGES": "PDF 共 {pages} 页，超过读取上限 {limit} 页，未读取。",
+    "IMPORT-PDF-GARBLED": "PDF 的字体缺少字符映射，提取出的文字是乱码（共 {pages} 页）：未把乱码当作数字读取。",
+    "IMPORT-IMAGE": "图片（扫描件）无法读取：本导入器不做文字识别。",
+    "IMPORT-BINARY": "输入是无法识别的二进制数据（{what}）。",
+    "IMPORT-TOO-LARGE": "输入过大（{size} 字节，上限 {limit} 字节），未读取。",
+    "IMPORT-DAMAGED": "文件已损坏或被截断：{detail}",
+    "IMPORT-ZIP-LIMIT": "Office 文件（zip 压缩包）超出读取上限，未读取：{detail}（上限 {entries} 个条目、解压后共 {bytes} 字节）。",
+    "IMPORT-JSON-INVALID": "JSON 不是有效的报告（{count} 处问题，见下）。",
+    "IMPORT-ENCODING": "按 {encoding} 编码解码。",
+    "IMPORT-NESTING": "HTML 嵌套过深（超过 {limit} 层），更深的内容按文本读取。",
+    "IMPORT-EDITION-DETECTED": "根据标签识别为“{edition}”：{labels}。",
+    "IMPORT-EDITION-YEAR": "报告年度 {year} 年通常使用“{expectedEdition}”，但标签表明是“{edition}”。",
+    "IMPORT-ROW-MISSING": "未找到“{row.row}”行。",
+    "IMPORT-ROW-NO-VALUES": "“{row.row}”行没有读到数值。",
+    "IMPORT-ROW-SHORT": "“{row.row}”行只有 {got} 个值、应有 {want} 个：无法确定哪一列缺失。",
+    "IMPORT-ROW-OVERFLOW": "“{row.row}”行有 {got} 个值、多于 {want} 列：多余的值被忽略。",
+    "IMPORT-ROW-UNSPLITTABLE": "“{row.row}”行的数字“{raw}”无法拆分成 {want} 个满足表内关系的数。",
+    "IMPORT-SPLIT-AMBIGUOUS": "粘连数字的拆分不唯一（{n} 种拆分都满足表内关系）：{cells}；{chosen}。",
+    "IMPORT-SPLIT-DECIDED": "粘连数字“{raw}”的拆分由{by}确定。",
+    "IMPORT-SPLIT-TRUNCATED": "“{row.row}”行的拆分可能性过多，已停止枚举。",
+    "IMPORT-SPLIT-UNVERIFIED":
+      "表三有 {missing} 行缺失或无法拆分（粘连数字中可能省略了空白单元格），其余 {count} 个粘连拆分的单元格只能按行合计拆分，无法用列合计与勾稽关系核对。",
+    "IMPORT-SPLIT-INCONSISTENT": "表三没有一种拆分能同时满足行合计、列合计与勾稽关系；各行按单独可能性最大的拆分读取。",
+    "IMPORT-PLACED-BY-ORDER": "{table}有 {count} 个数值没有行标签，按表格的固定行序放置（数量与表内关系均相符）。",
+    "IMPORT-CELL-NOT-NUMERIC": "“{cell}”的值“{raw}”不是数字。",
+    "IMPORT-NARRATIVE-MISMATCH": "正文说“{text}”（{claimed}），而表中“{cell}”相关数字为 {actual}。",
+    "IMPORT-NARRATIVE-BREAKDOWN": "正文列出的分项之和 {sum} 与所述总数 {total} 不符：“{text}”。",
+    "IMPORT-XLSX-MAP": "按 _gov_disclosure 工作表的单元格映射读取。",
+    "IMPORT-XLSX-BAD-REF": "_gov_disclosure 映射中的“{cell}”指向不存在的位置 {ref}。",
+    "IMPORT-PREVIOUS-MISMATCH": "所给上一年度报告{why}（本报告：{body}，{year} 年；上一年度报告：{previousBody}，{previousYear} 年），未用于跨年核对。",
+  },
+  parse: {
+    "PARSE-JSON-SYNTAX": "不是有效的 JSON：{detail}",
+    "PARSE-INVALID-TYPE": "应为{expected}，实为 {received}。",
+    "PARSE-INVALID-VALUE": "应为{expected}，实为 {received}。",
+    "PARSE-UNKNOWN-KEYS": "未知的键 {keys}：不属于此版本。",
+    "PARSE-TOO-SMALL": "过小或过短（下限 {limit}），实为 {received}。",
+    "PARSE-TOO-BIG": "过大或过长（上限 {limit}），实为 {received}。",
+    "PARSE-NOT-INTEGER": "“{cell}”应为整数，实为 {received}。",
+    "PARSE-UNSAFE-INTEGER": "“{cell}”超出可精确表示的整数范围（{received}）；金额请写成十进制字符串。",
+    "PARSE-NOT-DECIMAL": "“{cell}”的金额应写成十进制字符串，实为 {received}。",
+    "PARSE-UNKNOWN-CELL": "“{id}”不是“{edition}”的单元格。",
+    "PARSE-DUPLICATE-ROW": "行标识“{id}”重复使用。",
+    "PARSE-UNKNOWN-PARENT": "上级行“{id}”不是本表的行。",
+    "PARSE-INVALID": "值无效：{received}。",
+  },
+  expected: {
+    json: "有效的 JSON",
+    integer: "整数",
+    "safe-integer": "可精确表示的整数",
+    "decimal-string": "十进制字符串",
+    "count-value": "整数、文字或 null",
+    "money-value": "十进制字符串、数字或 null",
+    "known-keys": "已知的键",
+    "one-of-forms": "允许的取值形式之一",
+    "unique-row-id": "不重复的行标识",
+    "row-id": "本表另一行的标识",
+    "cell-id": "本版本的单元格标识",
+    string: "文字",
+    number: "数字",
+    object: "对象",
+    array: "数组",
+    boolean: "布尔值",
+    value: "有效的值",
+  },
+  binary: {
+    control: "含控制字符",
+    ole: "旧版 .doc/.xls 格式，请另存为 .docx 或 .xlsx",
+    zip: "既不是 .docx 也不是 .xlsx 的压缩包",
+    "not-text": "不是文本",
+    type: "不是文本也不是字节",
+  },
+  evidence: {
+    unique: "唯一合法拆分",
+    "row-total": "行合计",
+    "column-sum": "列合计",
+    balance: "勾稽关系",
+    "block-sum": "分块合计",
+    narrative: "正文数字",
+    previous: "上一年度报告",
+    "children-sum": "分项之和",
+    order: "行序",
+    prior: "常见取值",
+    "no-leading-zero": "无前导零",
+  },
+  chosen: { "most-plausible": "已按可能性最大的拆分填入，请核对原文", blank: "相关单元格留空" },
+  previousWhy: { body: "不是同一机关的报告", year: "不是上一年度的报告", edition: "与本报告统计表版本不同" },
+  uncertain: "（涉及的单元格中有 {count} 个是导入时推断的，不一定是原文数字：{cells}）",
+  listSeparator: "、",
 };

@@ -1,59 +1,47 @@
 import type { Edition } from "../editions";
-import type { Severity } from "../issue";
-import { cellResolver, fillTemplate, type Locale, messagesFor } from "../messages/format";
+import { type Issue, type IssueStatus, type Severity, uncertainCellsOf } from "../issue";
 import type { Report } from "../report";
 import { type CellValue, count, money } from "../value";
 import { defMapOf, defsOf } from "./common";
 import { rulesFor } from "./catalogue";
 import type { NotAssessableReason, RuleId } from "./ids";
-import { localize, type Correction, type EvaluatedIdentity } from "./localize";
+import { type Correction, type EvaluatedIdentity, localize } from "./localize";
 import { add, cmp, isZero, type Num, numText, sub } from "./num";
 import type { Identity, Outcome, RuleContext, RuleDef, Term } from "./types";
+import { cellResolver } from "../messages/format";
 
 /** Whether a finding is a failure, a rule that could not be assessed, or (on request) a pass. */
-export type FindingStatus = "fail" | "not-assessable" | "pass";
+export type FindingStatus = IssueStatus;
 
-/** One result of one rule instance. JSON-safe: numbers are decimal strings. */
-export interface Finding {
-  readonly ruleId: RuleId;
-  readonly severity: Severity;
-  readonly status: FindingStatus;
-  /** The instance within the rule: the column, row or cell it is about (`natural`, `C1`). */
-  readonly key?: string;
-  /** Every cell of this report the check read; the first is the one to look at. */
-  readonly cells: readonly string[];
-  /** Cells of the previous year's report the check read. */
-  readonly previousCells?: readonly string[];
-  readonly expected?: string;
-  readonly actual?: string;
-  /** actual − expected. */
-  readonly difference?: string;
-  readonly reason?: NotAssessableReason;
-  readonly params: Readonly<Record<string, string | number>>;
-  /** The message in the requested locale. */
-  readonly message: string;
-}
+/** One result of one rule instance: an `Issue` of phase `rule` whose code is the rule id. */
+export type Finding = Issue & { readonly phase: "rule"; readonly code: RuleId };
 
 /** Options of `validateReport`. */
 export interface ValidateOptions {
   /** The same body's report for the year before, for the cross-year rules. */
   readonly previous?: Report;
-  /** Message language; zh-CN by default. */
-  readonly locale?: Locale;
-  /** Also return passing checks. */
+  /** Also return passing checks (they are counted either way). */
   readonly includePasses?: boolean;
+  /**
+   * The import's issues about this report (`ImportResult.issues`): they are listed first among the findings and
+   * counted, and the cells they mark as uncertain get no correction and are named on the findings that read them.
+   */
+  readonly importIssues?: readonly Issue[];
 }
 
-/** Everything `validateReport` found. */
+/** Everything `validateReport` found. Locale-free: word it with `formatIssue(issue, locale, report)`. */
 export interface ValidationResult {
   readonly edition: Edition;
-  /** Every finding, in catalogue order. */
-  readonly findings: readonly Finding[];
-  /** Single-cell corrections that would satisfy the failing identities, best first. */
+  /** Every issue: the import's first (as given), then the rule findings in catalogue order. */
+  readonly findings: readonly Issue[];
+  /** Single-cell corrections that would satisfy the failing identities, best first (never on an uncertain cell). */
   readonly corrections: readonly Correction[];
+  /** Failing issues by severity (import and rule), rules not assessable, and rule checks that passed. */
   readonly counts: { readonly error: number; readonly warning: number; readonly info: number; readonly notAssessable: number; readonly passed: number };
   /** True when no table of the report holds any data. */
   readonly noData: boolean;
+  /** Cells whose values the import guessed, placed by order or could not verify. Empty for a report typed or read exactly. */
+  readonly uncertainCells: readonly string[];
 }
 
 const NON_NUMERIC = Symbol("non-numeric");
@@ -80,22 +68,6 @@ function prepare(report: Report, previous: Report | undefined) {
   const defs = defsOf({ report, edition });
   const defMap = defMapOf({ report, edition });
   const cellIds = edition === "local" ? defs.map((d) => d.id) : idsOf(edition, defs);
-  const ctx: RuleContext = {
-    def: (id) => defMap.get(id),
-    report,
-    previous,
-    edition,
-    cell: (id) => report.cells[id],
-    prevCell: (id) => previous?.cells[id],
-    effective: (id) => {
-      const v = value({ cell: id });
-      return v === NON_NUMERIC ? undefined : v;
-    },
-    cellIds,
-  };
-  const rules = rulesFor(edition);
-  const idents = new Map<RuleDef, readonly Identity[]>();
-  for (const r of rules) if (r.identities) idents.set(r, r.identities(ctx));
 
   // Effective values: a blank total takes the value derived from its parts (by the first identity that has it as its
   // total, in catalogue order), so that other identities can use it; a blank total whose parts hold text is unknown.
@@ -116,6 +88,27 @@ function prepare(report: Report, previous: Report | undefined) {
     }
     return s;
   };
+  const ctx: RuleContext = {
+    def: (id) => defMap.get(id),
+    report,
+    previous,
+    edition,
+    cell: (id) => report.cells[id],
+    prevCell: (id) => previous?.cells[id],
+    effective: (id) => {
+      const v = value({ cell: id });
+      return v === NON_NUMERIC ? undefined : v;
+    },
+    cellIds,
+  };
+  const rules = rulesFor(edition);
+  const gates = new Map<RuleDef, Outcome>();
+  const idents = new Map<RuleDef, readonly Identity[]>();
+  for (const r of rules) {
+    const gate = previousGate(r, report, previous);
+    if (gate) gates.set(r, gate);
+    else if (r.kind === "identity") idents.set(r, r.identities(ctx));
+  }
   // Only a blank or dash total is "missing" (spec §4); "无" means 0 and is checked like a number.
   const blankTotal = (id: Identity): string | undefined => {
     const only = id.lhs.length === 1 ? id.lhs[0] : undefined;
@@ -141,7 +134,58 @@ function prepare(report: Report, previous: Report | undefined) {
       }
     }
   }
-  return { edition, defs, defMap, cellIds, ctx, rules, idents, derived, derivedBy, unknown, value, total, blankTotal };
+  return { edition, defs, defMap, cellIds, ctx, rules, gates, idents, derived, derivedBy, unknown, value, total, blankTotal };
+}
+
+const bodyKey = (s: string | undefined) => s?.replace(/[\s（）()]/g, "");
+
+/**
+ * The one place that decides whether a rule comparing with last year's report can run: a previous report is given,
+ * of an edition the rule compares with, for the year before, and of the same body (when both name it).
+ */
+function previousGate(rule: RuleDef, report: Report, previous: Report | undefined): Outcome | undefined {
+  if (!rule.previous) return undefined;
+  if (!previous) return { status: "not-assessable", cells: [], reason: "no_previous" };
+  const y = report.meta.year;
+  const py = previous.meta.year;
+  if (y !== undefined && py !== undefined && py !== y - 1)
+    return { status: "not-assessable", cells: [], reason: "previous_year", params: { year: y, previousYear: py } };
+  if (!rule.previous.includes(previous.edition))
+    return { status: "not-assessable", cells: [], reason: "previous_edition", params: { previousEdition: previous.edition } };
+  const body = bodyKey(report.meta.body);
+  const pbody = bodyKey(previous.meta.body);
+  if (body && pbody && body !== pbody)
+    return { status: "not-assessable", cells: [], reason: "previous_body", params: { body: report.meta.body ?? "", previousBody: previous.meta.body ?? "" } };
+  return undefined;
+}
+
+/** One identity of an edition, with the rule it belongs to. */
+export interface EditionIdentity {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly identity: Identity;
+}
+
+const IDENTITIES = new Map<Edition, readonly EditionIdentity[]>();
+
+/**
+ * The linear identities of an edition as data (Σ lhs REL Σ rhs over cell ids), in catalogue order: the one source of
+ * the table's arithmetic for importers, generators and forms. Identities across years (terms with `prev`) are left out
+ * unless `crossYear` is set. For the local edition, pass the report (its rows decide the cells).
+ */
+export function identitiesOf(of: Edition | Report, options: { readonly crossYear?: boolean } = {}): readonly EditionIdentity[] {
+  const report: Report = typeof of === "string" ? { version: 1, edition: of, meta: {}, sections: [], cells: {}, sources: {} } : of;
+  const cacheable = typeof of === "string" && of !== "local" && !options.crossYear;
+  const hit = cacheable ? IDENTITIES.get(report.edition) : undefined;
+  if (hit) return hit;
+  const { ctx, rules } = prepare(report, undefined);
+  const out: EditionIdentity[] = [];
+  for (const r of rules) {
+    if (r.kind !== "identity" || (r.previous && !options.crossYear)) continue;
+    for (const identity of r.identities(ctx)) out.push({ rule: r.id, severity: r.severity, identity });
+  }
+  if (cacheable) IDENTITIES.set(report.edition, Object.freeze(out));
+  return out;
 }
 
 /** The totals left blank whose value follows from their parts: cell id and derived value (decimal text). */
@@ -150,13 +194,14 @@ export function deriveTotals(report: Report): { readonly cell: string; readonly 
 }
 
 /**
- * Checks a report against every rule of its edition and returns every finding, with messages in the locale, and the
- * fault localiser's suggested corrections. Never throws on a typed report.
+ * Checks a report against every rule of its edition and returns every finding (the import's issues first, when given)
+ * and the fault localiser's suggested corrections. Locale-free; never throws on a typed report.
  */
 export function validateReport(report: Report, options: ValidateOptions = {}): ValidationResult {
-  const locale = options.locale ?? "zh-CN";
   const previous = options.previous;
-  const { edition, defMap, ctx, rules, idents, derived, derivedBy, unknown, value, total, blankTotal } = prepare(report, previous);
+  const { edition, defMap, ctx, rules, gates, idents, derived, derivedBy, unknown, value, total, blankTotal } = prepare(report, previous);
+  const importIssues = options.importIssues ?? [];
+  const uncertain = uncertainCellsOf(importIssues);
 
   // Tables with any data: a rule instance reading only empty tables is "no data", never "pass".
   const live = new Set<string>();
@@ -165,26 +210,29 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     if (table && v.kind !== "blank") live.add(table);
   }
 
-  const table = messagesFor(locale);
-  const resolve = cellResolver(edition, report);
-  const findings: Finding[] = [];
+  const findings: Issue[] = [...importIssues];
+  let passed = 0;
   const evaluated: EvaluatedIdentity[] = [];
   const emit = (rule: RuleDef | RuleId, o: Outcome, severityOverride?: Severity): void => {
     const def = typeof rule === "string" ? undefined : rule;
-    const ruleId = typeof rule === "string" ? rule : rule.id;
+    const code = typeof rule === "string" ? rule : rule.id;
+    if (o.status === "pass") {
+      passed++;
+      if (!options.includePasses) return;
+    }
     // "Not checkable" because last year used another edition (2018 → 2019) is an observation, not a warning (spec §4.2).
     const severity = severityOverride ?? (o.reason === "previous_edition" ? "info" : (def?.severity ?? "warning"));
-    if (o.status === "pass" && !options.includePasses) return;
     const params: Record<string, string | number> = { ...(o.params ?? {}) };
     if (o.actual !== undefined) params.actual = numText(o.actual);
     if (o.expected !== undefined) params.expected = numText(o.expected);
     const diff = o.actual !== undefined && o.expected !== undefined ? numText(sub(o.actual, o.expected)) : undefined;
     if (diff !== undefined) params.difference = diff.startsWith("-") ? diff : `+${diff}`;
-    const template = o.status === "pass" ? table.pass : o.status === "not-assessable" ? table.reasons[o.reason ?? "no_data"] : table.rules[ruleId];
     const cells = o.cells.filter((c) => !c.startsWith("prev:"));
     const prevCells = o.cells.filter((c) => c.startsWith("prev:")).map((c) => c.slice(5));
-    findings.push({
-      ruleId,
+    const unsure = uncertain.size ? cells.filter((c) => uncertain.has(c)) : [];
+    const finding: Finding = {
+      code,
+      phase: "rule",
       severity,
       status: o.status,
       ...(o.key !== undefined ? { key: o.key } : {}),
@@ -195,22 +243,18 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
       ...(diff !== undefined ? { difference: diff } : {}),
       ...(o.reason ? { reason: o.reason } : {}),
       params,
-      message: fillTemplate(template, params, locale, resolve),
-    });
+      ...(unsure.length ? { uncertainCells: unsure } : {}),
+    };
+    findings.push(finding);
   };
 
   for (const rule of rules) {
-    const py = previous?.meta.year;
-    const y = report.meta.year;
-    if (rule.needsPrevious && !previous) {
-      emit(rule, { status: "not-assessable", cells: [], reason: "no_previous" });
+    const gate = gates.get(rule);
+    if (gate) {
+      emit(rule, gate);
       continue;
     }
-    if (rule.needsPrevious && y !== undefined && py !== undefined && py !== y - 1) {
-      emit(rule, { status: "not-assessable", cells: [], reason: "previous_year", params: { year: y, previousYear: py } });
-      continue;
-    }
-    for (const o of rule.check?.(ctx) ?? []) emit(rule, o);
+    if (rule.kind === "check") for (const o of rule.check(ctx)) emit(rule, o);
     const list = idents.get(rule);
     if (!list?.length) continue;
     let assessed = 0;
@@ -247,14 +291,13 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     if (!assessed) emit(rule, { status: "not-assessable", cells: [], reason: "no_data" });
   }
 
-  const corrections = localize(evaluated, report, previous, derived, resolve, locale);
-  const counts = { error: 0, warning: 0, info: 0, notAssessable: 0, passed: 0 };
+  const corrections = localize(evaluated, report, previous, derived, cellResolver(edition, report), uncertain);
+  const counts = { error: 0, warning: 0, info: 0, notAssessable: 0, passed };
   for (const f of findings) {
     if (f.status === "fail") counts[f.severity]++;
     else if (f.status === "not-assessable") counts.notAssessable++;
-    else counts.passed++;
   }
-  return { edition, findings, corrections, counts, noData: live.size === 0 };
+  return { edition, findings, corrections, counts, noData: live.size === 0, uncertainCells: [...uncertain] };
 }
 
 function maxOf(values: readonly (Num | typeof NON_NUMERIC)[]): Num | typeof NON_NUMERIC {

@@ -17,6 +17,7 @@ const sumRule = (id: RuleDef["id"], total: string, parts: readonly string[], zh:
   severity,
   basis: basis(zh, en),
   formula: `${total} = ${parts.join(" + ")}`,
+  kind: "identity",
   identities: () => [sumOf(id, o(total), os(...parts), { cell: o(total) })],
 });
 
@@ -26,6 +27,7 @@ const leRule = (id: RuleDef["id"], a: string, b: readonly string[], zh: string, 
   severity,
   basis: basis(zh, en),
   formula: `${a} ≤ ${b.join(" + ")}`,
+  kind: "identity",
   identities: () => [atMost(id, [o(a)], os(...b), { cell: o(a), other: o(b[0] ?? a) })],
 });
 
@@ -37,6 +39,7 @@ export const GEN2014_RULES: readonly RuleDef[] = [
     severity: "error",
     basis: basis("统计数为非负整数，经费以万元计", "counts are whole numbers ≥ 0; money in 10,000 yuan ≥ 0"),
     formula: "every count is an integer ≥ 0; every 万元 amount is a decimal ≥ 0",
+    kind: "check",
     check: intCheck(["old"]),
   },
   leRule(
@@ -52,6 +55,7 @@ export const GEN2014_RULES: readonly RuleDef[] = [
     severity: "error",
     basis: basis("（一）为去重后的总数，不小于任一渠道", "(1) is a de-duplicated total, at least any one channel"),
     formula: "A1 ≥ max(A2_1 … A2_5)",
+    kind: "identity",
     identities: () => [
       { key: "OLD-PUB-CHAN-LOWER", rel: "ge-max", lhs: [{ cell: o("A1") }], rhs: CHANNELS.map((cell) => ({ cell })), params: { cell: o("A1") } },
     ],
@@ -62,6 +66,7 @@ export const GEN2014_RULES: readonly RuleDef[] = [
     severity: "info",
     basis: basis("各渠道之和等于总数，即未声明任何跨渠道重复", "channels add up to the total: no cross-channel duplicates claimed"),
     formula: "A1 = A2_1 + A2_2 + A2_3 + A2_4 + A2_5 with two or more channels in use",
+    kind: "check",
     check: (ctx) => {
       const total = ctx.cell(o("A1"));
       if (!hasNumber(total)) return [];
@@ -112,6 +117,7 @@ export const GEN2014_RULES: readonly RuleDef[] = [
     severity: "warning",
     basis: basis("办结数与答复数描述同一批已办结申请", "completed and replied describe the same finished applications"),
     formula: "C2 = C3",
+    kind: "identity",
     identities: () => [sumOf("OLD-APP-DONE-REPLY", o("C2"), [o("C3")], { cell: o("C2"), other: o("C3") })],
   },
   leRule(
@@ -131,6 +137,7 @@ export const GEN2014_RULES: readonly RuleDef[] = [
     severity: "info",
     basis: basis("举办培训班应有人参加", "a training course has attendees"),
     formula: "I2 > 0 ⇒ I3 > 0",
+    kind: "check",
     check: (ctx) => {
       const courses = ctx.cell(o("I2"));
       if (!hasNumber(courses) || cmp(courses.value, 0) <= 0) return [];

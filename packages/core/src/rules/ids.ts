@@ -82,6 +82,7 @@ export const NOT_ASSESSABLE_REASONS = [
   "no_previous",
   "previous_edition",
   "previous_year",
+  "previous_body",
   "level_unknown",
   "year_unknown",
   "no_sections",

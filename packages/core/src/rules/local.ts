@@ -25,6 +25,7 @@ export const LOCAL_RULES: readonly RuleDef[] = [
     severity: "error",
     basis: { zh: "“其中”项不大于其所属总数", en: "an “of which” row is at most its parent" },
     formula: "every 其中 row ≤ its parent row, in each column",
+    kind: "identity",
     identities: (ctx) =>
       rowsOf(ctx).flatMap((r): Identity[] =>
         r.parent
@@ -41,6 +42,7 @@ export const LOCAL_RULES: readonly RuleDef[] = [
       en: "the “of which” rows usually add up to their parent (less when the list is not exhaustive)",
     },
     formula: "parent row = Σ its 其中 rows, in each column",
+    kind: "identity",
     identities: (ctx) =>
       [...childrenOf(rowsOf(ctx))].flatMap(([parent, kids]) =>
         COLS.map((c) =>
@@ -59,6 +61,7 @@ export const LOCAL_RULES: readonly RuleDef[] = [
     severity: "error",
     basis: { zh: "历年累计包含本年度", en: "the cumulative figure includes this year's" },
     formula: "本年度 ≤ 历年累计, per row",
+    kind: "identity",
     identities: (ctx) =>
       rowsOf(ctx).map((r) =>
         atMost(r.id, [cell(r.id, "current")], [cell(r.id, "cumulative")], { cell: cell(r.id, "cumulative"), other: cell(r.id, "current") }),
@@ -68,15 +71,15 @@ export const LOCAL_RULES: readonly RuleDef[] = [
     id: "LOCAL-CUM-YOY",
     editions: L,
     severity: "warning",
-    needsPrevious: true,
+    previous: ["local"],
     basis: {
       zh: "历年累计(y) = 历年累计(y−1) + 本年度(y)（累计数有时会重置）",
       en: "cumulative(y) = cumulative(y−1) + this year (cumulative counts do get reset)",
     },
     formula: "历年累计(y) = 历年累计(y−1) + 本年度(y), per row matched by label",
+    kind: "identity",
     identities: (ctx) => {
-      if (ctx.previous?.edition !== "local") return [];
-      const prevRows = new Map((ctx.previous.local?.rows ?? []).map((r) => [key(r.label), r.id]));
+      const prevRows = new Map((ctx.previous?.local?.rows ?? []).map((r) => [key(r.label), r.id]));
       return rowsOf(ctx).flatMap((r) => {
         const p = prevRows.get(key(r.label));
         return p
@@ -84,11 +87,5 @@ export const LOCAL_RULES: readonly RuleDef[] = [
           : [];
       });
     },
-    check: (ctx) =>
-      !ctx.previous
-        ? [{ status: "not-assessable", cells: [], reason: "no_previous" }]
-        : ctx.previous.edition !== "local"
-          ? [{ status: "not-assessable", cells: [], reason: "previous_edition", params: { previousEdition: ctx.previous.edition } }]
-          : [],
   },
 ];

@@ -1,6 +1,5 @@
 import type { CellDef } from "../cells/types";
-import type { Severity } from "../issue";
-import { fillTemplate, type Locale, messagesFor } from "../messages/format";
+import type { CorrectionCode, Severity } from "../issue";
 import type { Report } from "../report";
 import { isEmptyish } from "../value";
 import type { RuleId } from "./ids";
@@ -15,8 +14,13 @@ export interface EvaluatedIdentity {
   readonly ok: boolean;
 }
 
-/** A suggested single-cell correction: change `cell` from `from` to `to` and the listed failing checks hold. */
+/**
+ * A suggested single-cell correction: change `cell` from `from` to `to` and the listed failing checks hold. Worded by
+ * `formatIssue(correction, locale, report)`.
+ */
 export interface Correction {
+  /** `FIX-CELL` (change a value) or `FIX-BLANK` (fill a blank cell). */
+  readonly code: CorrectionCode;
   readonly cell: string;
   /** The value now, as written ("" for blank). */
   readonly from: string;
@@ -27,7 +31,8 @@ export interface Correction {
   readonly complete: boolean;
   /** True when another correction explains the same number of failures equally well. */
   readonly ambiguous: boolean;
-  readonly message: string;
+  /** Message parameters: cell, from, to, count. */
+  readonly params: Readonly<{ cell: string; from: string; to: string; count: number }>;
 }
 
 const MAX = 10;
@@ -44,7 +49,7 @@ export function localize(
   previous: Report | undefined,
   derived: ReadonlyMap<string, Num>,
   resolve: (id: string) => CellDef | undefined,
-  locale: Locale,
+  uncertain: ReadonlySet<string>,
 ): Correction[] {
   // Error-level identities first; when none fails, the warning-level ones of this report alone (a local table's 其中 sums).
   const level = evaluated.some((e) => e.severity === "error" && !e.ok && e.identity.rel === "eq") ? "error" : "warning";
@@ -80,9 +85,10 @@ export function localize(
   const candidates = new Set<string>();
   for (const f of failing) for (const [t] of termsOf(f.identity)) if (!t.prev) candidates.add(t.cell);
 
-  const found: Omit<Correction, "complete" | "ambiguous" | "message">[] = [];
+  const found: Omit<Correction, "code" | "complete" | "ambiguous" | "params">[] = [];
   for (const cell of candidates) {
-    if (derived.has(cell)) continue;
+    // Never propose a value for a cell the import guessed, placed by order or could not verify.
+    if (derived.has(cell) || uncertain.has(cell)) continue;
     const def = resolve(cell);
     if (!def || def.kind === "money") continue;
     const v = report.cells[cell];
@@ -115,19 +121,14 @@ export function localize(
       typo(a.from, a.to) - typo(b.from, b.to) ||
       Math.abs(Number(a.to) - Number(a.from || 0)) - Math.abs(Number(b.to) - Number(b.from || 0)),
   );
-  const table = messagesFor(locale);
   const best = found[0]?.explains.length ?? 0;
   const tied = found.filter((f) => f.explains.length === best).length;
   return found.slice(0, MAX).map((f) => ({
     ...f,
     complete: f.explains.length === failing.length,
     ambiguous: f.explains.length === best && tied > 1,
-    message: fillTemplate(
-      f.from === "" ? table.correctionBlank : table.correction,
-      { cell: f.cell, from: f.from, to: f.to, count: f.explains.length },
-      locale,
-      resolve,
-    ),
+    code: f.from === "" ? ("FIX-BLANK" as const) : ("FIX-CELL" as const),
+    params: { cell: f.cell, from: f.from, to: f.to, count: f.explains.length },
   }));
 }
 

@@ -102,6 +102,7 @@ function narrativeRule(id: RuleId, formula: string, zh: string, en: string): Rul
     severity: "warning",
     basis: { zh: `正文与统计表一致：${zh}`, en: `narrative agrees with the table: ${en}` },
     formula,
+    kind: "check",
     check: (ctx) => {
       const claims = (ctx.report.claims ?? []).filter((c: NarrativeClaim) => narrativeRuleFor(c.cell) === id);
       return claims.flatMap((claim): Outcome[] => {

@@ -1,5 +1,5 @@
-import { T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T4_COLUMNS } from "../cells/national";
-import type { Edition } from "../editions";
+import { T3_BALANCE_NOTE, T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T4_COLUMNS } from "../cells/national";
+import type { NationalEdition } from "../cells/national";
 import type { Level } from "../report";
 import { equal, minus, prev, sumOf, t } from "./build";
 import { intCheck, numberOf, positive } from "./common";
@@ -10,17 +10,16 @@ const N = ["gen2019", "gen2021"] as const;
 const F19 = "国办公开办函〔2019〕60号";
 const F21 = "国办公开办函〔2021〕30号";
 const BOTH = { zh: `${F19}、${F21}`, en: "2019 and 2021 formats" };
-const T3_NOTE = "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和";
+const T3_NOTE = T3_BALANCE_NOTE.zh;
 
-const ed = (ctx: RuleContext) => (ctx.edition === "gen2021" ? "gen2021" : "gen2019");
 const APPLICANTS = T3_COLUMNS.filter((c) => c.id !== "total").map((c) => c.id);
 const c3 = (row: string, col: string) => `t3.${row}.${col}`;
 
 /** Identities that depend only on the edition, built once per edition. */
-function perEdition(build: (edition: "gen2019" | "gen2021") => Identity[]): (ctx: RuleContext) => readonly Identity[] {
+function perEdition(build: (edition: NationalEdition) => Identity[]): (ctx: RuleContext) => readonly Identity[] {
   const cache = new Map<string, readonly Identity[]>();
   return (ctx) => {
-    const e = ed(ctx);
+    const e: NationalEdition = ctx.edition === "gen2021" ? "gen2021" : "gen2019";
     let list = cache.get(e);
     if (!list) {
       list = Object.freeze(build(e));
@@ -30,8 +29,8 @@ function perEdition(build: (edition: "gen2019" | "gen2021") => Identity[]): (ctx
   };
 }
 
-const rowTotals = (ctx: RuleContext): Identity[] =>
-  T3_ROWS[ed(ctx)].map((r) =>
+const rowTotals = (edition: NationalEdition): Identity[] =>
+  T3_ROWS[edition].map((r) =>
     sumOf(
       r.id,
       c3(r.id, "total"),
@@ -41,12 +40,12 @@ const rowTotals = (ctx: RuleContext): Identity[] =>
     ),
   );
 
-const outcomeSums = (ctx: RuleContext): Identity[] =>
+const outcomeSums = (edition: NationalEdition): Identity[] =>
   T3_COLUMNS.map((c) =>
     sumOf(
       c.id,
       c3("total", c.id),
-      T3_OUTCOME_ROWS[ed(ctx)].map((r) => c3(r, c.id)),
+      T3_OUTCOME_ROWS[edition].map((r) => c3(r, c.id)),
       { cell: c3("total", c.id) },
       "T3-TOTAL-MISSING",
     ),
@@ -57,7 +56,7 @@ const balances = (): Identity[] =>
     equal(c.id, [t(c3("new", c.id)), t(c3("carry_in", c.id))], [t(c3("total", c.id)), t(c3("carry_out", c.id))], { cell: c3("total", c.id) }),
   );
 
-const t4Sum = (block: string): NonNullable<RuleDef["identities"]> =>
+const t4Sum = (block: string): ((ctx: RuleContext) => readonly Identity[]) =>
   perEdition(() => [
     sumOf(
       block,
@@ -66,17 +65,6 @@ const t4Sum = (block: string): NonNullable<RuleDef["identities"]> =>
       { cell: `t4.${block}.total` },
     ),
   ]);
-
-/**
- * Not assessable unless the previous report is given and is of an edition the rule can compare with. (Whether it is
- * the year before is checked by the engine for every rule that needs the previous report.)
- */
-function previousGate(ctx: RuleContext, editions: readonly Edition[]): Outcome | undefined {
-  if (!ctx.previous) return { status: "not-assessable", cells: [], reason: "no_previous" };
-  if (!editions.includes(ctx.previous.edition))
-    return { status: "not-assessable", cells: [], reason: "previous_edition", params: { previousEdition: ctx.previous.edition } };
-  return undefined;
-}
 
 const RULE_MAKERS: ReadonlySet<Level> = new Set<Level>(["state-council-department", "province", "prefecture"]);
 
@@ -88,6 +76,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "error",
     basis: { zh: `${BOTH.zh}：第二十条各项数量`, en: `${BOTH.en}: Art. 20 counts` },
     formula: "every count is an integer ≥ 0 (本年增/减 may be negative); every amount is a decimal ≥ 0",
+    kind: "check",
     check: intCheck(["t2"]),
   },
   {
@@ -96,6 +85,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "warning",
     basis: { zh: `${F19}：第二十条第（一）项`, en: "2019 format: Art. 20 item (1)" },
     formula: "本年新公开数量 ≤ 对外公开总数量, per row",
+    kind: "identity",
     identities: () =>
       ["rules", "normative"].map((r) => ({
         key: r,
@@ -111,6 +101,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "warning",
     basis: { zh: `${F19}：第二十条第（五）（六）（八）项`, en: "2019 format: Art. 20 items (5), (6), (8)" },
     formula: "上一年项目数量 + 本年增/减 ≥ 0, per row",
+    kind: "check",
     check: (ctx) =>
       ["licensing", "services", "penalty", "coercion", "fees"].flatMap((r): Outcome[] => {
         const p = numberOf(ctx, `t2.${r}.prev`);
@@ -134,6 +125,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "warning",
     basis: { zh: `${F19}：第二十条第（九）项`, en: "2019 format: Art. 20 item (9)" },
     formula: "采购项目数量 = 0 ⇒ 采购总金额 = 0",
+    kind: "check",
     check: (ctx) => {
       // Only a written 0 counts: a blank or text 采购项目数量 says nothing (blank is 0 inside sum rules only, spec §6).
       const n = numberOf(ctx, "t2.procurement.projects");
@@ -156,6 +148,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "info",
     basis: { zh: `${F19}：采购总金额未规定单位`, en: "2019 format: 采购总金额 has no unit in the header" },
     formula: "unit of 采购总金额 as written in the cell: 元, 万元 or unknown",
+    kind: "check",
     check: (ctx) => {
       const v = ctx.cell("t2.procurement.amount");
       if (v?.kind !== "money" || v.value.isZero()) return [];
@@ -166,41 +159,33 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     id: "T2-21-VALID-YOY",
     editions: ["gen2021"],
     severity: "warning",
-    needsPrevious: true,
+    previous: ["gen2021"],
     basis: { zh: `${F21}：第二十条第（一）项`, en: "2021 format: Art. 20 item (1)" },
     formula: "现行有效件数(y) = 现行有效件数(y−1) + 本年制发件数(y) − 本年废止件数(y), per row",
-    identities: (ctx) =>
-      previousGate(ctx, ["gen2021"])
-        ? []
-        : ["rules", "normative"].map((r) =>
-            equal(r, [t(`t2.${r}.in_force`)], [prev(`t2.${r}.in_force`), t(`t2.${r}.issued`), minus(t(`t2.${r}.repealed`))], { cell: `t2.${r}.in_force` }),
-          ),
-    check: (ctx) => {
-      const gate = previousGate(ctx, ["gen2021"]);
-      return gate ? [gate] : [];
-    },
+    kind: "identity",
+    identities: perEdition(() =>
+      ["rules", "normative"].map((r) =>
+        equal(r, [t(`t2.${r}.in_force`)], [prev(`t2.${r}.in_force`), t(`t2.${r}.issued`), minus(t(`t2.${r}.repealed`))], { cell: `t2.${r}.in_force` }),
+      ),
+    ),
   },
   {
     id: "T2-21-VALID-GE",
     editions: ["gen2021"],
     severity: "warning",
-    needsPrevious: true,
+    previous: ["gen2021"],
     basis: { zh: `${F21}：第二十条第（一）项`, en: "2021 format: Art. 20 item (1)" },
     formula: "本年废止件数 ≤ 现行有效件数(y−1) + 本年制发件数, per row",
-    identities: (ctx) =>
-      previousGate(ctx, ["gen2021"])
-        ? []
-        : ["rules", "normative"].map((r) => ({
-            key: r,
-            rel: "le" as const,
-            lhs: [t(`t2.${r}.repealed`)],
-            rhs: [prev(`t2.${r}.in_force`), t(`t2.${r}.issued`)],
-            params: { cell: `t2.${r}.repealed` },
-          })),
-    check: (ctx) => {
-      const gate = previousGate(ctx, ["gen2021"]);
-      return gate ? [gate] : [];
-    },
+    kind: "identity",
+    identities: perEdition(() =>
+      ["rules", "normative"].map((r) => ({
+        key: r,
+        rel: "le" as const,
+        lhs: [t(`t2.${r}.repealed`)],
+        rhs: [prev(`t2.${r}.in_force`), t(`t2.${r}.issued`)],
+        params: { cell: `t2.${r}.repealed` },
+      })),
+    ),
   },
   {
     id: "T2-RULE-AUTHORITY",
@@ -211,6 +196,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
       en: "Legislation Law: rules are made by State Council departments, provincial and city governments",
     },
     formula: "规章 row is 0 or blank unless the body is a State Council department, a provincial or a 设区的市 government",
+    kind: "check",
     check: (ctx) => {
       const cols = ctx.edition === "gen2021" ? ["issued", "repealed", "in_force"] : ["made", "published", "total"];
       const cells = cols.map((c) => `t2.rules.${c}`);
@@ -228,6 +214,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "info",
     basis: { zh: `${F21}：本年收费金额（单位：万元）`, en: "2021 format: fees in 10,000 yuan" },
     formula: "行政事业性收费 is in 万元: flag 元 written in the cell, or an amount that looks like 元 (township > 10 000; anyone > 1 000 000)",
+    kind: "check",
     check: (ctx) => {
       const v = ctx.cell("t2.fees.amount");
       if (v?.kind !== "money") return [];
@@ -242,6 +229,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "error",
     basis: { zh: `${BOTH.zh}：三、申请件数`, en: `${BOTH.en}: table 3 counts` },
     formula: "every cell of table 三 is an integer ≥ 0",
+    kind: "check",
     check: intCheck(["t3"]),
   },
   {
@@ -251,7 +239,8 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     basis: { zh: `${BOTH.zh}：三、（七）总计；（二）“区分处理的，只计这一情形，不计其他情形”`, en: `${BOTH.en}: table 3 (7) Total; outcomes are exclusive` },
     formula:
       "for each column c: （七）总计(c) = （一）(c) + （二）(c) + Σ（三）1–8(c) + Σ（四）1–3(c) + Σ（五）1–5(c) + （六）(c) [2019] or Σ（六）1–3(c) [2021]",
-    identities: perEdition((edition) => outcomeSums({ edition } as RuleContext)),
+    kind: "identity",
+    identities: perEdition((edition) => outcomeSums(edition)),
   },
   {
     id: "T3-BALANCE",
@@ -259,6 +248,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "error",
     basis: { zh: `${BOTH.zh}：表三表头“${T3_NOTE}”`, en: `${BOTH.en}: the note printed in table 3's header (“I + II = III + IV for every column”)` },
     formula: "for each column c: 一(c) + 二(c) = （七）总计(c) + 四(c)",
+    kind: "identity",
     identities: perEdition(() => balances()),
   },
   {
@@ -267,7 +257,8 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "error",
     basis: { zh: `${BOTH.zh}：三、申请人情况“总计”列`, en: `${BOTH.en}: table 3 Total column` },
     formula: "for each row r: 总计(r) = 自然人(r) + 商业企业(r) + 科研机构(r) + 社会公益组织(r) + 法律服务机构(r) + 其他(r)",
-    identities: perEdition((edition) => rowTotals({ edition } as RuleContext)),
+    kind: "identity",
+    identities: perEdition((edition) => rowTotals(edition)),
   },
   {
     id: "T3-TOTAL-MISSING",
@@ -275,6 +266,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "warning",
     basis: { zh: "上海市政府办公厅2019年报总计列留空", en: "Totals left blank in published reports (Shanghai 2019)" },
     formula: "a 总计 cell of table 三 is blank while its components are not: the derived value is offered and used",
+    kind: "derived",
   },
   {
     id: "T3-OTHER-SPLIT",
@@ -282,6 +274,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "warning",
     basis: { zh: `${F21}将（六）其他处理拆为三行`, en: "the 2021 format split (6) Other handling into three rows" },
     formula: "a report for 2021 or later uses the single （六） row of 2019, or a 2019/2020 report uses the three （六） rows of 2021",
+    kind: "check",
     check: (ctx) => {
       const y = ctx.report.meta.year;
       if (y === undefined) return [{ status: "not-assessable", cells: [], reason: "year_unknown" }];
@@ -293,18 +286,14 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     id: "T3-YOY-CARRY",
     editions: N,
     severity: "warning",
-    needsPrevious: true,
+    previous: N,
     basis: {
       zh: "上年“结转下年度继续办理”即本年“上年结转”（未见明文规定）",
       en: "last year's carried-forward applications are this year's carried-in (expected, not written)",
     },
     formula: "for each column c: 二、上年结转(y, c) = 四、结转下年度继续办理(y−1, c)",
-    identities: (ctx) =>
-      previousGate(ctx, N) ? [] : T3_COLUMNS.map((c) => equal(c.id, [t(c3("carry_in", c.id))], [prev(c3("carry_out", c.id))], { cell: c3("carry_in", c.id) })),
-    check: (ctx) => {
-      const gate = previousGate(ctx, N);
-      return gate ? [gate] : [];
-    },
+    kind: "identity",
+    identities: perEdition(() => T3_COLUMNS.map((c) => equal(c.id, [t(c3("carry_in", c.id))], [prev(c3("carry_out", c.id))], { cell: c3("carry_in", c.id) }))),
   },
   {
     id: "T4-INT",
@@ -312,6 +301,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "error",
     basis: { zh: `${BOTH.zh}：四、行政复议、行政诉讼件数`, en: `${BOTH.en}: table 4 counts` },
     formula: "the 15 cells of table 四 are integers ≥ 0",
+    kind: "check",
     check: intCheck(["t4"]),
   },
   {
@@ -320,6 +310,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "error",
     basis: { zh: `${BOTH.zh}：四、行政复议“总计”`, en: `${BOTH.en}: table 4 reconsideration Total` },
     formula: "行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+    kind: "identity",
     identities: t4Sum("review"),
   },
   {
@@ -328,6 +319,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "error",
     basis: { zh: `${BOTH.zh}：四、未经复议直接起诉“总计”`, en: `${BOTH.en}: table 4 direct litigation Total` },
     formula: "未经复议直接起诉 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+    kind: "identity",
     identities: t4Sum("direct"),
   },
   {
@@ -336,6 +328,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     severity: "error",
     basis: { zh: `${BOTH.zh}：四、复议后起诉“总计”`, en: `${BOTH.en}: table 4 litigation after reconsideration Total` },
     formula: "复议后起诉 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+    kind: "identity",
     identities: t4Sum("after_review"),
   },
 ];

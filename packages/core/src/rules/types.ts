@@ -57,8 +57,8 @@ export interface RuleContext {
   readonly cellIds: readonly string[];
 }
 
-/** A rule of the catalogue: data (id, editions, severity, basis, formula) plus one small check. */
-export interface RuleDef {
+/** What every rule of the catalogue has: data (id, editions, severity, basis, formula). */
+interface RuleBase {
   readonly id: RuleId;
   readonly editions: readonly Edition[];
   readonly severity: Severity;
@@ -66,10 +66,30 @@ export interface RuleDef {
   readonly basis: { readonly zh: string; readonly en: string };
   /** The formula, in the labels of the format. */
   readonly formula: string;
-  /** True when the rule compares with the previous year's report. */
-  readonly needsPrevious?: boolean;
-  /** Linear rules: their identities for the context. */
-  readonly identities?: (ctx: RuleContext) => readonly Identity[];
-  /** Other rules: the check itself. */
-  readonly check?: (ctx: RuleContext) => readonly Outcome[];
+  /**
+   * Set when the rule compares with the previous year's report: the editions that report may have. The engine alone
+   * decides "not assessable" when no previous report is given, when it is of another edition, another year or another body.
+   */
+  readonly previous?: readonly Edition[];
 }
+
+/** A linear rule: its identities, evaluated by the engine (blank totals derived, corrections localised). */
+export interface IdentityRule extends RuleBase {
+  readonly kind: "identity";
+  /** The identities for the context (static ones are cached per edition by the rule). */
+  readonly identities: (ctx: RuleContext) => readonly Identity[];
+}
+
+/** Any other rule: one small check that returns its outcomes. */
+export interface CheckRule extends RuleBase {
+  readonly kind: "check";
+  readonly check: (ctx: RuleContext) => readonly Outcome[];
+}
+
+/** A rule with no check of its own: emitted by the engine for the identities of other rules (a blank total). */
+export interface DerivedRule extends RuleBase {
+  readonly kind: "derived";
+}
+
+/** A rule of the catalogue: an identity rule, a check rule or a derived rule, never two at once. */
+export type RuleDef = IdentityRule | CheckRule | DerivedRule;
