@@ -1,6 +1,6 @@
 // Public API of @gov-disclosure/core. Anything not listed here is internal.
 
-export { cellDef, cellLabel, cellsOf, tablesOf } from "./cells";
+export { cellDef, cellLabel, cellsOf, reportCells, tablesOf } from "./cells";
 export { LOCAL_COLUMNS, type LocalColumn, type LocalRow, localCells } from "./cells/local";
 export { OLD_ROWS } from "./cells/gen2014";
 export {
@@ -101,3 +101,4 @@ export { Decimal } from "decimal.js";
 export { narrativeRuleFor } from "./rules/narrative";
 export { rulesMarkdown } from "./docs/rulesMarkdown";
 export { type AggregateExclusion, type AggregateResult, aggregateReports } from "./aggregate";
+export { WORKBOOK, type WorkbookMeta } from "./workbook";

@@ -47,3 +47,26 @@ export function cellLabel(def: CellDef, locale: "zh-CN" | "en" = "zh-CN", short 
   if (def.col === "value" || col.length === 0) return rowText;
   return `${rowText} × ${col[col.length - 1]}`;
 }
+
+const REPORT_CELLS = new WeakMap<object, { readonly list: readonly CellDef[]; readonly byId: ReadonlyMap<string, CellDef> }>();
+
+/**
+ * The cells of this report: its edition's cells, or for a local table the cells of its declared rows. The one
+ * definition every package uses (cached per report object).
+ */
+export function reportCells(report: {
+  readonly edition: Edition;
+  readonly local?: { readonly rows: readonly LocalRow[]; readonly columns?: readonly [string, string] };
+}): {
+  readonly list: readonly CellDef[];
+  readonly byId: ReadonlyMap<string, CellDef>;
+} {
+  let hit = REPORT_CELLS.get(report);
+  if (!hit) {
+    const list =
+      report.edition === "local" ? tablesOf("local", report.local?.rows ?? [], report.local?.columns).flatMap((t) => t.cells) : cellsOf(report.edition);
+    hit = { list, byId: report.edition === "local" ? new Map(list.map((c) => [c.id, c])) : (INDEX.get(report.edition) as ReadonlyMap<string, CellDef>) };
+    REPORT_CELLS.set(report, hit);
+  }
+  return hit;
+}

@@ -1,25 +1,16 @@
 import type { CellDef, TableId } from "../cells/types";
-import { cellDef, cellsOf } from "../cells";
-import { localCells } from "../cells/local";
+import { cellDef, reportCells } from "../cells";
 import { cmp, type Num } from "./num";
 import type { Outcome, RuleContext } from "./types";
 
-const NATIONAL_DEFS = new Map<string, ReadonlyMap<string, CellDef>>();
-
 /** The definitions of the report's cells by id (the local edition's come from its declared rows). */
 export function defMapOf(ctx: Pick<RuleContext, "report" | "edition">): ReadonlyMap<string, CellDef> {
-  if (ctx.edition === "local") return new Map(localCells(ctx.report.local?.rows ?? []).map((d) => [d.id, d]));
-  let m = NATIONAL_DEFS.get(ctx.edition);
-  if (!m) {
-    m = new Map(cellsOf(ctx.edition).map((d) => [d.id, d]));
-    NATIONAL_DEFS.set(ctx.edition, m);
-  }
-  return m;
+  return reportCells(ctx.report).byId;
 }
 
 /** The definitions of the report's cells (the local edition's come from its declared rows). */
 export function defsOf(ctx: Pick<RuleContext, "report" | "edition">): readonly CellDef[] {
-  return ctx.edition === "local" ? localCells(ctx.report.local?.rows ?? []) : cellsOf(ctx.edition);
+  return reportCells(ctx.report).list;
 }
 
 const INT_FAILURES = new WeakMap<object, ReadonlyMap<TableId, Outcome[]>>();
