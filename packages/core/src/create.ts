@@ -1,4 +1,6 @@
-import { cellDef } from "./cells";
+import Decimal from "decimal.js";
+import { cellDef, reportCells } from "./cells";
+import type { CellKind } from "./cells/types";
 import type { Edition } from "./editions";
 import type { LocalTableSpec, Report, ReportMeta, Section, SourceLocation } from "./report";
 import { type CellValue, decodeCell, isDecodeError } from "./value";
@@ -23,8 +25,7 @@ export function createReport(input: CreateReportInput): Report {
     const def = localIds ? undefined : cellDef(input.edition, id);
     if (localIds ? !localIds.has(id) : !def) throw new Error(`createReport: "${id}" is not a cell of edition ${input.edition}`);
     const kind = def?.kind ?? (local?.rows.find((r) => id.startsWith(`local.${r.id}.`))?.unit.endsWith("元") ? "money" : "count");
-    const v = raw !== null && typeof raw === "object" ? raw : decodeCell(raw, kind);
-    if (isDecodeError(v)) throw new Error(`createReport: cell ${id}: expected ${v.expected}`);
+    const v = typed(id, kind, raw, "createReport");
     if (v.kind !== "blank") cells[id] = v;
   }
   return {
@@ -43,10 +44,29 @@ export function blankReport(edition: Exclude<Edition, "local">, meta: ReportMeta
   return createReport({ edition, meta });
 }
 
-/** Returns a copy of the report with one cell changed. */
-export function withCell(report: Report, id: string, value: CellValue): Report {
+/**
+ * Returns a copy of the report with one cell changed. The value may be a typed value or canonical JSON (a plain number
+ * is a count, or money in a money cell; a decimal string, "—", "无" or null). Unknown cell ids and malformed values
+ * throw, as in `createReport`.
+ */
+export function withCell(report: Report, id: string, value: CellValue | number | string | null): Report {
+  const def = reportCells(report).byId.get(id);
+  if (!def) throw new Error(`withCell: "${id}" is not a cell of ${report.edition === "local" ? "this report's local table" : `edition ${report.edition}`}`);
+  const v = typed(id, def.kind, value, "withCell");
   const cells = { ...report.cells };
-  if (value.kind === "blank") delete cells[id];
-  else cells[id] = value;
+  if (v.kind === "blank") delete cells[id];
+  else cells[id] = v;
   return { ...report, cells };
+}
+
+/** A typed value from a typed value or canonical JSON, checked against the cell's kind. */
+function typed(id: string, kind: CellKind, raw: CellValue | number | string | null, who: string): CellValue {
+  if (raw !== null && typeof raw === "object") {
+    if (raw.kind === "count" && !Number.isSafeInteger(raw.value)) throw new RangeError(`${who}: cell ${id}: ${raw.value} is not a whole number`);
+    if (raw.kind === "count" && kind === "money") return { kind: "money", value: new Decimal(raw.value) };
+    return raw;
+  }
+  const v = decodeCell(raw, kind);
+  if (isDecodeError(v)) throw new RangeError(`${who}: cell ${id}: expected ${v.expected}, received ${JSON.stringify(raw)}`);
+  return v;
 }

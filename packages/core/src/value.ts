@@ -45,7 +45,7 @@ const NA_GLYPHS = new Set(["—", "——", "-", "－", "/", "／", "–", "―"
 const NONE_GLYPHS = new Set(["无"]);
 const MONEY_RE = /^(-?\d+(?:\.\d+)?)(万元|元)?$/;
 
-/** Builds a count value. */
+/** Builds a count value. (`createReport` and `withCell` refuse counts that are not safe integers.) */
 export const count = (value: number): CountValue => ({ kind: "count", value });
 /** Builds a money value from a decimal string or a Decimal. */
 export const money = (value: string | Decimal, unit?: "元" | "万元"): MoneyValue =>

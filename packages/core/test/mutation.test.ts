@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Correction, cellsOf, formatIssue, importIssue, type Report, validateReport } from "../src/index";
+import { type Correction, cellsOf, createReport, formatIssue, importIssue, type Report, validateReport } from "../src/index";
 import { fixture, set, withMeta } from "./helpers";
 
 // A clean 2021 report: Pingtan 2021, split by hand from the published text and checked against every identity.
@@ -134,5 +134,13 @@ describe("the import's issues", () => {
     const r = validateReport(P);
     expect(r.counts.passed).toBe(validateReport(P, { includePasses: true }).findings.filter((f) => f.status === "pass").length);
     expect(r.counts.passed).toBeGreaterThan(30);
+  });
+});
+
+describe("a form being filled in", () => {
+  it("gets no correction for an identity with only one cell filled in (typing 10 into a blank form)", () => {
+    const r = validateReport(createReport({ edition: "gen2021", cells: { "t3.new.natural": 10 } }));
+    expect(r.findings.some((f) => f.code === "T3-BALANCE" && f.status === "fail")).toBe(true);
+    expect(r.corrections).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createReport, formatIssue, validateReport } from "../src/index";
+import { count, createReport, formatIssue, validateReport, withCell } from "../src/index";
 
 const failing = (r: ReturnType<typeof validateReport>) => r.findings.filter((f) => f.status === "fail").map((f) => f.code);
 
@@ -99,5 +99,22 @@ describe("review findings (blank totals, previous-year rules, text parts, 无, m
 
   it("a blank 采购项目数量 is not a written 0", () => {
     expect(run("gen2019", { "t2.procurement.amount": "350.5" }).findings.some((f) => f.code === "T2-19-PROC-ZERO")).toBe(false);
+  });
+});
+
+describe("building reports in code", () => {
+  const base = createReport({ edition: "gen2021" });
+  it("withCell takes a plain number as a count and money in a money cell, like createReport", () => {
+    expect(withCell(base, "t3.new.natural", 5).cells["t3.new.natural"]).toEqual({ kind: "count", value: 5 });
+    expect(withCell(base, "t2.fees.amount", 1.5).cells["t2.fees.amount"]).toMatchObject({ kind: "money" });
+    expect(withCell(base, "t3.new.natural", "无").cells["t3.new.natural"]).toEqual({ kind: "none", raw: "无" });
+    expect(withCell(withCell(base, "t3.new.natural", 5), "t3.new.natural", null).cells["t3.new.natural"]).toBeUndefined();
+  });
+  it("withCell and createReport reject unknown ids and fractional counts with a clear error", () => {
+    expect(() => withCell(base, "t3.new.nobody", 5)).toThrow('withCell: "t3.new.nobody" is not a cell of edition gen2021');
+    expect(() => createReport({ edition: "gen2021", cells: { "t3.new.nobody": 5 } })).toThrow('"t3.new.nobody" is not a cell of edition gen2021');
+    expect(() => withCell(base, "t3.new.natural", 1.5)).toThrow("withCell: cell t3.new.natural: expected integer, received 1.5");
+    expect(() => withCell(base, "t3.new.natural", count(1.5))).toThrow("is not a whole number");
+    expect(() => createReport({ edition: "gen2021", cells: { "t3.new.natural": 1.5 } })).toThrow("createReport: cell t3.new.natural: expected integer");
   });
 });

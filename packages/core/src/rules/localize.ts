@@ -54,7 +54,11 @@ export function localize(
   // Error-level identities first; when none fails, the warning-level ones of this report alone (a local table's 其中 sums).
   const level = evaluated.some((e) => e.severity === "error" && !e.ok && e.identity.rel === "eq") ? "error" : "warning";
   const errors = evaluated.filter((e) => e.severity === level && (level === "error" || ![...e.identity.lhs, ...e.identity.rhs].some((t) => t.prev)));
-  const failing = errors.filter((e) => !e.ok && e.identity.rel === "eq");
+  // An identity with only one cell filled in is still being filled in, not wrong: it proposes nothing (typing "10" into a
+  // blank form must not be answered with "change 10 to 0").
+  const filled = (e: EvaluatedIdentity) =>
+    [...e.identity.lhs, ...e.identity.rhs].filter((t) => !t.prev && !isEmptyish(report.cells[t.cell] ?? { kind: "blank" })).length >= 2;
+  const failing = errors.filter((e) => !e.ok && e.identity.rel === "eq" && filled(e));
   if (!failing.length) return [];
   const currentOf = (cell: string): Num => {
     if (derived.has(cell)) return derived.get(cell) as Num;
