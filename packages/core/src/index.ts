@@ -102,3 +102,14 @@ export { narrativeRuleFor } from "./rules/narrative";
 export { rulesMarkdown } from "./docs/rulesMarkdown";
 export { type AggregateExclusion, type AggregateResult, aggregateReports } from "./aggregate";
 export { WORKBOOK, type WorkbookMeta } from "./workbook";
+export {
+  type Exactness,
+  INDICATOR_IDS,
+  INDICATORS,
+  type IndicatorDef,
+  type IndicatorId,
+  type IndicatorMapping,
+  type IndicatorValue,
+  indicatorsMarkdown,
+  indicatorsOf,
+} from "./indicators";
