@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { count, createReport, formatIssue, validateReport, withCell } from "../src/index";
+import { readFileSync } from "node:fs";
+import { count, createReport, formatIssue, parseReportJson, validateReport, withCell } from "../src/index";
 
 const failing = (r: ReturnType<typeof validateReport>) => r.findings.filter((f) => f.status === "fail").map((f) => f.code);
 
@@ -116,5 +117,29 @@ describe("building reports in code", () => {
     expect(() => withCell(base, "t3.new.natural", 1.5)).toThrow("withCell: cell t3.new.natural: expected integer, received 1.5");
     expect(() => withCell(base, "t3.new.natural", count(1.5))).toThrow("is not a whole number");
     expect(() => createReport({ edition: "gen2021", cells: { "t3.new.natural": 1.5 } })).toThrow("createReport: cell t3.new.natural: expected integer");
+  });
+});
+
+describe("narrative claims read the way reports word them", () => {
+  const P = parseReportJson(readFileSync(new URL("../../../fixtures/canonical/pingtan-2021.json", import.meta.url), "utf8"));
+  if (!P.success) throw new Error("fixture");
+  const report = P.report;
+  const n = (id: string) => {
+    const v = report.cells[id];
+    return v?.kind === "count" ? v.value : 0;
+  };
+  const claim = (cell: string, value: number) => ({ ...report, claims: [{ cell, value: String(value), text: `claim ${value}` }] });
+  const fails = (r: typeof report) => validateReport(r).findings.filter((f) => f.phase === "rule" && f.code.startsWith("NARR-") && f.status === "fail");
+
+  it("同意公开 N 件 as 予以公开 and 部分公开 together is consistent", () => {
+    expect(fails(claim("t3.disclosed.total", n("t3.granted.total") + n("t3.partial.total")))).toEqual([]);
+    expect(fails(claim("t3.disclosed.total", n("t3.granted.total") + n("t3.partial.total") + 1))).toHaveLength(1);
+  });
+
+  it("受理 N 件 may count new and carried-in applications together", () => {
+    const withCarry = { ...report, cells: { ...report.cells, "t3.carry_in.total": count(3) } };
+    const stated = n("t3.new.total") + 3;
+    expect(fails({ ...withCarry, claims: [{ cell: "t3.new.total", value: String(stated), text: `受理${stated}件` }] })).toEqual([]);
+    expect(fails({ ...withCarry, claims: [{ cell: "t3.new.total", value: String(stated + 1), text: "x" }] })).toHaveLength(1);
   });
 });

@@ -253,6 +253,7 @@ export const T3_GROUPS: readonly CellDef[] = (
     ["unable", UNABLE, "(4) Cannot be provided"],
     ["rejected", REJECTED, "(5) Not processed"],
     ["other", OTHER, "(6) Other handling"],
+    ["disclosed", "（一）予以公开与（二）部分公开合计", "(1) Disclosed and (2) partly disclosed together"],
   ] as const
 ).flatMap(([id, zh, en]) => grid("t3", [r3(id, [RESULT, zh], [RESULTEN, en])], T3_COLUMNS, "件"));
 

@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { T3_OUTCOME_ROWS } from "../cells/national";
 import type { NarrativeClaim } from "../report";
 import type { RuleId } from "./ids";
-import { type Num, sum } from "./num";
+import { add, type Num, sum } from "./num";
 import type { Outcome, RuleContext, RuleDef } from "./types";
 
 const ALL = ["local", "gen2014", "gen2019", "gen2021"] as const;
@@ -13,6 +13,8 @@ const GROUPS: Readonly<Record<string, RegExp>> = {
   unable: /^unable_\d$/,
   rejected: /^rejected_\d$/,
   other: /^other(_\d)?$/,
+  // "同意公开 N 件" in prose often means 予以公开 and 部分公开 together.
+  disclosed: /^(granted|partial)$/,
 };
 
 const RULE_OF = new Map<string, RuleId | undefined>();
@@ -57,7 +59,7 @@ function ruleForCell(cell: string): RuleId | undefined {
 /** The table's value for a claimed cell: the cell itself, or the sum of a table-三 group (`t3.denied.total`). */
 function tableValue(ctx: RuleContext, cell: string): { value: Num; cells: string[] } | undefined {
   const [table, row = "", col = ""] = cell.split(".");
-  const group = table === "t3" ? GROUPS[row] : undefined;
+  const group = table === "t3" && Object.hasOwn(GROUPS, row) ? GROUPS[row] : undefined;
   const cells =
     group && (ctx.edition === "gen2019" || ctx.edition === "gen2021")
       ? T3_OUTCOME_ROWS[ctx.edition].filter((r) => group.test(r)).map((r) => `t3.${r}.${col}`)
@@ -86,7 +88,7 @@ function quotesPart(ctx: RuleContext, cell: string, parts: readonly string[], st
   const [table, row = "", col = ""] = cell.split(".");
   const sameRow = (id: string) => (table === "old" ? id.startsWith(`old.${row}`) : id.startsWith(`${table}.${row}.`));
   const candidates = [...ctx.cellIds.filter((id) => id !== cell && sameRow(id)), ...(parts.length > 1 ? parts : [])];
-  if (table === "t3" && GROUPS[row])
+  if (table === "t3" && Object.hasOwn(GROUPS, row))
     for (const c of ["natural", "business", "research", "nonprofit", "legal", "other", "total"]) if (c !== col) candidates.push(`t3.${row}.${c}`);
   for (const id of candidates) {
     const found = tableValue(ctx, id);
@@ -123,6 +125,11 @@ function narrativeRule(id: RuleId, formula: string, zh: string, en: string): Rul
           params,
         };
         if (agrees(stated, found.value, claim.approximate === true)) return [{ status: "pass", ...base }];
+        // "受理 N 件" often counts this year's new applications together with those carried in: consistent, not a mismatch.
+        const withCarry =
+          id === "NARR-APP-RECEIVED" && claim.cell.startsWith("t3.new.") ? ctx.effective(claim.cell.replace("t3.new.", "t3.carry_in.")) : undefined;
+        if (withCarry !== undefined && agrees(stated, add(found.value, withCarry), claim.approximate === true))
+          return [{ status: "pass", ...base, expected: add(found.value, withCarry), cells: [...found.cells, claim.cell.replace("t3.new.", "t3.carry_in.")] }];
         const part = quotesPart(ctx, claim.cell, found.cells, stated);
         if (part) return [{ status: "pass", ...base, params: { ...params, quotes: part } }];
         return [{ status: "fail", ...base }];
