@@ -74,7 +74,7 @@ export {
   validateReport,
 } from "./rules/engine";
 export { NOT_ASSESSABLE_REASONS, type NotAssessableReason, RULE_IDS, type RuleId } from "./rules/ids";
-export type { Correction } from "./rules/localize";
+export type { Correction, FaultArea } from "./rules/localize";
 export type { CheckRule, DerivedRule, Identity, IdentityRule, Outcome, RuleContext, RuleDef, Term } from "./rules/types";
 export { cellJsonSchema, jsonSchemaFor, ReportJson, ReportJsonSchemas, schemaId } from "./schema";
 export {

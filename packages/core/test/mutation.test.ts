@@ -144,3 +144,19 @@ describe("a form being filled in", () => {
     expect(r.corrections).toEqual([]);
   });
 });
+
+describe("fault area", () => {
+  it("names the row and column most failures meet in when no single cell explains them", () => {
+    // Two cells of one row changed: no single correction satisfies every failing identity.
+    const r = validateReport(set(P, { "t3.granted.natural": 137, "t3.granted.business": 55 }));
+    expect(r.corrections).toEqual([]);
+    expect(r.faultArea).toEqual({
+      row: "granted",
+      cells: ["t3.granted.natural", "t3.granted.business"],
+      explains: ["T3-OUTCOME-SUM:natural", "T3-ROW-TOTAL:granted", "T3-OUTCOME-SUM:business"],
+    });
+  });
+  it("is absent when a single cell explains the failures", () => {
+    expect(validateReport(set(P, { "t3.granted.natural": 37 })).faultArea).toBeUndefined();
+  });
+});

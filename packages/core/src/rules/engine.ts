@@ -5,7 +5,7 @@ import { type CellValue, count, money } from "../value";
 import { defMapOf, defsOf } from "./common";
 import { rulesFor } from "./catalogue";
 import type { NotAssessableReason, RuleId } from "./ids";
-import { type Correction, type EvaluatedIdentity, localize } from "./localize";
+import { type Correction, type EvaluatedIdentity, type FaultArea, faultArea, localize } from "./localize";
 import { add, cmp, isZero, type Num, numText, sub } from "./num";
 import type { Identity, Outcome, RuleContext, RuleDef, Term } from "./types";
 import { cellResolver } from "../messages/format";
@@ -36,6 +36,8 @@ export interface ValidationResult {
   readonly findings: readonly Issue[];
   /** Single-cell corrections that would satisfy the failing identities, best first (never on an uncertain cell). */
   readonly corrections: readonly Correction[];
+  /** When no single cell explains the failing identities: the cells, row and column most of them meet in. */
+  readonly faultArea?: FaultArea;
   /** Failing issues by severity (import and rule), rules not assessable, and rule checks that passed. */
   readonly counts: { readonly error: number; readonly warning: number; readonly info: number; readonly notAssessable: number; readonly passed: number };
   /** True when no table of the report holds any data. */
@@ -291,13 +293,15 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     if (!assessed) emit(rule, { status: "not-assessable", cells: [], reason: "no_data" });
   }
 
-  const corrections = localize(evaluated, report, previous, derived, cellResolver(edition, report), uncertain);
+  const resolve = cellResolver(edition, report);
+  const corrections = localize(evaluated, report, previous, derived, resolve, uncertain);
+  const fault = faultArea(evaluated, corrections, resolve);
   const counts = { error: 0, warning: 0, info: 0, notAssessable: 0, passed };
   for (const f of findings) {
     if (f.status === "fail") counts[f.severity]++;
     else if (f.status === "not-assessable") counts.notAssessable++;
   }
-  return { edition, findings, corrections, counts, noData: live.size === 0, uncertainCells: [...uncertain] };
+  return { edition, findings, corrections, ...(fault ? { faultArea: fault } : {}), counts, noData: live.size === 0, uncertainCells: [...uncertain] };
 }
 
 function maxOf(values: readonly (Num | typeof NON_NUMERIC)[]): Num | typeof NON_NUMERIC {

@@ -150,3 +150,49 @@ function editDistance(a: string, b: string): number {
   }
   return prev[b.length] as number;
 }
+
+/** Where the failures point when no single cell explains them: the row and/or column most failing checks meet in. */
+export interface FaultArea {
+  /** The row id shared by the suspected cells (`new`, `granted`, `review`), when they share one. */
+  readonly row?: string;
+  /** The column id shared by the suspected cells (`natural`, `total`), when they share one. */
+  readonly col?: string;
+  /** The suspected cells: those read by the most failing error-level identities. */
+  readonly cells: readonly string[];
+  /** The failing checks they are read by, as `RULE-ID:key`. */
+  readonly explains: readonly string[];
+}
+
+/**
+ * When no single-cell correction explains the failing error-level identities, names the cells read by the most of them
+ * and the row or column they share, instead of outlining whole columns. Undefined when nothing fails or a correction exists.
+ */
+export function faultArea(
+  evaluated: readonly EvaluatedIdentity[],
+  corrections: readonly Correction[],
+  resolve: (id: string) => CellDef | undefined,
+): FaultArea | undefined {
+  if (corrections.length) return undefined;
+  const failing = evaluated.filter((e) => e.severity === "error" && !e.ok);
+  if (failing.length < 2) return undefined;
+  const hits = new Map<string, string[]>();
+  for (const f of failing)
+    for (const t of [...f.identity.lhs, ...f.identity.rhs]) {
+      if (t.prev) continue;
+      const list = hits.get(t.cell) ?? [];
+      const key = `${f.rule}:${f.identity.key}`;
+      if (!list.includes(key)) list.push(key);
+      hits.set(t.cell, list);
+    }
+  const best = Math.max(0, ...[...hits.values()].map((l) => l.length));
+  if (best < 2) return undefined;
+  const cells = [...hits].filter(([, l]) => l.length === best).map(([c]) => c);
+  const defs = cells.map(resolve);
+  const shared = (k: "row" | "col") => {
+    const v = defs[0]?.[k];
+    return v !== undefined && defs.every((d) => d?.[k] === v) ? v : undefined;
+  };
+  const row = shared("row");
+  const col = shared("col");
+  return { ...(row ? { row } : {}), ...(col ? { col } : {}), cells, explains: [...new Set(cells.flatMap((c) => hits.get(c) ?? []))] };
+}
