@@ -1,8 +1,18 @@
-import { blankReport, type Edition, isEdition, type Locale, type Report, type ValidationResult } from "@gov-disclosure/core";
+import {
+  blankReport,
+  type Correction,
+  type Edition,
+  formatIssue,
+  type Issue,
+  isEdition,
+  type Locale,
+  type Report,
+  type ValidationResult,
+} from "@gov-disclosure/core";
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { entryText } from "./entry";
-import { localeOf, stringsFor } from "./i18n";
-import { exportName, type ReadNote, type ReadResult, readBytes, readText, toHtml, toJson, toXlsx } from "./io";
+import { LANGUAGE_NAMES, localeOf, stringsFor, uiText } from "./i18n";
+import { exportName, type ReadFailure, type ReadResult, readBytes, readText, toHtml, toJson, toXlsx } from "./io";
 import { entryLayout, type InputCell, type LayoutCell, type LayoutTable } from "./layout";
 import { applyCorrection, type Checked, check, fillBlankTotals, isEmptyReport, setCellText } from "./state";
 import { validatorStyles } from "./styles";
@@ -23,6 +33,20 @@ type EntryEdition = (typeof ENTRY_EDITIONS)[number];
 const cellDomId = (cell: string): string => `cell-${cell.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 
 /**
+ * The status line, kept as what happened (not as text) so that it is worded in the language shown: switching the
+ * language re-words it, like the findings.
+ */
+type Status =
+  | { readonly kind: "none" }
+  | { readonly kind: "reading" }
+  | { readonly kind: "loaded"; readonly name: string }
+  | { readonly kind: "not-loaded"; readonly name: string; readonly issue?: Issue; readonly failure?: ReadFailure }
+  | { readonly kind: "filled"; readonly count: number }
+  | { readonly kind: "applied"; readonly correction: Correction; readonly report: Report };
+
+const NO_STATUS: Status = { kind: "none" };
+
+/**
  * `<gov-disclosure-validator>`: checks a government information disclosure annual report in the browser. Paste text,
  * drop a file or fill in the official table; findings appear live beside their cells. Nothing is uploaded.
  *
@@ -37,7 +61,6 @@ export class GovDisclosureValidator extends LitElement {
     lang: { type: String, reflect: true },
     previous: { attribute: false },
     _checked: { state: true },
-    _notes: { state: true },
     _status: { state: true },
     _busy: { state: true },
     _dragging: { state: true },
@@ -50,8 +73,9 @@ export class GovDisclosureValidator extends LitElement {
   /** The same body's report for the year before, for the cross-year rules. */
   declare previous: Report | undefined;
   declare private _checked: Checked;
-  declare private _notes: readonly ReadNote[];
-  declare private _status: string;
+  declare private _status: Status;
+  /** The issues of the last file or text read (passed to every validation until another is read or the form is reset). */
+  private importIssues: readonly Issue[] = [];
   declare private _busy: boolean;
   declare private _dragging: boolean;
   /** Text typed into cells and not yet committed (kept so that re-rendering never rewrites what is being typed). */
@@ -63,9 +87,8 @@ export class GovDisclosureValidator extends LitElement {
     this.edition = "gen2021";
     this.lang = "zh-CN";
     this.previous = undefined;
-    this._checked = check(blankReport("gen2021"), "zh-CN");
-    this._notes = [];
-    this._status = "";
+    this._checked = check(blankReport("gen2021"));
+    this._status = NO_STATUS;
     this._busy = false;
     this._dragging = false;
   }
@@ -76,13 +99,24 @@ export class GovDisclosureValidator extends LitElement {
   }
   set report(value: Report) {
     this.drafts.clear();
-    this._checked = check(value, this.locale, this.previous);
+    this.importIssues = [];
+    this._checked = this.validate(value);
     if (value.edition !== "local" && value.edition !== this.edition) this.edition = value.edition;
   }
 
-  /** The validation of the current report: findings, corrections and counts. */
+  /**
+   * The validation of the current report: findings (the issues of the file it was read from first), corrections and
+   * counts. Locale-free: the same object whatever the language shown (switching the language never re-validates).
+   */
   get result(): ValidationResult {
     return this._checked.result;
+  }
+
+  private validate(report: Report): Checked {
+    return check(report, {
+      ...(this.previous ? { previous: this.previous } : {}),
+      ...(this.importIssues.length ? { importIssues: this.importIssues } : {}),
+    });
   }
 
   private get locale(): Locale {
@@ -92,14 +126,17 @@ export class GovDisclosureValidator extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("edition") && isEdition(this.edition) && this.edition !== "local" && this.edition !== this._checked.report.edition) {
       const ed = this.edition as EntryEdition;
-      if (ENTRY_EDITIONS.includes(ed)) this._checked = check(blankReport(ed, this._checked.report.meta), this.locale, this.previous);
+      if (ENTRY_EDITIONS.includes(ed)) {
+        this.importIssues = [];
+        this._checked = this.validate(blankReport(ed, this._checked.report.meta));
+      }
     }
-    if ((changed.has("lang") && changed.get("lang") !== undefined) || changed.has("previous"))
-      this._checked = check(this._checked.report, this.locale, this.previous);
+    // The language is not here: the result is locale-free and is worded in render().
+    if (changed.has("previous") && changed.get("previous") !== this.previous) this._checked = this.validate(this._checked.report);
   }
 
   private commit(report: Report, cause: ValidatorChangeDetail["cause"]): void {
-    this._checked = check(report, this.locale, this.previous);
+    this._checked = this.validate(report);
     if (report.edition !== "local" && report.edition !== this.edition) this.edition = report.edition;
     const detail: ValidatorChangeDetail = { report, result: this._checked.result, cause };
     this.dispatchEvent(new CustomEvent<ValidatorChangeDetail>("change", { detail, bubbles: true, composed: true }));
@@ -109,9 +146,9 @@ export class GovDisclosureValidator extends LitElement {
   async loadFile(file: Blob & { readonly name?: string }): Promise<ReadResult> {
     const name = file.name ?? "report";
     this._busy = true;
-    this._status = stringsFor(this.locale).reading;
+    this._status = { kind: "reading" };
     try {
-      const result = await readBytes(new Uint8Array(await file.arrayBuffer()), name, this.locale);
+      const result = await readBytes(new Uint8Array(await file.arrayBuffer()), name);
       return this.afterRead(result, name);
     } finally {
       this._busy = false;
@@ -121,22 +158,31 @@ export class GovDisclosureValidator extends LitElement {
   /** Reads pasted text (web page text, HTML, Markdown or canonical JSON) and shows the report it holds. */
   async loadText(text: string, filename?: string): Promise<ReadResult> {
     this._busy = true;
-    this._status = stringsFor(this.locale).reading;
+    this._status = { kind: "reading" };
     try {
-      const result = await readText(text, this.locale, filename);
+      const result = await readText(text, filename);
       return this.afterRead(result, filename ?? "");
     } finally {
       this._busy = false;
     }
   }
 
+  /**
+   * Shows what a read gave. With a report: the report, validated with the read's issues. Without one: the form keeps
+   * what it holds (nothing typed is lost) and is validated with the read's issues, so that they are listed and counted.
+   */
   private afterRead(result: ReadResult, name: string): ReadResult {
-    this._notes = result.notes;
+    this.importIssues = result.issues;
+    const shown = name || result.format;
     if (result.report) {
       this.drafts.clear();
       this.commit(result.report, "load");
-      this._status = stringsFor(this.locale).loaded(name || result.format);
-    } else this._status = result.notes[0]?.message ?? "";
+      this._status = { kind: "loaded", name: shown };
+    } else {
+      this._checked = this.validate(this._checked.report);
+      const issue = result.issues.find((i) => i.severity === "error") ?? result.issues[0];
+      this._status = { kind: "not-loaded", name: shown, ...(issue ? { issue } : {}), ...(result.failure ? { failure: result.failure } : {}) };
+    }
     return result;
   }
 
@@ -145,7 +191,7 @@ export class GovDisclosureValidator extends LitElement {
     const { report, filled } = fillBlankTotals(this._checked.report);
     this.drafts.clear();
     if (filled.length) this.commit(report, "fill-totals");
-    this._status = stringsFor(this.locale).filled(filled.length);
+    this._status = { kind: "filled", count: filled.length };
     return filled;
   }
 
@@ -153,9 +199,10 @@ export class GovDisclosureValidator extends LitElement {
   applyCorrection(index = 0): boolean {
     const c = this._checked.corrections[index];
     if (!c) return false;
+    const before = this._checked.report;
     this.drafts.delete(c.cell);
-    this.commit(applyCorrection(this._checked.report, c), "correction");
-    this._status = c.message;
+    this.commit(applyCorrection(before, c), "correction");
+    this._status = { kind: "applied", correction: c, report: before };
     return true;
   }
 
@@ -171,14 +218,47 @@ export class GovDisclosureValidator extends LitElement {
 
   /** The report as a printable HTML document with its findings (the renderer is loaded on first use). */
   exportHtml(): Promise<string> {
-    return toHtml(this._checked.report, this.locale, this._checked.failing, this._checked.corrections);
+    return toHtml(this._checked.report, this.locale, this._checked.result);
   }
 
+  /** The entry form: render's official layout of the report's edition (value texts are not used, so it is cached). */
   private tables(): LayoutTable[] {
     const r = this._checked.report;
-    const key = `${r.edition}|${this.locale}|${r.edition === "local" ? JSON.stringify(r.local) : ""}`;
-    if (this.layoutCache?.key !== key) this.layoutCache = { key, tables: entryLayout(r.edition, this.locale, r.local) };
+    const key = `${r.edition}|${this.locale}|${r.meta.year ?? ""}|${r.edition === "local" ? JSON.stringify(r.local) : ""}`;
+    if (this.layoutCache?.key !== key) this.layoutCache = { key, tables: entryLayout(r, this.locale) };
     return this.layoutCache.tables;
+  }
+
+  /** The message of an issue or correction in the language shown (core's one formatter). */
+  private word(item: Issue | Correction, report: Report = this._checked.report): string {
+    return formatIssue(item, this.locale, report);
+  }
+
+  private statusText(): string {
+    const st = this._status;
+    const locale = this.locale;
+    switch (st.kind) {
+      case "none":
+        return "";
+      case "reading":
+        return stringsFor(locale).reading;
+      case "loaded":
+        return uiText(locale, "loaded", { name: st.name });
+      case "filled":
+        return st.count ? uiText(locale, "filled", { count: st.count }) : stringsFor(locale).filledNone;
+      case "applied":
+        return uiText(locale, "applied", { message: this.word(st.correction, st.report) });
+      case "not-loaded": {
+        const why = st.issue
+          ? this.word(st.issue)
+          : st.failure?.kind === "unavailable"
+            ? stringsFor(locale).importerUnavailable
+            : st.failure
+              ? uiText(locale, "readFailed", { detail: st.failure.detail ?? "" })
+              : "";
+        return [uiText(locale, "notLoaded", { name: st.name }), why].filter(Boolean).join(" ");
+      }
+    }
   }
 
   private onCellInput(e: InputEvent): void {
@@ -230,17 +310,19 @@ export class GovDisclosureValidator extends LitElement {
       return;
     }
     this.drafts.clear();
-    this._notes = [];
+    this.importIssues = [];
     this.edition = ed;
     this.commit(blankReport(ed, this._checked.report.meta), "edition");
   }
 
   private onClear(): void {
     const s = stringsFor(this.locale);
-    if (isEmptyReport(this._checked.report) || (typeof confirm === "function" && !confirm(s.clear + "?"))) return;
+    const empty = isEmptyReport(this._checked.report);
+    if (empty && !this.importIssues.length) return;
+    if (!empty && typeof confirm === "function" && !confirm(s.confirmClear)) return;
     this.drafts.clear();
-    this._notes = [];
-    this._status = "";
+    this.importIssues = [];
+    this._status = NO_STATUS;
     const r = this._checked.report;
     this.commit(r.edition === "local" ? blankReport(ENTRY_EDITIONS[0]) : blankReport(r.edition, r.meta), "clear");
   }
@@ -315,12 +397,13 @@ export class GovDisclosureValidator extends LitElement {
   }
 
   private renderCell(c: LayoutCell, tableId: string, rowIndex: number): TemplateResult {
+    const span = (n: number) => (n > 1 ? n : nothing);
     if (c.kind === "head") {
-      const cls = [c.corner ? "corner" : "", c.filler ? "filler" : ""].join(" ").trim();
       const indent = c.depth ? `padding-left:${0.35 + c.depth * 1}rem` : "";
-      return html`<th scope=${c.scope} colspan=${c.colspan > 1 ? c.colspan : nothing} rowspan=${c.rowspan > 1 ? c.rowspan : nothing}
-        class=${cls || nothing} style=${indent || nothing}>${c.text}</th>`;
+      return html`<th scope=${c.scope} colspan=${span(c.colspan)} rowspan=${span(c.rowspan)} class=${c.role === "corner" ? "corner" : nothing}
+        style=${indent || nothing}>${c.text}</th>`;
     }
+    if (c.kind === "fixed") return html`<td colspan=${span(c.colspan)} rowspan=${span(c.rowspan)} class=${`filler ${c.role}`}>${c.text}</td>`;
     return this.renderInput(c, tableId, rowIndex);
   }
 
@@ -332,7 +415,8 @@ export class GovDisclosureValidator extends LitElement {
     const cls = [failing ? mark.severity : "", failing && !mark.subject ? "involved" : "", mark?.correction !== undefined ? "suggested" : ""].join(" ").trim();
     const describedBy = failing ? mark.findings.map((i) => `finding-${i + 1}`).join(" ") : "";
     const correction = mark?.correction !== undefined ? this._checked.corrections[mark.correction] : undefined;
-    const title = [failing ? mark.findings.map((i) => this._checked.failing[i]?.message).join("\n") : "", correction?.message ?? ""].filter(Boolean).join("\n");
+    const issues = failing ? mark.findings.map((i) => this._checked.failing[i]).filter((f): f is Issue => f !== undefined) : [];
+    const title = [...issues.map((f) => this.word(f)), correction ? this.word(correction) : ""].filter(Boolean).join("\n");
     return html`<td colspan=${c.colspan > 1 ? c.colspan : nothing} class=${cls || nothing}>
       <input id=${cellDomId(id)} data-cell=${id} data-table=${tableId} data-row=${rowIndex} data-col=${c.def.col}
         .value=${value} aria-label=${c.label} aria-invalid=${failing ? "true" : nothing}
@@ -351,50 +435,53 @@ export class GovDisclosureValidator extends LitElement {
     </div>`;
   }
 
+  /** One failing issue: its severity, its message in the language shown, its code, and a button to its cell. */
+  private renderIssue(f: Issue, i: number): TemplateResult {
+    const s = stringsFor(this.locale);
+    const cell = f.cells.find((c) => this._checked.marks.has(c));
+    return html`<li id=${`finding-${i + 1}`} class=${f.severity} data-code=${f.code} data-phase=${f.phase} data-severity=${f.severity}>
+      <span class=${`badge ${f.severity}`}>${s.severity[f.severity]}</span>
+      <span class="message">${this.word(f)}</span>
+      <span class="rule">${f.code}</span>
+      ${cell ? html`<button type="button" class="link goto" @click=${() => this.focusCell(cell)}>${s.goToCell}</button>` : nothing}
+    </li>`;
+  }
+
+  private summaryText(): string {
+    const s = stringsFor(this.locale);
+    const { failing, result } = this._checked;
+    if (!failing.length) return result.noData ? s.noData : s.noFindings;
+    const c = result.counts;
+    const fromRead = failing.filter((f) => f.phase !== "rule").length;
+    const counts = uiText(this.locale, "summary", { error: c.error, warning: c.warning, info: c.info });
+    // An empty form can still have issues (the file read, the year against the edition): both are said.
+    return (result.noData ? `${s.noData} ` : "") + counts + (fromRead ? uiText(this.locale, "summaryImport", { count: fromRead }) : "");
+  }
+
   private renderFindings(): TemplateResult {
     const s = stringsFor(this.locale);
-    const { failing, corrections, result } = this._checked;
-    const counts = result.counts;
+    const { failing, corrections } = this._checked;
+    const indexed = failing.map((f, i) => [f, i] as const);
+    const rules = indexed.filter(([f]) => f.phase === "rule");
+    const read = indexed.filter(([f]) => f.phase !== "rule");
     return html`<section class="panel" aria-labelledby="findings-title">
       <h3 id="findings-title">${s.findings}</h3>
-      <p class="summary" role="status" aria-live="polite" id="summary">
-        ${result.noData ? s.noData : failing.length ? s.summary(counts) : s.noFindings}
-      </p>
+      <p class="summary" role="status" aria-live="polite" id="summary">${this.summaryText()}</p>
       ${
         corrections.length
           ? html`<h3>${s.corrections}</h3>
             <ol class="corrections">
               ${corrections.map(
-                (c, i) => html`<li id=${`correction-${i + 1}`} data-cell=${c.cell}>
-                  ${c.message}
+                (c, i) => html`<li id=${`correction-${i + 1}`} data-cell=${c.cell} data-code=${c.code}>
+                  ${this.word(c)}
                   <button class="apply" type="button" @click=${() => this.applyCorrection(i)}>${s.apply}</button>
                 </li>`,
               )}
             </ol>`
           : nothing
       }
-      <ol class="findings">
-        ${failing.map(
-          (f, i) => html`<li id=${`finding-${i + 1}`} class=${f.severity} data-rule=${f.ruleId} data-severity=${f.severity}>
-            <span class=${`badge ${f.severity}`}>${s.severity[f.severity]}</span>
-            <span class="message">${f.message}</span>
-            <span class="rule">${f.ruleId}</span>
-            ${
-              f.cells[0] && this._checked.marks.has(f.cells[0])
-                ? html`<button type="button" class="link goto" @click=${() => this.focusCell(f.cells[0] as string)}>${s.goToCell}</button>`
-                : nothing
-            }
-          </li>`,
-        )}
-      </ol>
-      ${
-        this._notes.length
-          ? html`<h3>${s.importNotes}</h3>
-            <ul class="notes">
-              ${this._notes.map((n) => html`<li class=${n.severity} data-code=${n.code}><span class=${`badge ${n.severity}`}>${s.severity[n.severity]}</span>${n.message}</li>`)}
-            </ul>`
-          : nothing
-      }
+      <ol class="findings">${rules.map(([f, i]) => this.renderIssue(f, i))}</ol>
+      ${read.length ? html`<h3>${s.importNotes}</h3><ul class="notes">${read.map(([f, i]) => this.renderIssue(f, i))}</ul>` : nothing}
     </section>`;
   }
 
@@ -402,6 +489,7 @@ export class GovDisclosureValidator extends LitElement {
     const s = stringsFor(this.locale);
     const r = this._checked.report;
     const editionValue = r.edition;
+    const other: Locale = this.locale === "en" ? "zh-CN" : "en";
     return html`<div lang=${this.locale}>
       <header>
         <h2>${s.title}</h2>
@@ -413,8 +501,8 @@ export class GovDisclosureValidator extends LitElement {
           </select>
         </div>
         <div class="toggles">
-          <button type="button" class="secondary" id="lang-toggle" lang=${this.locale === "en" ? "zh-CN" : "en"} @click=${this.toggleLang}
-            aria-label=${`${s.language}: ${s.switchTo}`}>${s.switchTo}</button>
+          <button type="button" class="secondary" id="lang-toggle" @click=${this.toggleLang} title=${s.otherLanguage}
+            ><span lang=${other}>${LANGUAGE_NAMES[other]}</span></button>
         </div>
       </header>
       <div class=${`input-area${this._dragging ? " dragging" : ""}`} @dragover=${this.onDragOver} @dragleave=${() => (this._dragging = false)}
@@ -446,7 +534,7 @@ export class GovDisclosureValidator extends LitElement {
         <button type="button" class="secondary" id="clear" @click=${this.onClear}>${s.clear}</button>
         <button type="button" class="secondary" id="print" @click=${() => window.print()}>${s.print}</button>
       </div>
-      <p class="status" id="status" role="status" aria-live="polite">${this._status}</p>
+      <p class="status" id="status" role="status" aria-live="polite">${this.statusText()}</p>
       <div class="layout">
         <section class="tables" aria-label=${s.tables}>${this.tables().map((t) => this.renderTable(t))}</section>
         ${this.renderFindings()}

@@ -5,17 +5,28 @@ import { defineValidator } from "./element";
 export { defineValidator, GovDisclosureValidator, TAG_NAME, type ValidatorChangeDetail } from "./element";
 /** Reading what is typed into a cell: full-width digits, "—", "无", blanks, units. */
 export { entryText, normalizeEntry, parseEntry, sameValue } from "./entry";
-/** Interface text per language. */
-export { type ElementStrings, localeOf, stringsFor } from "./i18n";
-/** Reading files and pasted text in the browser, and exporting JSON, XLSX and HTML. */
-export { exportName, type ReadNote, type ReadResult, readBytes, readText, toHtml, toJson, toXlsx } from "./io";
-/** The official layout of each edition's tables as an entry grid with merged header cells. */
-export { entryLayout, type HeadCell, type InputCell, inputLabel, type LayoutCell, type LayoutTable, layoutInputs } from "./layout";
+/** Interface text per language: typed zh-CN and en tables, templates filled with core's `fillTemplate`. */
+export { type ElementStrings, LANGUAGE_NAMES, localeOf, stringsFor, type TemplateKey, uiText } from "./i18n";
+/** Reading files and pasted text in the browser (locale-free issues), and exporting JSON, XLSX and HTML. */
+export { exportName, type ReadFailure, type ReadResult, readBytes, readText, toHtml, toJson, toXlsx } from "./io";
+/** The entry form: render's official layout (`officialTables`) with its value cells as labelled inputs. */
+export {
+  entryLayout,
+  entryTable,
+  type FixedCell,
+  type HeadCell,
+  type InputCell,
+  inputLabel,
+  type LayoutCell,
+  type LayoutTable,
+  layoutInputs,
+} from "./layout";
 /** The element's state as plain functions: validation, marks per cell, typing, corrections, totals. */
 export {
   applyCorrection,
   type CellMark,
   type Checked,
+  type CheckOptions,
   check,
   defsOfReport,
   fillBlankTotals,

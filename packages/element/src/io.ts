@@ -1,42 +1,31 @@
-import { type Correction, type Finding, type Locale, parseReportJson, type Report, stringifyReport } from "@gov-disclosure/core";
+import { type Issue, type Locale, parseReportJson, type Report, stringifyReport, type ValidationResult } from "@gov-disclosure/core";
 
-/** One note from reading a file: the importer's diagnostics, or why the file could not be read. */
-export interface ReadNote {
-  readonly code: string;
-  readonly severity: "error" | "warning" | "info";
-  readonly message: string;
-  readonly cells?: readonly string[];
+/** Why a file could not be read at all, when the importer gave no answer (worded by the element, see `ElementStrings`). */
+export interface ReadFailure {
+  /** `unavailable`: this build has no importer; `failed`: the importer threw (it never should). */
+  readonly kind: "unavailable" | "failed";
+  readonly detail?: string;
 }
 
-/** What reading a file or pasted text gave: the report (when one was found) and the notes. */
+/** What reading a file or pasted text gave: the report (when one was found) and the issues met while reading it. */
 export interface ReadResult {
   readonly report?: Report;
-  readonly notes: readonly ReadNote[];
+  /** Issues of phase `import` (from the importer) or `parse` (canonical JSON that core rejects). Locale-free. */
+  readonly issues: readonly Issue[];
   /** How it was read: `json` by core, or the format the importer detected. */
   readonly format: string;
+  /** Set when the importer could not be run or failed outright. */
+  readonly failure?: ReadFailure;
 }
 
 /** The part of `@gov-disclosure/import`'s result this element uses. */
 interface ImportResultLike {
   readonly report?: Report;
   readonly evidence?: { readonly format?: string };
-  readonly diagnostics?: readonly {
-    readonly code: string;
-    readonly severity: "error" | "warning" | "info";
-    readonly message: string;
-    readonly messageZh?: string;
-    readonly messageEn?: string;
-    readonly cells?: readonly string[];
-  }[];
+  readonly issues?: readonly Issue[];
 }
 
-type ImportFn = (input: string | Uint8Array, options: { filename?: string; locale?: Locale }) => Promise<ImportResultLike> | ImportResultLike;
-
-const TEXT = { "zh-CN": "无法读取", en: "Could not read" };
-const NO_IMPORTER = {
-  "zh-CN": "此版本的导入模块尚不能读取该格式，请粘贴 JSON 或直接填表。",
-  en: "The importer in this build cannot read this format yet: paste JSON or fill in the table.",
-};
+type ImportFn = (input: string | Uint8Array, options: { filename?: string }) => Promise<ImportResultLike> | ImportResultLike;
 
 /** Loads `@gov-disclosure/import` on demand (a separate chunk: its readers for Word and spreadsheets are heavy). */
 async function importer(): Promise<ImportFn | undefined> {
@@ -50,62 +39,60 @@ const looksLikeJson = (text: string): boolean => /^\s*\{/.test(text);
 function readJson(text: string): ReadResult | undefined {
   if (!looksLikeJson(text)) return undefined;
   const parsed = parseReportJson(text);
-  if (parsed.success) return { report: parsed.report, notes: [], format: "json" };
-  const notes = parsed.issues.slice(0, 20).map((i): ReadNote => ({ code: "json.schema", severity: "error", message: `${i.path.join(".")}: ${i.message}` }));
-  return { notes, format: "json" };
+  if (parsed.success) return { report: parsed.report, issues: [], format: "json" };
+  return { issues: parsed.issues.slice(0, 20), format: "json" };
 }
 
 /**
- * Reads a dropped or chosen file's bytes (or pasted text) (TXT, HTML, Markdown, DOCX, XLSX, JSON) in the browser: canonical JSON with core,
- * anything else with `@gov-disclosure/import`, loaded on first use. Nothing leaves the page.
+ * Reads a dropped or chosen file's bytes (or pasted text) (TXT, HTML, Markdown, DOCX, XLSX, JSON) in the browser:
+ * canonical JSON with core, anything else with `@gov-disclosure/import`, loaded on first use. Nothing leaves the page.
+ * The result is locale-free: its issues are worded where they are shown.
  */
-export async function readBytes(bytes: Uint8Array | string, filename: string, locale: Locale = "zh-CN"): Promise<ReadResult> {
+export async function readBytes(bytes: Uint8Array | string, filename: string): Promise<ReadResult> {
   if (typeof bytes !== "string" && (/\.json$/i.test(filename) || (bytes[0] === 0x7b && !/\.(xlsx|docx)$/i.test(filename)))) {
     const json = readJson(new TextDecoder("utf-8").decode(bytes));
     if (json?.report) return json;
   }
   const run = await importer();
-  if (!run) return { notes: [{ code: "import.unavailable", severity: "error", message: NO_IMPORTER[locale] }], format: "unknown" };
+  if (!run) return { issues: [], format: "unknown", failure: { kind: "unavailable" } };
   try {
-    const r = await run(bytes, { filename, locale });
-    const notes = (r.diagnostics ?? []).map(
-      (d): ReadNote => ({
-        code: d.code,
-        severity: d.severity,
-        message: (locale === "en" ? d.messageEn : d.messageZh) ?? d.message,
-        ...(d.cells ? { cells: d.cells } : {}),
-      }),
-    );
-    return { ...(r.report ? { report: r.report } : {}), notes, format: r.evidence?.format ?? "unknown" };
+    const r = await run(bytes, { filename });
+    return { ...(r.report ? { report: r.report } : {}), issues: r.issues ?? [], format: r.evidence?.format ?? "unknown" };
   } catch (e) {
-    return {
-      notes: [{ code: "import.failed", severity: "error", message: `${TEXT[locale]}: ${e instanceof Error ? e.message : String(e)}` }],
-      format: "unknown",
-    };
+    return { issues: [], format: "unknown", failure: { kind: "failed", detail: e instanceof Error ? e.message : String(e) } };
   }
 }
 
 /** Reads pasted text: canonical JSON with core, anything else (flattened web text, HTML, Markdown) with the importer. */
-export async function readText(text: string, locale: Locale = "zh-CN", filename?: string): Promise<ReadResult> {
+export async function readText(text: string, filename?: string): Promise<ReadResult> {
   const json = readJson(text);
   if (json?.report) return json;
   const name = filename ?? (/^\s*</.test(text) ? "pasted.html" : /^\s*(#|\|)/m.test(text) && /\|\s*-{3}/.test(text) ? "pasted.md" : "pasted.txt");
-  return readBytes(text, name, locale);
+  return readBytes(text, name);
 }
 
 /** The report as canonical JSON text (core's `stringifyReport`). */
 export const toJson = (report: Report): string => stringifyReport(report);
 
+// The writers are reached through a module of this package loaded on demand, never through `import("@gov-disclosure/render")`:
+// the tables' layout comes from render statically, and a dynamic import of the same module would keep exceljs in the
+// first load.
+
 /** The report as an XLSX workbook in the official layout (render's `renderXlsx`, loaded on demand). */
 export async function toXlsx(report: Report, locale: Locale = "zh-CN"): Promise<Uint8Array> {
-  const render = await import("@gov-disclosure/render");
-  return render.renderXlsx(report, { locale });
+  return (await import("./writers")).xlsx(report, locale);
 }
 
-/** The report as a printable HTML document with its findings (render's `renderHtml`, loaded on demand). */
-export async function toHtml(report: Report, locale: Locale = "zh-CN", findings?: readonly Finding[], corrections?: readonly Correction[]): Promise<string> {
-  const render = await import("@gov-disclosure/render");
-  return render.renderHtml(report, { locale, ...(findings?.length ? { findings } : {}), ...(corrections?.length ? { corrections } : {}) });
+/**
+ * The report as a printable HTML document with its validation (render's `renderHtml`, loaded on demand): the issues,
+ * the import's first, the corrections and the cells the import could not be sure of.
+ */
+export async function toHtml(
+  report: Report,
+  locale: Locale = "zh-CN",
+  result?: Pick<ValidationResult, "findings" | "corrections" | "uncertainCells">,
+): Promise<string> {
+  return (await import("./writers")).html(report, locale, result);
 }
 
 /** A file name for an export: the body and year when known (`泰顺县人民政府-2018.json`), else `report.json`. */

@@ -3,64 +3,82 @@ import {
   type CellDef,
   type CellValue,
   type Correction,
-  cellsOf,
   type Edition,
-  type Finding,
   fillTotals,
-  type Locale,
+  type Issue,
   type Report,
+  reportCells,
   type ValidationResult,
   validateReport,
   withCell,
 } from "@gov-disclosure/core";
 import { parseEntry } from "./entry";
 
-/** Severity of a failing finding. */
+/** Severity of a failing issue. */
 export type MarkSeverity = "error" | "warning" | "info";
 
-/** How one entry cell is marked: the worst failing finding that reads it, the findings (by index) and its suggested fix. */
+/** How one entry cell is marked: the worst failing issue that names it, the issues (by index) and its suggested fix. */
 export interface CellMark {
-  /** Worst severity among the failing findings that read the cell. */
+  /** Worst severity among the failing issues that name the cell. */
   readonly severity: MarkSeverity;
-  /** True when the cell is the subject (first cell) of a failing finding, not only one of its terms. */
+  /** True when the cell is the subject (first cell) of a failing issue, not only one of its terms. */
   readonly subject: boolean;
-  /** Indices into `Checked.failing` of the findings that read the cell. */
+  /** Indices into `Checked.failing` of the issues that name the cell. */
   readonly findings: readonly number[];
   /** Index into `Checked.corrections` of the best suggestion for this cell, if any. */
   readonly correction?: number;
 }
 
-/** A report with its validation, ready to display: the failing findings, the corrections and the marks per cell. */
+/** What `check` takes besides the report. */
+export interface CheckOptions {
+  /** The same body's report for the year before, for the cross-year rules. */
+  readonly previous?: Report;
+  /** The import's issues about this report (the issues of the file it was read from). */
+  readonly importIssues?: readonly Issue[];
+}
+
+/**
+ * A report with its validation, ready to display in any language: the failing issues (import and rule), the
+ * corrections and the marks per cell. Locale-free: word it with core's `formatIssue(item, locale, report)`.
+ */
 export interface Checked {
   readonly report: Report;
   readonly result: ValidationResult;
-  /** Failing findings, errors first, then warnings, then info; the order of the list shown beside the table. */
-  readonly failing: readonly Finding[];
+  /** Failing issues, the import's and the rules', errors first, then warnings, then info (stable within a severity). */
+  readonly failing: readonly Issue[];
   /** The fault localiser's suggestions, best first. */
   readonly corrections: readonly Correction[];
-  /** Marks by cell id, only for cells read by a failing finding or named by a correction. */
+  /** Marks by cell id, only for cells named by a failing issue or by a correction. */
   readonly marks: ReadonlyMap<string, CellMark>;
 }
 
 const RANK: Readonly<Record<MarkSeverity, number>> = { error: 3, warning: 2, info: 1 };
 
-/** The cell definitions of a report's edition (for `local`, its declared rows), by id. */
-export function defsOfReport(report: Pick<Report, "edition" | "local">): Map<string, CellDef> {
-  return new Map(cellsOf(report.edition, report.local?.rows ?? []).map((d) => [d.id, d]));
+/** The cell definitions of a report (for `local`, its declared rows), by id: core's `reportCells`. */
+export function defsOfReport(report: Pick<Report, "edition" | "local">): ReadonlyMap<string, CellDef> {
+  return reportCells(report).byId;
 }
 
-/** Validates a report and works out what to show: failing findings in severity order, corrections, and a mark per cell. */
-export function check(report: Report, locale: Locale = "zh-CN", previous?: Report): Checked {
-  const result = validateReport(report, previous ? { locale, previous } : { locale });
+/**
+ * Validates a report once (core's `validateReport`, with the import's issues when the report was read from a file) and
+ * works out what to show: failing issues in severity order, corrections, and a mark per cell.
+ */
+export function check(report: Report, options: CheckOptions = {}): Checked {
+  const result = validateReport(report, {
+    ...(options.previous ? { previous: options.previous } : {}),
+    ...(options.importIssues?.length ? { importIssues: options.importIssues } : {}),
+  });
   const failing = result.findings
     .map((f, i) => [f, i] as const)
     .filter(([f]) => f.status === "fail")
     .sort(([a, i], [b, j]) => RANK[b.severity] - RANK[a.severity] || i - j)
     .map(([f]) => f);
   const corrections = result.corrections;
+  const cells = defsOfReport(report);
   const marks = new Map<string, { severity: MarkSeverity; subject: boolean; findings: number[]; correction?: number }>();
   failing.forEach((f, i) => {
     f.cells.forEach((cell, k) => {
+      if (!cells.has(cell)) return;
       const m = marks.get(cell);
       if (!m) marks.set(cell, { severity: f.severity, subject: k === 0, findings: [i] });
       else {

@@ -57,9 +57,9 @@ export const validatorStyles = css`
   th[scope="col"], th[scope="colgroup"] { text-align: center; }
   th.corner { font-size: 0.78rem; min-width: 10rem; max-width: 14rem; }
   th[scope="row"], th[scope="rowgroup"] { min-width: 5.5em; max-width: 22em; }
-  th[scope="row"]:not(.filler) { min-width: 9em; }
-  th.filler { text-align: center; color: #444; }
+  th[scope="row"] { min-width: 9em; }
   td { padding: 0; min-width: 4.2rem; }
+  td.filler { background: #f3f3f3; text-align: center; color: #444; padding: 0.2rem 0.35rem; min-width: 3em; }
   td input {
     width: 100%; min-width: 4rem; border: 2px solid transparent; padding: 0.3rem; text-align: right; background: #fff;
     font-variant-numeric: tabular-nums;

@@ -2,7 +2,7 @@ import { type CellJson, Decimal, encodeCell, type Locale, numericOf, type Report
 import { defsOf, labelOf, whoOf } from "./defs";
 import { cellAnchor, escapeHtml, escapeMarkdown, terminalSafe } from "./escape";
 import { htmlDocument } from "./html";
-import { uiFor } from "./i18n";
+import { fill, labelled, uiFor } from "./i18n";
 
 /** One cell that differs between two reports. */
 export interface CellChange {
@@ -89,14 +89,14 @@ const nameOf = (r: Report, fallback: string) => whoOf(r, fallback);
 /** A comparison as terminal text: one line per changed cell (before → after, difference). */
 export function renderComparisonText(a: Report, b: Report, cmp: Comparison = compareReports(a, b), options: { readonly locale?: Locale } = {}): string {
   const ui = uiFor(options.locale ?? "zh-CN");
-  const lines = [terminalSafe(`${ui.comparison}: ${nameOf(a, "A")} → ${nameOf(b, "B")}`)];
+  const lines = [terminalSafe(labelled(ui.comparison, `${nameOf(a, "A")} → ${nameOf(b, "B")}`, options.locale ?? "zh-CN"))];
   if (!cmp.sameEdition) lines.push(ui.editionsDiffer);
   if (!cmp.changes.length) lines.push(ui.noChanges);
   for (const c of cmp.changes) {
     const what =
       c.kind === "changed"
         ? `${show(c.before) || "∅"} → ${show(c.after) || "∅"}${c.difference !== undefined ? ` (${signed(c.difference)})` : ""}`
-        : ui.onlyIn(c.kind === "only-a" ? nameOf(a, "A") : nameOf(b, "B"));
+        : fill(ui.onlyIn, { which: c.kind === "only-a" ? nameOf(a, "A") : nameOf(b, "B") }, options.locale ?? "zh-CN");
     lines.push(terminalSafe(`${c.cell}  ${c.label}: ${what}`));
   }
   return `${lines.join("\n")}\n`;
@@ -107,7 +107,7 @@ export function renderComparisonMarkdown(a: Report, b: Report, cmp: Comparison =
   const ui = uiFor(options.locale ?? "zh-CN");
   const na = escapeMarkdown(nameOf(a, "A"));
   const nb = escapeMarkdown(nameOf(b, "B"));
-  const out = [`## ${escapeMarkdown(ui.comparison)}: ${na} → ${nb}`, ""];
+  const out = [`## ${labelled(escapeMarkdown(ui.comparison), `${na} → ${nb}`, options.locale ?? "zh-CN")}`, ""];
   if (!cmp.sameEdition) out.push(`> ${escapeMarkdown(ui.editionsDiffer)}`, "");
   if (!cmp.changes.length) return `${[...out, escapeMarkdown(ui.noChanges)].join("\n")}\n`;
   out.push(
@@ -115,7 +115,10 @@ export function renderComparisonMarkdown(a: Report, b: Report, cmp: Comparison =
     "| --- | --- | --- | --- | --- |",
   );
   for (const c of cmp.changes) {
-    const diff = c.kind === "changed" ? signed(c.difference) : ui.onlyIn(c.kind === "only-a" ? nameOf(a, "A") : nameOf(b, "B"));
+    const diff =
+      c.kind === "changed"
+        ? signed(c.difference)
+        : fill(ui.onlyIn, { which: c.kind === "only-a" ? nameOf(a, "A") : nameOf(b, "B") }, options.locale ?? "zh-CN");
     out.push(`| \`${c.cell}\` | ${escapeMarkdown(c.label)} | ${escapeMarkdown(show(c.before))} | ${escapeMarkdown(show(c.after))} | ${escapeMarkdown(diff)} |`);
   }
   return `${out.join("\n")}\n`;
@@ -127,9 +130,9 @@ export function renderComparisonHtml(a: Report, b: Report, cmp: Comparison = com
   const ui = uiFor(locale);
   const na = nameOf(a, "A");
   const nb = nameOf(b, "B");
-  const title = `${ui.comparison}: ${na} → ${nb}`;
+  const title = labelled(ui.comparison, `${na} → ${nb}`, locale);
   const rows = cmp.changes.map((c) => {
-    const diff = c.kind === "changed" ? signed(c.difference) : ui.onlyIn(c.kind === "only-a" ? na : nb);
+    const diff = c.kind === "changed" ? signed(c.difference) : fill(ui.onlyIn, { which: c.kind === "only-a" ? na : nb }, locale);
     const cls = c.difference?.startsWith("-") ? "down" : c.difference !== undefined ? "up" : c.kind;
     return `<tr id="${cellAnchor(c.cell)}" class="${cls}" data-cell="${escapeHtml(c.cell)}"><td><code>${escapeHtml(c.cell)}</code></td><th scope="row">${escapeHtml(c.label)}</th><td>${escapeHtml(show(c.before))}</td><td>${escapeHtml(show(c.after))}</td><td>${escapeHtml(diff)}</td></tr>`;
   });

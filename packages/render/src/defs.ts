@@ -1,11 +1,7 @@
-import { type CellDef, cellLabel, type Locale, type Report, tablesOf } from "@gov-disclosure/core";
+import { type CellDef, cellLabel, type Locale, type Report, reportCells } from "@gov-disclosure/core";
 
-/** Every cell definition of a report's edition (the local edition's from its declared rows), by id. */
-export function defsOf(report: Pick<Report, "edition" | "local">): Map<string, CellDef> {
-  const m = new Map<string, CellDef>();
-  for (const t of tablesOf(report.edition, report.local?.rows ?? [], report.local?.columns)) for (const d of t.cells) m.set(d.id, d);
-  return m;
-}
+/** Every cell definition of a report (the local edition's from its declared rows), by id, in printed order: core's `reportCells`. */
+export const defsOf = (report: Pick<Report, "edition" | "local">): ReadonlyMap<string, CellDef> => reportCells(report).byId;
 
 /** A cell's label in the locale (row path × column), or the id when the cell is unknown. */
 export function labelOf(defs: ReadonlyMap<string, CellDef>, id: string, locale: Locale): string {

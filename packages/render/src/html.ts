@@ -1,17 +1,22 @@
-import type { Correction, Finding, Locale, Report, Section } from "@gov-disclosure/core";
-import { cellAnchor, escapeHtml } from "./escape";
+import { type Correction, formatIssue, type Issue, type Locale, type Report, type Section } from "@gov-disclosure/core";
 import { defsOf, labelOf } from "./defs";
-import { uiFor } from "./i18n";
+import { cellAnchor, escapeHtml } from "./escape";
+import { fill, labelled, sourceText, uiFor } from "./i18n";
 import { type GridCell, type OfficialTable, officialTables } from "./layout";
 
 /** Options of `renderHtml`. */
 export interface HtmlOptions {
   /** Language of labels and interface text; zh-CN (the official labels) by default. */
   readonly locale?: Locale;
-  /** Findings to highlight: failing cells get a class by severity and link to the finding. */
-  readonly findings?: readonly Finding[];
+  /**
+   * Issues to highlight and list (a validation result's `findings`: import issues and rule findings): failing cells get
+   * a class by severity and link to the issue. Worded in `locale`.
+   */
+  readonly findings?: readonly Issue[];
   /** The fault localiser's corrections: the best ones are marked on their cells. */
   readonly corrections?: readonly Correction[];
+  /** Cells whose values the import guessed or could not verify (a validation result's `uncertainCells`): marked apart. */
+  readonly uncertainCells?: readonly string[];
   /** Document title; by default the report's title, or one made from body and year. */
   readonly title?: string;
 }
@@ -24,9 +29,21 @@ export interface CellMark {
   readonly involved?: "error" | "warning" | "info";
   /** HTML ids of the findings that read the cell. */
   readonly findings: readonly string[];
+  /** What the cell's title says: the worded issues, the uncertainty note, the suggestion. */
   readonly messages: readonly string[];
   /** The fault localiser's best suggestion for this cell. */
   readonly correction?: Correction;
+  /** True when the import guessed the value or could not verify it. */
+  readonly uncertain?: boolean;
+}
+
+/** Options of `cellMarks`. */
+export interface CellMarkOptions {
+  /** The report, to word the messages with its cells' labels. */
+  readonly report?: Pick<Report, "edition" | "local">;
+  readonly locale?: Locale;
+  /** Cells whose values the import guessed or could not verify. */
+  readonly uncertainCells?: readonly string[];
 }
 
 const RANK = { error: 3, warning: 2, info: 1 } as const;
@@ -45,9 +62,14 @@ export function bestCorrections(corrections: readonly Correction[] = []): Correc
   return corrections.filter((c) => c.explains.length === best && best > 0);
 }
 
-/** Marks per cell id, from the failing findings (by their index in `findings`) and the best corrections. */
-export function cellMarks(findings: readonly Finding[] = [], corrections: readonly Correction[] = []): Map<string, CellMark> {
-  const marks = new Map<string, { severity?: Sev; involved?: Sev; findings: string[]; messages: string[]; correction?: Correction }>();
+/**
+ * Marks per cell id: from the failing issues (by their index in `findings`; a rule finding marks its first cell as the
+ * one to look at and the rest as involved, an import issue marks all its cells as involved), the best corrections, and
+ * the uncertain cells. Messages are worded in the locale.
+ */
+export function cellMarks(findings: readonly Issue[] = [], corrections: readonly Correction[] = [], options: CellMarkOptions = {}): Map<string, CellMark> {
+  const locale = options.locale ?? "zh-CN";
+  const marks = new Map<string, { severity?: Sev; involved?: Sev; findings: string[]; messages: string[]; correction?: Correction; uncertain?: boolean }>();
   const get = (cell: string) => {
     let m = marks.get(cell);
     if (!m) {
@@ -56,19 +78,27 @@ export function cellMarks(findings: readonly Finding[] = [], corrections: readon
     }
     return m;
   };
+  for (const cell of options.uncertainCells ?? []) {
+    const m = get(cell);
+    m.uncertain = true;
+    m.messages.push(uiFor(locale).uncertainCell);
+  }
   findings.forEach((f, i) => {
     if (f.status !== "fail") return;
+    const message = formatIssue(f, locale, options.report);
     f.cells.forEach((cell, k) => {
       const m = get(cell);
-      if (k === 0) m.severity = worse(m.severity, f.severity);
+      if (k === 0 && f.phase === "rule") m.severity = worse(m.severity, f.severity);
       else m.involved = worse(m.involved, f.severity);
       m.findings.push(findingAnchor(i));
-      m.messages.push(f.message);
+      m.messages.push(message);
     });
   });
   for (const c of bestCorrections(corrections)) {
     const m = get(c.cell);
-    m.correction ??= c;
+    if (m.correction) continue;
+    m.correction = c;
+    m.messages.push(formatIssue(c, locale, options.report));
   }
   return marks;
 }
@@ -99,6 +129,8 @@ td.involved-error { background: #fbe3e3; }
 td.involved-warning { background: #fff6d6; }
 td.involved-info { background: #eef4fd; }
 td.suggested { outline: 3px dashed #0050b3; outline-offset: -3px; background: #f4b4b4; font-weight: bold; }
+td.uncertain, table.official td.uncertain { border: 2px dotted #6a1b9a; font-style: italic; }
+td.uncertain::after { content: "?"; font-size: 8pt; color: #6a1b9a; vertical-align: super; margin-left: 0.5mm; }
 td .fix { display: block; font-size: 8pt; color: #0050b3; font-weight: bold; }
 td a.mark { color: inherit; text-decoration: none; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -109,6 +141,9 @@ td a.mark { color: inherit; text-decoration: none; }
 export const FINDINGS_CSS = `
 .summary { border: 1px solid #000; padding: 2mm 4mm; margin: 0 0 6mm; }
 .summary .n-error { color: #b00000; font-weight: bold; } .summary .n-warning { color: #8a5a00; font-weight: bold; }
+.summary .uncertain, .legend { color: #6a1b9a; font-weight: bold; }
+.legend .swatch { display: inline-block; width: 1.2em; height: 1em; border: 2px dotted #6a1b9a; vertical-align: middle; margin-right: 1mm; }
+.source { color: #444; font-size: 10pt; }
 ol.findings, ol.corrections { padding-left: 8mm; }
 ol.findings li, ol.corrections li { margin: 0 0 3mm; }
 li.fail.sev-error .tag { color: #fff; background: #b00000; } li.fail.sev-warning .tag { background: #ffe08a; }
@@ -143,12 +178,17 @@ export function tableHtml(table: OfficialTable, marks: ReadonlyMap<string, CellM
         const id = cellAnchor(cell.cell);
         let a = `${attrs(cell)} id="${id}" data-cell="${escapeHtml(cell.cell)}"`;
         if (m) {
-          const cls = [m.severity ? `fail-${m.severity}` : "", !m.severity && m.involved ? `involved-${m.involved}` : "", m.correction ? "suggested" : ""];
-          const notes = [...m.messages, ...(m.correction ? [m.correction.message] : [])];
+          const cls = [
+            m.severity ? `fail-${m.severity}` : "",
+            !m.severity && m.involved ? `involved-${m.involved}` : "",
+            m.correction ? "suggested" : "",
+            m.uncertain ? "uncertain" : "",
+          ];
           a += ` class="${cls.filter(Boolean).join(" ")}"`;
           if (m.findings.length) a += ` data-findings="${m.findings.join(" ")}" aria-describedby="${m.findings.join(" ")}"`;
           if (m.correction) a += ` data-suggested="${escapeHtml(m.correction.to)}"`;
-          a += ` title="${escapeHtml(notes.join("\n"))}"`;
+          if (m.uncertain) a += ` data-uncertain="true"`;
+          a += ` title="${escapeHtml(m.messages.join("\n"))}"`;
           const fix = m.correction ? `<span class="fix">→ ${escapeHtml(m.correction.to)}</span>` : "";
           const target = m.findings[0] ?? "";
           const text = escapeHtml(cell.text) || "&#160;";
@@ -188,7 +228,9 @@ export function htmlDocument(title: string, locale: Locale, body: string, extraC
 export function reportTitle(report: Report, locale: Locale = "zh-CN"): string {
   if (report.meta.title) return report.meta.title;
   const ui = uiFor(locale);
-  return ui.reportTitle(report.meta.body ?? "", report.meta.year !== undefined ? String(report.meta.year) : "");
+  return fill(ui.reportTitle, { body: report.meta.body ?? "", year: report.meta.year !== undefined ? String(report.meta.year) : "" }, locale)
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 const paragraphs = (text: string): string =>
@@ -208,9 +250,9 @@ export function reportBodyHtml(report: Report, locale: Locale, marks: ReadonlyMa
   const ui = uiFor(locale);
   const parts: string[] = [`<header>\n<h1>${escapeHtml(title)}</h1>`];
   const meta: string[] = [];
-  if (report.meta.body) meta.push(`${escapeHtml(ui.fillingUnit)}：${escapeHtml(report.meta.body)}`);
-  if (report.meta.publishedAt) meta.push(`${escapeHtml(ui.published)}：${escapeHtml(report.meta.publishedAt)}`);
-  if (meta.length) parts.push(`<div class="meta">${meta.join("　")}</div>`);
+  if (report.meta.body) meta.push(escapeHtml(labelled(ui.fillingUnit, report.meta.body, locale)));
+  if (report.meta.publishedAt) meta.push(escapeHtml(labelled(ui.published, report.meta.publishedAt, locale)));
+  if (meta.length) parts.push(`<div class="meta">${meta.join(escapeHtml(ui.fieldSeparator))}</div>`);
   parts.push("</header>");
   const tables = officialTables(report, locale);
   const placed = new Set<OfficialTable>();
@@ -238,7 +280,7 @@ export function reportBodyHtml(report: Report, locale: Locale, marks: ReadonlyMa
   const rest = tables.filter((t) => !placed.has(t));
   if (rest.length) {
     parts.push(`<section id="appendix">\n<h2>${escapeHtml(ui.appendix)}</h2>`);
-    if (report.meta.body) parts.push(`<div class="meta">${escapeHtml(ui.fillingUnit)}：${escapeHtml(report.meta.body)}</div>`);
+    if (report.meta.body) parts.push(`<div class="meta">${escapeHtml(labelled(ui.fillingUnit, report.meta.body, locale))}</div>`);
     for (const t of rest) parts.push(tableHtml(t, marks));
     parts.push("</section>");
   }
@@ -247,29 +289,56 @@ export function reportBodyHtml(report: Report, locale: Locale, marks: ReadonlyMa
 
 /**
  * A report as a self-contained HTML document in the official layout of its edition: the narrative, and the tables
- * with their merged header cells (real rowspan/colspan), captions and scoped headers, printable on A4.
+ * with their merged header cells (real rowspan/colspan), captions and scoped headers, printable on A4. With findings,
+ * the failing and uncertain cells are marked and the issues listed after the report.
  */
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const locale = options.locale ?? "zh-CN";
   const title = options.title ?? reportTitle(report, locale);
+  const findings = options.findings ?? [];
+  const corrections = options.corrections ?? [];
+  const lists = issueSections(report, findings, corrections, locale, false);
+  const marks = cellMarks(findings, corrections, { report, locale, ...(options.uncertainCells ? { uncertainCells: options.uncertainCells } : {}) });
+  const body = [reportBodyHtml(report, locale, marks, title), ...lists].join("\n");
+  return htmlDocument(title, locale, body, lists.length || options.uncertainCells?.length ? FINDINGS_CSS : "");
+}
+
+/**
+ * The sections listing issues after a report: the import's (and parse) issues, the rule findings, the corrections.
+ * Anchors number the issues by their index in `findings`, so that cell marks link to them. With `always`, the rule
+ * findings section is written even when there is none.
+ */
+export function issueSections(
+  report: Report,
+  findings: readonly Issue[],
+  corrections: readonly Correction[],
+  locale: Locale,
+  always: boolean,
+  empty = "",
+): string[] {
   const ui = uiFor(locale);
-  const lists: string[] = [];
-  if (options.findings?.length)
-    lists.push(`<section id="findings">\n<h2>${escapeHtml(ui.findings)}</h2>\n${findingsHtml(report, options.findings, locale)}\n</section>`);
-  if (options.corrections?.length)
-    lists.push(`<section id="corrections">\n<h2>${escapeHtml(ui.corrections)}</h2>\n${correctionsHtml(report, options.corrections, locale)}\n</section>`);
-  const body = [reportBodyHtml(report, locale, cellMarks(options.findings, options.corrections), title), ...lists].join("\n");
-  return htmlDocument(title, locale, body, lists.length ? FINDINGS_CSS : "");
+  const indexed = findings.map((issue, index) => ({ issue, index }));
+  const imported = indexed.filter((x) => x.issue.phase !== "rule");
+  const rules = indexed.filter((x) => x.issue.phase === "rule");
+  const out: string[] = [];
+  if (imported.length) out.push(`<section id="import-issues">\n<h2>${escapeHtml(ui.importIssues)}</h2>\n${findingsHtml(report, imported, locale)}\n</section>`);
+  if (rules.length || always)
+    out.push(
+      `<section id="findings">\n<h2>${escapeHtml(ui.findings)}</h2>\n${rules.length ? findingsHtml(report, rules, locale) : `<p>${escapeHtml(empty)}</p>`}\n</section>`,
+    );
+  if (corrections.length)
+    out.push(`<section id="corrections">\n<h2>${escapeHtml(ui.corrections)}</h2>\n${correctionsHtml(report, corrections, locale)}\n</section>`);
+  return out;
 }
 
 /** Cells linked per finding before the rest fold into a <details>. */
 const LISTED_CELLS = 6;
 
-/** The findings as an ordered list, each item with its anchor (`finding-N`) and links to its cells. */
-export function findingsHtml(report: Report, findings: readonly Finding[], locale: Locale): string {
+/** Issues as an ordered list, each item with its anchor (`finding-N`, N from its index in the result), its code, message, figures, cells and source. */
+export function findingsHtml(report: Report, items: readonly { readonly issue: Issue; readonly index: number }[], locale: Locale): string {
   const ui = uiFor(locale);
   const defs = defsOf(report);
-  const items = findings.map((f, i) => {
+  const html = items.map(({ issue: f, index }) => {
     const tag = f.status === "fail" ? ui.severity[f.severity] : ui.status[f.status];
     const cells = f.cells.map((id) => `<a href="#${cellAnchor(id)}" data-cell="${escapeHtml(id)}">${escapeHtml(labelOf(defs, id, locale))}</a>`);
     const nums = [
@@ -277,29 +346,37 @@ export function findingsHtml(report: Report, findings: readonly Finding[], local
       f.expected !== undefined ? `${ui.expected} ${escapeHtml(f.expected)}` : "",
       f.difference !== undefined ? `${ui.difference} ${escapeHtml(f.difference)}` : "",
     ].filter(Boolean);
+    const sep = escapeHtml(ui.listSeparator);
+    const cellList = `${cells.slice(0, LISTED_CELLS).join(sep)}${cells.length > LISTED_CELLS ? `<details><summary>+${cells.length - LISTED_CELLS}</summary>${cells.slice(LISTED_CELLS).join(sep)}</details>` : ""}`;
+    const source = sourceText(f.source, locale);
     return [
-      `<li id="${findingAnchor(i)}" class="${f.status} sev-${f.severity}" data-rule="${escapeHtml(f.ruleId)}">`,
-      `<span class="tag">${escapeHtml(tag)}</span><code>${escapeHtml(f.ruleId)}${f.key !== undefined ? `:${escapeHtml(f.key)}` : ""}</code>`,
-      `<div class="message">${escapeHtml(f.message)}</div>`,
-      nums.length ? `<div class="numbers">${nums.join("；")}</div>` : "",
-      cells.length
-        ? `<div class="cells">${escapeHtml(ui.cells)}：${cells.slice(0, LISTED_CELLS).join("、")}${cells.length > LISTED_CELLS ? `<details><summary>+${cells.length - LISTED_CELLS}</summary>${cells.slice(LISTED_CELLS).join("、")}</details>` : ""}</div>`
-        : "",
+      `<li id="${findingAnchor(index)}" class="${f.status} sev-${f.severity} phase-${f.phase}" data-rule="${escapeHtml(f.code)}" data-code="${escapeHtml(f.code)}">`,
+      `<span class="tag">${escapeHtml(tag)}</span><code>${escapeHtml(f.code)}${f.key !== undefined ? `:${escapeHtml(f.key)}` : ""}</code>`,
+      `<div class="message">${escapeHtml(formatIssue(f, locale, report))}</div>`,
+      nums.length ? `<div class="numbers">${nums.join(escapeHtml(ui.clauseSeparator))}</div>` : "",
+      cells.length ? `<div class="cells">${escapeHtml(labelled(ui.cells, "", locale))}${cellList}</div>` : "",
+      source ? `<div class="source">${escapeHtml(labelled(ui.source, source, locale))}</div>` : "",
       "</li>",
     ]
       .filter(Boolean)
       .join("\n");
   });
-  return `<ol class="findings">\n${items.join("\n")}\n</ol>`;
+  return `<ol class="findings">\n${html.join("\n")}\n</ol>`;
 }
 
-/** The suggested corrections as an ordered list, each linked to its cell. */
+/** A private-use character standing for markup inside text that is escaped first. */
+const SLOT = "\uE000";
+
+/** The suggested corrections as an ordered list, each linked to its cell and worded in the locale. */
 export function correctionsHtml(report: Report, corrections: readonly Correction[], locale: Locale): string {
   const ui = uiFor(locale);
   const defs = defsOf(report);
   const items = corrections.map((c, i) => {
     const flags = [c.complete ? ui.correctionComplete : "", c.ambiguous ? ui.correctionAmbiguous : ""].filter(Boolean);
-    return `<li id="${correctionAnchor(i)}" data-cell="${escapeHtml(c.cell)}"><a href="#${cellAnchor(c.cell)}">${escapeHtml(labelOf(defs, c.cell, locale))}</a>：${escapeHtml(c.message)}${flags.length ? ` <small>（${escapeHtml(flags.join("；"))}）</small>` : ""}</li>`;
+    const head = `<a href="#${cellAnchor(c.cell)}">${escapeHtml(labelOf(defs, c.cell, locale))}</a>`;
+    const text = escapeHtml(labelled(SLOT, formatIssue(c, locale, report), locale)).replace(SLOT, head);
+    const note = flags.length ? ` <small>${escapeHtml(fill(ui.parenthesised, { text: flags.join(ui.clauseSeparator) }, locale).trim())}</small>` : "";
+    return `<li id="${correctionAnchor(i)}" data-cell="${escapeHtml(c.cell)}">${text}${note}</li>`;
   });
   return `<ol class="corrections">\n${items.join("\n")}\n</ol>`;
 }

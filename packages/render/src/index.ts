@@ -15,6 +15,7 @@ export { cellAnchor, escapeHtml, escapeMarkdown, escapeXml, neutraliseFormula, s
 export {
   BASE_CSS,
   type CellMark,
+  type CellMarkOptions,
   cellMarks,
   findingAnchor,
   type HtmlOptions,
@@ -22,8 +23,8 @@ export {
   reportTitle,
   tableHtml,
 } from "./html";
-/** Interface strings per locale. */
-export { type UiStrings, uiFor } from "./i18n";
+/** Interface strings per locale (typed zh-CN and en tables, filled with core's fillTemplate). */
+export { fill, sourceText, type UiStrings, uiFor } from "./i18n";
 /** The official tables of each edition as grids with real merged cells. */
 export { expandGrid, type GridCell, type GridGroup, type GridSlot, type HeaderScope, type OfficialTable, officialTables } from "./layout";
 /** Markdown of a report, merged cells repeated and recorded. */
@@ -34,7 +35,9 @@ export { type ChartOptions, type OutcomeBar, outcomeBars, renderOutcomeChart, re
 export { CSV_COLUMNS, renderCsv, renderNdjson, type TidyOptions, type TidyRow, tidyRows } from "./tidy";
 /** Validation reports: terminal text, HTML, JSON, SARIF 2.1.0, JUnit XML. */
 export {
+  codeHelpUri,
   type JUnitOptions,
+  RULES_DOC,
   renderJUnit,
   renderSarif,
   renderValidationHtml,
@@ -43,8 +46,9 @@ export {
   ruleFamily,
   type SarifOptions,
   type TextOptions,
+  uncertaintyNote,
   type ValidatedReport,
   type ValidationRenderOptions,
 } from "./validation";
-/** XLSX workbooks of the official tables, with the hidden sheets of the import contract. */
-export { isExactDouble, MAP_SHEET, META_SHEET, renderXlsx, SECTIONS_SHEET, type WorkbookMeta, type XlsxOptions, xlsxValue } from "./xlsx";
+/** XLSX workbooks of the official tables, with the hidden sheets of the import contract (core's WORKBOOK). */
+export { isExactDouble, renderXlsx, type XlsxOptions, xlsxValue } from "./xlsx";

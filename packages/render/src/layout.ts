@@ -6,13 +6,15 @@ import {
   type Locale,
   OLD_ROWS,
   type Report,
+  T3_BALANCE_NOTE,
   T3_COLUMNS,
   T3_ROWS,
+  T4_BLOCKS,
   T4_COLUMNS,
   type TableId,
   tablesOf,
 } from "@gov-disclosure/core";
-import { uiFor, unitText } from "./i18n";
+import { fill, uiFor, unitText } from "./i18n";
 
 /** The scope of a header cell, as HTML writes it. */
 export type HeaderScope = "col" | "colgroup" | "row" | "rowgroup";
@@ -123,24 +125,46 @@ function t2Table(report: Report, defs: readonly CellDef[], title: string, locale
   return { id: "t2", edition: report.edition, title, section: 2, columns: WIDTH + 1, groups };
 }
 
+/** An axis of the core table constants (row or column): its id and label path in both languages. */
+interface PathAxis {
+  readonly id: string;
+  readonly path: readonly string[];
+  readonly pathEn: readonly string[];
+}
+
+/**
+ * Header rows for a list of column axes whose label paths nest (申请人情况 › 法人或其他组织 › 商业企业): a label shared by
+ * a run of neighbouring columns becomes one header spanning them; a path that ends early spans the rows below it.
+ */
+function columnHeads(cols: readonly PathAxis[], locale: Locale): GridCell[][] {
+  const depth = Math.max(...cols.map((c) => c.path.length));
+  const key = (c: PathAxis | undefined, level: number) => c?.path.slice(0, level + 1).join("\u0000");
+  const rows: GridCell[][] = Array.from({ length: depth }, () => []);
+  cols.forEach((c, i) => {
+    const shown = locale === "en" ? c.pathEn : c.path;
+    for (let level = 0; level < c.path.length; level++) {
+      if (i > 0 && key(cols[i - 1], level) === key(c, level) && (cols[i - 1]?.path.length ?? 0) > level) continue;
+      const leaf = level === c.path.length - 1;
+      let span = 1;
+      while (!leaf && key(cols[i + span], level) === key(c, level)) span++;
+      (rows[level] as GridCell[]).push(th(shown[level] ?? "", leaf ? "col" : "colgroup", "col", leaf ? depth - level : 1, span));
+    }
+  });
+  return rows;
+}
+
 function t3Table(report: Report, edition: "gen2019" | "gen2021", title: string, locale: Locale): OfficialTable {
   const ui = uiFor(locale);
-  const D = 3;
-  const p = (a: { path: readonly string[]; pathEn: readonly string[] }) => (locale === "en" ? a.pathEn : a.path);
-  const natural = T3_COLUMNS[0];
-  const total = T3_COLUMNS[T3_COLUMNS.length - 1];
-  const orgs = T3_COLUMNS.slice(1, -1);
-  if (!natural || !total) throw new Error("T3_COLUMNS is empty");
-  const head: GridCell[][] = [
-    [th(ui.t3Corner, "colgroup", "corner", 3, D), th(p(natural)[0] ?? "", "colgroup", "col", 1, T3_COLUMNS.length)],
-    [th(last(p(natural)), "col", "col", 2), th(p(orgs[0] ?? natural)[1] ?? "", "colgroup", "col", 1, orgs.length), th(last(p(total)), "col", "col", 2)],
-    orgs.map((c) => th(last(p(c)), "col", "col")),
-  ];
   const axes = T3_ROWS[edition];
+  // Label columns: as many as the deepest row path below the table title.
+  const D = Math.max(...axes.map((a) => a.path.length - 1));
+  const heads = columnHeads(T3_COLUMNS, locale);
+  const note = fill(ui.t3Corner, { note: locale === "en" ? T3_BALANCE_NOTE.en : T3_BALANCE_NOTE.zh }, locale);
+  const head: GridCell[][] = heads.map((row, i) => (i === 0 ? [th(note, "colgroup", "corner", heads.length, D), ...row] : row));
   const body: GridCell[][] = [];
   axes.forEach((axis, i) => {
     const zhPath = axis.path.slice(1);
-    const shown = p(axis).slice(1);
+    const shown = (locale === "en" ? axis.pathEn : axis.path).slice(1);
     const row: GridCell[] = [];
     for (let level = 0; level < zhPath.length - 1; level++) {
       const prefix = zhPath.slice(0, level + 1).join("\u0000");
@@ -167,31 +191,28 @@ function t3Table(report: Report, edition: "gen2019" | "gen2021", title: string, 
   };
 }
 
+/**
+ * Table 四: each block of core's T4_BLOCKS is a run of T4_COLUMNS; blocks are headed by their row path below the table
+ * title (行政复议; 行政诉讼 › 未经复议直接起诉, 复议后起诉), and the column labels go under the deepest header.
+ */
 function t4Table(report: Report, defs: readonly CellDef[], title: string, locale: Locale): OfficialTable {
   const byRow = new Map<string, CellDef>();
   for (const d of defs) if (!byRow.has(d.row)) byRow.set(d.row, d);
-  const review = byRow.get("review");
-  const direct = byRow.get("direct");
-  const after = byRow.get("after_review");
-  if (!review || !direct || !after) throw new Error("table 四 is missing a block");
   const n = T4_COLUMNS.length;
-  const colLabel = (c: (typeof T4_COLUMNS)[number]) => last(locale === "en" ? c.pathEn : c.path);
-  const head: GridCell[][] = [
-    [th(rowPath(review, locale)[1] ?? "", "colgroup", "col", 1, n), th(rowPath(direct, locale)[1] ?? "", "colgroup", "col", 1, 2 * n)],
-    [
-      ...T4_COLUMNS.map((c) => th(colLabel(c), "col", "col", 2)),
-      th(last(rowPath(direct, locale)), "colgroup", "col", 1, n),
-      th(last(rowPath(after, locale)), "colgroup", "col", 1, n),
-    ],
-    [...T4_COLUMNS.map((c) => th(colLabel(c), "col", "col")), ...T4_COLUMNS.map((c) => th(colLabel(c), "col", "col"))],
-  ];
-  const body: GridCell[][] = [["review", "direct", "after_review"].flatMap((b) => T4_COLUMNS.map((c) => valueCell(report, `t4.${b}.${c.id}`)))];
+  // One pseudo-column per (block, column), its path the block's row path below the title, then the column label.
+  const cols: PathAxis[] = T4_BLOCKS.flatMap((b) => {
+    const d = byRow.get(b);
+    if (!d) throw new Error(`table 四 is missing the block ${b}`);
+    return T4_COLUMNS.map((c) => ({ id: `${b}.${c.id}`, path: [...d.rowPath.slice(1), ...c.path], pathEn: [...d.rowPathEn.slice(1), ...c.pathEn] }));
+  });
+  const head = columnHeads(cols, locale);
+  const body: GridCell[][] = [T4_BLOCKS.flatMap((b) => T4_COLUMNS.map((c) => valueCell(report, `t4.${b}.${c.id}`)))];
   return {
     id: "t4",
     edition: report.edition,
     title,
     section: 4,
-    columns: 3 * n,
+    columns: T4_BLOCKS.length * n,
     groups: [
       { head: true, rows: head },
       { head: false, rows: body },
@@ -212,11 +233,10 @@ function oldTable(report: Report, locale: Locale): OfficialTable {
     if (r.header) return [label, td("——", "dash"), td("——", "dash")];
     return [label, td(unitText(r.unit, locale), "unit"), valueCell(report, `old.${r.id}`)];
   });
-  const year = report.meta.year !== undefined ? String(report.meta.year) : "";
   return {
     id: "old",
     edition: "gen2014",
-    title: ui.oldTitle(year),
+    title: report.meta.year !== undefined ? fill(ui.oldTitleOfYear, { year: String(report.meta.year) }, locale) : ui.oldTitle,
     columns: 3,
     groups: [
       { head: true, rows: [[th(ui.indicator, "col", "col"), th(ui.unit, "col", "col"), th(ui.value, "col", "col")]] },

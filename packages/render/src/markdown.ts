@@ -1,7 +1,7 @@
 import type { Locale, Report } from "@gov-disclosure/core";
 import { escapeMarkdown, escapeMarkdownLine } from "./escape";
 import { reportTitle } from "./html";
-import { uiFor } from "./i18n";
+import { labelled, uiFor } from "./i18n";
 import { expandGrid, headRowCount, type OfficialTable, officialTables } from "./layout";
 
 /** Options of `renderMarkdown`. */
@@ -81,8 +81,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const ui = uiFor(locale);
   const out: string[] = [`# ${escapeMarkdown(reportTitle(report, locale))}`, ""];
   const meta: string[] = [];
-  if (report.meta.body) meta.push(`${escapeMarkdown(ui.fillingUnit)}：${escapeMarkdown(report.meta.body)}`);
-  if (report.meta.publishedAt) meta.push(`${escapeMarkdown(ui.published)}：${escapeMarkdown(report.meta.publishedAt)}`);
+  if (report.meta.body) meta.push(escapeMarkdown(labelled(ui.fillingUnit, report.meta.body, locale)));
+  if (report.meta.publishedAt) meta.push(escapeMarkdown(labelled(ui.published, report.meta.publishedAt, locale)));
   if (meta.length) out.push(meta.join("  \n"), "");
   const tables = officialTables(report, locale);
   const placed = new Set<OfficialTable>();

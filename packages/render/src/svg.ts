@@ -1,7 +1,7 @@
-import { type Locale, numericOf, type Report, T3_COLUMNS, T3_ROWS } from "@gov-disclosure/core";
-import { defsOf, whoOf } from "./defs";
+import { type Locale, numericOf, OLD_ROWS, type Report, T3_COLUMNS, T3_GROUPS, T3_OUTCOME_ROWS, T3_ROWS } from "@gov-disclosure/core";
+import { defsOf } from "./defs";
 import { escapeXml, safeId } from "./escape";
-import { uiFor } from "./i18n";
+import { fill, uiFor, whoIn } from "./i18n";
 
 /** One bar of the outcome chart: a row of table 三 (or a group of rows), or a C3 row of the 2014 table. */
 export interface OutcomeBar {
@@ -38,7 +38,19 @@ function t3Total(report: Report, row: string): { value: number; derived: boolean
   return { value, derived: value !== 0, cells: parts };
 }
 
-/** The bars of the outcome chart: how applications were decided, from table 三's 总计 column or the 2014 table's C3 rows. */
+/** The rows of the 2014 table whose replies the outcome chart shows: the children of （三）申请答复数, and their children. */
+const OLD_OUTCOMES = ((): readonly { id: string; level: 0 | 1 }[] => {
+  const children = (parent: string) => OLD_ROWS.filter((r) => r.parent === parent);
+  return children("C3").flatMap((r) => [{ id: r.id, level: 0 as const }, ...children(r.id).map((c) => ({ id: c.id, level: 1 as const }))]);
+})();
+
+/** The outcome group of table 三 whose reasons get a bar each (（三）不予公开: why information was withheld). */
+const DETAILED_GROUP = "denied";
+
+/**
+ * The bars of the outcome chart: how applications were decided, from table 三's 总计 column (core's T3_OUTCOME_ROWS, grouped
+ * as core's T3_GROUPS group them) or the 2014 table's replies (the rows under C3 in core's OLD_ROWS).
+ */
 export function outcomeBars(report: Report, locale: Locale = "zh-CN"): OutcomeBar[] {
   const defs = defsOf(report);
   const short = (id: string) => {
@@ -46,39 +58,42 @@ export function outcomeBars(report: Report, locale: Locale = "zh-CN"): OutcomeBa
     const p = d ? (locale === "en" ? d.rowPathEn : d.rowPath) : [];
     return p[p.length - 1] ?? id;
   };
-  if (report.edition === "gen2014") {
-    const ids = ["C3_1", "C3_2", "C3_3", "C3_4", "C3_4a", "C3_4b", "C3_4c", "C3_4d", "C3_4e", "C3_4f", "C3_5", "C3_6", "C3_7", "C3_8"];
-    return ids.map((r) => ({
-      label: short(`old.${r}`),
-      cells: [`old.${r}`],
-      value: num(report, `old.${r}`),
-      derived: false,
-      level: /^C3_4[a-f]$/.test(r) ? 1 : 0,
-    }));
-  }
+  if (report.edition === "gen2014")
+    return OLD_OUTCOMES.map(({ id, level }) => ({ label: short(`old.${id}`), cells: [`old.${id}`], value: num(report, `old.${id}`), derived: false, level }));
   if (report.edition === "local") return [];
-  const rows = T3_ROWS[report.edition].map((r) => r.id);
-  const group = (prefix: string, label: string): OutcomeBar => {
-    const parts = rows.filter((r) => r === prefix || r.startsWith(`${prefix}_`)).map((r) => t3Total(report, r));
-    return { label, cells: parts.flatMap((p) => p.cells), value: parts.reduce((s, p) => s + p.value, 0), derived: parts.some((p) => p.derived), level: 0 };
-  };
-  const groupLabel = (row: string) => {
-    const d = defs.get(`t3.${row}.total`);
-    const p = d ? (locale === "en" ? d.rowPathEn : d.rowPath) : [];
-    return p[p.length - 2] ?? row;
-  };
-  const single = (row: string): OutcomeBar => ({ label: short(`t3.${row}.total`), ...t3Total(report, row), level: 0 });
-  const denied = rows.filter((r) => r.startsWith("denied_")).map((r): OutcomeBar => ({ ...single(r), level: 1 }));
-  return [
-    single("granted"),
-    single("partial"),
-    group("denied", groupLabel("denied_1")),
-    ...denied,
-    group("unable", groupLabel("unable_1")),
-    group("rejected", groupLabel("rejected_1")),
-    report.edition === "gen2021" ? group("other", groupLabel("other_1")) : single("other"),
-  ];
+  const rows = T3_ROWS[report.edition];
+  const outcome = new Set(T3_OUTCOME_ROWS[report.edition]);
+  // A row belongs to a group when its label path runs through the group's label (三、本年度办理结果 › （三）不予公开 › 1.…).
+  const groupOf = (path: readonly string[]) => T3_GROUPS.find((g) => path.length > g.rowPath.length && g.rowPath.every((p, i) => path[i] === p));
+  const bars: OutcomeBar[] = [];
+  const done = new Set<string>();
+  for (const r of rows) {
+    if (!outcome.has(r.id)) continue;
+    const g = groupOf(r.path);
+    if (!g) {
+      bars.push({ label: short(`t3.${r.id}.total`), ...t3Total(report, r.id), level: 0 });
+      continue;
+    }
+    if (done.has(g.row)) continue;
+    done.add(g.row);
+    const members = rows.filter((m) => outcome.has(m.id) && groupOf(m.path) === g);
+    const parts = members.map((m) => t3Total(report, m.id));
+    bars.push({
+      label: last(locale === "en" ? g.rowPathEn : g.rowPath),
+      cells: parts.flatMap((p) => p.cells),
+      value: parts.reduce((s, p) => s + p.value, 0),
+      derived: parts.some((p) => p.derived),
+      level: 0,
+    });
+    if (g.row === DETAILED_GROUP)
+      members.forEach((m, i) => {
+        bars.push({ label: short(`t3.${m.id}.total`), ...(parts[i] as ReturnType<typeof t3Total>), level: 1 });
+      });
+  }
+  return bars;
 }
+
+const last = (a: readonly string[]): string => a[a.length - 1] ?? "";
 
 /** A "nice" axis maximum ≥ v: 1, 2 or 5 times a power of ten. */
 function niceMax(v: number): number {
@@ -109,8 +124,8 @@ export function renderOutcomeChart(report: Report, options: ChartOptions = {}): 
   const id = safeId(options.idPrefix ?? "gd-outcomes");
   const width = options.width ?? 720;
   const bars = outcomeBars(report, locale);
-  const who = locale === "en" ? whoOf(report) : `${report.meta.body ?? ""}${report.meta.year !== undefined ? `${report.meta.year}年` : ""}`;
-  const title = ui.chartOutcomes(who);
+  const who = whoIn(report.meta, locale);
+  const title = who ? fill(ui.chartOutcomesOf, { who }, locale) : ui.chartOutcomes;
   const labelW = Math.round(width * 0.42);
   const barW = width - labelW - 70;
   const rowH = 24;
@@ -179,7 +194,7 @@ export function renderTrendChart(reports: readonly Report[], options: ChartOptio
   const width = options.width ?? 720;
   const height = 360;
   const who = [...bodies][0] ?? "";
-  const title = ui.chartTrend(who);
+  const title = who ? fill(ui.chartTrendOf, { who }, locale) : ui.chartTrend;
   const left = 56;
   const right = 16;
   const top = 64;

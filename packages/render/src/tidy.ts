@@ -1,9 +1,8 @@
-import { type CellJson, encodeCell, type Finding, type Locale, type Report } from "@gov-disclosure/core";
-import { defsOf } from "./defs";
+import { type CellJson, encodeCell, type Issue, type Locale, type Phase, type Report, reportCells, uncertainCellsOf } from "@gov-disclosure/core";
 import { csvField, neutraliseFormula, safeJson } from "./escape";
 import { unitText } from "./i18n";
 
-/** One cell of a report as a tidy row: who, which table and cell, its labels and unit, its value and finding status. */
+/** One cell of a report as a tidy row: who, which table and cell, its labels and unit, its value and what the issues say of it. */
 export interface TidyRow {
   readonly edition: string;
   readonly body: string;
@@ -17,18 +16,25 @@ export interface TidyRow {
   readonly unit: string;
   /** The value as canonical JSON: a number for counts, a decimal string for money, the glyph as written, null for blank. */
   readonly value: CellJson;
-  /** "error", "warning" or "info" when a failing finding reads the cell (the worst), "" otherwise. */
+  /** "error", "warning" or "info" when a failing issue (import or rule) reads the cell (the worst), "" otherwise. */
   readonly status: "" | "error" | "warning" | "info";
-  /** Ids of the failing rules that read the cell, space-separated. */
-  readonly rules: string;
+  /** Codes of the failing issues that read the cell (rule ids, IMPORT-* codes), space-separated. */
+  readonly codes: string;
+  /** Phases of those issues (`import`, `rule`, `parse`), space-separated. */
+  readonly phases: string;
+  /** True when the import guessed the value or could not verify it. */
+  readonly uncertain: boolean;
 }
 
 /** Options of the tidy outputs. */
 export interface TidyOptions {
   /** Label language; zh-CN (the official labels) by default. */
   readonly locale?: Locale;
-  /** Findings per report, in the order of the reports, for the status column. */
-  readonly findings?: readonly (readonly Finding[] | undefined)[];
+  /**
+   * Issues per report, in the order of the reports (a validation result's `findings`, import issues included), for the
+   * status, codes, phases and uncertain columns.
+   */
+  readonly findings?: readonly (readonly Issue[] | undefined)[];
 }
 
 const RANK = { "": 0, info: 1, warning: 2, error: 3 } as const;
@@ -39,17 +45,20 @@ export function tidyRows(reports: Report | readonly Report[], options: TidyOptio
   const locale = options.locale ?? "zh-CN";
   const out: TidyRow[] = [];
   list.forEach((report, n) => {
-    const status = new Map<string, { status: TidyRow["status"]; rules: Set<string> }>();
-    for (const f of options.findings?.[n] ?? []) {
+    const issues = options.findings?.[n] ?? [];
+    const uncertain = uncertainCellsOf(issues);
+    const status = new Map<string, { status: TidyRow["status"]; codes: Set<string>; phases: Set<Phase> }>();
+    for (const f of issues) {
       if (f.status !== "fail") continue;
       for (const c of f.cells) {
-        const s = status.get(c) ?? { status: "" as TidyRow["status"], rules: new Set<string>() };
+        const s = status.get(c) ?? { status: "" as TidyRow["status"], codes: new Set<string>(), phases: new Set<Phase>() };
         if (RANK[f.severity] > RANK[s.status]) s.status = f.severity;
-        s.rules.add(f.ruleId);
+        s.codes.add(f.code);
+        s.phases.add(f.phase);
         status.set(c, s);
       }
     }
-    for (const d of defsOf(report).values()) {
+    for (const d of reportCells(report).list) {
       const rp = locale === "en" ? d.rowPathEn : d.rowPath;
       const cp = locale === "en" ? d.colPathEn : d.colPath;
       const v = report.cells[d.id];
@@ -65,7 +74,9 @@ export function tidyRows(reports: Report | readonly Report[], options: TidyOptio
         unit: unitText(d.unit, locale),
         value: v ? encodeCell(v) : null,
         status: s?.status ?? "",
-        rules: s ? [...s.rules].join(" ") : "",
+        codes: s ? [...s.codes].join(" ") : "",
+        phases: s ? [...s.phases].join(" ") : "",
+        uncertain: uncertain.has(d.id),
       });
     }
   });
@@ -73,7 +84,21 @@ export function tidyRows(reports: Report | readonly Report[], options: TidyOptio
 }
 
 /** The CSV header, in column order. */
-export const CSV_COLUMNS = ["edition", "body", "year", "table", "cell", "row_label", "column_label", "unit", "value", "status", "rules"] as const;
+export const CSV_COLUMNS = [
+  "edition",
+  "body",
+  "year",
+  "table",
+  "cell",
+  "row_label",
+  "column_label",
+  "unit",
+  "value",
+  "status",
+  "codes",
+  "phases",
+  "uncertain",
+] as const;
 
 /**
  * Tidy CSV, one row per cell: UTF-8 with a byte-order mark (so Excel opens Chinese correctly), CRLF line ends,
@@ -93,7 +118,9 @@ export function renderCsv(reports: Report | readonly Report[], options: TidyOpti
       r.unit,
       r.value === null ? "" : String(r.value),
       r.status,
-      r.rules,
+      r.codes,
+      r.phases,
+      r.uncertain ? "true" : "false",
     ];
     lines.push(fields.map((f) => csvField(neutraliseFormula(f))).join(","));
   }

@@ -1,12 +1,27 @@
-import { EDITION_INFO, type Finding, type Locale, messagesFor, RULES, type Report, type ValidationResult } from "@gov-disclosure/core";
+import {
+  type Correction,
+  EDITION_INFO,
+  formatIssue,
+  IMPORT_CODES,
+  type ImportCode,
+  type Issue,
+  type Locale,
+  messagesFor,
+  PARSE_CODES,
+  type ParseCode,
+  RULES,
+  type Report,
+  type SourceLocation,
+  type ValidationResult,
+} from "@gov-disclosure/core";
 import { defsOf, labelOf, whoOf } from "./defs";
 import { escapeHtml, escapeXml, safeJson, terminalSafe } from "./escape";
-import { cellMarks, correctionsHtml, FINDINGS_CSS, findingsHtml, htmlDocument, reportBodyHtml, reportTitle } from "./html";
-import { uiFor } from "./i18n";
+import { cellMarks, FINDINGS_CSS, htmlDocument, issueSections, reportBodyHtml, reportTitle } from "./html";
+import { fill, labelled, sourceText, uiFor } from "./i18n";
 
 /** Options of the validation renderers. */
 export interface ValidationRenderOptions {
-  /** Language of interface text; the findings carry the messages of the locale they were validated in. zh-CN by default. */
+  /** Language of every message and of the interface text: the same result can be worded in either. zh-CN by default. */
   readonly locale?: Locale;
 }
 
@@ -14,6 +29,8 @@ export interface ValidationRenderOptions {
 export interface TextOptions extends ValidationRenderOptions {
   /** ANSI colour. Off by default: the caller decides (TTY, NO_COLOR). */
   readonly color?: boolean;
+  /** List the checks that could not be assessed one by one (by default only their number is given). */
+  readonly verbose?: boolean;
 }
 
 const ANSI = { red: "\x1b[31m", yellow: "\x1b[33m", cyan: "\x1b[36m", green: "\x1b[32m", dim: "\x1b[2m", bold: "\x1b[1m", reset: "\x1b[0m" } as const;
@@ -21,10 +38,37 @@ const ANSI = { red: "\x1b[31m", yellow: "\x1b[33m", cyan: "\x1b[36m", green: "\x
 /** Cells listed per finding in terminal text before "… (+n)". */
 const MAX_CELLS = 8;
 
+/** Where the rules and codes are documented; each code has an anchor (its id in lower case). */
+export const RULES_DOC = "https://github.com/gov-disclosure/gov-disclosure/blob/main/docs/rules.md";
+
+/** The documentation link of a code (rule id, IMPORT-* or PARSE-* code). */
+export const codeHelpUri = (code: string): string => `${RULES_DOC}#${code.toLowerCase()}`;
+
 /** The edition's name in the locale. */
 const editionName = (report: Report, locale: Locale) => messagesFor(locale).editions[report.edition];
 
-/** The validation result as terminal text: a summary line, one block per finding, then the suggested corrections. */
+/**
+ * Whether a result may be called clean, and if not for a reason other than failing findings, the sentence that says
+ * so: cells the import guessed or could not verify, or import problems, never leave a report "plainly clean".
+ */
+export function uncertaintyNote(result: Pick<ValidationResult, "findings" | "uncertainCells">, locale: Locale): string | undefined {
+  const ui = uiFor(locale);
+  if (result.uncertainCells.length) return fill(ui.uncertainSummary, { count: result.uncertainCells.length }, locale);
+  const problems = result.findings.filter((f) => f.phase !== "rule" && f.status === "fail" && f.severity !== "info").length;
+  return problems ? fill(ui.importProblemsSummary, { count: problems }, locale) : undefined;
+}
+
+/** True when nothing failed and nothing was read with uncertainty: the only case where "no problems" may be said. */
+const isClean = (result: ValidationResult): boolean => !result.findings.some((f) => f.status === "fail") && !result.uncertainCells.length;
+
+const SEVERITY_ORDER = ["error", "warning", "info"] as const;
+
+/**
+ * The validation result as terminal text in the locale: a summary line (and the uncertainty note when the import
+ * guessed cells), then the failing issues — errors, then warnings, then notes, the import's first in each — with their
+ * code, cells and source; passing checks when the result holds them; the checks that could not be assessed as a count
+ * (one by one with `verbose`); then the suggested corrections.
+ */
 export function renderValidationText(report: Report, result: ValidationResult, options: TextOptions = {}): string {
   const locale = options.locale ?? "zh-CN";
   const ui = uiFor(locale);
@@ -43,42 +87,69 @@ export function renderValidationText(report: Report, result: ValidationResult, o
   ];
   lines.push(summary.join(" · "));
   if (result.noData) lines.push(c("yellow", ui.noData));
-  if (!result.findings.some((f) => f.status === "fail")) lines.push(c("green", ui.noFindings));
+  const note = uncertaintyNote(result, locale);
+  if (note) lines.push(c("yellow", note));
+  else if (isClean(result)) lines.push(c("green", ui.noFindings));
   lines.push("");
-  for (const f of result.findings) {
+  const block = (f: Issue) => {
     const tag =
       f.status === "fail"
         ? c(sevColour[f.severity], `[${ui.severity[f.severity]}]`)
         : f.status === "pass"
           ? c("green", `[${ui.status.pass}]`)
           : c("dim", `[${ui.status["not-assessable"]}]`);
-    const where = f.cells[0] ? c("dim", `  ${f.cells[0]}`) : "";
-    lines.push(`${tag} ${c("bold", f.ruleId)}${f.key !== undefined ? c("dim", `:${terminalSafe(f.key)}`) : ""}${where}`);
-    lines.push(`  ${terminalSafe(f.message)}`);
-    if (f.status === "fail" && f.cells.length > 1) {
+    const where = f.cells[0] ? c("dim", `  ${terminalSafe(f.cells[0])}`) : "";
+    lines.push(`${tag} ${c("bold", f.code)}${f.key !== undefined ? c("dim", `:${terminalSafe(f.key)}`) : ""}${where}`);
+    lines.push(`  ${terminalSafe(formatIssue(f, locale, report))}`);
+    if (f.status === "fail" && (f.cells.length > 1 || (f.phase !== "rule" && f.cells.length))) {
       const shown = f.cells.slice(0, MAX_CELLS).map((id) => terminalSafe(id));
       const more = f.cells.length > MAX_CELLS ? ` … (+${f.cells.length - MAX_CELLS})` : "";
-      lines.push(c("dim", `  ${ui.cells}: ${shown.join(", ")}${more}`));
+      lines.push(c("dim", `  ${labelled(ui.cells, `${shown.join(ui.listSeparator)}${more}`, locale)}`));
     }
-  }
+    const source = sourceText(f.source, locale);
+    if (source) lines.push(c("dim", `  ${terminalSafe(labelled(ui.source, source, locale))}`));
+  };
+  for (const sev of SEVERITY_ORDER) for (const f of result.findings) if (f.status === "fail" && f.severity === sev) block(f);
+  for (const f of result.findings) if (f.status === "pass") block(f);
+  const na = result.findings.filter((f) => f.status === "not-assessable");
+  if (options.verbose) for (const f of na) block(f);
+  else if (na.length) lines.push(c("dim", fill(ui.notAssessableCollapsed, { count: na.length }, locale)));
   if (result.corrections.length) {
-    lines.push("", c("bold", `${ui.corrections}:`));
+    lines.push("", c("bold", labelled(ui.corrections, "", locale).trimEnd()));
     for (const corr of result.corrections) {
       const flags = [corr.complete ? ui.correctionComplete : "", corr.ambiguous ? ui.correctionAmbiguous : ""].filter(Boolean);
-      lines.push(`  ${c("green", "→")} ${terminalSafe(corr.message)}${flags.length ? c("dim", ` (${flags.join("; ")})`) : ""}`);
-      lines.push(
-        c("dim", `    ${corr.cell} ${labelOf(defs, corr.cell, locale) === corr.cell ? "" : terminalSafe(labelOf(defs, corr.cell, locale))}`.trimEnd()),
-      );
+      const remark = flags.length ? c("dim", fill(ui.parenthesised, { text: flags.join(ui.clauseSeparator) }, locale)) : "";
+      lines.push(`  ${c("green", "→")} ${terminalSafe(formatIssue(corr, locale, report))}${remark}`);
+      const label = labelOf(defs, corr.cell, locale);
+      lines.push(c("dim", `    ${terminalSafe(corr.cell)} ${label === corr.cell ? "" : terminalSafe(label)}`.trimEnd()));
     }
   }
   return `${lines.join("\n")}\n`;
 }
 
-/** The validation result as JSON text: report identity, counts, findings and corrections. Safe to embed in HTML. */
-export function renderValidationJson(report: Report, result: ValidationResult): string {
+/** An issue as JSON: its fields, with its message worded in the locale after code, phase, severity and status. */
+function issueJson(f: Issue, locale: Locale, report: Report) {
+  const { code, phase, severity, status, ...rest } = f;
+  return { code, phase, severity, status, message: formatIssue(f, locale, report), ...rest };
+}
+
+/** A correction as JSON, worded in the locale. */
+function correctionJson(c: Correction, locale: Locale, report: Report) {
+  const { code, ...rest } = c;
+  return { code, message: formatIssue(c, locale, report), ...rest };
+}
+
+/**
+ * The validation result as JSON text: report identity, the locale of the messages, counts (import issues included),
+ * the uncertain cells, every issue (code, phase, severity, status, message, cells, params, source …) and the
+ * corrections, worded in the locale. Safe to embed in HTML.
+ */
+export function renderValidationJson(report: Report, result: ValidationResult, options: ValidationRenderOptions = {}): string {
+  const locale = options.locale ?? "zh-CN";
   return `${safeJson(
     {
-      version: 1,
+      version: 2,
+      locale,
       report: {
         edition: report.edition,
         ...(report.meta.body !== undefined ? { body: report.meta.body } : {}),
@@ -87,42 +158,45 @@ export function renderValidationJson(report: Report, result: ValidationResult): 
       },
       counts: result.counts,
       noData: result.noData,
-      findings: result.findings,
-      corrections: result.corrections,
+      clean: isClean(result),
+      uncertainCells: result.uncertainCells,
+      findings: result.findings.map((f) => issueJson(f, locale, report)),
+      corrections: result.corrections.map((c) => correctionJson(c, locale, report)),
     },
     2,
   )}\n`;
 }
 
 /**
- * The validation result as a self-contained HTML document: a summary, the report in its official layout with the
- * failing cells highlighted (each linked to its findings), the findings (each linked to its cells) and the fault
- * localiser's suggested corrections.
+ * The validation result as a self-contained HTML document: a summary (with the uncertainty note when the import
+ * guessed cells), the report in its official layout with the failing cells highlighted (each linked to its issues)
+ * and the uncertain cells framed apart, the import's issues, the rule findings (each linked to its cells) and the
+ * fault localiser's suggested corrections, all worded in the locale.
  */
 export function renderValidationHtml(report: Report, result: ValidationResult, options: ValidationRenderOptions = {}): string {
   const locale = options.locale ?? "zh-CN";
   const ui = uiFor(locale);
   const title = `${reportTitle(report, locale)} — ${ui.validationTitle}`;
   const k = result.counts;
+  const note = uncertaintyNote(result, locale);
+  const edition = `${editionName(report, locale)}${fill(ui.parenthesised, { text: EDITION_INFO[report.edition].basis }, locale)}`;
   const summary = [
     `<section class="summary" id="summary">`,
     `<h2>${escapeHtml(ui.summary)}</h2>`,
     `<div><span class="n-error">${escapeHtml(ui.errors)} ${k.error}</span> · <span class="n-warning">${escapeHtml(ui.warnings)} ${k.warning}</span> · ${escapeHtml(ui.infos)} ${k.info} · ${escapeHtml(ui.notAssessable)} ${k.notAssessable}${k.passed ? ` · ${escapeHtml(ui.passed)} ${k.passed}` : ""}</div>`,
-    `<div>${escapeHtml(ui.edition)}：${escapeHtml(editionName(report, locale))}（${escapeHtml(EDITION_INFO[report.edition].basis)}）</div>`,
+    `<div>${escapeHtml(labelled(ui.edition, edition, locale))}</div>`,
     result.noData ? `<div>${escapeHtml(ui.noData)}</div>` : "",
-    !result.findings.some((f) => f.status === "fail") ? `<div>${escapeHtml(ui.noFindings)}</div>` : "",
+    note ? `<div class="uncertain">${escapeHtml(note)}</div>` : isClean(result) ? `<div>${escapeHtml(ui.noFindings)}</div>` : "",
+    result.uncertainCells.length ? `<div class="legend"><span class="swatch"></span>${escapeHtml(ui.uncertainLegend)}</div>` : "",
     "</section>",
   ]
     .filter(Boolean)
     .join("\n");
-  const marks = cellMarks(result.findings, result.corrections);
+  const marks = cellMarks(result.findings, result.corrections, { report, locale, uncertainCells: result.uncertainCells });
   const body = [
     summary,
     reportBodyHtml(report, locale, marks, reportTitle(report, locale)),
-    `<section id="findings">\n<h2>${escapeHtml(ui.findings)}</h2>\n${result.findings.length ? findingsHtml(report, result.findings, locale) : `<p>${escapeHtml(ui.noFindings)}</p>`}\n</section>`,
-    result.corrections.length
-      ? `<section id="corrections">\n<h2>${escapeHtml(ui.corrections)}</h2>\n${correctionsHtml(report, result.corrections, locale)}\n</section>`
-      : "",
+    ...issueSections(report, result.findings, result.corrections, locale, true, note ?? ui.noFindings),
   ]
     .filter(Boolean)
     .join("\n");
@@ -145,24 +219,76 @@ export interface SarifOptions extends ValidationRenderOptions {
   readonly toolVersion?: string;
 }
 
+/** A message template as a description: its placeholders shown as "…". */
+const generic = (template: string): string => template.replace(/\{\w+(?:\.\w+)?\}/g, "…");
+
+/** A short, stable hash (FNV-1a, 32 bits, hex) for fingerprints. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+/** The position part of a fingerprint: line:column, page or table/row/col, "" when unknown. Never "undefined". */
+const positionKey = (s: SourceLocation | undefined): string =>
+  !s
+    ? ""
+    : [
+        s.sheet,
+        s.page !== undefined ? `p${s.page}` : undefined,
+        s.line !== undefined ? `${s.line}:${s.column ?? ""}` : undefined,
+        s.table !== undefined ? `t${s.table}r${s.row ?? ""}c${s.col ?? ""}` : undefined,
+      ]
+        .filter((x): x is string => x !== undefined)
+        .join("/");
+
 /**
- * SARIF 2.1.0 of one or more validated reports: the rule catalogue as reportingDescriptors, every finding as a result
- * with logical locations (the cell ids) and, where the importer recorded line and column, physical locations, and
- * the suggested corrections as fixes.
+ * SARIF 2.1.0 of one or more validated reports: the rule catalogue and the import and parse codes as
+ * reportingDescriptors (each with help text and a link to its documentation), every issue as a result worded in the
+ * locale, with logical locations (the cell ids) and physical locations where the importer recorded line and column
+ * (or the page, as a property), and the suggested corrections as fixes.
  */
 export function renderSarif(items: ValidatedReport | readonly ValidatedReport[], options: SarifOptions = {}): string {
   const list: readonly ValidatedReport[] = Array.isArray(items) ? items : [items as ValidatedReport];
   const locale = options.locale ?? "zh-CN";
-  const ruleIndex = new Map(RULES.map((r, i) => [r.id as string, i]));
-  const rules = RULES.map((r) => ({
-    id: r.id,
-    name: r.id,
-    shortDescription: { text: locale === "en" ? r.basis.en : r.basis.zh },
-    fullDescription: { text: r.formula },
-    help: { text: `${r.basis.zh} / ${r.basis.en}\n${r.formula}` },
-    defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-    properties: { editions: r.editions, basis: r.basis, formula: r.formula, ...(r.needsPrevious ? { needsPrevious: true } : {}) },
-  }));
+  const ui = uiFor(locale);
+  const table = messagesFor(locale);
+  const help = (text: string, code: string) => ({
+    text: `${text}\n${fill(ui.seeRules, { url: codeHelpUri(code) }, locale)}`,
+    markdown: `${text}\n\n[${code}](${codeHelpUri(code)})`,
+  });
+  const ruleDescriptors = RULES.map((r) => {
+    const basis = locale === "en" ? r.basis.en : r.basis.zh;
+    const full = generic(table.rules[r.id]);
+    return {
+      id: r.id,
+      name: r.id,
+      shortDescription: { text: basis },
+      fullDescription: { text: full },
+      help: help(`${basis}\n${full}`, r.id),
+      helpUri: codeHelpUri(r.id),
+      defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+      properties: { phase: "rule", kind: r.kind, editions: r.editions, basis: r.basis, formula: r.formula, ...(r.previous ? { previous: r.previous } : {}) },
+    };
+  });
+  const codeDescriptor = (code: ImportCode | ParseCode, phase: "import" | "parse") => {
+    const text = generic(phase === "import" ? table.import[code as ImportCode] : table.parse[code as ParseCode]);
+    return {
+      id: code,
+      name: code,
+      shortDescription: { text: `${ui.phase[phase]} · ${code}` },
+      fullDescription: { text },
+      help: help(text, code),
+      helpUri: codeHelpUri(code),
+      defaultConfiguration: { level: phase === "parse" ? "error" : "warning" },
+      properties: { phase },
+    };
+  };
+  const rules = [...ruleDescriptors, ...IMPORT_CODES.map((c) => codeDescriptor(c, "import")), ...PARSE_CODES.map((c) => codeDescriptor(c, "parse"))];
+  const ruleIndex = new Map<string, number>(rules.map((r, i) => [r.id, i]));
   const artifacts: { location: { uri: string }; properties?: Record<string, unknown> }[] = [];
   const artifactIndex = new Map<string, number>();
   const results: unknown[] = [];
@@ -178,36 +304,47 @@ export function renderSarif(items: ValidatedReport | readonly ValidatedReport[],
       }
     }
     const defs = defsOf(report);
-    const physical = (cell: string) => {
-      const s = report.sources[cell];
-      if (uri === undefined || index === undefined || s?.line === undefined) return undefined;
+    /** A physical location from a source: a region for line/column, the page as a property (SARIF regions have no pages). */
+    const physical = (s: SourceLocation | undefined) => {
+      if (uri === undefined || index === undefined || !s || (s.line === undefined && s.page === undefined)) return undefined;
       return {
         artifactLocation: { uri, index },
-        region: {
-          startLine: s.line,
-          ...(s.column !== undefined ? { startColumn: s.column } : {}),
-          ...(s.column !== undefined && s.raw !== undefined ? { endColumn: s.column + s.raw.length } : {}),
-          ...(s.raw !== undefined ? { snippet: { text: s.raw } } : {}),
-        },
+        ...(s.line !== undefined
+          ? {
+              region: {
+                startLine: s.line,
+                ...(s.column !== undefined ? { startColumn: s.column } : {}),
+                ...(s.column !== undefined && s.raw !== undefined ? { endColumn: s.column + s.raw.length } : {}),
+                ...(s.raw !== undefined ? { snippet: { text: s.raw } } : {}),
+              },
+            }
+          : {}),
+        ...(s.page !== undefined ? { properties: { page: s.page } } : {}),
       };
     };
+    const logical = (cell: string) => ({ name: cell, fullyQualifiedName: cell, kind: "variable", properties: { label: labelOf(defs, cell, locale) } });
     for (const f of result.findings) {
-      const key = `${f.ruleId}:${f.key}`;
-      const fixes = result.corrections.filter((c) => c.explains.includes(key));
-      const locations = f.cells.map((cell) => {
-        const p = physical(cell);
-        return {
-          ...(p ? { physicalLocation: p } : {}),
-          logicalLocations: [{ name: cell, fullyQualifiedName: cell, kind: "variable", properties: { label: labelOf(defs, cell, locale) } }],
-        };
-      });
+      const key = `${f.code}:${f.key ?? ""}`;
+      const fixes = f.phase === "rule" && f.key !== undefined ? result.corrections.filter((c) => c.explains.includes(key)) : [];
+      let locations: unknown[];
+      const own = physical(f.source);
+      if (own || (f.source && !f.cells.length)) {
+        locations = [{ ...(own ? { physicalLocation: own } : {}), ...(f.cells.length ? { logicalLocations: f.cells.map(logical) } : {}) }].filter(
+          (l) => Object.keys(l).length,
+        );
+      } else {
+        locations = f.cells.map((cell) => {
+          const p = physical(report.sources[cell]);
+          return { ...(p ? { physicalLocation: p } : {}), logicalLocations: [logical(cell)] };
+        });
+      }
       const sarifFixes = fixes.flatMap((c) => {
         const s = report.sources[c.cell];
-        const p = physical(c.cell);
-        if (!p || s?.column === undefined || s.raw === undefined) return [];
+        const p = physical(s);
+        if (!p || s?.line === undefined || s.column === undefined || s.raw === undefined) return [];
         return [
           {
-            description: { text: c.message },
+            description: { text: formatIssue(c, locale, report) },
             artifactChanges: [
               {
                 artifactLocation: p.artifactLocation,
@@ -219,16 +356,26 @@ export function renderSarif(items: ValidatedReport | readonly ValidatedReport[],
           },
         ];
       });
+      const print = [
+        report.meta.body ?? "",
+        report.meta.year !== undefined ? String(report.meta.year) : "",
+        f.code,
+        f.key ?? "",
+        f.phase === "rule" ? (f.cells[0] ?? "") : f.cells.join(" "),
+        positionKey(f.source),
+        ...(f.phase === "rule" ? [] : [hash(safeJson(f.params))]),
+      ].join("|");
       results.push({
-        ruleId: f.ruleId,
-        ruleIndex: ruleIndex.get(f.ruleId),
+        ruleId: f.code,
+        ruleIndex: ruleIndex.get(f.code),
         kind: f.status === "fail" ? "fail" : f.status === "pass" ? "pass" : "notApplicable",
         level: f.status === "fail" ? SARIF_LEVEL[f.severity] : "none",
-        message: { text: f.message },
+        message: { text: formatIssue(f, locale, report) },
         ...(locations.length ? { locations } : {}),
         ...(sarifFixes.length ? { fixes: sarifFixes } : {}),
-        partialFingerprints: { "govDisclosureFinding/v1": `${report.meta.body ?? ""}|${report.meta.year ?? ""}|${key}|${f.cells[0] ?? ""}` },
+        partialFingerprints: { "govDisclosureFinding/v2": print },
         properties: {
+          phase: f.phase,
           edition: report.edition,
           ...(report.meta.body !== undefined ? { body: report.meta.body } : {}),
           ...(report.meta.year !== undefined ? { year: report.meta.year } : {}),
@@ -237,7 +384,11 @@ export function renderSarif(items: ValidatedReport | readonly ValidatedReport[],
           ...(f.actual !== undefined ? { actual: f.actual } : {}),
           ...(f.difference !== undefined ? { difference: f.difference } : {}),
           ...(f.reason !== undefined ? { reason: f.reason } : {}),
-          ...(fixes.length ? { corrections: fixes.map((c) => ({ cell: c.cell, from: c.from, to: c.to, message: c.message })) } : {}),
+          params: f.params,
+          ...(f.source ? { source: f.source } : {}),
+          ...(f.candidates ? { candidates: f.candidates } : {}),
+          ...(f.uncertainCells ? { uncertainCells: f.uncertainCells } : {}),
+          ...(fixes.length ? { corrections: fixes.map((c) => ({ cell: c.cell, from: c.from, to: c.to, message: formatIssue(c, locale, report) })) } : {}),
         },
       });
     }
@@ -268,25 +419,29 @@ export function renderSarif(items: ValidatedReport | readonly ValidatedReport[],
 
 /** Options of `renderJUnit`. */
 export interface JUnitOptions extends ValidationRenderOptions {
-  /** One testsuite per report (default) or per rule family (T3, OLD, META, …). */
+  /** One testsuite per report (default) or per code family (T3, OLD, META, IMPORT, …). */
   readonly groupBy?: "report" | "family";
 }
 
-/** A rule's family: the part of its id before the first hyphen (T3-BALANCE → T3). */
-export const ruleFamily = (ruleId: string): string => ruleId.split("-")[0] ?? ruleId;
+/** A code's family: the part before the first hyphen (T3-BALANCE → T3, IMPORT-SPLIT-AMBIGUOUS → IMPORT). */
+export const ruleFamily = (code: string): string => code.split("-")[0] ?? code;
 
 interface Case {
   readonly suite: string;
   readonly classname: string;
   readonly name: string;
-  readonly failures: readonly Finding[];
+  /** The error finding this testcase fails on, if any: one per testcase, so that failures = error findings. */
+  readonly failure?: Issue;
   readonly skipped?: string;
-  readonly notes: readonly Finding[];
+  /** Warnings and notes: reported as system-out, never as failures. */
+  readonly notes: readonly Issue[];
 }
 
 /**
- * JUnit XML for CI: one testcase per applicable rule and report; a failure when the rule has error or warning
- * findings, skipped when it could not be assessed, info findings as system-out.
+ * JUnit XML for CI. Per report, one testcase per applicable rule and per import (or parse) code that was raised. Every
+ * error finding is a failure of its own testcase (a rule or code with several errors gets one testcase each, named
+ * by the instance), so the `failures` counts equal the number of error findings; warnings and notes go to
+ * system-out; a rule that could not be assessed is skipped. Messages are worded in the locale.
  */
 export function renderJUnit(items: ValidatedReport | readonly ValidatedReport[], options: JUnitOptions = {}): string {
   const list: readonly ValidatedReport[] = Array.isArray(items) ? items : [items as ValidatedReport];
@@ -294,30 +449,61 @@ export function renderJUnit(items: ValidatedReport | readonly ValidatedReport[],
   const ui = uiFor(locale);
   const by = options.groupBy ?? "report";
   const cases: Case[] = [];
+  const words = new Map<Issue, string>();
   list.forEach(({ report, result }, n) => {
     const who = whoOf(report, `report ${n + 1}`);
+    for (const f of result.findings) words.set(f, formatIssue(f, locale, report));
+    const names = new Set<string>();
+    const unique = (base: string) => {
+      let name = base;
+      for (let k = 2; names.has(name); k++) name = `${base} #${k}`;
+      names.add(name);
+      return name;
+    };
+    const push = (code: string, fs: readonly Issue[]) => {
+      const family = ruleFamily(code);
+      const suite = by === "report" ? who : family;
+      const classname = by === "report" ? `${who}.${family}` : `${family}.${who}`;
+      const label = (name: string) => (by === "report" ? name : `${name} (${who})`);
+      const errors = fs.filter((f) => f.status === "fail" && f.severity === "error");
+      const notes = fs.filter((f) => f.status === "fail" && f.severity !== "error");
+      const na = fs.filter((f) => f.status === "not-assessable");
+      if (!errors.length) {
+        const skipped = !notes.length && na.length && na.length === fs.length ? na.map((f) => words.get(f) ?? "").join("\n") : undefined;
+        cases.push({ suite, classname, name: label(unique(code)), notes, ...(skipped !== undefined ? { skipped } : {}) });
+        return;
+      }
+      errors.forEach((f, i) => {
+        const instance = errors.length === 1 ? code : `${code}:${f.key ?? f.cells[0] ?? i + 1}`;
+        cases.push({ suite, classname, name: label(unique(instance)), failure: f, notes: i === 0 ? notes : [] });
+      });
+    };
+    const others = new Map<string, Issue[]>();
+    for (const f of result.findings) if (f.phase !== "rule") others.set(f.code, [...(others.get(f.code) ?? []), f]);
+    for (const [code, fs] of others) push(code, fs);
     for (const rule of RULES) {
       if (!rule.editions.includes(report.edition)) continue;
-      const fs = result.findings.filter((f) => f.ruleId === rule.id);
-      const failures = fs.filter((f) => f.status === "fail" && f.severity !== "info");
-      const notes = fs.filter((f) => f.status === "fail" && f.severity === "info");
-      const na = fs.filter((f) => f.status === "not-assessable");
-      const family = ruleFamily(rule.id);
-      cases.push({
-        suite: by === "report" ? who : family,
-        classname: by === "report" ? `${who}.${family}` : `${family}.${who}`,
-        name: by === "report" ? rule.id : `${rule.id} (${who})`,
-        failures,
-        notes,
-        ...(!failures.length && !notes.length && na.length && na.length === fs.length ? { skipped: na.map((f) => f.message).join("\n") } : {}),
-      });
+      push(
+        rule.id,
+        result.findings.filter((f) => f.phase === "rule" && f.code === rule.id),
+      );
     }
   });
+  const line = (f: Issue) => {
+    const source = sourceText(f.source, locale);
+    return [
+      `[${ui.severity[f.severity]}] ${words.get(f) ?? f.code}`,
+      f.cells.length ? labelled(ui.cells, f.cells.join(ui.listSeparator), locale) : "",
+      source ? labelled(ui.source, source, locale) : "",
+    ]
+      .filter(Boolean)
+      .join("\n  ");
+  };
   const suites = new Map<string, Case[]>();
   for (const c of cases) suites.set(c.suite, [...(suites.get(c.suite) ?? []), c]);
   const count = (cs: readonly Case[]) => ({
     tests: cs.length,
-    failures: cs.filter((c) => c.failures.length).length,
+    failures: cs.filter((c) => c.failure).length,
     skipped: cs.filter((c) => c.skipped !== undefined).length,
   });
   const total = count(cases);
@@ -328,20 +514,15 @@ export function renderJUnit(items: ValidatedReport | readonly ValidatedReport[],
     out.push(`  <testsuite name="${escapeXml(name)}" tests="${k.tests}" failures="${k.failures}" errors="0" skipped="${k.skipped}">`);
     for (const c of cs) {
       const open = `    <testcase classname="${escapeXml(c.classname)}" name="${escapeXml(c.name)}"`;
-      if (!c.failures.length && c.skipped === undefined && !c.notes.length) {
+      if (!c.failure && c.skipped === undefined && !c.notes.length) {
         out.push(`${open}/>`);
         continue;
       }
       out.push(`${open}>`);
-      if (c.failures.length) {
-        const first = c.failures[0] as Finding;
-        const worst = c.failures.some((f) => f.severity === "error") ? "error" : "warning";
-        const text = c.failures.map((f) => `[${ui.severity[f.severity]}] ${f.message}${f.cells.length ? ` (${f.cells.join(", ")})` : ""}`).join("\n");
-        out.push(`      <failure type="${worst}" message="${escapeXml(first.message)}">${escapeXml(text)}</failure>`);
-      } else if (c.skipped !== undefined) {
-        out.push(`      <skipped message="${escapeXml(c.skipped)}"/>`);
-      }
-      if (c.notes.length) out.push(`      <system-out>${escapeXml(c.notes.map((f) => `[${ui.severity.info}] ${f.message}`).join("\n"))}</system-out>`);
+      if (c.failure)
+        out.push(`      <failure type="error" message="${escapeXml(words.get(c.failure) ?? c.failure.code)}">${escapeXml(line(c.failure))}</failure>`);
+      else if (c.skipped !== undefined) out.push(`      <skipped message="${escapeXml(c.skipped)}"/>`);
+      if (c.notes.length) out.push(`      <system-out>${escapeXml(c.notes.map(line).join("\n"))}</system-out>`);
       out.push("    </testcase>");
     }
     out.push("  </testsuite>");

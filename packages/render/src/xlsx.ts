@@ -1,39 +1,26 @@
-import { type CellDef, type CellValue, Decimal, encodeCell, type Edition, type Locale, type Report, SECTION_TITLES, type Section } from "@gov-disclosure/core";
+import {
+  type CellDef,
+  type CellValue,
+  Decimal,
+  encodeCell,
+  type Locale,
+  type Report,
+  SECTION_TITLES,
+  type Section,
+  WORKBOOK,
+  type WorkbookMeta,
+} from "@gov-disclosure/core";
 import ExcelJS from "exceljs";
 import { defsOf } from "./defs";
 import { reportTitle } from "./html";
-import { uiFor } from "./i18n";
+import { labelled, uiFor } from "./i18n";
 import { expandGrid, type OfficialTable, officialTables } from "./layout";
-
-/** Name of the hidden worksheet that maps every cell id to its worksheet and A1 address (the contract with import). */
-export const MAP_SHEET = "_gov_disclosure";
-/** Name of the hidden worksheet whose A1 holds the report's identity as JSON. */
-export const META_SHEET = "_meta";
-/** Name of the visible worksheet holding the narrative sections (number | title | text). */
-export const SECTIONS_SHEET = "正文";
-
-/** What `_meta`!A1 holds. */
-export interface WorkbookMeta {
-  readonly version: 1;
-  readonly edition: Edition;
-  readonly meta: Report["meta"];
-  /** The declared rows of a local table, or null for the national editions. */
-  readonly local: Report["local"] | null;
-}
 
 /** Options of `renderXlsx`. */
 export interface XlsxOptions {
   /** Language of labels and sheet names; zh-CN (the official labels) by default. */
   readonly locale?: Locale;
 }
-
-const SHEET_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
-  t2: { zh: "二、主动公开", en: "2 Proactive disclosure" },
-  t3: { zh: "三、依申请公开", en: "3 Applications" },
-  t4: { zh: "四、复议诉讼", en: "4 Review and litigation" },
-  old: { zh: "统计表", en: "Statistics" },
-  local: { zh: "统计表", en: "Statistics" },
-};
 
 /** A1 column letters of a 1-based column number. */
 export function columnLetters(n: number): string {
@@ -82,6 +69,16 @@ const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEAD_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColor: { argb: "FFF2F2F2" } };
 
+/** A row of the map sheet, its fields in the columns core's WORKBOOK contract gives them. */
+function mapRow(cell: string, sheet: string, address: string): string[] {
+  const row: string[] = [];
+  const { mapColumns: at } = WORKBOOK;
+  row[at.cell - 1] = cell;
+  row[at.sheet - 1] = sheet;
+  row[at.address - 1] = address;
+  return row;
+}
+
 function columnWidths(table: OfficialTable): number[] {
   switch (table.id) {
     case "t2":
@@ -119,8 +116,8 @@ function writeTable(
   title.alignment = { horizontal: "center", vertical: "middle" };
   ws.mergeCells(`A2:${last}2`);
   const who = [
-    report.meta.body ? `${ui.fillingUnit}：${report.meta.body}` : `${ui.fillingUnit}：`,
-    report.meta.year !== undefined ? `${ui.year}：${report.meta.year}` : "",
+    labelled(ui.fillingUnit, report.meta.body ?? "", locale).trimEnd(),
+    report.meta.year !== undefined ? labelled(ui.year, String(report.meta.year), locale) : "",
   ]
     .filter(Boolean)
     .join("    ");
@@ -151,11 +148,11 @@ function writeTable(
             formulae: def?.kind === "signed" ? [-1e9, 1e9] : [0],
             showErrorMessage: true,
             errorStyle: "warning",
-            errorTitle: locale === "en" ? "Whole number" : "请填写整数",
-            error: locale === "en" ? "Enter a whole number, or — / 无 where the form allows." : "请填写整数；不适用时可填“—”或“无”。",
+            errorTitle: ui.wholeNumberTitle,
+            error: ui.wholeNumberError,
           };
         }
-        map.push([g.cell, name, `${columnLetters(c + 1)}${top + r}`]);
+        map.push(mapRow(g.cell, name, `${columnLetters(c + 1)}${top + r}`));
       } else {
         cell.value = g.text;
         cell.alignment = { horizontal: g.role === "row" ? "left" : "center", vertical: "middle", wrapText: true, ...(g.indent ? { indent: g.indent } : {}) };
@@ -171,9 +168,9 @@ function writeTable(
 /**
  * The official tables of a report (or of a blank report: `blankReport(edition)`) as an XLSX workbook a county can
  * fill in: one worksheet per table with the merged cells of the format, value cells unlocked with whole-number
- * validation (a warning only: "—" and "无" stay possible), a 正文 sheet for the narrative, and the two hidden sheets
- * of the import contract: `_gov_disclosure` (cellId | sheet | address for every cell) and `_meta` (A1: JSON
- * `{"version":1,"edition","meta","local"}`). Counts are numbers, money a number only when exact (otherwise the
+ * validation (a warning only: "—" and "无" stay possible), a sheet for the narrative, and the two hidden sheets of
+ * the import contract, all as core's `WORKBOOK` names and lays them out: the cell map (cellId | sheet | address for
+ * every cell) and the meta sheet (A1: `WorkbookMeta` as JSON). Counts are numbers, money a number only when exact (otherwise the
  * decimal as text), blanks empty, "—"/"无" text.
  */
 export async function renderXlsx(report: Report, options: XlsxOptions = {}): Promise<Uint8Array> {
@@ -185,25 +182,35 @@ export async function renderXlsx(report: Report, options: XlsxOptions = {}): Pro
   wb.created = Number.isNaN(created.getTime()) ? new Date(Date.UTC(2000, 0, 1)) : created;
   wb.modified = wb.created;
   const defs = defsOf(report);
-  const map: string[][] = [["cellId", "sheet", "address"]];
-  for (const table of officialTables(report, locale)) {
-    const names = SHEET_NAMES[table.id] ?? { zh: table.id, en: table.id };
-    writeTable(wb, table, report, defs, locale === "en" ? names.en : names.zh, locale, map);
-  }
+  const ui = uiFor(locale);
+  const map: string[][] = [mapRow("cellId", "sheet", "address")];
+  for (const table of officialTables(report, locale)) writeTable(wb, table, report, defs, ui.sheetNames[table.id], locale, map);
   const sections: readonly Section[] =
     report.sections.length || report.edition === "local" || report.edition === "gen2014"
       ? report.sections
       : SECTION_TITLES[report.edition].map((title, i) => ({ number: i + 1, title, text: "" }));
-  const text = wb.addWorksheet(SECTIONS_SHEET);
-  text.columns = [{ width: 6 }, { width: 36 }, { width: 100 }];
-  text.addRow(["#", locale === "en" ? "Title" : "标题", locale === "en" ? "Text" : "正文"]).font = { bold: true };
+  const text = wb.addWorksheet(WORKBOOK.sectionsSheet);
+  const at = WORKBOOK.sectionColumns;
+  const sectionRow = (n: string | number | null, title: string, body: string) => {
+    const row: (string | number | null)[] = [];
+    row[at.number - 1] = n;
+    row[at.title - 1] = title;
+    row[at.text - 1] = body;
+    return row;
+  };
+  const widths: { width: number }[] = [];
+  widths[at.number - 1] = { width: 6 };
+  widths[at.title - 1] = { width: 36 };
+  widths[at.text - 1] = { width: 100 };
+  text.columns = widths;
+  text.addRow(sectionRow("#", ui.sheetTitle, ui.sheetText)).font = { bold: true };
   for (const s of sections) {
-    const row = text.addRow([s.number ?? null, s.title, s.text]);
+    const row = text.addRow(sectionRow(s.number ?? null, s.title, s.text));
     row.alignment = { vertical: "top", wrapText: true };
   }
-  const mapSheet = wb.addWorksheet(MAP_SHEET, { state: "hidden" });
+  const mapSheet = wb.addWorksheet(WORKBOOK.mapSheet, { state: "hidden" });
   for (const row of map) mapSheet.addRow(row);
-  const metaSheet = wb.addWorksheet(META_SHEET, { state: "hidden" });
+  const metaSheet = wb.addWorksheet(WORKBOOK.metaSheet, { state: "hidden" });
   const meta: WorkbookMeta = { version: 1, edition: report.edition, meta: report.meta, local: report.local ?? null };
   metaSheet.getCell("A1").value = JSON.stringify(meta);
   const buf: ArrayLike<number> | ArrayBuffer = await wb.xlsx.writeBuffer();

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { validateReport } from "@gov-disclosure/core";
+import { importIssue, validateReport } from "@gov-disclosure/core";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expandGrid, officialTables, outcomeBars, renderHtml, renderJUnit, renderOutcomeChart, renderTrendChart, renderValidationHtml } from "../src/index";
@@ -180,6 +180,23 @@ describe.skipIf(skip)(skip ? `browser (skipped: ${CHROMIUM} is absent)` : "brows
     expect(await page.evaluate(() => location.hash)).toBe(`#${described?.split(" ")[0]}`);
     await page.locator("#table-t3").screenshot({ path: join(ARTIFACTS, "pingtan-2021-slip-validation-t3.png") });
     await page.screenshot({ path: join(ARTIFACTS, "pingtan-2021-slip-validation.png"), fullPage: true });
+  });
+
+  it("validation HTML frames the cells the import guessed apart from the failing ones, and explains the frame", async () => {
+    const report = pingtan2021WithSlip();
+    const cells = ["t3.unable_1.natural", "t3.unable_1.business"];
+    const split = importIssue("IMPORT-SPLIT-AMBIGUOUS", "warning", { n: 2, cells, chosen: "most-plausible" }, { cells, source: { line: 10, column: 2609 } });
+    await page.setContent(renderValidationHtml(report, validateReport(report, { importIssues: [split] })));
+    const style = (cell: string) =>
+      page.locator(`td[data-cell="${cell}"]`).evaluate((e) => {
+        const s = getComputedStyle(e);
+        return { border: s.borderTopStyle, after: getComputedStyle(e, "::after").content };
+      });
+    expect(await style("t3.unable_1.business")).toEqual({ border: "dotted", after: '"?"' });
+    expect((await style("t3.total.natural")).border).not.toBe("dotted");
+    expect(await page.locator(".legend").isVisible()).toBe(true);
+    expect(await page.locator("#import-issues li").count()).toBe(1);
+    await page.locator("#table-t3").screenshot({ path: join(ARTIFACTS, "pingtan-2021-ambiguous-t3.png") });
   });
 
   it("hostile text stays inert: no script runs, no dialog opens, titles show the text literally", async () => {

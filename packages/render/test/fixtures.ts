@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createReport, parseReportJson, type Report, SECTION_TITLES, type Section } from "@gov-disclosure/core";
+import { createReport, parseReportJson, type Report, SECTION_TITLES, type Section, T3_COLUMNS, T4_COLUMNS } from "@gov-disclosure/core";
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../../../fixtures");
 export const fixtureText = (rel: string): string => readFileSync(join(FIXTURES, rel), "utf8");
@@ -20,8 +20,9 @@ export function taishun2018(): Report {
   return parsed.report;
 }
 
-const T3_COLS = ["natural", "business", "research", "nonprofit", "legal", "other", "total"] as const;
-const T4_COLS = ["upheld", "corrected", "other", "pending", "total"] as const;
+// Column order from core: the fixtures list values in the order the tables print them.
+const T3_COLS = T3_COLUMNS.map((c) => c.id);
+const T4_COLS = T4_COLUMNS.map((c) => c.id);
 type Row = readonly (number | null)[];
 const t3 = (rows: Record<string, Row>): Record<string, number | null> =>
   Object.fromEntries(Object.entries(rows).flatMap(([row, vals]) => vals.map((v, i) => [`t3.${row}.${T3_COLS[i]}`, v])));

@@ -1,5 +1,5 @@
 // Golden files of every output on real fixtures. Reviewed by eye: they must be right, not only stable.
-import { validateReport } from "@gov-disclosure/core";
+import { importIssue, validateReport } from "@gov-disclosure/core";
 import { describe, expect, it } from "vitest";
 import {
   compareReports,
@@ -51,12 +51,35 @@ describe.each(Object.entries(reports))("%s", (name, make) => {
 describe("English", () => {
   it("HTML, Markdown, validation text with colour, chart", async () => {
     const report = shanghai2019();
-    const result = validateReport(report, { locale: "en" });
+    const result = validateReport(report);
     await expect(renderHtml(report, { locale: "en" })).toMatchFileSnapshot(g("shanghai-2019.en.html"));
     await expect(renderMarkdown(report, { locale: "en" })).toMatchFileSnapshot(g("shanghai-2019.en.md"));
     await expect(renderValidationText(report, result, { locale: "en", color: true })).toMatchFileSnapshot(g("shanghai-2019.en.validation.ansi.txt"));
     await expect(renderValidationHtml(report, result, { locale: "en" })).toMatchFileSnapshot(g("shanghai-2019.en.validation.html"));
     await expect(renderOutcomeChart(report, { locale: "en" })).toMatchFileSnapshot(g("shanghai-2019.en.outcomes.svg"));
+  });
+});
+
+describe("import issues", () => {
+  it("an ambiguous split (fixtures/real/pingtan-2021.txt line 10) in text, JSON, HTML, SARIF and JUnit, in both languages", async () => {
+    const base = pingtan2021WithSlip();
+    const report = { ...base, meta: { ...base.meta, source: { filename: "pingtan-2021.txt" } } };
+    const cells = ["t3.unable_1.natural", "t3.unable_1.business"];
+    const split = importIssue(
+      "IMPORT-SPLIT-AMBIGUOUS",
+      "warning",
+      { n: 2, cells, chosen: "most-plausible" },
+      { cells, source: { line: 10, column: 2609, raw: "220000325" } },
+    );
+    const result = validateReport(report, { importIssues: [split] });
+    const name = "pingtan-2021-slip-ambiguous";
+    await expect(renderValidationText(report, result)).toMatchFileSnapshot(g(`${name}.validation.txt`));
+    await expect(renderValidationText(report, result, { locale: "en", verbose: true })).toMatchFileSnapshot(g(`${name}.en.validation.txt`));
+    await expect(renderValidationJson(report, result, { locale: "en" })).toMatchFileSnapshot(g(`${name}.en.validation.json`));
+    await expect(renderValidationHtml(report, result)).toMatchFileSnapshot(g(`${name}.validation.html`));
+    await expect(renderSarif({ report, result }, { locale: "en" })).toMatchFileSnapshot(g(`${name}.en.sarif`));
+    await expect(renderJUnit({ report, result })).toMatchFileSnapshot(g(`${name}.junit.xml`));
+    await expect(renderCsv(report, { findings: [result.findings] })).toMatchFileSnapshot(g(`${name}.csv`));
   });
 });
 

@@ -151,7 +151,7 @@ describe.each([
 it("a formula-like cell in a real report is reported by CELL-NOT-NUMERIC and stays text everywhere", () => {
   const report = hostile2021();
   const result = validateReport(report);
-  const f = result.findings.find((x) => x.ruleId === "CELL-NOT-NUMERIC" && x.cells[0] === "t3.new.business");
+  const f = result.findings.find((x) => x.code === "CELL-NOT-NUMERIC" && x.cells[0] === "t3.new.business");
   expect(f?.status).toBe("fail");
   expect(renderValidationHtml(report, result)).toMatch(
     /<td[^>]*data-cell="t3\.new\.business"[^>]*class="fail-warning|class="fail-warning[^"]*"[^>]*data-cell="t3\.new\.business"|id="cell-t3\.new\.business" data-cell="t3\.new\.business" class="fail-warning/,

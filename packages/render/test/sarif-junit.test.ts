@@ -1,4 +1,4 @@
-import { RULES, validateReport } from "@gov-disclosure/core";
+import { IMPORT_CODES, PARSE_CODES, RULES, validateReport } from "@gov-disclosure/core";
 import { describe, expect, it } from "vitest";
 import { renderJUnit, renderSarif } from "../src/index";
 import { pingtan2021WithSlip, shanghai2019 } from "./fixtures";
@@ -16,7 +16,7 @@ describe("SARIF 2.1.0", () => {
     const log = JSON.parse(renderSarif({ report, result }));
     expect(log.version).toBe("2.1.0");
     const run = log.runs[0];
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([...RULES.map((r) => r.id), ...IMPORT_CODES, ...PARSE_CODES]);
     for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
     const outcome = run.results.find((r: { ruleId: string }) => r.ruleId === "T3-OUTCOME-SUM");
     expect(outcome.level).toBe("error");
@@ -31,15 +31,35 @@ describe("SARIF 2.1.0", () => {
 });
 
 describe("JUnit", () => {
-  it("counts one testcase per applicable rule and report, failures for error and warning findings only", () => {
+  it("counts one testcase per applicable rule and report; failures are exactly the error findings, warnings go to system-out", () => {
     const items = [pingtan2021WithSlip(), shanghai2019()].map((report) => ({ report, result: validateReport(report) }));
     const xml = renderJUnit(items);
+    const errors = items.reduce((n, i) => n + i.result.counts.error, 0);
+    const warnings = items.reduce((n, i) => n + i.result.counts.warning, 0);
+    expect(errors).toBe(2);
+    expect(warnings).toBe(11);
+    // One rule with two error instances would get two testcases; here each failing rule has one error.
     const applicable = items.reduce((n, i) => n + RULES.filter((r) => r.editions.includes(i.report.edition)).length, 0);
-    expect(xml).toContain(`<testsuites name="gov-disclosure" tests="${applicable}"`);
-    const failedRules = new Set(
-      items.flatMap((i, k) => i.result.findings.filter((f) => f.status === "fail" && f.severity !== "info").map((f) => `${k}:${f.ruleId}`)),
-    );
-    expect(xml.match(/<failure /g)?.length).toBe(failedRules.size);
+    expect(xml).toContain(`<testsuites name="gov-disclosure" tests="${applicable}" failures="${errors}"`);
+    expect(xml.match(/<failure /g)?.length).toBe(errors);
+    // Shanghai's 11 blank totals (T3-TOTAL-MISSING warnings) are reported in the testcase's system-out.
+    const out = xml.match(/name="T3-TOTAL-MISSING">\s*<system-out>([^<]*)<\/system-out>/)?.[1] ?? "";
+    expect(out.match(/\[警告\]/g)?.length).toBe(11);
+    expect(xml).not.toMatch(/<failure type="warning"/);
     expect(renderJUnit(items, { groupBy: "family" })).toContain('<testsuite name="T3"');
+  });
+
+  it("a rule with several error findings gets one failing testcase per finding", () => {
+    // Two slips in one column break T3-ROW-TOTAL on two rows: two error findings of one rule.
+    const base = pingtan2021WithSlip();
+    const report = { ...base, cells: { ...base.cells, "t3.partial.natural": { kind: "count" as const, value: 50 } } };
+    const result = validateReport(report);
+    const rowTotals = result.findings.filter((f) => f.code === "T3-ROW-TOTAL" && f.status === "fail");
+    expect(rowTotals.length).toBe(2);
+    const xml = renderJUnit({ report, result });
+    expect(xml).toContain(`failures="${result.counts.error}"`);
+    expect(xml.match(/<failure /g)?.length).toBe(result.counts.error);
+    expect(xml).toContain('name="T3-ROW-TOTAL:granted"');
+    expect(xml).toContain('name="T3-ROW-TOTAL:partial"');
   });
 });
