@@ -21,7 +21,7 @@ const SAMPLE: Readonly<Record<string, ParamValue>> = {
   labels: ["A", "B"],
   body: "X",
   previousBody: "Y",
-  unit: "t",
+  unit: "元",
 };
 const sample = (name: string): ParamValue => SAMPLE[name] ?? "7";
 const paramsOf = (template: string): Record<string, ParamValue> =>

@@ -95,7 +95,7 @@ describe("review findings (blank totals, previous-year rules, text parts, 无, m
   it("the fee message names the unit written in the cell", () => {
     const report = createReport({ edition: "gen2021", cells: { "t2.fees.amount": "5000元" } });
     const f = validateReport(report).findings.find((f) => f.code === "T2-21-FEE-MAGNITUDE");
-    expect(f && formatIssue(f, "en", report)).toContain("5000 元");
+    expect(f && formatIssue(f, "en", report)).toContain("5000 yuan");
   });
 
   it("a blank 采购项目数量 is not a written 0", () => {

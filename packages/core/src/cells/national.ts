@@ -7,7 +7,8 @@ const ax = (id: string, path: readonly string[], pathEn: readonly string[]): Axi
 
 const T2 = "二、主动公开政府信息情况";
 const ART = (n: string) => `第二十条第（${n}）项`;
-const ARTEN = (n: string) => `Art. 20 item (${n})`;
+const NUMERALS: Readonly<Record<string, string>> = { 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9", 十: "10" };
+const ARTEN = (n: string) => `Art. 20 item (${NUMERALS[n] ?? n})`;
 
 const t2Block = (
   item: string,
@@ -38,7 +39,7 @@ export const T2_2019_CELLS: readonly CellDef[] = [
   ...t2Block(
     "一",
     [
-      ["rules", "规章", "Rules (规章)"],
+      ["rules", "规章", "Government rules"],
       ["normative", "规范性文件", "Normative documents"],
     ],
     [
@@ -91,7 +92,7 @@ export const T2_2021_CELLS: readonly CellDef[] = [
   ...t2Block(
     "一",
     [
-      ["rules", "规章", "Rules (规章)"],
+      ["rules", "规章", "Government rules"],
       ["normative", "行政规范性文件", "Administrative normative documents"],
     ],
     [

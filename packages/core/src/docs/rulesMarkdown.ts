@@ -30,7 +30,7 @@ export function rulesMarkdown(): string {
   ];
   for (const r of RULES) {
     lines.push(
-      `| \`${r.id}\` | ${r.editions.join(", ")} | ${r.severity} | ${esc(r.formula)}${r.previous ? " (needs the previous year's report)" : ""} | ${esc(r.basis.zh)} | ${esc(zhCN.rules[r.id])} | ${esc(en.rules[r.id])} |`,
+      `| <a id="${r.id.toLowerCase()}"></a>\`${r.id}\` | ${r.editions.join(", ")} | ${r.severity} | ${esc(r.formula)}${r.previous ? " (needs the previous year's report)" : ""} | ${esc(r.basis.zh)} | ${esc(zhCN.rules[r.id])} | ${esc(en.rules[r.id])} |`,
     );
   }
   lines.push("", "## Not assessable", "", "| reason | zh-CN | en |", "| --- | --- | --- |");
@@ -47,8 +47,10 @@ export function rulesMarkdown(): string {
     "| --- | --- | --- | --- |",
   );
   for (const code of IMPORT_CODES)
-    lines.push(`| \`${code}\` | ${UNCERTAIN_CODES.has(code) ? "yes" : ""} | ${esc(zhCN.import[code])} | ${esc(en.import[code])} |`);
+    lines.push(
+      `| <a id="${code.toLowerCase()}"></a>\`${code}\` | ${UNCERTAIN_CODES.has(code) ? "yes" : ""} | ${esc(zhCN.import[code])} | ${esc(en.import[code])} |`,
+    );
   lines.push("", "## Parse issues", "", "What `parseReport` says about canonical JSON, in phase `parse`.", "", "| code | zh-CN | en |", "| --- | --- | --- |");
-  for (const code of PARSE_CODES) lines.push(`| \`${code}\` | ${esc(zhCN.parse[code])} | ${esc(en.parse[code])} |`);
+  for (const code of PARSE_CODES) lines.push(`| <a id="${code.toLowerCase()}"></a>\`${code}\` | ${esc(zhCN.parse[code])} | ${esc(en.parse[code])} |`);
   return `${lines.join("\n")}\n`;
 }

@@ -42,7 +42,7 @@ export const en: MessageTable = {
     "T2-21-VALID-YOY":
       "“{cell}” is {actual}, but last year's documents in force plus this year's issued minus repealed give {expected} (difference {difference}).",
     "T2-21-VALID-GE": "“{cell}” is {actual}, more than last year's documents in force plus this year's issued ({expected}).",
-    "T2-RULE-AUTHORITY": "“{cell}” is {actual}, but a {level} has no power to make rules (regulations of a government).",
+    "T2-RULE-AUTHORITY": "“{cell}” is {actual}, but a {level} has no power to make government rules.",
     "T2-21-FEE-MAGNITUDE": "“{cell}” is {actual} {unit} in a column counted in units of 10,000 yuan, an unusual amount: it may have been entered in yuan.",
     "T3-INT": "“{cell}” is {actual}; it must be a whole number ≥ 0.",
     "T3-OUTCOME-SUM": "Column “{cell.col}”: (7) Total is {actual} but the outcomes add up to {expected} (difference {difference}).",
@@ -198,5 +198,6 @@ export const en: MessageTable = {
   chosen: { "most-plausible": "the most plausible split was filled in; check it against the original", blank: "the cells were left blank" },
   previousWhy: { body: "is not the same body's", year: "is not for the year before", edition: "uses another edition" },
   uncertain: " ({count} of the cells read were inferred by the import and may not be the printed figures: {cells})",
+  units: { 元: "yuan", 万元: "10,000 yuan", "?": "not stated" },
   listSeparator: ", ",
 };

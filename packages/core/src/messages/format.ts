@@ -94,6 +94,7 @@ export function fillTemplate(
     if (name === "by") return word(table.evidence, value);
     if (name === "chosen") return word(table.chosen, value);
     if (name === "why") return word(table.previousWhy, value);
+    if (name === "unit") return word(table.units, value);
     return value;
   };
   return template.replace(/\{(\w+)(?:\.(row|col))?\}/g, (whole, name: string, part?: string) => {

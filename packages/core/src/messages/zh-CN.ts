@@ -28,6 +28,8 @@ export interface MessageTable {
   readonly previousWhy: Readonly<Record<"body" | "year" | "edition", string>>;
   /** Added to a rule finding that read cells the import could not confirm. */
   readonly uncertain: string;
+  /** Words for the `unit` parameter (a unit written in a cell, or ? when none was). */
+  readonly units: Readonly<Record<string, string>>;
   /** Separator of listed values. */
   readonly listSeparator: string;
 }
@@ -222,5 +224,6 @@ export const zhCN: MessageTable = {
   chosen: { "most-plausible": "已按可能性最大的拆分填入，请核对原文", blank: "相关单元格留空" },
   previousWhy: { body: "不是同一机关的报告", year: "不是上一年度的报告", edition: "与本报告统计表版本不同" },
   uncertain: "（涉及的单元格中有 {count} 个是导入时推断的，不一定是原文数字：{cells}）",
+  units: { 元: "元", 万元: "万元", "?": "未注明" },
   listSeparator: "、",
 };

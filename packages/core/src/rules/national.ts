@@ -146,7 +146,7 @@ export const NATIONAL_RULES: readonly RuleDef[] = [
     id: "T2-19-PROC-UNIT",
     editions: ["gen2019"],
     severity: "info",
-    basis: { zh: `${F19}：采购总金额未规定单位`, en: "2019 format: 采购总金额 has no unit in the header" },
+    basis: { zh: `${F19}：采购总金额未规定单位`, en: "2019 format: the total procurement amount has no unit in the header" },
     formula: "unit of 采购总金额 as written in the cell: 元, 万元 or unknown",
     kind: "check",
     check: (ctx) => {

@@ -23,7 +23,7 @@ export const REPORT_RULES: readonly RuleDef[] = [
     id: "CELL-NOT-NUMERIC",
     editions: ALL,
     severity: "warning",
-    basis: { zh: "统计表单元格应为数字、空白、“—”“/”或“无”", en: "a statistics cell holds a number, a blank, a dash or 无" },
+    basis: { zh: "统计表单元格应为数字、空白、“—”“/”或“无”", en: "a statistics cell holds a number, a blank, a dash or “none”" },
     formula: "a numeric cell holds other text; rules that read it are not assessed",
     kind: "check",
     check: (ctx) => {
@@ -94,7 +94,7 @@ export const REPORT_RULES: readonly RuleDef[] = [
     id: "META-EMPTY-SECTION",
     editions: ["gen2019", "gen2021"],
     severity: "info",
-    basis: { zh: "第五、六部分仅写“无”", en: "sections 5 or 6 say only 无 (none)" },
+    basis: { zh: "第五、六部分仅写“无”", en: "sections 5 or 6 say only “none”" },
     formula: "section 五 or 六 is just 无 (normal for 六; poor practice for 五)",
     kind: "check",
     check: (ctx) =>
