@@ -4,7 +4,7 @@ import type { Report } from "../report";
 import { type CellValue, count, money } from "../value";
 import { defMapOf, defsOf } from "./common";
 import { rulesFor } from "./catalogue";
-import type { NotAssessableReason, RuleId } from "./ids";
+import type { RuleId } from "./ids";
 import { type Correction, type EvaluatedIdentity, type FaultArea, faultArea, localize } from "./localize";
 import { add, cmp, isZero, type Num, numText, sub } from "./num";
 import type { Identity, Outcome, RuleContext, RuleDef, Term } from "./types";
