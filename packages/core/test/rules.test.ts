@@ -443,9 +443,9 @@ const cases: Case[] = [
     expected: { actual: "2", expected: "1" },
   },
   {
-    // Shanghai 2019 says "因本机关不掌握等原因无法提供265件": 265 is item （四）1, a subset of 无法提供 (337): not an error.
+    // Shanghai 2019's table has 337 无法提供; a claim of 337 agrees (its "265" is tested below: it quotes a part).
     rule: "NARR-APP-OUTCOME",
-    pass: [claim(S, "t3.unable.total", "265", "因本机关不掌握等原因无法提供265件")],
+    pass: [claim(S, "t3.unable.total", "337", "无法提供337件")],
     passFinding: true,
     fail: [claim(S, "t3.denied.total", "30", "不予公开30件")],
     key: "t3.denied.total",
@@ -527,5 +527,15 @@ describe.each(cases)("$rule", (c) => {
     expect(msg.en).not.toMatch(/\{\w+/);
     expect(msg).toMatchSnapshot("messages");
     expect(f).toMatchSnapshot("finding");
+  });
+});
+
+describe("a narrative figure that equals a part of the claimed figure", () => {
+  it("fails, names the part it equals and says the prose may quote only a part (Shanghai 2019: 无法提供265件, table 337)", () => {
+    const report = claim(S, "t3.unable.total", "265", "因本机关不掌握等原因无法提供265件");
+    const [f] = findings(report, "NARR-APP-OUTCOME");
+    expect(f).toMatchObject({ status: "fail", severity: "warning", actual: "265", expected: "337", params: { quotes: "t3.unable_1.total" } });
+    expect(formatIssue(f as Finding, "zh-CN", report)).toMatch(/正文可能只引用了其中一部分。$/);
+    expect(formatIssue(f as Finding, "en", report)).toMatch(/the narrative may quote only a part\.$/);
   });
 });

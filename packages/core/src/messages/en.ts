@@ -199,5 +199,6 @@ export const en: MessageTable = {
   previousWhy: { body: "is not the same body's", year: "is not for the year before", edition: "uses another edition" },
   uncertain: " ({count} of the cells read were inferred by the import and may not be the printed figures: {cells})",
   units: { 元: "yuan", 万元: "10,000 yuan", "?": "not stated" },
+  quotesPart: " The figure equals “{quotes}”: the narrative may quote only a part.",
   listSeparator: ", ",
 };

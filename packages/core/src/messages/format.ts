@@ -62,7 +62,8 @@ function templateOf(item: Issue | Correction, table: MessageTable): string {
 export function formatIssue(item: Issue | Correction, locale: Locale = "zh-CN", report?: Pick<Report, "edition" | "local">): string {
   const table = messagesFor(locale);
   const resolve = resolverFor(report);
-  const text = fillTemplate(templateOf(item, table), item.params, locale, resolve);
+  let text = fillTemplate(templateOf(item, table), item.params, locale, resolve);
+  if ("phase" in item && item.status === "fail" && typeof item.params.quotes === "string") text += fillTemplate(table.quotesPart, item.params, locale, resolve);
   if ("phase" in item && item.uncertainCells?.length && item.status === "fail")
     return text + fillTemplate(table.uncertain, { count: item.uncertainCells.length, cells: item.uncertainCells }, locale, resolve);
   return text;

@@ -30,6 +30,8 @@ export interface MessageTable {
   readonly uncertain: string;
   /** Words for the `unit` parameter (a unit written in a cell, or ? when none was). */
   readonly units: Readonly<Record<string, string>>;
+  /** Added to a narrative finding whose figure equals a part of the claimed figure (`quotes` = that cell). */
+  readonly quotesPart: string;
   /** Separator of listed values. */
   readonly listSeparator: string;
 }
@@ -225,5 +227,6 @@ export const zhCN: MessageTable = {
   previousWhy: { body: "不是同一机关的报告", year: "不是上一年度的报告", edition: "与本报告统计表版本不同" },
   uncertain: "（涉及的单元格中有 {count} 个是导入时推断的，不一定是原文数字：{cells}）",
   units: { 元: "元", 万元: "万元", "?": "未注明" },
+  quotesPart: "该数字与“{quotes}”相同，正文可能只引用了其中一部分。",
   listSeparator: "、",
 };

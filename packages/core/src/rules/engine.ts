@@ -169,6 +169,7 @@ export interface EditionIdentity {
 }
 
 const IDENTITIES = new Map<Edition, readonly EditionIdentity[]>();
+const CROSS_YEAR = new Map<Edition, readonly EditionIdentity[]>();
 
 /**
  * The linear identities of an edition as data (Σ lhs REL Σ rhs over cell ids), in catalogue order: the one source of
@@ -177,8 +178,9 @@ const IDENTITIES = new Map<Edition, readonly EditionIdentity[]>();
  */
 export function identitiesOf(of: Edition | Report, options: { readonly crossYear?: boolean } = {}): readonly EditionIdentity[] {
   const report: Report = typeof of === "string" ? { version: 1, edition: of, meta: {}, sections: [], cells: {}, sources: {} } : of;
-  const cacheable = typeof of === "string" && of !== "local" && !options.crossYear;
-  const hit = cacheable ? IDENTITIES.get(report.edition) : undefined;
+  const cacheable = typeof of === "string" && of !== "local";
+  const cache = options.crossYear ? CROSS_YEAR : IDENTITIES;
+  const hit = cacheable ? cache.get(report.edition) : undefined;
   if (hit) return hit;
   const { ctx, rules } = prepare(report, undefined);
   const out: EditionIdentity[] = [];
@@ -186,7 +188,7 @@ export function identitiesOf(of: Edition | Report, options: { readonly crossYear
     if (r.kind !== "identity" || (r.previous && !options.crossYear)) continue;
     for (const identity of r.identities(ctx)) out.push({ rule: r.id, severity: r.severity, identity });
   }
-  if (cacheable) IDENTITIES.set(report.edition, Object.freeze(out));
+  if (cacheable) cache.set(report.edition, Object.freeze(out));
   return out;
 }
 

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { T3_OUTCOME_ROWS } from "../cells/national";
+import { T3_COLUMNS, T3_OUTCOME_ROWS } from "../cells/national";
 import type { NarrativeClaim } from "../report";
 import type { RuleId } from "./ids";
 import { add, type Num, sum } from "./num";
@@ -82,14 +82,13 @@ function agrees(stated: Decimal, actual: Num, approximate: boolean): boolean {
 
 /**
  * Another cell of the same row (one column quoted), a part of the claimed cell (a subset quoted: an item of a group,
- * a "其中" row) holds the stated figure: the prose quotes a part, which is not an error (spec §4.5).
+ * a "其中" row) holds the stated figure: the prose may quote a part (spec §4.5). Returns that cell, named in the finding.
  */
 function quotesPart(ctx: RuleContext, cell: string, parts: readonly string[], stated: Decimal): string | undefined {
   const [table, row = "", col = ""] = cell.split(".");
   const sameRow = (id: string) => (table === "old" ? id.startsWith(`old.${row}`) : id.startsWith(`${table}.${row}.`));
   const candidates = [...ctx.cellIds.filter((id) => id !== cell && sameRow(id)), ...(parts.length > 1 ? parts : [])];
-  if (table === "t3" && Object.hasOwn(GROUPS, row))
-    for (const c of ["natural", "business", "research", "nonprofit", "legal", "other", "total"]) if (c !== col) candidates.push(`t3.${row}.${c}`);
+  if (table === "t3" && Object.hasOwn(GROUPS, row)) for (const { id: c } of T3_COLUMNS) if (c !== col) candidates.push(`t3.${row}.${c}`);
   for (const id of candidates) {
     const found = tableValue(ctx, id);
     if (found && stated.eq(found.value)) return id;
@@ -131,7 +130,9 @@ function narrativeRule(id: RuleId, formula: string, zh: string, en: string): Rul
         if (withCarry !== undefined && agrees(stated, add(found.value, withCarry), claim.approximate === true))
           return [{ status: "pass", ...base, expected: add(found.value, withCarry), cells: [...found.cells, claim.cell.replace("t3.new.", "t3.carry_in.")] }];
         const part = quotesPart(ctx, claim.cell, found.cells, stated);
-        if (part) return [{ status: "pass", ...base, params: { ...params, quotes: part } }];
+        // The figure equals a part (one column, one item of a group): the prose may quote a part, but it still does not
+        // state what the table says (spec §4.5, Shanghai 2019: 无法提供265件 where the table has 337). Fail, and say so.
+        if (part) return [{ status: "fail", ...base, params: { ...params, quotes: part } }];
         return [{ status: "fail", ...base }];
       });
     },
