@@ -121,16 +121,17 @@ export function gridRows(grids: readonly Grid[], specs: readonly RowSpec[]): Row
       }
     });
   }
-  // table 四: a row of fifteen value cells under a header that names 行政复议 and 尚未审结
+  // table 四: a row of all its value cells (every block's columns) under a header that names 行政复议 and 尚未审结
   const t4 = specs.find((s) => s.table === "t4");
+  const width = t4?.cells.length ?? 0;
   if (t4) {
     outer: for (const g of grids) {
       const text = g.rows.map((row) => row.map((c) => c.text).join("")).join("");
       if (!/行政复议/.test(text) || !/审结/.test(text)) continue;
       for (let r = 0; r < g.rows.length; r++) {
         const v = viewRow(g.rows[r]!);
-        const values = v.values.filter((x, i, a) => !(x.text.trim() === "" && i === a.length - 1 && a.length > 15));
-        if (values.length === 15 && values.some((x) => /\d/.test(x.text)) && !v.label) {
+        const values = v.values.filter((x, i, a) => !(x.text.trim() === "" && i === a.length - 1 && a.length > width));
+        if (values.length === width && values.some((x) => /\d/.test(x.text)) && !v.label) {
           found.set("t4", {
             spec: t4,
             chunks: values.map((x) => ({

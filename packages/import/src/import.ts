@@ -1,78 +1,76 @@
-import { analyze, failed, importJson } from "./analyze";
+import { type ImportIssue, importIssue, WORKBOOK } from "@gov-disclosure/core";
+import { analyze, failed, importJson, invalidJson } from "./analyze";
 import { decodeText, looksBinary, sniffBytes, sniffText } from "./decode";
-import { diag } from "./diagnostics";
 import { readHtml } from "./html";
 import { mappedReport, readDocx, readXlsx } from "./office";
-import type { Diagnostic, ImportOptions, ImportResult, InputFormat } from "./types";
+import type { ImportOptions, ImportResult, InputFormat } from "./types";
 import { MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, ZipLimitError } from "./zip";
 
-/** Largest input read, in bytes (binary files) or characters (text). Larger input gets one `import.too-large` error. */
+/** Largest input read, in bytes (binary files) or characters (text). Larger input gets one `IMPORT-TOO-LARGE` error. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 /** Deepest HTML nesting walked as structure; deeper content is read as plain text. */
 export const MAX_HTML_DEPTH = 2000;
 
-const locale = (o: ImportOptions) => o.locale ?? "zh-CN";
+const WORKBOOK_MAP_LABEL = WORKBOOK.mapSheet;
 
-/** One diagnostic for an Office file that could not be read: over a zip limit, or damaged. */
-function officeError(e: unknown, loc: "zh-CN" | "en"): Diagnostic {
-  const detail = (e instanceof Error ? e.message : String(e)).slice(0, 200);
-  if (e instanceof ZipLimitError) return diag("import.zip-limit", "error", { detail, entries: MAX_ZIP_ENTRIES, bytes: MAX_UNZIPPED_BYTES }, loc);
-  return diag("import.truncated", "error", { detail }, loc);
+const detailOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 200);
+
+/** One issue for an Office file that could not be read: over a zip limit, or damaged. */
+function officeError(e: unknown): ImportIssue {
+  if (e instanceof ZipLimitError) return importIssue("IMPORT-ZIP-LIMIT", "error", { detail: detailOf(e), entries: MAX_ZIP_ENTRIES, bytes: MAX_UNZIPPED_BYTES });
+  return importIssue("IMPORT-DAMAGED", "error", { detail: detailOf(e) });
 }
 
-function guard(format: InputFormat, options: ImportOptions, run: () => ImportResult): ImportResult {
+function guard(format: InputFormat, run: () => ImportResult): ImportResult {
   try {
     return run();
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return failed(format, [diag("import.truncated", "error", { detail: detail.slice(0, 200) }, locale(options))]);
+    return failed(format, [importIssue("IMPORT-DAMAGED", "error", { detail: detailOf(e) })]);
   }
 }
 
 /**
  * Imports a report from text: flattened web text, HTML, Markdown or canonical JSON (synchronous).
- * Never throws: problems come back as diagnostics.
+ * Never throws: problems come back as issues.
  */
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
-  const loc = locale(options);
-  if (typeof text !== "string") return failed("unknown", [diag("import.binary", "error", { detail: typeof text }, loc)]);
-  if (text.length > MAX_INPUT_BYTES) return failed("unknown", [diag("import.too-large", "error", { size: text.length, limit: MAX_INPUT_BYTES }, loc)]);
+  if (typeof text !== "string") return failed("unknown", [importIssue("IMPORT-BINARY", "error", { what: "type" })]);
+  if (text.length > MAX_INPUT_BYTES) return failed("unknown", [importIssue("IMPORT-TOO-LARGE", "error", { size: text.length, limit: MAX_INPUT_BYTES })]);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const format = sniffText(body, options.filename, options.mediaType);
-  return guard(format, options, () => {
+  return guard(format, () => {
     if (format === "json") return importJson(body, options);
     if (format === "html") {
       const h = readHtml(body, MAX_HTML_DEPTH);
-      const extra = h.depthExceeded ? [diag("import.nesting", "warning", { limit: MAX_HTML_DEPTH }, loc)] : [];
-      return analyze({ text: h.text, grids: h.grids, tableRanges: h.tableRanges, format, diagnostics: extra }, options);
+      const extra = h.depthExceeded ? [importIssue("IMPORT-NESTING", "warning", { limit: MAX_HTML_DEPTH })] : [];
+      return analyze({ text: h.text, grids: h.grids, tableRanges: h.tableRanges, format, issues: extra }, options);
     }
-    if (looksBinary(body)) return failed("binary", [diag("import.binary", "error", { detail: "control characters" }, loc)]);
+    if (looksBinary(body)) return failed("binary", [importIssue("IMPORT-BINARY", "error", { what: "control" })]);
     return analyze({ text: body, grids: [], format }, options);
   });
 }
 
 /**
  * Imports a report from a string or bytes of any supported format: text, HTML, Markdown, JSON (UTF-8 with or without
- * BOM, UTF-16 with BOM, GB18030/GBK), Word (.docx) and Excel (.xlsx). PDFs and images get one clear diagnostic.
+ * BOM, UTF-16 with BOM, GB18030/GBK), Word (.docx) and Excel (.xlsx). PDFs and images get one clear issue.
  * Never throws.
  */
 export async function importReport(input: string | Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
-  const loc = locale(options);
   try {
     if (typeof input === "string") return importText(input, options);
-    if (!(input instanceof Uint8Array)) return failed("unknown", [diag("import.binary", "error", { detail: typeof input }, loc)]);
-    if (input.length > MAX_INPUT_BYTES) return failed("unknown", [diag("import.too-large", "error", { size: input.length, limit: MAX_INPUT_BYTES }, loc)]);
+    if (!(input instanceof Uint8Array)) return failed("unknown", [importIssue("IMPORT-BINARY", "error", { what: "type" })]);
+    if (input.length > MAX_INPUT_BYTES) return failed("unknown", [importIssue("IMPORT-TOO-LARGE", "error", { size: input.length, limit: MAX_INPUT_BYTES })]);
     const kind = sniffBytes(input);
-    if (kind === "pdf") return failed("pdf", [diag("import.unreadable-pdf", "error", {}, loc)]);
-    if (kind === "image") return failed("image", [diag("import.unreadable-image", "error", {}, loc)]);
-    if (kind === "doc-ole") return failed("binary", [diag("import.binary", "error", { detail: "legacy .doc/.xls (OLE2): save as .docx or .xlsx" }, loc)]);
-    if (kind === "zip") return failed("binary", [diag("import.binary", "error", { detail: "zip archive that is neither .docx nor .xlsx" }, loc)]);
+    if (kind === "pdf") return failed("pdf", [importIssue("IMPORT-PDF-UNSUPPORTED", "error", {})]);
+    if (kind === "image") return failed("image", [importIssue("IMPORT-IMAGE", "error", {})]);
+    if (kind === "doc-ole") return failed("binary", [importIssue("IMPORT-BINARY", "error", { what: "ole" })]);
+    if (kind === "zip") return failed("binary", [importIssue("IMPORT-BINARY", "error", { what: "zip" })]);
     if (kind === "docx") {
       try {
         const h = await readDocx(input);
-        return guard("docx", options, () => analyze({ text: h.text, grids: h.grids, tableRanges: h.tableRanges, format: "docx" }, options));
+        return guard("docx", () => analyze({ text: h.text, grids: h.grids, tableRanges: h.tableRanges, format: "docx" }, options));
       } catch (e) {
-        return failed("docx", [officeError(e, loc)]);
+        return failed("docx", [officeError(e)]);
       }
     }
     if (kind === "xlsx") {
@@ -84,26 +82,22 @@ export async function importReport(input: string | Uint8Array, options: ImportOp
             return {
               report: parsed.report,
               edition: parsed.report.edition,
-              evidence: { format: "xlsx", editionLabels: ["_gov_disclosure"], rowsRecognised: {}, splits: [] },
-              diagnostics: [diag("xlsx.id-map", "info", {}, loc)],
+              evidence: { format: "xlsx", editionLabels: [WORKBOOK_MAP_LABEL], rowsRecognised: {}, splits: [] },
+              issues: [importIssue("IMPORT-XLSX-MAP", "info", {}), ...x.mapped.badRefs],
               ambiguous: {},
             };
-          const detail = parsed.issues
-            .slice(0, 5)
-            .map((i) => `${i.path.join(".")}: ${i.message}`)
-            .join("; ");
-          return failed("xlsx", [diag("import.json-invalid", "error", { detail }, loc)]);
+          return failed("xlsx", invalidJson(parsed.issues));
         }
-        return guard("xlsx", options, () => analyze({ text: x.text, grids: x.grids, format: "xlsx" }, options));
+        return guard("xlsx", () => analyze({ text: x.text, grids: x.grids, format: "xlsx" }, options));
       } catch (e) {
-        return failed("xlsx", [officeError(e, loc)]);
+        return failed("xlsx", [officeError(e)]);
       }
     }
     const { text, encoding } = decodeText(input);
-    if (looksBinary(text)) return failed("binary", [diag("import.binary", "error", { detail: "not text" }, loc)], encoding);
+    if (looksBinary(text)) return failed("binary", [importIssue("IMPORT-BINARY", "error", { what: "not-text" })], encoding);
     const r = importText(text, options);
     return { ...r, evidence: { ...r.evidence, encoding } };
   } catch (e) {
-    return failed("unknown", [diag("import.truncated", "error", { detail: e instanceof Error ? e.message.slice(0, 200) : String(e) }, loc)]);
+    return failed("unknown", [importIssue("IMPORT-DAMAGED", "error", { detail: detailOf(e) })]);
   }
 }

@@ -1,8 +1,7 @@
-import type { LocalRow, LocalTableSpec, NarrativeClaim, Report, Unit } from "@gov-disclosure/core";
-import { diag } from "./diagnostics";
+import { importIssue, type LocalRow, type LocalTableSpec, type NarrativeClaim, type Report, type SourceLocation, type Unit } from "@gov-disclosure/core";
 import { cellLoc, type Grid } from "./grid";
 import type { Compact } from "./normalize";
-import type { SolveContext, SolveOut } from "./solve";
+import { locatePart, type SolveContext, type SolveOut } from "./solve";
 import { type Cand, type Chunk, isNum, num, partText, rowCandidates } from "./split";
 import { extractRun } from "./text";
 
@@ -164,6 +163,14 @@ type LocalSol = Cand;
 /** Splits the rows of a local table: 历年累计 ≥ 本年度, then narrative figures, the previous report and 其中 sums decide. @internal */
 export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: SolveOut, prevRows?: Report): void {
   const cands = new Map<string, LocalSol[]>();
+  const cellsOfRow = (o: LocalObs) => [`local.${o.row.id}.current`, `local.${o.row.id}.cumulative`];
+  const sourceOf = (o: LocalObs): { source?: SourceLocation } => {
+    const first = o.chunks[0];
+    const raw = o.chunks.map((x) => x.text).join(" ");
+    if (first?.loc) return { source: { ...first.loc, raw } };
+    const at = first && first.offset >= 0 ? first.offset : o.offset;
+    return at >= 0 ? { source: ctx.at(at, raw) } : {};
+  };
   for (const o of obs) {
     const kind = o.row.unit === "万元" || o.row.unit === "元" ? "money" : "count";
     const rc = rowCandidates(o.chunks, [kind, kind]);
@@ -171,7 +178,15 @@ export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: Sol
     // cells read whole (a grid, or numbers written apart) are kept as written even when 历年累计 < 本年度: validation says so
     const ok = holds.length || !o.chunks.every((x) => x.atomic) ? holds : rc.cands;
     if (!ok.length) {
-      out.diagnostics.push(diag("row.unsplittable", "warning", { label: o.row.label, raw: o.chunks.map((x) => x.text).join(" "), want: 2 }, ctx.locale));
+      const cells = cellsOfRow(o);
+      out.issues.push(
+        importIssue(
+          "IMPORT-ROW-UNSPLITTABLE",
+          "warning",
+          { row: cells[0]!, raw: o.chunks.map((x) => x.text).join(" "), want: cells.length },
+          { cells, ...sourceOf(o) },
+        ),
+      );
       continue;
     }
     cands.set(o.row.id, ok);
@@ -247,23 +262,25 @@ export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: Sol
     const id = o.row.id;
     const cs = cands.get(id);
     if (!cs) continue;
-    const cellIds = [`local.${id}.current`, `local.${id}.cumulative`];
+    const cellIds = cellsOfRow(o);
     const c = chosen.get(id);
     const glued = o.chunks.length < 2;
     if (!c) {
       for (const [k, cid] of cellIds.entries()) out.ambiguous[cid] = [...new Set(cs.map((x) => partText(x[k])))];
-      out.diagnostics.push(
-        diag("split.ambiguous", "warning", { n: cs.length, cells: `${o.row.label} (${cellIds.join(", ")})`, chosen: "" }, ctx.locale, {
-          cells: cellIds,
-          candidates: cs.slice(0, 20).map((x) => ({ [cellIds[0]!]: partText(x[0]), [cellIds[1]!]: partText(x[1]) })),
-        }),
+      out.issues.push(
+        importIssue(
+          "IMPORT-SPLIT-AMBIGUOUS",
+          "warning",
+          { n: cs.length, cells: cellIds, chosen: "blank" },
+          { cells: cellIds, candidates: cs.slice(0, 20).map((x) => ({ [cellIds[0]!]: partText(x[0]), [cellIds[1]!]: partText(x[1]) })), ...sourceOf(o) },
+        ),
       );
       out.splits.push({ cells: cellIds, decidedBy: ["undecided"], candidates: cs.length, ambiguous: true });
       continue;
     }
     if (glued) out.splits.push({ cells: cellIds, decidedBy: by.get(id) ?? ["unique"], candidates: cs.length, ambiguous: false });
     c.forEach((p, k) => {
-      if (p) out.cells.set(cellIds[k]!, { ...p, loc: ctx.locate(p) });
+      if (p) out.cells.set(cellIds[k]!, { ...p, loc: locatePart(p, ctx) });
     });
   }
 }

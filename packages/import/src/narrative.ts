@@ -1,9 +1,18 @@
-import type { Edition, NarrativeClaim, ReportMeta, Section, SourceLocation } from "@gov-disclosure/core";
-import { diag } from "./diagnostics";
+import {
+  cellsOf,
+  type Edition,
+  type ImportIssue,
+  identitiesOf,
+  importIssue,
+  type NarrativeClaim,
+  narrativeRuleFor,
+  type ReportMeta,
+  type Section,
+  type SourceLocation,
+} from "@gov-disclosure/core";
 import type { Compact } from "./normalize";
 import { parseProseNumber } from "./numbers";
 import type { Part } from "./split";
-import type { Diagnostic } from "./types";
 
 const NUM = "(\\d+(?:\\.\\d+)?万?|[零〇一二两三四五六七八九十百千万]+)";
 const APPROX_BEFORE = "(约|近|超过|逾)?";
@@ -90,8 +99,10 @@ const CLAIMS: readonly ClaimRule[] = [
     cell: natl("t3.carry_out.total"),
   },
   { re: new RegExp(`行政复议(?:案件)?${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: (e) => (e === "gen2014" ? "old.D" : natl("t4.review.total")(e)) },
-  // Outcomes of table 三 ("不予公开35件"): a group without a cell of its own is claimed as core's group pseudo-cell.
+  // Outcomes of table 三 ("不予公开35件"): a group without a cell of its own is claimed as core's group pseudo-cell
+  // (予以公开及部分公开 together: t3.disclosed).
   { re: new RegExp(`(?<!不)予以公开(?![及和与])${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.granted.total") },
+  { re: new RegExp(`(?<!不)予以公开(?:及|和|与)部分公开${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.disclosed.total") },
   { re: new RegExp(`不予公开${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.denied.total") },
   { re: new RegExp(`无法提供${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.unable.total") },
   { re: new RegExp(`不予处理${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.rejected.total") },
@@ -140,45 +151,26 @@ export function readClaims(
   return out;
 }
 
-/** Compares narrative statements with the table, including statements about groups of cells. @internal */
+/**
+ * What no NARR rule of core compares (claims of one cell or one table-三 group are compared there, from
+ * `report.claims`): "均维持" against table 四, and a stated breakdown against its stated total. @internal
+ */
 export function narrativeChecks(
   c: Compact,
   edition: Edition,
   cells: ReadonlyMap<string, Part>,
   claims: readonly NarrativeClaim[],
-  locale: "zh-CN" | "en",
   locate: (offset: number) => SourceLocation,
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
+): ImportIssue[] {
+  const out: ImportIssue[] = [];
   const v = (id: string): number | undefined => {
     const p = cells.get(id);
     return p?.value.kind === "count" ? p.value.value : p?.value.kind === "money" ? p.value.value.toNumber() : undefined;
   };
-  // Claims that map to one cell (or one table-三 group) are compared by core's NARR-* rules; here only what no single
-  // cell holds: a combined figure, a stated breakdown against its stated total, and "均维持" against table 四.
   if (edition === "gen2019" || edition === "gen2021") {
-    const cols = ["natural", "business", "research", "nonprofit", "legal", "other"];
-    const rowSum = (row: string): number | undefined => {
-      const t = v(`t3.${row}.total`);
-      if (t !== undefined) return t;
-      const parts = cols.map((col) => v(`t3.${row}.${col}`));
-      return parts.some((p) => p !== undefined) ? parts.reduce<number>((a, b) => a + (b ?? 0), 0) : undefined;
-    };
-    const group = (rows: string[]) => {
-      const s = rows.map(rowSum);
-      return s.every((x) => x === undefined) ? undefined : s.reduce<number>((a, b) => a + (b ?? 0), 0);
-    };
+    const defs = cellsOf(edition);
+    // 予以公开及部分公开 is a claim (t3.disclosed, compared by core); here it is one of the stated parts
     const combined = /予以公开(?:及|和|与)部分公开(\d+)件/.exec(c.text);
-    if (combined) {
-      const actual = group(["granted", "partial"]);
-      if (actual !== undefined && actual !== Number(combined[1]))
-        out.push(
-          diag("narrative.mismatch", "warning", { text: combined[0], claimed: combined[1]!, what: "予以公开+部分公开", actual }, locale, {
-            cells: ["t3.granted.total", "t3.partial.total"],
-            source: locate(c.map[combined.index]!),
-          }),
-        );
-    }
     const groupRes: RegExp[] = [/不予公开(\d+)件/, /无法提供(\d+)件/, /不予处理(\d+)件/, /其他处理(\d+)件/];
     const stated = groupRes
       .map((re) => re.exec(c.text))
@@ -186,22 +178,39 @@ export function narrativeChecks(
       .map((m) => Number(m[1]));
     if (combined) stated.push(Number(combined[1]));
     const groupsFound = stated.length;
-    const done = claims.find((cl) => cl.cell === "t3.total.total");
+    // the stated number of applications answered (办结/答复)
+    const done = claims.find((cl) => narrativeRuleFor(cl.cell) === "NARR-APP-DONE");
     if (done && groupsFound >= 4) {
       const sum = stated.reduce((a, b) => a + b, 0);
       if (String(sum) !== done.value)
-        out.push(diag("narrative.breakdown", "warning", { sum, total: done.value, text: done.text }, locale, done.source ? { source: done.source } : {}));
+        out.push(
+          importIssue(
+            "IMPORT-NARRATIVE-BREAKDOWN",
+            "warning",
+            { sum: String(sum), total: done.value, text: done.text },
+            done.source ? { source: done.source } : {},
+          ),
+        );
     }
+    // "复议…诉讼…均获维持": every case of table 四 upheld (its cases: the parts of its block totals)
     const upheld = /(?:复议|诉讼)[^。]{0,30}?均获?维持/.exec(c.text);
     if (upheld) {
-      const pending = ["review", "direct", "after_review"].map((b) => v(`t4.${b}.pending`) ?? 0).reduce((a, b) => a + b, 0);
-      const other4 = ["review", "direct", "after_review"].flatMap((b) => [v(`t4.${b}.corrected`) ?? 0, v(`t4.${b}.other`) ?? 0]).reduce((a, b) => a + b, 0);
-      if (pending + other4 > 0)
+      const t4 = new Map(defs.filter((d) => d.table === "t4").map((d) => [d.id, d]));
+      const parts = identitiesOf(edition)
+        .map((x) => x.identity)
+        .filter((i) => i.rel === "eq" && i.lhs.length === 1 && t4.has(i.lhs[0]!.cell))
+        .flatMap((i) => i.rhs.map((t) => t.cell));
+      const kept = parts.filter((id) => t4.get(id)?.colPath.at(-1) === "结果维持");
+      const cases = parts.reduce((a, id) => a + (v(id) ?? 0), 0);
+      const held = kept.reduce((a, id) => a + (v(id) ?? 0), 0);
+      if (kept[0] && cases > held)
         out.push(
-          diag("narrative.mismatch", "warning", { text: upheld[0], claimed: "均维持", what: "四 尚未审结/纠正/其他", actual: pending + other4 }, locale, {
-            cells: ["t4.review.pending", "t4.direct.pending", "t4.after_review.pending"],
-            source: locate(c.map[upheld.index]!),
-          }),
+          importIssue(
+            "IMPORT-NARRATIVE-MISMATCH",
+            "warning",
+            { text: upheld[0], claimed: String(cases), cell: kept[0], actual: String(held) },
+            { cells: parts, source: locate(c.map[upheld.index]!) },
+          ),
         );
     }
   }
@@ -217,9 +226,12 @@ export function narrativeChecks(
     const sum = items.reduce((a, b) => a + b, 0);
     if (sum !== total && sum < total * 1.5 && sum > total * 0.5)
       out.push(
-        diag("narrative.breakdown", "warning", { sum, total, text: c.text.slice(m.index, Math.min(m.index + 80, from + span.length)) }, locale, {
-          source: locate(c.map[m.index]!),
-        }),
+        importIssue(
+          "IMPORT-NARRATIVE-BREAKDOWN",
+          "warning",
+          { sum: String(sum), total: String(total), text: c.text.slice(m.index, Math.min(m.index + 80, from + span.length)) },
+          { source: locate(c.map[m.index]!) },
+        ),
       );
   }
   return out;

@@ -1,5 +1,15 @@
-import { cellsOf, type Edition, isEdition, localCells, parseReport, type SourceLocation } from "@gov-disclosure/core";
-import { type Grid, expandGrid, gridText, type RawCell } from "./grid";
+import {
+  cellsOf,
+  type Edition,
+  type ImportIssue,
+  importIssue,
+  isEdition,
+  parseReport,
+  type SourceLocation,
+  WORKBOOK,
+  type WorkbookMeta,
+} from "@gov-disclosure/core";
+import { expandGrid, type Grid, gridText, type RawCell } from "./grid";
 import { readHtml } from "./html";
 import { checkZip } from "./zip";
 
@@ -67,9 +77,9 @@ function cellText(cell: XCell): string {
   return cell.text ?? String(v);
 }
 
-/** A workbook read either through render's `_gov_disclosure` cell map, or as grids of labels and numbers. */
+/** A workbook read either through render's cell map (`WORKBOOK.mapSheet`), or as grids of labels and numbers. */
 export interface XlsxDoc {
-  readonly mapped?: { edition: Edition; json: Record<string, unknown>; sources: Record<string, SourceLocation> };
+  readonly mapped?: { edition: Edition; json: Record<string, unknown>; sources: Record<string, SourceLocation>; badRefs: ImportIssue[] };
   readonly text: string;
   readonly grids: Grid[];
 }
@@ -81,39 +91,48 @@ export async function readXlsx(bytes: Uint8Array, maxCells = 200000): Promise<Xl
   const wb = new (ExcelJS as unknown as { Workbook: new () => XBook & { xlsx: { load(b: ArrayBuffer): Promise<unknown> } } }).Workbook();
   const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   await wb.xlsx.load(ab);
-  const map = wb.getWorksheet("_gov_disclosure");
-  const metaSheet = wb.getWorksheet("_meta");
+  const map = wb.getWorksheet(WORKBOOK.mapSheet);
+  const metaSheet = wb.getWorksheet(WORKBOOK.metaSheet);
+  const col = WORKBOOK.mapColumns;
   if (map && metaSheet) {
-    let meta: { edition?: unknown; meta?: Record<string, unknown>; local?: unknown; version?: unknown } = {};
+    // the meta sheet's A1 holds core's `WorkbookMeta` as JSON; read as unknown values until parseReport checks them
+    let meta: { readonly [K in keyof WorkbookMeta]?: unknown } = {};
     try {
-      meta = JSON.parse(cellText(metaSheet.getCell("A1")));
+      meta = JSON.parse(cellText(metaSheet.getCell("A1"))) as typeof meta;
     } catch {
       meta = {};
     }
     if (isEdition(meta.edition)) {
       const cells: Record<string, unknown> = {};
       const sources: Record<string, SourceLocation> = {};
+      const badRefs: ImportIssue[] = [];
+      // row 1 is the header
       for (let r = 2; r <= Math.min(map.rowCount, 5000); r++) {
-        const id = cellText(map.getCell(r, 1)).trim();
-        const sheetName = cellText(map.getCell(r, 2)).trim();
-        const addr = cellText(map.getCell(r, 3)).trim();
-        if (!id || !sheetName || !/^[A-Z]{1,3}\d{1,6}$/.test(addr)) continue;
-        const ws = wb.getWorksheet(sheetName);
-        if (!ws) continue;
+        const id = cellText(map.getCell(r, col.cell)).trim();
+        const sheetName = cellText(map.getCell(r, col.sheet)).trim();
+        const addr = cellText(map.getCell(r, col.address)).trim();
+        if (!id) continue;
+        const ws = sheetName && /^[A-Z]{1,3}\d{1,6}$/.test(addr) ? wb.getWorksheet(sheetName) : undefined;
+        if (!ws) {
+          if (badRefs.length < 50)
+            badRefs.push(importIssue("IMPORT-XLSX-BAD-REF", "warning", { cell: id, ref: `${sheetName}!${addr}`.slice(0, 80) }, { cells: [id] }));
+          continue;
+        }
         const cell = ws.getCell(addr);
         const raw = cellText(cell);
         const v = cell.value;
         cells[id] = typeof v === "number" ? v : raw === "" ? null : raw;
         sources[id] = { sheet: sheetName, raw, row: Number(/\d+/.exec(addr)![0]) - 1, col: colIndex(addr) };
       }
-      // The narrative, from render's visible 正文 sheet (# | title | text); sections left empty are not sections.
+      // The narrative, from render's visible sections sheet (# | title | text); sections left empty are not sections.
       const sections: { number?: number; title: string; text: string }[] = [];
-      const textSheet = wb.getWorksheet("正文");
+      const textSheet = wb.getWorksheet(WORKBOOK.sectionsSheet);
+      const sc = WORKBOOK.sectionColumns;
       for (let r = 2; textSheet && r <= Math.min(textSheet.rowCount, 200); r++) {
-        const title = cellText(textSheet.getCell(r, 2)).trim();
-        const text = cellText(textSheet.getCell(r, 3));
+        const title = cellText(textSheet.getCell(r, sc.title)).trim();
+        const text = cellText(textSheet.getCell(r, sc.text));
         if (!text.trim()) continue;
-        const n = Number(cellText(textSheet.getCell(r, 1)));
+        const n = Number(cellText(textSheet.getCell(r, sc.number)));
         sections.push({ ...(Number.isInteger(n) && n >= 1 ? { number: n } : {}), title, text });
       }
       return {
@@ -121,6 +140,7 @@ export async function readXlsx(bytes: Uint8Array, maxCells = 200000): Promise<Xl
           edition: meta.edition,
           json: { version: 1, edition: meta.edition, meta: meta.meta ?? {}, ...(meta.local ? { local: meta.local } : {}), sections, cells },
           sources,
+          badRefs,
         },
         text: "",
         grids: [],
@@ -130,7 +150,8 @@ export async function readXlsx(bytes: Uint8Array, maxCells = 200000): Promise<Xl
   const grids: Grid[] = [];
   let used = 0;
   for (const ws of wb.worksheets) {
-    if (ws.name.startsWith("_")) continue;
+    // render's hidden sheets (and any other sheet named like them) hold no table
+    if (ws.name.startsWith("_") || ws.name === WORKBOOK.mapSheet || ws.name === WORKBOOK.metaSheet) continue;
     const rows: RawCell[][] = [];
     const nr = Math.min(ws.rowCount, 2000);
     const nc = Math.min(ws.columnCount, 60);
@@ -189,7 +210,6 @@ function colName(i: number): string {
 /** Validates mapped workbook JSON through core, keeping the sheet sources. @internal */
 export function mappedReport(m: NonNullable<XlsxDoc["mapped"]>) {
   const known = m.edition === "local" ? undefined : new Set(cellsOf(m.edition).map((c) => c.id));
-  void localCells;
   const cells = Object.fromEntries(Object.entries(m.json.cells as Record<string, unknown>).filter(([id]) => !known || known.has(id)));
   return parseReport({ ...m.json, cells, sources: Object.fromEntries(Object.entries(m.sources).filter(([id]) => id in cells)) });
 }

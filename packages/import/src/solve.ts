@@ -1,26 +1,45 @@
-import type { NarrativeClaim, Report, SourceLocation } from "@gov-disclosure/core";
-import { diag } from "./diagnostics";
+import {
+  cellDef,
+  cellsOf,
+  type Edition,
+  type EditionIdentity,
+  type EvidenceKind,
+  type ImportIssue,
+  identitiesOf,
+  importIssue,
+  type NarrativeClaim,
+  type Report,
+  type RuleId,
+  ruleById,
+  type SourceLocation,
+  T3_COLUMNS,
+  validateReport,
+} from "@gov-disclosure/core";
+import { solveLocal } from "./local";
+import type { Located } from "./locate";
 import { type Cand, type Chunk, isNum, matchRow, num, type Part, partText, rowCandidates, rowHolds } from "./split";
 import type { RowSpec } from "./templates";
-import type { Diagnostic, SplitEvidence } from "./types";
+import type { ImportOptions, SplitEvidence } from "./types";
 
 /** A template row as found in the document, with its value chunks. @internal */
 export interface RowObs {
   readonly spec: RowSpec;
   readonly chunks: readonly Chunk[];
   readonly label: string;
+  /** Where the row is in a grid (table, row, sheet); text rows are located by their first chunk. */
   readonly loc?: SourceLocation;
   /** How the row was found when not by its own label (e.g. `order`). */
-  readonly foundBy?: string;
+  readonly foundBy?: "order";
 }
 
 /** What the solver uses beyond the table itself. @internal */
 export interface SolveContext {
+  readonly edition: Edition;
   readonly claims: readonly NarrativeClaim[];
   readonly previous?: Report | undefined;
-  readonly locale: "zh-CN" | "en";
   readonly mode: "most-plausible" | "blank";
-  readonly locate: (p: Part) => SourceLocation;
+  /** Where a text offset is (line, column), with the raw text read there. */
+  readonly at: (offset: number, raw?: string) => SourceLocation;
 }
 
 /** Cells read, with the ambiguity and evidence records. @internal */
@@ -28,14 +47,96 @@ export interface SolveOut {
   readonly cells: Map<string, Part>;
   readonly ambiguous: Record<string, string[]>;
   readonly splits: SplitEvidence[];
-  readonly diagnostics: Diagnostic[];
+  readonly issues: ImportIssue[];
 }
+
+/** An empty solver output. @internal */
+export const emptyOut = (): SolveOut => ({ cells: new Map(), ambiguous: {}, splits: [], issues: [] });
 
 type Solution = Map<string, Part | null>;
 
-function claimScore(sol: Solution, ctx: SolveContext): { score: number; by: Set<string> } {
+/** Where a part was read. @internal */
+export const locatePart = (p: Part, ctx: SolveContext): SourceLocation => p.loc ?? ctx.at(p.offset ?? 0, p.raw);
+
+/** Where a row was read: its grid row, or its first value in the text; `raw` is the row's values as written. @internal */
+export function rowSource(o: RowObs, ctx: SolveContext): SourceLocation | undefined {
+  const raw = rawOf([o]);
+  if (o.loc && Object.keys(o.loc).length) return { ...o.loc, raw };
+  const first = o.chunks[0];
+  if (!first) return undefined;
+  if (first.loc) return { ...first.loc, raw };
+  return first.offset >= 0 ? ctx.at(first.offset, raw) : undefined;
+}
+
+const sourceOf = (o: RowObs | undefined, ctx: SolveContext): { source?: SourceLocation } => {
+  const s = o ? rowSource(o, ctx) : undefined;
+  return s ? { source: s } : {};
+};
+
+// ---- what the solver knows of an edition, all from core's identities --------------------------------------------
+
+const CROSS_YEAR = new Map<Edition, readonly EditionIdentity[]>();
+/** The identities across years (terms of the previous report): evidence for splits when `previous` is given. */
+function crossYearIdentities(edition: Edition): readonly EditionIdentity[] {
+  let hit = CROSS_YEAR.get(edition);
+  if (!hit) {
+    hit =
+      edition === "local"
+        ? []
+        : identitiesOf(edition, { crossYear: true }).filter((x) => x.identity.rel === "eq" && [...x.identity.lhs, ...x.identity.rhs].some((t) => t.prev));
+    CROSS_YEAR.set(edition, hit);
+  }
+  return hit;
+}
+
+/** Table 三's column identities as rows: which row sums the outcome rows, and the balance Σ sign·row = 0. @internal */
+export interface T3Shape {
+  /** Cells per row (the applicant columns). */
+  readonly width: number;
+  /** The row that is the sum of the outcome rows in every column (（七）总计). */
+  readonly total: string;
+  readonly outcomes: readonly string[];
+  /** The balance (一 + 二 = （七） + 四) as signed rows, in the identity's order. */
+  readonly balance: readonly { readonly row: string; readonly sign: 1 | -1 }[];
+}
+
+const SHAPES = new Map<Edition, T3Shape | undefined>();
+/** Table 三's shape from core's T3-OUTCOME-SUM and T3-BALANCE identities (their first column; every column is alike). @internal */
+export function t3Shape(edition: Edition): T3Shape | undefined {
+  if (SHAPES.has(edition)) return SHAPES.get(edition);
+  let shape: T3Shape | undefined;
+  if (edition !== "local") {
+    const ids = identitiesOf(edition);
+    const rowOf = (cell: string) => cellDef(edition, cell)?.row ?? cell;
+    const sum = ids.find((x) => x.rule === "T3-OUTCOME-SUM")?.identity;
+    const bal = ids.find((x) => x.rule === "T3-BALANCE")?.identity;
+    if (sum && bal && sum.lhs.length === 1)
+      shape = {
+        width: T3_COLUMNS.length,
+        total: rowOf(sum.lhs[0]!.cell),
+        outcomes: sum.rhs.map((t) => rowOf(t.cell)),
+        balance: [
+          ...bal.lhs.map((t) => ({ row: rowOf(t.cell), sign: (t.neg ? -1 : 1) as 1 | -1 })),
+          ...bal.rhs.map((t) => ({ row: rowOf(t.cell), sign: (t.neg ? 1 : -1) as 1 | -1 })),
+        ],
+      };
+  }
+  SHAPES.set(edition, shape);
+  return shape;
+}
+
+// ---- evidence and plausibility ------------------------------------------------------------------------------------
+
+/** The value of a cell of the previous report in the solver's units (see `num`), or undefined when it holds none. */
+function prevNum(prev: Report, id: string): number | undefined {
+  const v = prev.cells[id];
+  if (!v || (v.kind !== "count" && v.kind !== "money")) return undefined;
+  return num({ raw: "", value: v });
+}
+
+function claimScore(sol: Solution, ctx: SolveContext): { score: number; by: Set<EvidenceKind> } {
   let score = 0;
-  const by = new Set<string>();
+  const by = new Set<EvidenceKind>();
   for (const c of ctx.claims) {
     if (c.approximate || !sol.has(c.cell)) continue;
     const p = sol.get(c.cell);
@@ -45,12 +146,24 @@ function claimScore(sol: Solution, ctx: SolveContext): { score: number; by: Set<
     }
   }
   const prev = ctx.previous;
-  if (prev && (prev.edition === "gen2019" || prev.edition === "gen2021")) {
-    for (const [id, p] of sol) {
-      const m = /^t3\.carry_in\.(\w+)$/.exec(id);
-      if (!m) continue;
-      const pv = prev.cells[`t3.carry_out.${m[1]}`];
-      if (pv?.kind === "count" && p && isNum(p) && num(p) === pv.value) {
+  if (prev) {
+    // the identities across years (上年结转 = last year's 结转下年度, …) that this solution's cells take part in
+    for (const { identity } of crossYearIdentities(ctx.edition)) {
+      let total = 0;
+      let ok = true;
+      const add = (t: { cell: string; prev?: boolean; neg?: boolean }, sign: number) => {
+        let v: number | undefined;
+        if (t.prev) v = prevNum(prev, t.cell);
+        else {
+          const p = sol.get(t.cell);
+          v = p && isNum(p) ? num(p) : undefined;
+        }
+        if (v === undefined || Number.isNaN(v)) ok = false;
+        else total += (t.neg ? -sign : sign) * v;
+      };
+      for (const t of identity.lhs) add(t, 1);
+      for (const t of identity.rhs) add(t, -1);
+      if (ok && total === 0) {
         score += 10;
         by.add("previous");
       }
@@ -59,39 +172,94 @@ function claimScore(sol: Solution, ctx: SolveContext): { score: number; by: Set<
   return { score, by };
 }
 
-/** Plausibility priors for section 二 and table 三 (documented in the README); lower is more plausible. */
-function prior(sol: Solution): number {
+/**
+ * How many of core's rules a candidate breaks on its own cells (section 二: 本年新公开 ≤ 对外公开总数, 上一年项目数量 +
+ * 本年增/减 ≥ 0, no amount without a procurement, …): each failing check whose cells are all in the candidate counts 3.
+ */
+function rulePenalty(sol: Solution, edition: Edition): number {
+  const cells: Record<string, Part["value"]> = {};
+  for (const [id, p] of sol) if (p) cells[id] = p.value;
+  const report = { version: 1, edition, meta: {}, sections: [], cells, sources: {} } as Report;
   let pen = 0;
-  const v = (id: string): number | undefined => {
-    if (!sol.has(id)) return undefined;
+  for (const f of validateReport(report).findings) {
+    // a blank total (a derived finding) is not implausible: the printed table left it blank
+    if (f.status !== "fail" || f.severity === "info" || ruleById(f.code as RuleId)?.kind === "derived") continue;
+    if (f.cells.length && f.cells.every((c) => sol.has(c))) pen += 3;
+  }
+  return pen;
+}
+
+/** Candidates beyond this many are ordered by the priors alone (core's checks cost a validation each). */
+const RULE_CHECK_LIMIT = 500;
+
+/** Roles of section 二's columns for the priors, recognised by their labels (the importer's own knowledge). */
+const T2_ROLES = { made: /新制作/, published: /新公开/, total: /公开总数/, issued: /制发/, repealed: /废止/, inForce: /现行有效/ } as const;
+type T2Role = keyof typeof T2_ROLES;
+
+interface T2Prior {
+  /** Per section-二 row, its cells by role. */
+  readonly rows: readonly Partial<Record<T2Role, string>>[];
+  /** The first cell of each row (a blank is rather in a later column). */
+  readonly first: ReadonlySet<string>;
+}
+
+const T2_PRIOR = new Map<Edition, T2Prior>();
+function t2Prior(edition: Edition): T2Prior {
+  let hit = T2_PRIOR.get(edition);
+  if (!hit) {
+    const rows = new Map<string, Partial<Record<T2Role, string>>>();
+    const first = new Set<string>();
+    if (edition !== "local")
+      for (const d of cellsOf(edition)) {
+        if (d.table !== "t2") continue;
+        let row = rows.get(d.row);
+        if (!row) {
+          row = {};
+          rows.set(d.row, row);
+          first.add(d.id);
+        }
+        const label = d.colPath.at(-1) ?? "";
+        for (const role of Object.keys(T2_ROLES) as T2Role[]) if (T2_ROLES[role].test(label)) row[role] = d.id;
+      }
+    hit = { rows: [...rows.values()], first };
+    T2_PRIOR.set(edition, hit);
+  }
+  return hit;
+}
+
+/** Applicant columns of table 三 that are rare (research, public-interest and legal bodies), by their labels. */
+const RARE_APPLICANT = /科研|公益|法律服务/;
+
+/**
+ * The importer's own plausibility priors for what no rule decides (documented in the README); lower is more
+ * plausible. Section 二: what is made or issued this year is usually published and in force; a blank is rather in a
+ * later column than in a row's first. Table 三: applicants from research, public-interest and legal bodies are rare.
+ */
+function prior(sol: Solution, edition: Edition): number {
+  let pen = 0;
+  const v = (id: string | undefined): number | undefined => {
+    if (id === undefined || !sol.has(id)) return undefined;
     const p = sol.get(id);
     return p && isNum(p) ? num(p) : undefined;
   };
-  for (const row of ["rules", "normative"]) {
-    const made = v(`t2.${row}.made`);
-    const pub = v(`t2.${row}.published`);
-    const tot = v(`t2.${row}.total`);
-    if (pub !== undefined && tot !== undefined && pub > tot) pen += 3;
+  const t2 = t2Prior(edition);
+  for (const row of t2.rows) {
+    const made = v(row.made);
+    const pub = v(row.published);
+    const tot = v(row.total);
     if (made !== undefined && tot !== undefined && made > tot) pen += 2;
     if (pub !== undefined && made !== undefined && pub > made) pen += 1;
     if (pub !== undefined && made !== undefined && pub !== made) pen += 0.5;
-    const iss = v(`t2.${row}.issued`);
-    const rep = v(`t2.${row}.repealed`);
-    const inf = v(`t2.${row}.in_force`);
+    const iss = v(row.issued);
+    const rep = v(row.repealed);
+    const inf = v(row.inForce);
     if (iss !== undefined && inf !== undefined && iss > inf) pen += 3;
     if (rep !== undefined && iss !== undefined && rep > iss) pen += 1;
   }
-  for (const row of ["licensing", "services", "penalty", "coercion", "fees"]) {
-    const prev = v(`t2.${row}.prev`);
-    const ch = v(`t2.${row}.change`);
-    if (prev !== undefined && ch !== undefined && prev + ch < 0) pen += 3;
-  }
-  const proj = v("t2.procurement.projects");
-  const amt = v("t2.procurement.amount");
-  if (proj === 0 && amt !== undefined && amt > 0) pen += 3;
   for (const [id, p] of sol) {
-    if (p === null && id.startsWith("t2.")) pen += /\.(made|issued|prev|projects)$/.test(id) ? 0.3 : 0.15;
-    if (/^t3\.\w+\.(research|nonprofit|legal)$/.test(id) && p && num(p) > 0) pen += 0.01 * String(num(p)).length;
+    if (p === null && id.startsWith("t2.")) pen += t2.first.has(id) ? 0.3 : 0.15;
+    if (p && id.startsWith("t3.") && num(p) > 0 && edition !== "local" && RARE_APPLICANT.test(cellDef(edition, id)?.colPath.at(-1) ?? ""))
+      pen += 0.01 * String(num(p)).length;
   }
   return pen;
 }
@@ -114,11 +282,27 @@ function rawOf(obs: readonly RowObs[]): string {
     .slice(0, 120);
 }
 
+const EVIDENCE: ReadonlySet<string> = new Set<EvidenceKind>([
+  "unique",
+  "row-total",
+  "column-sum",
+  "balance",
+  "block-sum",
+  "narrative",
+  "previous",
+  "children-sum",
+  "order",
+  "prior",
+  "no-leading-zero",
+]);
+const isEvidence = (s: string): s is EvidenceKind => EVIDENCE.has(s);
+
 /**
  * Chooses among the solutions that satisfy every identity: evidence (narrative figures, the previous report) first,
- * then the plausibility priors. Records the decision and reports ambiguity honestly.
+ * then the plausibility priors (with `rules`, also core's checks on the candidate's own cells). Records the decision
+ * and reports ambiguity honestly.
  */
-function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, truncated: boolean): void {
+function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, truncated: boolean, rules = false): void {
   const glued = obs.some((o) => o.chunks.some((c) => !c.atomic)) || obs.some((o) => o.chunks.length < o.spec.cells.length);
   const allIds = obs.flatMap((o) => o.spec.cells);
   if (sols.length === 0) return;
@@ -128,65 +312,61 @@ function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], 
   if (sols.length === 1 && !truncated) {
     chosen = sols[0]!;
   } else {
-    const scored = sols.map((s) => ({ s, ...claimScore(s, ctx), pen: prior(s) }));
+    const scored = sols.map((s) => ({ s, ...claimScore(s, ctx) }));
     const best = Math.max(...scored.map((x) => x.score));
     const top = scored.filter((x) => x.score === best);
     if (best > 0 && top.length === 1 && !truncated) {
       chosen = top[0]!.s;
       by = [...by, ...top[0]!.by];
     } else {
-      const minPen = Math.min(...top.map((x) => x.pen));
-      const topPrior = truncated ? [] : top.filter((x) => x.pen === minPen);
+      // the priors only order the candidates the evidence left tied
+      const checkRules = rules && top.length <= RULE_CHECK_LIMIT;
+      const penalised = truncated ? [] : top.map((x) => ({ ...x, pen: prior(x.s, ctx.edition) + (checkRules ? rulePenalty(x.s, ctx.edition) : 0) }));
+      const minPen = Math.min(...penalised.map((x) => x.pen));
+      const topPrior = penalised.filter((x) => x.pen === minPen);
       ambiguousIds = truncated ? allIds.filter((id) => sols.some((s) => s.has(id))) : differing(sols);
       const candList = sols.slice(0, 20).map((s) => Object.fromEntries(ambiguousIds.map((id) => [id, partText(s.get(id))])));
       for (const id of ambiguousIds) out.ambiguous[id] = [...new Set(sols.map((s) => partText(s.get(id))))];
-      let chosenText = "";
-      if (topPrior.length === 1 && ctx.mode === "most-plausible") {
+      const keep = topPrior.length === 1 && ctx.mode === "most-plausible";
+      if (keep) {
         chosen = topPrior[0]!.s;
         by = [...by, ...(best > 0 ? [...topPrior[0]!.by] : []), "prior"];
-        chosenText =
-          ctx.locale === "en"
-            ? `; kept the most plausible: ${ambiguousIds.map((id) => `${id}=${partText(chosen!.get(id))}`).join(", ")}`
-            : `；暂取可能性最大的一种：${ambiguousIds.map((id) => `${id}=${partText(chosen!.get(id))}`).join("，")}`;
       } else {
         // keep only the cells every solution agrees on
         chosen = new Map([...sols[0]!].filter(([id]) => !ambiguousIds.includes(id)));
         by = [...by, "undecided"];
       }
-      const first = obs[0];
-      out.diagnostics.push(
-        diag("split.ambiguous", "warning", { n: truncated ? `${sols.length}+` : sols.length, cells: ambiguousIds.join(", "), chosen: chosenText }, ctx.locale, {
-          cells: ambiguousIds,
-          candidates: candList,
-          ...(first?.loc ? { source: first.loc } : {}),
-        }),
+      out.issues.push(
+        importIssue(
+          "IMPORT-SPLIT-AMBIGUOUS",
+          "warning",
+          { n: sols.length, cells: ambiguousIds, chosen: keep ? "most-plausible" : "blank" },
+          { cells: ambiguousIds, candidates: candList, ...sourceOf(obs[0], ctx) },
+        ),
       );
     }
   }
-  for (const [id, p] of chosen) if (p) out.cells.set(id, p.loc ? p : { ...p, loc: ctx.locate(p) });
+  for (const [id, p] of chosen) if (p) out.cells.set(id, p.loc ? p : { ...p, loc: locatePart(p, ctx) });
   if (glued || sols.length > 1) {
     out.splits.push({ cells: allIds, decidedBy: by.length ? by : ["unique"], candidates: sols.length, ambiguous: ambiguousIds.length > 0 });
     if (glued && ambiguousIds.length === 0 && sols.length >= 1 && by.some((b) => b !== "unique"))
-      out.diagnostics.push(diag("split.decided", "info", { raw: rawOf(obs), by: by.join(", ") }, ctx.locale, { cells: allIds }));
+      out.issues.push(importIssue("IMPORT-SPLIT-DECIDED", "info", { raw: rawOf(obs), by: by.filter(isEvidence) }, { cells: allIds, ...sourceOf(obs[0], ctx) }));
   }
 }
 
 function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: boolean }): Cand[] {
   const rc = rowCandidates(o.chunks, o.spec.kinds, { sumLast: o.spec.sumLast, block: o.spec.block });
-  const label = o.label || o.spec.key;
-  const src = o.loc ? { source: o.loc } : {};
+  const row = o.spec.cells[0] ?? o.spec.key;
+  const src = sourceOf(o, ctx);
+  const want = o.spec.cells.length;
   if (rc.truncated && trunc) trunc.v = true;
-  if (rc.truncated) out.diagnostics.push(diag("split.truncated", "warning", { label }, ctx.locale, { cells: o.spec.cells, ...src }));
-  if (rc.overflow)
-    out.diagnostics.push(
-      diag("row.overflow", "warning", { label, got: o.chunks.length, want: o.spec.cells.length }, ctx.locale, { cells: o.spec.cells, ...src }),
-    );
+  if (rc.truncated) out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row }, { cells: o.spec.cells, ...src }));
+  if (rc.overflow) out.issues.push(importIssue("IMPORT-ROW-OVERFLOW", "warning", { row, got: o.chunks.length, want }, { cells: o.spec.cells, ...src }));
   if (rc.cands.length === 0) {
-    out.diagnostics.push(
-      diag(o.chunks.length ? "row.unsplittable" : "row.no-values", "warning", { label, raw: rawOf([o]), want: o.spec.cells.length }, ctx.locale, {
-        cells: o.spec.cells,
-        ...src,
-      }),
+    out.issues.push(
+      o.chunks.length
+        ? importIssue("IMPORT-ROW-UNSPLITTABLE", "warning", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src })
+        : importIssue("IMPORT-ROW-NO-VALUES", "warning", { row }, { cells: o.spec.cells, ...src }),
     );
     return [];
   }
@@ -194,9 +374,7 @@ function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: bool
   if (ok.length === 0) {
     // a grid row whose own total does not add up is still read as written; validation reports it
     if (o.chunks.every((c) => c.atomic)) return rc.cands;
-    out.diagnostics.push(
-      diag("row.unsplittable", "warning", { label, raw: rawOf([o]), want: o.spec.cells.length }, ctx.locale, { cells: o.spec.cells, ...src }),
-    );
+    out.issues.push(importIssue("IMPORT-ROW-UNSPLITTABLE", "warning", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src }));
     return [];
   }
   return ok;
@@ -210,7 +388,7 @@ export function solveRows(obs: readonly RowObs[], ctx: SolveContext, out: SolveO
     const trunc = { v: false };
     const cands = rowCands(o, ctx, out, trunc);
     if (!cands.length) continue;
-    const by = o.spec.block ? ["block-sum"] : [];
+    const by: string[] = o.spec.block ? ["block-sum"] : [];
     if (o.foundBy) by.push(o.foundBy);
     decide(
       cands.map((c) => toSolution(o, c)),
@@ -219,38 +397,74 @@ export function solveRows(obs: readonly RowObs[], ctx: SolveContext, out: SolveO
       ctx,
       out,
       trunc.v,
+      true,
     );
   }
 }
 
-const T3_COLS = ["natural", "business", "research", "nonprofit", "legal", "other", "total"];
-
 /**
  * Solves table 三 as one constraint problem: per-row candidates (row totals) combined by backtracking under the
- * column identities (outcome rows sum to （七）总计; 一 + 二 = （七） + 四 in every column). @internal
+ * column identities (outcome rows sum to （七）总计; 一 + 二 = （七） + 四 in every column). `expectedRows` is the number
+ * of rows the edition's table has. @internal
  */
-export function solveT3(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, expectedRows?: number): void {
-  if (solveT3Derived(obs, ctx, out, expectedRows ?? (obs.some((o) => o.spec.t3row?.startsWith("other_")) ? 25 : 23))) return;
+export function solveT3(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, expectedRows: number): void {
+  const shape = t3Shape(ctx.edition);
+  if (!shape) {
+    solveRows(obs, ctx, out);
+    return;
+  }
+  solveT3Table(obs, ctx, out, expectedRows, shape);
+  // rows whose label was lost, placed between their neighbours by the fixed row order
+  const placed = obs.filter((o) => o.foundBy === "order");
+  const cells = placed.flatMap((o) => o.spec.cells).filter((id) => out.cells.has(id));
+  if (cells.length)
+    out.issues.push(importIssue("IMPORT-PLACED-BY-ORDER", "warning", { count: cells.length, table: "t3" }, { cells, ...sourceOf(placed[0], ctx) }));
+}
+
+function solveT3Table(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, expected: number, shape: T3Shape): void {
+  if (solveT3Derived(obs, ctx, out, expected, shape)) return;
   const rowTrunc = { v: false };
   const rows = obs.map((o) => ({ o, cands: rowCands(o, ctx, out, rowTrunc) })).filter((r) => r.cands.length > 0);
   if (!rows.length) return;
-  const expected = expectedRows ?? (obs.some((o) => o.spec.t3row?.startsWith("other_")) ? 25 : 23);
   if (rows.length < expected && obs.some((o) => o.chunks.some((c) => !c.atomic))) {
-    solveT3Rows(rows, obs, ctx, out, rowTrunc);
+    solveT3Rows(rows, obs, ctx, out, rowTrunc, shape);
     // rows missing or unsplittable (blank cells left out of glued digits, most often): the glued rows that were split
     // could not be checked against the column sums and the balance, so each split rests on its row total alone
-    const cells = rows
-      .filter((r) => r.o.chunks.some((c) => !c.atomic))
-      .flatMap((r) => r.o.spec.cells)
-      .filter((id) => out.cells.has(id));
+    const gluedRows = rows.filter((r) => r.o.chunks.some((c) => !c.atomic));
+    const cells = gluedRows.flatMap((r) => r.o.spec.cells).filter((id) => out.cells.has(id));
     if (cells.length)
-      out.diagnostics.push(diag("split.unverified", "warning", { missing: expected - rows.length, cells: cells.length }, ctx.locale, { cells }));
+      out.issues.push(
+        importIssue(
+          "IMPORT-SPLIT-UNVERIFIED",
+          "warning",
+          { missing: expected - rows.length, count: cells.length },
+          { cells, ...sourceOf(gluedRows[0]?.o, ctx) },
+        ),
+      );
     return;
   }
-  solveT3Rows(rows, obs, ctx, out, rowTrunc);
+  solveT3Rows(rows, obs, ctx, out, rowTrunc, shape);
 }
 
-function solveT3Rows(rows: { o: RowObs; cands: Cand[] }[], obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, rowTrunc: { v: boolean }): void {
+/** Σ sign·value of the balance in column `col`; undefined when a cell of it holds text. */
+function balanceOf(shape: T3Shape, col: number, cell: (row: string, col: number) => Part | null | undefined): number | undefined {
+  let s = 0;
+  for (const b of shape.balance) {
+    const p = cell(b.row, col);
+    if (p && !isNum(p)) return undefined;
+    s += b.sign * num(p);
+  }
+  return s;
+}
+
+function solveT3Rows(
+  rows: { o: RowObs; cands: Cand[] }[],
+  obs: readonly RowObs[],
+  ctx: SolveContext,
+  out: SolveOut,
+  rowTrunc: { v: boolean },
+  shape: T3Shape,
+): void {
   const byRow = new Map(rows.map((r) => [r.o.spec.t3row!, r]));
   const allSingle = rows.every((r) => r.cands.length === 1);
   if (allSingle) {
@@ -259,18 +473,19 @@ function solveT3Rows(rows: { o: RowObs; cands: Cand[] }[], obs: readonly RowObs[
     decide([sol], ["row-total"], obs, ctx, out, rowTrunc.v);
     return;
   }
-  const head = ["new", "carry_in", "total", "carry_out"].filter((r) => byRow.has(r));
-  const outcomes = rows.map((r) => r.o.spec.t3row!).filter((r) => !["new", "carry_in", "total", "carry_out"].includes(r));
+  const width = shape.width;
+  const balanceRows = [...new Set([...shape.balance.map((b) => b.row), shape.total])];
+  const head = balanceRows.filter((r) => byRow.has(r));
+  const outcomes = rows.map((r) => r.o.spec.t3row!).filter((r) => !balanceRows.includes(r));
   const order = [...head, ...outcomes].map((r) => byRow.get(r)!);
-  const expectedOutcomes = obs[0]?.spec.cells && rows.length ? (obs.some((o) => o.spec.t3row?.startsWith("other_")) ? 21 : 19) : 0;
-  const outcomeComplete = outcomes.length === expectedOutcomes && byRow.has("total");
-  const balanceOk = head.length === 4;
+  const outcomeComplete = outcomes.length === shape.outcomes.length && byRow.has(shape.total);
+  const balanceOk = head.length === balanceRows.length;
   const assigned: Cand[] = [];
-  const sums = new Array<number>(7).fill(0);
+  const sums = new Array<number>(width).fill(0);
   const sols: Solution[] = [];
   let steps = 0;
   let truncated = false;
-  const totalIdx = head.indexOf("total");
+  const totalIdx = head.indexOf(shape.total);
   const cellOf = (row: string, col: number): Part | null | undefined => {
     const i = order.findIndex((r) => r.o.spec.t3row === row);
     return i >= 0 && i < assigned.length ? assigned[i]![col] : undefined;
@@ -281,17 +496,16 @@ function solveT3Rows(rows: { o: RowObs; cands: Cand[] }[], obs: readonly RowObs[
       truncated = true;
       return;
     }
-    if (i === 4 && balanceOk) {
-      for (let c = 0; c < 7; c++) {
-        const a = [cellOf("new", c), cellOf("carry_in", c), cellOf("total", c), cellOf("carry_out", c)];
-        if (a.some((p) => p && !isNum(p))) continue;
-        if (num(a[0]) + num(a[1]) !== num(a[2]) + num(a[3])) return;
+    if (i === head.length && balanceOk) {
+      for (let c = 0; c < width; c++) {
+        const b = balanceOf(shape, c, cellOf);
+        if (b !== undefined && b !== 0) return;
       }
     }
     if (i === order.length) {
       if (outcomeComplete) {
-        for (let c = 0; c < 7; c++) {
-          const t = cellOf("total", c);
+        for (let c = 0; c < width; c++) {
+          const t = cellOf(shape.total, c);
           if (isNum(t) && sums[c] !== num(t)) return;
         }
       }
@@ -307,7 +521,7 @@ function solveT3Rows(rows: { o: RowObs; cands: Cand[] }[], obs: readonly RowObs[
     for (const cand of r.cands) {
       if (isOutcome && totalIdx >= 0) {
         let ok = true;
-        for (let c = 0; c < 7; c++) {
+        for (let c = 0; c < width; c++) {
           sums[c]! += num(cand[c]);
           const t = assigned[totalIdx]![c];
           if (isNum(t) && sums[c]! > num(t)) ok = false;
@@ -317,7 +531,7 @@ function solveT3Rows(rows: { o: RowObs; cands: Cand[] }[], obs: readonly RowObs[
           rec(i + 1);
           assigned.pop();
         }
-        for (let c = 0; c < 7; c++) sums[c]! -= num(cand[c]);
+        for (let c = 0; c < width; c++) sums[c]! -= num(cand[c]);
       } else {
         assigned.push(cand);
         rec(i + 1);
@@ -329,7 +543,8 @@ function solveT3Rows(rows: { o: RowObs; cands: Cand[] }[], obs: readonly RowObs[
   rec(0);
   const by = ["row-total", ...(outcomeComplete ? ["column-sum"] : []), ...(balanceOk ? ["balance"] : [])];
   if (sols.length === 0) {
-    out.diagnostics.push(diag("split.inconsistent", "warning", {}, ctx.locale, { cells: rows.flatMap((r) => r.o.spec.cells) }));
+    const cells = rows.flatMap((r) => r.o.spec.cells);
+    out.issues.push(importIssue("IMPORT-SPLIT-INCONSISTENT", "warning", {}, { cells, ...sourceOf(rows[0]?.o, ctx) }));
     for (const r of rows)
       decide(
         r.cands.map((c) => toSolution(r.o, c)),
@@ -344,61 +559,74 @@ function solveT3Rows(rows: { o: RowObs; cands: Cand[] }[], obs: readonly RowObs[
   decide(sols, by, obs, ctx, out, truncated || rowTrunc.v);
 }
 
-const HEAD = ["new", "carry_in", "total", "carry_out"];
-
 /**
  * Table 三 with every row present and glued totals: the outcome rows are enumerated, （七）总计 is computed from their
- * column sums and 本年新收 from the balance (总计 + 结转 − 上年结转), and both are matched against their digits —
- * instead of enumerating the splits of the two rows with the largest numbers blindly. Returns false (nothing written)
- * when it does not apply or finds no reading; the general solver then runs. @internal
+ * column sums and the balance's first row on the other side (本年新收) from the balance (总计 + 结转 − 上年结转), and
+ * both are matched against their digits — instead of enumerating the splits of the two rows with the largest numbers
+ * blindly. Returns false (nothing written) when it does not apply or finds no reading; the general solver then
+ * runs. @internal
  */
-function solveT3Derived(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, expected: number): boolean {
+function solveT3Derived(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, expected: number, shape: T3Shape): boolean {
+  const width = shape.width;
   const by = new Map(obs.map((o) => [o.spec.t3row!, o]));
-  const total = by.get("total");
-  const fresh = by.get("new");
-  const carryIn = by.get("carry_in");
-  const carryOut = by.get("carry_out");
-  const outcomes = obs.filter((o) => !HEAD.includes(o.spec.t3row!));
-  if (!total || !fresh || !carryIn || !carryOut || by.size !== expected || outcomes.length !== expected - 4) return false;
+  const totalSign = shape.balance.find((b) => b.row === shape.total)?.sign;
+  const derived = shape.balance.find((b) => b.sign !== totalSign);
+  const total = by.get(shape.total);
+  const fresh = derived ? by.get(derived.row) : undefined;
+  const enumerated = shape.balance.filter((b) => b.row !== shape.total && b !== derived);
+  const balanceRows = new Set(shape.balance.map((b) => b.row));
+  const outcomes = obs.filter((o) => !balanceRows.has(o.spec.t3row!));
+  if (!total || !fresh || !derived || totalSign === undefined || enumerated.some((b) => !by.has(b.row))) return false;
+  if (by.size !== expected || outcomes.length !== expected - balanceRows.size) return false;
   if (total.chunks.every((c) => c.atomic) && fresh.chunks.every((c) => c.atomic)) return false;
-  const quiet: SolveOut = { cells: new Map(), ambiguous: {}, splits: [], diagnostics: [] };
+  const quiet = emptyOut();
   const trunc = { v: false };
   const cands = outcomes.map((o) => rowCands(o, ctx, quiet, trunc));
-  const inCands = rowCands(carryIn, ctx, quiet, trunc);
-  const outCands = rowCands(carryOut, ctx, quiet, trunc);
-  if (cands.some((c) => c.length === 0) || !inCands.length || !outCands.length) return false;
+  const other = enumerated.map((b) => ({ ...b, o: by.get(b.row)!, cands: rowCands(by.get(b.row)!, ctx, quiet, trunc) }));
+  if (cands.some((c) => c.length === 0) || other.some((e) => !e.cands.length)) return false;
   const sols: Solution[] = [];
-  const sums = new Array<number>(7).fill(0);
+  const sums = new Array<number>(width).fill(0);
   const chosen: Cand[] = [];
+  const picked: Cand[] = [];
   let steps = 0;
   let truncated = false;
-  const leaf = () => {
-    const totalCand = matchRow(total.chunks, sums);
-    if (!totalCand) return;
-    for (const ci of inCands)
-      for (const co of outCands) {
-        if (++steps > 2_000_000 || sols.length >= 200) {
-          truncated = true;
-          return;
-        }
-        const newCand = matchRow(
-          fresh.chunks,
-          sums.map((t, c) => t + num(co[c]) - num(ci[c])),
-        );
-        if (!newCand) continue;
-        const sol: Solution = new Map();
-        for (const [o, c] of [
-          [fresh, newCand],
-          [carryIn, ci],
-          [total, totalCand],
-          [carryOut, co],
-        ] as const)
-          for (const [k, v] of toSolution(o, c)) sol.set(k, v);
-        outcomes.forEach((o, i) => {
-          for (const [k, v] of toSolution(o, chosen[i]!)) sol.set(k, v);
-        });
-        sols.push(sol);
+  // the derived row's value in column c: Σ sign·row = 0 solved for it
+  const derivedValues = () =>
+    sums.map((t, c) => {
+      let s = totalSign * t;
+      other.forEach((e, k) => {
+        s += e.sign * num(picked[k]![c]);
+      });
+      return -s * derived.sign;
+    });
+  const leaf = (totalCand: Cand, k: number): void => {
+    if (truncated) return;
+    if (k < other.length) {
+      for (const cand of other[k]!.cands) {
+        picked.push(cand);
+        leaf(totalCand, k + 1);
+        picked.pop();
+        if (truncated) return;
       }
+      return;
+    }
+    if (++steps > 2_000_000 || sols.length >= 200) {
+      truncated = true;
+      return;
+    }
+    const newCand = matchRow(fresh.chunks, derivedValues());
+    if (!newCand) return;
+    const sol: Solution = new Map();
+    // the balance's rows in its order, then the outcome rows
+    for (const b of shape.balance) {
+      const k = other.findIndex((e) => e.row === b.row);
+      const [o, c] = b.row === shape.total ? [total, totalCand] : b === derived ? [fresh, newCand] : [other[k]!.o, picked[k]!];
+      for (const [key, v] of toSolution(o, c)) sol.set(key, v);
+    }
+    outcomes.forEach((o, i) => {
+      for (const [key, v] of toSolution(o, chosen[i]!)) sol.set(key, v);
+    });
+    sols.push(sol);
   };
   const rec = (i: number): void => {
     if (truncated) return;
@@ -407,28 +635,59 @@ function solveT3Derived(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut
       return;
     }
     if (i === outcomes.length) {
-      leaf();
+      const totalCand = matchRow(total.chunks, sums);
+      if (totalCand) leaf(totalCand, 0);
       return;
     }
     for (const cand of cands[i]!) {
-      for (let c = 0; c < 7; c++) sums[c]! += num(cand[c]);
+      for (let c = 0; c < width; c++) sums[c]! += num(cand[c]);
       chosen.push(cand);
       rec(i + 1);
       chosen.pop();
-      for (let c = 0; c < 7; c++) sums[c]! -= num(cand[c]);
+      for (let c = 0; c < width; c++) sums[c]! -= num(cand[c]);
       if (truncated) return;
     }
   };
   rec(0);
   if (!sols.length && !truncated) return false;
-  out.diagnostics.push(...quiet.diagnostics);
+  out.issues.push(...quiet.issues);
   if (!sols.length) {
-    out.diagnostics.push(diag("split.truncated", "warning", { label: total.label || "t3" }, ctx.locale, { cells: obs.flatMap((o) => o.spec.cells) }));
+    out.issues.push(
+      importIssue(
+        "IMPORT-SPLIT-TRUNCATED",
+        "warning",
+        { row: total.spec.cells[0] ?? total.spec.key },
+        { cells: obs.flatMap((o) => o.spec.cells), ...sourceOf(total, ctx) },
+      ),
+    );
     return true;
   }
   decide(sols, ["row-total", "column-sum", "balance"], obs, ctx, out, truncated || trunc.v);
   return true;
 }
 
-/** Column ids of table 三 in printed order. @internal */
-export const T3_COLUMN_IDS = T3_COLS;
+/**
+ * Step 2 of `analyze`: splits every located row into cells — the local table, or the national tables (table 三 as one
+ * constraint problem, the other rows one by one) — with the narrative's claims and the previous report as evidence.
+ * @internal
+ */
+export function solveTables(located: Located, options: ImportOptions): SolveOut {
+  const out = emptyOut();
+  const ctx: SolveContext = {
+    edition: located.edition,
+    claims: located.claims,
+    previous: options.previous,
+    mode: options.ambiguous ?? "most-plausible",
+    at: located.at,
+  };
+  if (located.edition === "local") {
+    if (located.local) solveLocal(located.local.obs, ctx, out, options.previous);
+    return out;
+  }
+  const { old, t2, t3, t4 } = located.rows;
+  if (old) solveRows(old, ctx, out);
+  if (t2) solveRows(t2, ctx, out);
+  if (t3) solveT3(t3, ctx, out, located.t3Rows);
+  if (t4) solveRows(t4, ctx, out);
+  return out;
+}

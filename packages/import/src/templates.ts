@@ -1,4 +1,4 @@
-import { type CellKind, cellsOf, type Edition, OLD_ROWS } from "@gov-disclosure/core";
+import { type CellKind, cellsOf, type Edition, type EditionIdentity, identitiesOf, OLD_ROWS, T3_ROWS, T4_BLOCKS } from "@gov-disclosure/core";
 
 /** One row of a national table as the importer looks for it. @internal */
 export interface RowSpec {
@@ -18,7 +18,11 @@ export interface RowSpec {
   readonly t3row?: string;
 }
 
-const T3_PATS: Record<string, string> = {
+/**
+ * How each row of table 三 is recognised in text (the importer's own knowledge: label keywords). Which rows exist,
+ * in which order, with which cells, comes from core (`T3_ROWS`, `T3_COLUMNS`).
+ */
+const T3_PATS: Readonly<Record<string, string>> = {
   new: "本年新收政府信息公开申请数量|本年新收[^\\d]{0,8}?申请数量?",
   carry_in: "上年结转政府信息公开申请数量|上年结转[^\\d]{0,8}?申请数量?",
   granted: "\\(一\\)予以公开",
@@ -47,60 +51,62 @@ const T3_PATS: Record<string, string> = {
   carry_out: "结转下年度继续办理|结转下年度",
 };
 
-const T3_ORDER: Record<"gen2019" | "gen2021", string[]> = {
-  gen2019: [
-    "new",
-    "carry_in",
-    "granted",
-    "partial",
-    ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `denied_${n}`),
-    ...[1, 2, 3].map((n) => `unable_${n}`),
-    ...[1, 2, 3, 4, 5].map((n) => `rejected_${n}`),
-    "other",
-    "total",
-    "carry_out",
-  ],
-  gen2021: [],
-};
-T3_ORDER.gen2021 = T3_ORDER.gen2019.flatMap((r) => (r === "other" ? ["other_1", "other_2", "other_3"] : [r]));
+/** The cells of one row of a grid table of the edition, in printed (column) order, with their kinds. */
+function rowCells(edition: Exclude<Edition, "local">, table: string, row: string): { cells: string[]; kinds: CellKind[] } {
+  const defs = cellsOf(edition).filter((c) => c.table === table && c.row === row);
+  return { cells: defs.map((d) => d.id), kinds: defs.map((d) => d.kind) };
+}
 
-const T3_COLS = ["natural", "business", "research", "nonprofit", "legal", "other", "total"];
+/** The item number printed before a row's label in the format ("2" for "2.其他法律…"), from core's label. */
+const itemNumber = (label: string | undefined): string | undefined => /^(\d+)[.、]/.exec(label ?? "")?.[1];
+
+/**
+ * The row-internal identities of a row, from core's identities: the last cell is the sum of the others (table 三's
+ * row totals), or blocks of cells each end in their sum (table 四). Undefined when the row has no such identity.
+ */
+function rowShape(cells: readonly string[], identities: readonly EditionIdentity[]): { sumLast?: true; block?: number } {
+  const at = new Map(cells.map((c, i) => [c, i]));
+  const sums = identities
+    .map((x) => x.identity)
+    .filter((i) => i.rel === "eq" && i.lhs.length === 1 && !i.lhs[0]!.neg && i.rhs.every((t) => !t.neg && !t.prev && at.has(t.cell)) && at.has(i.lhs[0]!.cell))
+    .map((i) => ({ total: at.get(i.lhs[0]!.cell)!, parts: i.rhs.map((t) => at.get(t.cell)!).sort((a, b) => a - b) }))
+    // the parts are the cells just before their total, in order
+    .filter((s) => s.parts.length > 0 && s.parts.every((p, k) => p === s.total - s.parts.length + k))
+    .sort((a, b) => a.total - b.total);
+  if (sums.length === 1 && sums[0]!.total === cells.length - 1 && sums[0]!.parts.length === cells.length - 1) return { sumLast: true };
+  const size = sums[0] ? sums[0].parts.length + 1 : 0;
+  if (sums.length > 1 && size * sums.length === cells.length && sums.every((s, k) => s.parts.length + 1 === size && s.total === (k + 1) * size - 1))
+    return { block: size };
+  return {};
+}
 
 function t3Rows(edition: "gen2019" | "gen2021"): RowSpec[] {
-  return T3_ORDER[edition].map((r) => {
-    const m = /_(\d)$/.exec(r);
-    const num = m && r !== "other_3" ? m[1] : undefined;
-    return {
-      key: `t3.${r}`,
-      table: "t3" as const,
-      cells: T3_COLS.map((c) => `t3.${r}.${c}`),
-      kinds: T3_COLS.map(() => "count" as const),
-      pat: T3_PATS[r]!,
-      ...(num ? { num } : {}),
-      sumLast: true,
-      t3row: r,
-    };
+  const identities = identitiesOf(edition);
+  return T3_ROWS[edition].map((axis) => {
+    const r = axis.id;
+    const pat = T3_PATS[r];
+    if (pat === undefined) throw new Error(`no label pattern for table 三 row ${r}`);
+    const { cells, kinds } = rowCells(edition, "t3", r);
+    const num = itemNumber(axis.path.at(-1));
+    return { key: `t3.${r}`, table: "t3" as const, cells, kinds, pat, ...(num ? { num } : {}), ...rowShape(cells, identities), t3row: r };
   });
 }
 
-const T4_ROW: RowSpec = {
-  key: "t4",
-  table: "t4",
-  cells: ["review", "direct", "after_review"].flatMap((b) => ["upheld", "corrected", "other", "pending", "total"].map((c) => `t4.${b}.${c}`)),
-  kinds: Array.from({ length: 15 }, () => "count" as const),
-  pat: "行政复议[^\\d]{0,400}总计",
-  block: 5,
-};
+/** Table 四 as the importer reads it: one row of every block's columns (its labels are a header, not row labels). */
+function t4Row(edition: "gen2019" | "gen2021"): RowSpec {
+  const cells: string[] = [];
+  const kinds: CellKind[] = [];
+  for (const block of T4_BLOCKS) {
+    const r = rowCells(edition, "t4", block);
+    cells.push(...r.cells);
+    kinds.push(...r.kinds);
+  }
+  return { key: "t4", table: "t4", cells, kinds, pat: "行政复议[^\\d]{0,400}总计", ...rowShape(cells, identitiesOf(edition)) };
+}
 
 function t2Rows(edition: "gen2019" | "gen2021"): RowSpec[] {
-  const defs = cellsOf(edition).filter((c) => c.table === "t2");
-  const rows = new Map<string, { cells: string[]; kinds: CellKind[] }>();
-  for (const d of defs) {
-    const r = rows.get(d.row) ?? { cells: [], kinds: [] };
-    r.cells.push(d.id);
-    r.kinds.push(d.kind);
-    rows.set(d.row, r);
-  }
+  const rowIds = [...new Set(cellsOf(edition).flatMap((c) => (c.table === "t2" ? [c.row] : [])))];
+  // label keywords of the section 二 rows (the rows and their cells come from core)
   const pats: Record<string, string> = {
     rules: "规章(?![制度])",
     normative: edition === "gen2021" ? "(?:行政)?规范性文件" : "(?<!行政)规范性文件",
@@ -111,7 +117,7 @@ function t2Rows(edition: "gen2019" | "gen2021"): RowSpec[] {
     fees: "行政事业性收费",
     procurement: "政府集中采购",
   };
-  return [...rows.entries()].map(([row, r]) => ({ key: `t2.${row}`, table: "t2" as const, cells: r.cells, kinds: r.kinds, pat: pats[row] ?? row }));
+  return rowIds.map((row) => ({ key: `t2.${row}`, table: "t2" as const, ...rowCells(edition, "t2", row), pat: pats[row] ?? row }));
 }
 
 function escapeRe(s: string): string {
@@ -129,6 +135,7 @@ function oldCore(zh: string): string {
 }
 
 function oldRows(): RowSpec[] {
+  const kinds = new Map(cellsOf("gen2014").map((c) => [c.id, c.kind]));
   return OLD_ROWS.filter((r) => !r.header).map((r) => {
     const core = oldCore(r.zh);
     const num = /^(\d+)\./.exec(r.zh)?.[1];
@@ -137,7 +144,7 @@ function oldRows(): RowSpec[] {
       key: `old.${r.id}`,
       table: "old" as const,
       cells: [`old.${r.id}`],
-      kinds: [r.unit === "万元" ? ("money" as const) : ("count" as const)],
+      kinds: [kinds.get(`old.${r.id}`) ?? "count"],
       pat,
       ...(num ? { num } : {}),
     };
@@ -151,7 +158,7 @@ const SPECS = new Map<Exclude<Edition, "local">, Specs>();
 export function rowSpecs(edition: Exclude<Edition, "local">): Specs {
   let s = SPECS.get(edition);
   if (!s) {
-    s = edition === "gen2014" ? { t2: [], t3: [], t4: [], old: oldRows() } : { t2: t2Rows(edition), t3: t3Rows(edition), t4: [T4_ROW], old: [] };
+    s = edition === "gen2014" ? { t2: [], t3: [], t4: [], old: oldRows() } : { t2: t2Rows(edition), t3: t3Rows(edition), t4: [t4Row(edition)], old: [] };
     SPECS.set(edition, s);
   }
   return s;

@@ -1,23 +1,4 @@
-import type { CellValue, Edition, Report, SourceLocation } from "@gov-disclosure/core";
-
-/** Severity of an import diagnostic. */
-export type DiagnosticSeverity = "error" | "warning" | "info";
-
-/** One problem or observation found while importing, in both languages, with where it was found. */
-export interface Diagnostic {
-  /** Stable code, e.g. `import.not-a-report`, `split.ambiguous`, `cell.not-numeric`. */
-  readonly code: string;
-  readonly severity: DiagnosticSeverity;
-  /** Message in the requested locale (zh-CN by default). */
-  readonly message: string;
-  readonly messageZh: string;
-  readonly messageEn: string;
-  /** Cells the diagnostic speaks of. */
-  readonly cells?: readonly string[];
-  /** For ambiguous splits: every candidate assignment of the cells that satisfies all the evidence. */
-  readonly candidates?: readonly Readonly<Record<string, string>>[];
-  readonly source?: SourceLocation;
-}
+import type { CellValue, Edition, Issue, Report, SourceLocation } from "@gov-disclosure/core";
 
 /** The input formats the importer reads. */
 export type InputFormat = "text" | "html" | "markdown" | "json" | "docx" | "xlsx" | "pdf" | "image" | "binary" | "unknown";
@@ -32,8 +13,6 @@ export interface ImportOptions {
   readonly edition?: Edition;
   /** The same body's report of the previous year: its 历年累计 and 结转 figures are evidence for splitting glued digits. */
   readonly previous?: Report;
-  /** Language of `Diagnostic.message` (both languages are always in messageZh / messageEn). */
-  readonly locale?: "zh-CN" | "en";
   /**
    * What to put in a cell whose split stays ambiguous after every identity and all evidence:
    * `"most-plausible"` (default) keeps the candidate ranked first by the documented plausibility priors and still
@@ -64,12 +43,21 @@ export interface ImportEvidence {
   readonly splits: readonly SplitEvidence[];
 }
 
-/** The result of an import: the report (when one was found), the edition, the evidence and every diagnostic. */
+/**
+ * The result of an import: the report (when one was found), the edition, the evidence and every issue. Issues are
+ * core's `Issue`s, locale-free: word them with core's `formatIssue(issue, locale, report)`, and pass them to
+ * `validateReport(report, { importIssues: result.issues })` so that every output shows and counts them.
+ */
 export interface ImportResult {
   readonly report?: Report;
   readonly edition?: Edition;
   readonly evidence: ImportEvidence;
-  readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Phase `import` (codes `IMPORT-*`); for canonical JSON (or a render workbook) that does not parse, one
+   * `IMPORT-JSON-INVALID` followed by core's parse issues (phase `parse`). Issues whose cells were not read as printed
+   * facts (ambiguous, unverified, placed by order, unsplittable) list exactly those cells.
+   */
+  readonly issues: readonly Issue[];
   /** Cells left ambiguous, with their candidate values (cell id → candidate values as text). */
   readonly ambiguous: Readonly<Record<string, readonly string[]>>;
 }

@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type CellDef, cellsOf, createReport, type Report, validateReport } from "@gov-disclosure/core";
+import { type CellDef, cellsOf, createReport, formatIssue, type Report, validateReport } from "@gov-disclosure/core";
 import { describe, expect, it } from "vitest";
 import { importReport, type ImportResult } from "../src/index";
 
-const DIR = join(dirname(fileURLToPath(import.meta.url)), "../../../fixtures/real");
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIR = join(HERE, "../../../fixtures/real");
+// PDF fixtures run once importReport hands PDFs to the PDF reader (src/pdf); until then a PDF gets IMPORT-PDF-UNSUPPORTED
+const PDF_WIRED = /from "\.\/pdf/.test(readFileSync(join(HERE, "../src/import.ts"), "utf8"));
 
 interface Check {
   row: string[];
@@ -59,16 +62,32 @@ async function load(e: Expected, previous?: Report): Promise<ImportResult> {
   return results.get(key)!;
 }
 
+/** The issue codes each kind of listed violation must produce (import issues or rule findings). */
+function codesFor(type: string): string[][] {
+  if (/cumulative/.test(type)) return [["LOCAL-CUM-YOY"]];
+  if (/table 4/.test(type)) return [["IMPORT-NARRATIVE-MISMATCH"]];
+  // the combined 予以公开及部分公开 figure (core compares it as the group t3.disclosed; 无法提供265件 quotes its part 本机关不掌握)
+  if (/table 3/.test(type)) return [["NARR-APP-OUTCOME"]];
+  if (/parts|category|breakdown/.test(type)) return [["IMPORT-NARRATIVE-BREAKDOWN"]];
+  if (/narrative vs table/.test(type)) return [["NARR-APP-RECEIVED"]];
+  throw new Error(`unmapped violation type ${type}`);
+}
+
 describe("real fixtures", () => {
   for (const e of fixtures) {
     if (e.format_generation.startsWith("not-a-report")) {
       it(`${e.file}: one clear not-a-report error`, async () => {
         const r = await load(e);
         expect(r.report).toBeUndefined();
-        const errors = r.diagnostics.filter((d) => d.severity === "error");
-        expect(errors.map((d) => d.code)).toEqual(["import.not-a-report"]);
-        expect(errors[0]!.messageZh).toContain("本年新收政府信息公开申请数量");
+        const errors = r.issues.filter((d) => d.severity === "error");
+        expect(errors.map((d) => d.code)).toEqual(["IMPORT-NOT-A-REPORT"]);
+        expect(formatIssue(errors[0]!, "zh-CN")).toContain("本年新收政府信息公开申请数量");
+        expect(formatIssue(errors[0]!, "en")).toMatch(/^This is not a government information disclosure annual report/);
       });
+      continue;
+    }
+    if (e.file.endsWith(".pdf") && !PDF_WIRED) {
+      it.skip(`${e.file}: waits for the PDF reader`, () => {});
       continue;
     }
     it(`${e.file}: edition from the labels`, async () => {
@@ -106,20 +125,23 @@ describe("real fixtures", () => {
         const rows = cur.local!.rows;
         previous = createReport({
           edition: "local",
+          meta: { ...(cur.meta.body ? { body: cur.meta.body } : {}), ...(cur.meta.year ? { year: cur.meta.year - 1 } : {}) },
           local: { rows },
           cells: { [`local.${rows[0]!.id}.cumulative`]: prevCum },
         });
       }
       const r = await load(e, previous);
-      const findings = validateReport(r.report!).findings;
-      expect(findings.filter((f) => f.severity === "error" && f.status === "fail").map((f) => f.ruleId)).toEqual([]);
-      const codes = new Set(r.diagnostics.map((d) => d.code));
-      for (const v of e.violations ?? []) {
-        const t = v.type;
-        if (/narrative|category|breakdown/.test(t)) expect([...codes].some((c) => c.startsWith("narrative."))).toBe(true);
-        else if (/cumulative/.test(t)) expect(codes.has("previous.cumulative-break")).toBe(true);
-        else throw new Error(`unmapped violation type ${t}`);
-      }
+      const findings = validateReport(r.report!, { ...(previous ? { previous } : {}), importIssues: r.issues }).findings;
+      expect(findings.filter((f) => f.severity === "error" && f.status === "fail").map((f) => f.code)).toEqual([]);
+      const codes = new Set(findings.filter((f) => f.status === "fail").map((f) => f.code));
+      for (const v of e.violations ?? [])
+        for (const any of codesFor(v.type))
+          expect(
+            any.some((c) => codes.has(c as never)),
+            `${v.type}: ${any}`,
+          ).toBe(true);
+      // a report without a listed narrative violation gets no narrative warning from the import
+      if (!e.violations?.length) expect([...codes].filter((c) => c.startsWith("IMPORT-NARRATIVE"))).toEqual([]);
     });
   }
 });

@@ -105,8 +105,11 @@ describe("text in a numeric cell of a local table is kept as text, so CELL-NOT-N
         const r = await importReport(await write(b.report), { filename });
         expect(r.report, b.note).toBeDefined();
         expect(r.report!.cells[cell], b.note).toEqual(b.report.cells[cell]);
-        expect(r.diagnostics.some((d) => d.code === "cell.not-numeric" && d.cells?.includes(cell))).toBe(true);
-        expect(validateReport(r.report!).findings.some((f) => f.status === "fail" && f.ruleId === "CELL-NOT-NUMERIC")).toBe(true);
+        const notNumeric = r.issues.filter((d) => d.code === "IMPORT-CELL-NOT-NUMERIC");
+        expect(notNumeric.map((d) => d.cells)).toEqual([[cell]]);
+        // the issue says where the text was
+        expect(notNumeric[0]!.source?.raw).toBe((b.report.cells[cell] as { raw: string }).raw);
+        expect(validateReport(r.report!).findings.some((f) => f.status === "fail" && f.code === "CELL-NOT-NUMERIC" && f.cells.includes(cell))).toBe(true);
         // and every other cell is read as written
         expect(r.report!.cells).toEqual(b.report.cells);
       }

@@ -1,5 +1,6 @@
 // Word and Excel archives: mammoth's Node build, and zip bombs capped before exceljs or mammoth see the archive.
 import { deflateSync, strToU8, zipSync } from "fflate";
+import { formatIssue } from "@gov-disclosure/core";
 import { describe, expect, it } from "vitest";
 import { importReport, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES } from "../src/index";
 import { docxToHtml, mammothInput } from "../src/office";
@@ -202,8 +203,8 @@ describe("zip bombs are refused before exceljs or mammoth inflate them (one diag
       expect(bytes.length).toBeLessThan(20 * 1024 * 1024);
       const { r, ms, grew } = await bounded(bytes, filename);
       expect(r.report).toBeUndefined();
-      expect(r.diagnostics.map((d) => d.code)).toEqual(["import.zip-limit"]);
-      expect(r.diagnostics[0]!.messageEn).toMatch(detail);
+      expect(r.issues.map((d) => d.code)).toEqual(["IMPORT-ZIP-LIMIT"]);
+      expect(formatIssue(r.issues[0]!, "en")).toMatch(detail);
       expect(ms).toBeLessThan(2000);
       expect(grew).toBeLessThan(200 * 1024 * 1024);
     });
@@ -211,7 +212,7 @@ describe("zip bombs are refused before exceljs or mammoth inflate them (one diag
   it("a truncated archive is one import.truncated error, not a limit", async () => {
     const zip = zipSync({ ...DOCX_PARTS, "word/document.xml": strToU8(documentXml("x")) });
     const r = await importReport(zip.subarray(0, zip.length - 30), { filename: "a.docx" });
-    expect(r.diagnostics.map((d) => d.code)).toEqual(["import.truncated"]);
+    expect(r.issues.map((d) => d.code)).toEqual(["IMPORT-DAMAGED"]);
   });
 
   it("entity expansion stays inert: billion laughs and an external entity give no report and no expansion", async () => {

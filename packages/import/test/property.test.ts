@@ -8,8 +8,12 @@ function roundTrip(t: Table, mode: "most-plausible" | "blank") {
   const report = r.report;
   expect(report).toBeDefined();
   const ambiguous = new Set(Object.keys(r.ambiguous));
-  const flagged = r.diagnostics.some(
-    (d) => d.code === "split.ambiguous" || d.code === "split.truncated" || d.code === "row.unsplittable" || d.code === "split.inconsistent",
+  const flagged = r.issues.some(
+    (d) =>
+      d.code === "IMPORT-SPLIT-AMBIGUOUS" ||
+      d.code === "IMPORT-SPLIT-TRUNCATED" ||
+      d.code === "IMPORT-ROW-UNSPLITTABLE" ||
+      d.code === "IMPORT-SPLIT-INCONSISTENT",
   );
   let wrong = 0;
   for (const [id, v] of Object.entries(t.cells)) {
@@ -19,7 +23,7 @@ function roundTrip(t: Table, mode: "most-plausible" | "blank") {
     wrong++;
     // a cell that is not right must be one the importer said it could not decide
     if (!ambiguous.has(id)) expect.soft(flagged, `${id}: got ${JSON.stringify(got)} want ${v}, not flagged`).toBe(true);
-    else if (!r.diagnostics.some((d) => d.code === "split.truncated" || d.code === "row.unsplittable")) expect(r.ambiguous[id]).toContain(String(v));
+    else if (!r.issues.some((d) => d.code === "IMPORT-SPLIT-TRUNCATED" || d.code === "IMPORT-ROW-UNSPLITTABLE")) expect(r.ambiguous[id]).toContain(String(v));
   }
   // never a wrong table reported as clean
   if (wrong > 0) expect(flagged).toBe(true);

@@ -12,7 +12,7 @@ const EDITIONS: readonly Edition[] = ["local", "gen2014", "gen2019", "gen2021"];
 const seed = Number(process.env.HOSTILE_SEED ?? 20240601);
 
 function differing(want: Report, r: ImportResult): { silent: string[]; all: number } {
-  const named = new Set([...Object.keys(r.ambiguous), ...r.diagnostics.filter((d) => d.severity !== "info").flatMap((d) => d.cells ?? [])]);
+  const named = new Set([...Object.keys(r.ambiguous), ...r.issues.filter((d) => d.severity !== "info").flatMap((d) => d.cells)]);
   const got = r.report?.cells ?? {};
   const silent: string[] = [];
   let all = 0;
@@ -40,7 +40,7 @@ describe("generated valid reports round-trip through render's formats", () => {
         fc.property(fc.constantFrom(...EDITIONS), fc.nat(), (edition, s) => {
           const report = generateReport({ edition, seed: s });
           const r = importText(w.write(report), { filename: w.filename });
-          expect(r.report, `${name} ${edition} seed ${s}: ${r.diagnostics.map((d) => d.code).join(",")}`).toBeDefined();
+          expect(r.report, `${name} ${edition} seed ${s}: ${r.issues.map((d) => d.code).join(",")}`).toBeDefined();
           const d = differing(report, r);
           expect(d.silent, `${name} ${edition} seed ${s}`).toEqual([]);
           n++;

@@ -1,0 +1,73 @@
+import { type CellValue, type Issue, importIssue, type Report, type SourceLocation } from "@gov-disclosure/core";
+import { type DocInput, type Located, noTables } from "./locate";
+import { narrativeChecks, readSections } from "./narrative";
+import type { SolveOut } from "./solve";
+import type { ImportOptions, ImportResult, InputFormat } from "./types";
+
+/** An empty result carrying issues. @internal */
+export function failed(format: InputFormat, issues: readonly Issue[], encoding?: string): ImportResult {
+  return {
+    evidence: { format, ...(encoding ? { encoding } : {}), editionLabels: [], rowsRecognised: {}, splits: [] },
+    issues,
+    ambiguous: {},
+  };
+}
+
+/**
+ * Step 3 of `analyze`: builds the report from the solved cells (with their sources), the metadata, sections and
+ * claims, and adds the checks that need the cells (text in a numeric cell, what the narrative says that no rule
+ * compares). A document in which no cell was read gets one error and no report. @internal
+ */
+export function assemble(doc: DocInput, located: Located, solved: SolveOut, options: ImportOptions): ImportResult {
+  const { edition, meta, claims } = located;
+  const issues: Issue[] = [...located.issues, ...solved.issues];
+  const totalRows = Object.values(located.rowsRecognised).reduce((a, b) => a + b, 0);
+  if (totalRows === 0 || solved.cells.size === 0) {
+    issues.push(noTables(/年度报告/.test(meta.title ?? "")));
+    return { ...failed(doc.format, issues, doc.encoding), edition };
+  }
+  issues.push(...narrativeChecks(located.c, edition, solved.cells, claims, (o) => located.at(o)));
+
+  const cells: Record<string, CellValue> = {};
+  const sources: Record<string, SourceLocation> = {};
+  for (const [id, p] of solved.cells) {
+    if (p.value.kind === "blank") continue;
+    cells[id] = p.value;
+    const base = p.loc ?? located.at(p.offset ?? 0);
+    sources[id] = base.raw === p.raw ? base : { ...base, raw: p.raw };
+    if (p.value.kind === "text") issues.push(importIssue("IMPORT-CELL-NOT-NUMERIC", "warning", { cell: id, raw: p.raw }, { cells: [id], source: sources[id] }));
+  }
+  const sections = readSections(located.src, located.c, located.tableRanges);
+  const report = {
+    version: 1 as const,
+    edition,
+    meta: {
+      ...(meta.body ? { body: meta.body } : {}),
+      ...(meta.year ? { year: meta.year } : {}),
+      ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
+      ...(meta.title ? { title: meta.title } : {}),
+      ...(options.filename || options.mediaType
+        ? { source: { ...(options.filename ? { filename: options.filename } : {}), ...(options.mediaType ? { mediaType: options.mediaType } : {}) } }
+        : {}),
+    },
+    sections,
+    ...(edition === "local" ? { local: located.local?.spec ?? { rows: [] } } : {}),
+    cells,
+    sources,
+    ...(claims.length ? { claims } : {}),
+  } as Report;
+  return {
+    report,
+    edition,
+    evidence: {
+      format: doc.format,
+      ...(doc.encoding ? { encoding: doc.encoding } : {}),
+      editionLabels: located.labels,
+      rowsRecognised: located.rowsRecognised,
+      ...(meta.year ? { year: meta.year } : {}),
+      splits: solved.splits,
+    },
+    issues,
+    ambiguous: solved.ambiguous,
+  };
+}

@@ -1,0 +1,254 @@
+import {
+  editionForYear,
+  type Edition,
+  type ImportIssue,
+  importIssue,
+  type Issue,
+  type LocalTableSpec,
+  type NarrativeClaim,
+  type SourceLocation,
+} from "@gov-disclosure/core";
+import { detectEdition } from "./detect";
+import { type Grid, gridRows } from "./grid";
+import { type LocalObs, readLocalGrids, readLocalText } from "./local";
+import { markdownGrids } from "./markdown";
+import { readClaims, readMeta } from "./narrative";
+import { type Compact, compact, lineCol, lineStartsOf, normalizeChars } from "./normalize";
+import type { RowObs } from "./solve";
+import { type RowSpec, rowSpecs } from "./templates";
+import { anchorTable, findIndependent, orphanPipeRows, prepareText } from "./text";
+import type { ImportOptions, InputFormat } from "./types";
+
+/** A document reduced to text (and grids when it had real tables). @internal */
+export interface DocInput {
+  readonly text: string;
+  readonly grids: readonly Grid[];
+  readonly tableRanges?: readonly [number, number][];
+  readonly format: InputFormat;
+  readonly encoding?: string;
+  /** Issues already found while reading the document (e.g. HTML nested too deeply). */
+  readonly issues?: readonly Issue[];
+}
+
+/** The rows of a national edition's tables as found in the document, before any split. @internal */
+export interface NationalRows {
+  readonly old?: RowObs[];
+  readonly t2?: RowObs[];
+  readonly t3?: RowObs[];
+  readonly t4?: RowObs[];
+}
+
+/**
+ * What `locate` found: the prepared text, the metadata, the edition and the labels that decided it, every table row
+ * with its value chunks (national) or the local table's declared rows and chunks, the table ranges, the narrative's
+ * claims and the issues so far. @internal
+ */
+export interface Located {
+  readonly src: string;
+  readonly c: Compact;
+  /** Where a text offset is (line, column), with the raw text read there. */
+  readonly at: (offset: number, raw?: string) => SourceLocation;
+  readonly meta: ReturnType<typeof readMeta>;
+  readonly edition: Edition;
+  readonly labels: readonly string[];
+  readonly rows: NationalRows;
+  /** Number of rows of the edition's table 三 (national editions). */
+  readonly t3Rows: number;
+  readonly local?: { readonly spec: LocalTableSpec; readonly obs: readonly LocalObs[] };
+  readonly rowsRecognised: Readonly<Record<string, number>>;
+  readonly tableRanges: readonly [number, number][];
+  readonly claims: readonly NarrativeClaim[];
+  readonly issues: readonly Issue[];
+}
+
+/** Why nothing was located: no edition's labels. @internal */
+export interface NotLocated {
+  readonly edition?: undefined;
+  readonly issues: readonly Issue[];
+}
+
+/** The one issue of a document in which no table was found. @internal */
+export const noTables = (isReport: boolean): ImportIssue =>
+  isReport ? importIssue("IMPORT-NO-TABLES", "error", {}) : importIssue("IMPORT-NOT-A-REPORT", "error", {});
+
+/**
+ * Step 1 of `analyze`: finds the edition from the labels, then every row of its tables (by label in grids or in
+ * text, in printed order), the narrative's claims and sections' extent. Nothing is split here. @internal
+ */
+export function locate(doc: DocInput, options: ImportOptions): Located | NotLocated {
+  const issues: Issue[] = [...(doc.issues ?? [])];
+  const src = prepareText(doc.text);
+  const c = compact(src);
+  const starts = lineStartsOf(src);
+  const at = (offset: number, raw?: string): SourceLocation => {
+    const loc: { line: number; column: number; raw?: string } = lineCol(src, offset, starts);
+    if (raw !== undefined) loc.raw = raw;
+    return loc;
+  };
+  const meta = readMeta(c);
+  const detected = options.edition ? { edition: options.edition, labels: ["(options.edition)"] } : detectEdition(c.text, meta.year);
+  const edition = detected.edition;
+  if (!edition) {
+    issues.push(noTables(/政府信息公开(?:工作)?年度报告$/.test(meta.title ?? "") || /^标题:[^\n]*年度报告/m.test(src)));
+    return { issues };
+  }
+  if (!options.edition) issues.push(importIssue("IMPORT-EDITION-DETECTED", "info", { edition, labels: detected.labels.slice(0, 6) }));
+  if (meta.year) {
+    const expected = editionForYear(meta.year);
+    if (expected && edition !== expected && edition !== "local")
+      issues.push(importIssue("IMPORT-EDITION-YEAR", "warning", { year: meta.year, edition, expectedEdition: expected }));
+  }
+  const tableRanges: [number, number][] = [...(doc.tableRanges ?? [])];
+  // Markdown (and text with pipe tables): the pipe tables are read as grids, cells atomic
+  let grids = doc.grids;
+  let fromPipes = false;
+  if (!grids.length && (doc.format === "markdown" || doc.format === "text") && /^[ \t]*\|/m.test(doc.text)) {
+    const md = markdownGrids(normalizeChars(doc.text));
+    grids = md.grids;
+    fromPipes = true;
+    if (md.grids.length) tableRanges.push(...md.ranges);
+  }
+  const rowsRecognised: Record<string, number> = {};
+  let local: Located["local"];
+  const rows: { old?: RowObs[]; t2?: RowObs[]; t3?: RowObs[]; t4?: RowObs[] } = {};
+  let t3Rows = 0;
+
+  if (edition === "local") {
+    const found = readLocalGrids(grids) ?? readLocalText(src, c);
+    if (found) {
+      local = found;
+      rowsRecognised.local = found.spec.rows.length;
+      const first = found.obs[0]!.offset;
+      const lastObs = found.obs[found.obs.length - 1]!;
+      if (first >= 0) tableRanges.push([first, lastObs.offset + 200]);
+    }
+  } else {
+    const specs = rowSpecs(edition);
+    t3Rows = specs.t3.length;
+    const useGrid = grids.length > 0;
+    const pick = (specsT: readonly RowSpec[], anchored: () => RowObs[]): RowObs[] => {
+      const g = useGrid ? gridRows(grids, specsT) : [];
+      // pipe tables of PDF converters often hold only some rows (labels outside the pipes): they must find as many
+      // rows as the text reading does
+      if (fromPipes && g.length) {
+        if (g.length === specsT.length) return g;
+        const a = anchored();
+        return g.length >= a.length ? g : a;
+      }
+      if (g.length >= Math.max(1, Math.floor(specsT.length / 2))) return g;
+      const a = anchored();
+      return a.length > g.length ? a : g;
+    };
+    let t3End = -1;
+    let t3Start = -1;
+    if (specs.old.length) {
+      rows.old = pick(specs.old, () => {
+        const r = anchorTable(specs.old, src, c);
+        if (r.start >= 0) tableRanges.push([r.start, r.end + 200]);
+        return r.rows;
+      });
+    }
+    if (specs.t3.length) {
+      rows.t3 = pick(specs.t3, () => {
+        const r = anchorTable(specs.t3, src, c);
+        t3Start = r.start;
+        t3End = r.end;
+        if (r.start >= 0) tableRanges.push([r.start, r.end + 100]);
+        return fillOrphans(r.rows, specs.t3, src);
+      });
+      rows.t2 = pick(specs.t2, () => {
+        const startRe = /第二十条第\(一\)项|二、主动公开政府信息情况/g;
+        let from = 0;
+        for (let m = startRe.exec(c.text); m; m = startRe.exec(c.text)) {
+          if (t3Start >= 0 && c.map[m.index]! > t3Start) break;
+          from = m.index;
+        }
+        const to = t3Start >= 0 ? compactIndex(c.map, t3Start) : Math.min(c.text.length, from + 3000);
+        if (from > 0) tableRanges.push([c.map[from]!, t3Start >= 0 ? t3Start : (c.map[to] ?? src.length)]);
+        return findIndependent(specs.t2, src, c, from, to);
+      });
+      rows.t4 = pick(specs.t4, () => {
+        const from = t3End >= 0 ? compactIndex(c.map, t3End) : 0;
+        const r = findIndependent(specs.t4, src, c, from, c.text.length);
+        const first = r[0];
+        if (first?.chunks[0]) tableRanges.push([first.chunks[0].offset - 200, first.chunks[first.chunks.length - 1]!.offset + 50]);
+        return r;
+      });
+    }
+    for (const [t, r] of Object.entries(rows)) rowsRecognised[t] = r.length;
+  }
+
+  const mainLocal = local?.spec.rows.find((r) => /主动公开/.test(r.label) && !r.parent)?.id;
+  const claims = readClaims(c, edition, (o) => at(o), tableRanges, mainLocal);
+  return {
+    src,
+    c,
+    at,
+    meta,
+    edition,
+    labels: detected.labels,
+    rows,
+    t3Rows,
+    ...(local ? { local } : {}),
+    rowsRecognised,
+    tableRanges,
+    claims,
+    issues,
+  };
+}
+
+function compactIndex(map: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Gives rows whose label was lost (PDF conversions) the unclaimed numeric pipe rows between their neighbours, in order. */
+function fillOrphans(rows: RowObs[], specs: readonly RowSpec[], src: string): RowObs[] {
+  if (!rows.length) return rows;
+  const byKey = new Map(rows.map((r) => [r.spec.key, r]));
+  const out: RowObs[] = [];
+  let i = 0;
+  while (i < specs.length) {
+    const s = specs[i]!;
+    const have = byKey.get(s.key);
+    if (have) {
+      out.push(have);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < specs.length && !byKey.has(specs[j]!.key)) j++;
+    const prev = out[out.length - 1];
+    const next = j < specs.length ? byKey.get(specs[j]!.key) : undefined;
+    const from = prev ? endOfRow(prev, src) : -1;
+    const to = next?.chunks[0] ? labelStartBefore(next, src) : -1;
+    if (from >= 0 && to > from) {
+      // a row of the table: as many values as the rows around it have cells
+      const orphans = orphanPipeRows(src, from, to, s.cells.length);
+      if (orphans.length === j - i)
+        orphans.forEach((o, k) => {
+          out.push({ spec: specs[i + k]!, chunks: o.chunks, label: "", foundBy: "order" });
+        });
+    }
+    i = j;
+  }
+  return out;
+}
+
+function endOfRow(r: RowObs, src: string): number {
+  const last = r.chunks[r.chunks.length - 1];
+  if (!last) return -1;
+  const nl = src.indexOf("\n", last.offset);
+  return nl < 0 ? src.length : nl;
+}
+
+function labelStartBefore(r: RowObs, src: string): number {
+  const first = r.chunks[0]!;
+  return src.lastIndexOf("\n", first.offset);
+}
