@@ -13,12 +13,16 @@ import {
   type RuleId,
   rulesFor,
   specialValue,
+  T2_2019_CELLS,
   T3_COLUMNS,
   T3_OUTCOME_ROWS,
-  T3_ROWS,
   T4_BLOCKS,
+  type Identity,
+  identitiesOf,
 } from "@gov-disclosure/core";
+import { cellsIn, holds, identitiesFor, imbalance, propagate, soleLhs } from "./identities";
 import { hashSeed, Rng } from "./random";
+import { balanceRoles, t3TotalColumn } from "./tables";
 
 /** The extra break kinds that are not named after one rule. */
 export const EXTRA_BREAK_KINDS = ["typo-digit", "blank-totals", "wrong-edition", "text-in-cell"] as const;
@@ -49,8 +53,13 @@ export interface BrokenReport {
 }
 
 const RULE_MAKERS = new Set(["province", "prefecture", "state-council-department"]);
-const APPLICANTS = T3_COLUMNS.filter((c) => c.id !== "total").map((c) => c.id);
-const T4_SUM_RULE: Readonly<Record<string, RuleId>> = { review: "T4-REVIEW-SUM", direct: "T4-LIT-DIRECT-SUM", after_review: "T4-LIT-AFTER-SUM" };
+/** The identities of a report's tables that hold within one year, with their rules. */
+const sameYear = (report: Report) => identitiesOf(report.edition === "local" ? report : report.edition);
+/** The applicant columns of table 三: the parts of a T3-ROW-TOTAL identity. */
+const applicants = (edition: "gen2019" | "gen2021") => {
+  const parts = new Set(identitiesFor(edition, "T3-ROW-TOTAL")[0]?.rhs.map((t) => t.cell.split(".")[2]));
+  return T3_COLUMNS.map((c) => c.id).filter((id) => parts.has(id));
+};
 
 /** Cell ids an edition can hold, for deciding which narrative rules can speak of it. */
 const sampleCells = (edition: Edition): string[] => (edition === "local" ? ["local.r1.current"] : cellsOf(edition).map((d) => d.id));
@@ -63,7 +72,7 @@ const sampleCells = (edition: Edition): string[] => (edition === "local" ? ["loc
 export function breakKindsFor(edition: Edition): BreakKind[] {
   const narrated = new Set(sampleCells(edition).map(narrativeRuleFor));
   const rules = rulesFor(edition)
-    .filter((r) => r.severity !== "info" && !r.needsPrevious && (!r.id.startsWith("NARR-") || narrated.has(r.id)))
+    .filter((r) => r.severity !== "info" && !r.previous && (!r.id.startsWith("NARR-") || narrated.has(r.id)))
     .map((r) => r.id);
   return [...rules, ...EXTRA_BREAK_KINDS];
 }
@@ -102,15 +111,37 @@ class Cells {
   }
 }
 
-/** Adds one granted application (national) or one completed application (2014 table) when the report has none. */
+/**
+ * Breaks an upper-bound identity (Σ lhs ≤ Σ rhs) of `rule` by `k`: its single left cell is raised (or, with "rhs", its
+ * single right cell lowered) until the left side exceeds the right by k. Returns the changed cell's new value.
+ */
+function exceed(c: Cells, edition: Edition, rule: RuleId, k: number, side: "lhs" | "rhs" = "lhs", key?: string): number {
+  const le = identitiesFor(edition, rule).find((i) => key === undefined || i.key === key);
+  const cell = (side === "lhs" ? le?.lhs : le?.rhs)?.[0]?.cell;
+  if (!le || !cell) throw new RangeError(`breakReport: core has no ${rule} identity for ${edition}`);
+  const d = k - imbalance(le, (id) => c.num(id));
+  c.add(cell, side === "lhs" ? d : -d);
+  return c.num(cell);
+}
+
+/**
+ * Adds one application when the report has none (national: one new application of the first applicant column, handled
+ * under the first outcome; 2014: one received by the first channel), carried through core's identities so that they hold.
+ */
 function ensureApplication(c: Cells, edition: Edition): void {
+  const ids = identitiesOf(edition).map((x) => x.identity);
   if (edition === "gen2014") {
-    if (c.num("old.C1") > 0) return;
-    for (const id of ["C1", "C1_3", "C2", "C2_1", "C3", "C3_2"]) c.add(`old.${id}`, 1);
+    const received = identitiesFor(edition, "OLD-APP-CHANNEL-SUM")[0];
+    const total = received && soleLhs(received);
+    if (!total || c.num(total) > 0) return;
+    propagate(ids, total, 1, (id, d) => c.add(id, d));
     return;
   }
-  if (c.num("t3.total.total") > 0 && c.num("t3.new.total") > 0) return;
-  for (const id of ["new.natural", "new.total", "granted.natural", "granted.total", "total.natural", "total.total"]) c.add(`t3.${id}`, 1);
+  if (edition !== "gen2019" && edition !== "gen2021") return;
+  const all = balanceRoles(edition, t3TotalColumn(edition));
+  if (c.num(all.handled) > 0 && c.num(all.fresh) > 0) return;
+  // 一、本年新收 of the first column: the balance carries it to 三 and the outcome sum to the first outcome row.
+  propagate(ids, balanceRoles(edition, applicants(edition)[0] ?? "").fresh, 1, (id, d) => c.add(id, d));
 }
 
 /** One digit of the number changed, keeping its length (no leading zero). */
@@ -187,8 +218,14 @@ function sameRowValues(report: Report, c: Cells, cell: string): Set<string> {
 /** Makes the prose state a figure that disagrees with the table, for one NARR-* rule. */
 function breakNarrative(report: Report, rule: RuleId, c: Cells, rng: Rng): Plan {
   const claims = [...(report.claims ?? [])];
-  const wrong = (cell: string, from: number): string => {
+  const wrong = (cell: string, from: number, text = ""): string => {
+    // Not a figure of the same row, nor one the sentence already states (the check would read that one).
     const taken = sameRowValues(report, c, cell);
+    for (const m of text.match(/\d+(?:\.\d+)?/g) ?? []) taken.add(m);
+    // Nor 一 + 二 (new and carried in): NARR-APP-RECEIVED accepts it for a 收到 figure.
+    if (report.edition === "gen2019" || report.edition === "gen2021")
+      for (const b of identitiesFor(report.edition, "T3-BALANCE"))
+        if (b.lhs.some((t) => t.cell === cell)) taken.add(String(b.lhs.reduce((a, t) => a + c.num(t.cell), 0)));
     let v = from + rng.int(1, 3);
     while (taken.has(String(v))) v++;
     return String(v);
@@ -199,7 +236,7 @@ function breakNarrative(report: Report, rule: RuleId, c: Cells, rng: Rng): Plan 
   let sections = report.sections;
   if (unique >= 0) {
     const cl = claims[unique] as NarrativeClaim;
-    const value = wrong(cl.cell, Math.max(Number(cl.value), c.num(cl.cell)));
+    const value = wrong(cl.cell, Math.max(Number(cl.value), c.num(cl.cell)), cl.text);
     const text = cl.text.replace(figureRe(cl.value), value);
     sections = sections.map((s) => ({ ...s, text: s.text.split(cl.text).join(text) }));
     for (let i = 0; i < claims.length; i++) {
@@ -236,6 +273,7 @@ function breakNational(report: Report, kind: BreakKind, c: Cells, rng: Rng): Pla
   const edition = report.edition as "gen2019" | "gen2021";
   const t3 = (r: string, col: string) => `t3.${r}.${col}`;
   const outcomes = T3_OUTCOME_ROWS[edition];
+  const APPLICANTS = applicants(edition);
   const k = rng.int(1, 3);
   /** An applicant column whose （七）总计 holds a number (after ensureApplication there is one). */
   const liveCol = () => APPLICANTS.find((col) => c.isCount(t3("total", col)) && c.num(t3("total", col)) > 0) ?? "natural";
@@ -246,20 +284,23 @@ function breakNational(report: Report, kind: BreakKind, c: Cells, rng: Rng): Pla
       return { expected: ["T2-INT"], note: `a negative count (-${k}) in ${id}` };
     }
     case "T2-19-PUB-LE-TOTAL":
-      c.set("t2.normative.published", c.num("t2.normative.total") + k);
+      exceed(c, edition, "T2-19-PUB-LE-TOTAL", k, "lhs", "normative");
       return { expected: ["T2-19-PUB-LE-TOTAL"], note: `规范性文件 本年新公开数量 exceeds 对外公开总数量 by ${k}` };
     case "T2-19-ITEMS-NONNEG": {
-      const row = rng.pick(["licensing", "services", "penalty", "coercion", "fees"]);
-      c.set(`t2.${row}.change`, -(c.num(`t2.${row}.prev`) + k));
-      return { expected: ["T2-19-ITEMS-NONNEG"], note: `本年增/减 of ${row} removes ${k} more items than existed last year` };
+      // The rows with a signed 本年增/减; 上一年项目数量 is the row's first cell.
+      const change = rng.pick(T2_2019_CELLS.filter((d) => d.kind === "signed"));
+      const before = T2_2019_CELLS.find((d) => d.row === change.row)?.id ?? "";
+      c.set(change.id, -(c.num(before) + k));
+      return { expected: ["T2-19-ITEMS-NONNEG"], note: `本年增/减 of ${change.row} removes ${k} more items than existed last year` };
     }
     case "T2-19-PROC-ZERO":
       c.set("t2.procurement.projects", 0);
       c.set("t2.procurement.amount", money(String(rng.int(5, 900)), "万元"));
       return { expected: ["T2-19-PROC-ZERO"], note: "采购项目数量 is 0 but 采购总金额 is not" };
     case "T2-RULE-AUTHORITY": {
-      const cols = edition === "gen2021" ? ["issued", "in_force"] : ["made", "published", "total"];
-      if (cols.every((col) => c.num(`t2.rules.${col}`) === 0)) for (const col of cols) c.add(`t2.rules.${col}`, k);
+      // Every cell of the 规章 row up by k: the 2019 row keeps 新公开 ≤ 总数量, the 2021 row has no same-year identity.
+      const row = cellsOf(edition).filter((d) => d.table === "t2" && d.row === "rules" && d.kind === "count");
+      if (row.every((d) => c.num(d.id) === 0)) for (const d of row) c.add(d.id, k);
       const level = report.meta.level && !RULE_MAKERS.has(report.meta.level) ? report.meta.level : "county";
       return {
         expected: ["T2-RULE-AUTHORITY"],
@@ -307,8 +348,8 @@ function breakNational(report: Report, kind: BreakKind, c: Cells, rng: Rng): Pla
     }
     case "blank-totals": {
       ensureApplication(c, edition);
-      for (const r of T3_ROWS[edition]) {
-        if (APPLICANTS.some((col) => c.num(t3(r.id, col)) !== 0)) c.set(t3(r.id, "total"), BLANK);
+      for (const sum of identitiesFor(edition, "T3-ROW-TOTAL")) {
+        if (sum.rhs.some((t) => c.num(t.cell) !== 0)) c.set(soleLhs(sum) as string, BLANK);
       }
       return { expected: ["T3-TOTAL-MISSING"], note: "the 总计 column of table 三 left blank wherever its row has numbers (as 上海 2019 did)" };
     }
@@ -339,9 +380,9 @@ function breakNational(report: Report, kind: BreakKind, c: Cells, rng: Rng): Pla
     case "T4-REVIEW-SUM":
     case "T4-LIT-DIRECT-SUM":
     case "T4-LIT-AFTER-SUM": {
-      const block = T4_BLOCKS.find((b) => T4_SUM_RULE[b] === kind) as string;
-      c.add(`t4.${block}.total`, k);
-      return { expected: [kind], note: `t4.${block}.total overstated by ${k}` };
+      const total = soleLhs(identitiesFor(edition, kind)[0] as Identity) as string;
+      c.add(total, k);
+      return { expected: [kind], note: `${total} overstated by ${k}` };
     }
     case "TOTAL-MISSING": {
       if (c.num("t4.review.total") === 0) {
@@ -359,6 +400,7 @@ function breakNational(report: Report, kind: BreakKind, c: Cells, rng: Rng): Pla
 function break2014(report: Report, kind: BreakKind, c: Cells, rng: Rng): Plan {
   const o = (id: string) => `old.${id}`;
   const k = rng.int(1, 3);
+  const ids = identitiesOf("gen2014").map((x) => x.identity);
   const bump = (id: string, rule: RuleId, note: string): Plan => {
     c.add(o(id), k);
     return { expected: [rule], note: `${note} (+${k})` };
@@ -368,17 +410,20 @@ function break2014(report: Report, kind: BreakKind, c: Cells, rng: Rng): Plan {
       c.set(o("F"), -k);
       return { expected: ["OLD-INT"], note: `a negative count in 六、举报投诉数量 (-${k})` };
     case "OLD-PUB-CHAN-UPPER": {
-      const sum = ["A2_1", "A2_2", "A2_3", "A2_4", "A2_5"].reduce((a, id) => a + c.num(o(id)), 0);
-      c.set(o("A1"), sum + k);
+      exceed(c, "gen2014", "OLD-PUB-CHAN-UPPER", k);
       if (c.num(o("A1b")) < c.num(o("A1a"))) c.set(o("A1b"), c.num(o("A1a")));
       return { expected: ["OLD-PUB-CHAN-UPPER"], note: `主动公开政府信息数 ${k} above the sum of its channels` };
     }
     case "OLD-PUB-CHAN-LOWER":
-      c.set(o("A2_2"), c.num(o("A1")) + k);
-      return { expected: ["OLD-PUB-CHAN-LOWER"], note: "政府网站公开政府信息数 above the de-duplicated total" };
+      {
+        // The largest channel raised above the de-duplicated total (total ≥ each channel).
+        const lower = identitiesFor("gen2014", "OLD-PUB-CHAN-LOWER")[0] as Identity;
+        const top = lower.rhs.reduce((a, t) => (c.num(t.cell) > c.num(a.cell) ? t : a), lower.rhs[0] as Identity["rhs"][number]);
+        c.add(top.cell, imbalance(lower, (id) => c.num(id)) + k);
+      }
+      return { expected: ["OLD-PUB-CHAN-LOWER"], note: "the largest channel of 主动公开 above the de-duplicated total" };
     case "OLD-PUB-NORM-SUBSET": {
-      const v = c.num(o("A1")) + k;
-      c.set(o("A1a"), v);
+      const v = exceed(c, "gen2014", "OLD-PUB-NORM-SUBSET", k);
       if (c.num(o("A1b")) < v) c.set(o("A1b"), v);
       return { expected: ["OLD-PUB-NORM-SUBSET"], note: "主动公开规范性文件数 above 主动公开政府信息数" };
     }
@@ -387,17 +432,16 @@ function break2014(report: Report, kind: BreakKind, c: Cells, rng: Rng): Plan {
         if (c.num(o("A1")) === 0) throw new RangeError("breakReport: 主动公开政府信息数 is 0");
         c.set(o("A1a"), 1);
       }
-      c.set(o("A1b"), c.num(o("A1a")) - 1);
+      exceed(c, "gen2014", "OLD-PUB-NORM-ISSUED", 1, "rhs");
       return { expected: ["OLD-PUB-NORM-ISSUED"], note: "more normative documents published than issued" };
     case "OLD-RESP-LEAD-PRESS":
-      c.set(o("B2_1a"), c.num(o("B2_1")) + k);
+      exceed(c, "gen2014", "OLD-RESP-LEAD-PRESS", k);
       return { expected: ["OLD-RESP-LEAD-PRESS"], note: "the principal official attended more press conferences than were held" };
     case "OLD-RESP-LEAD-INTERVIEW":
-      c.set(o("B2_2a"), c.num(o("B2_2")) + k);
+      exceed(c, "gen2014", "OLD-RESP-LEAD-INTERVIEW", k);
       return { expected: ["OLD-RESP-LEAD-INTERVIEW"], note: "the principal official gave more online interviews than were held" };
     case "OLD-RESP-HOTSPOT-UPPER": {
-      const sum = ["B2_1", "B2_2", "B2_3", "B2_4", "B2_5"].reduce((a, id) => a + c.num(o(id)), 0);
-      c.set(o("B1"), sum + k);
+      exceed(c, "gen2014", "OLD-RESP-HOTSPOT-UPPER", k);
       return { expected: ["OLD-RESP-HOTSPOT-UPPER"], note: "more hot topics answered than responses of all kinds" };
     }
     case "OLD-APP-CHANNEL-SUM":
@@ -409,12 +453,20 @@ function break2014(report: Report, kind: BreakKind, c: Cells, rng: Rng): Plan {
     case "OLD-APP-DENY-SUM":
       return bump("C3_4a", "OLD-APP-DENY-SUM", "涉及国家秘密 overstated");
     case "OLD-APP-DONE-REPLY":
-      c.add(o("C3"), 1);
-      c.add(o("C3_2"), 1);
+      // One more reply, carried into its parts but not into 申请办结数.
+      propagate(
+        identitiesOf("gen2014")
+          .filter((x) => x.rule !== "OLD-APP-DONE-REPLY")
+          .map((x) => x.identity),
+        o("C3"),
+        1,
+        (id, d) => c.add(id, d),
+      );
       return { expected: ["OLD-APP-DONE-REPLY"], note: "one more reply than completed applications" };
     case "OLD-APP-DONE-LE-RECEIVED": {
-      const m = c.num(o("C1")) - c.num(o("C2")) + k;
-      for (const id of ["C2", "C2_1", "C3", "C3_2"]) c.add(o(id), m);
+      const le = identitiesFor("gen2014", "OLD-APP-DONE-LE-RECEIVED")[0] as Identity;
+      const m = k - imbalance(le, (id) => c.num(id));
+      propagate(ids, soleLhs(le) as string, m, (id, d) => c.add(id, d));
       return { expected: ["OLD-APP-DONE-LE-RECEIVED"], note: `${m} more applications completed, more than were received` };
     }
     case "OLD-REVIEW-SUM":
@@ -427,10 +479,16 @@ function break2014(report: Report, kind: BreakKind, c: Cells, rng: Rng): Plan {
       ensureApplication(c, "gen2014");
       c.set(o("C1"), BLANK);
       return { expected: ["TOTAL-MISSING"], note: "收到申请数 left blank" };
-    case "blank-totals":
+    case "blank-totals": {
       ensureApplication(c, "gen2014");
-      for (const id of ["C1", "C3", "H3"]) if (c.num(o(id)) > 0) c.set(o(id), BLANK);
-      return { expected: ["TOTAL-MISSING"], note: "收到申请数, 申请答复数 and 从事政府信息公开工作人员数 left blank" };
+      // The totals of core's sums that are not themselves a part of another sum (收到申请数, 申请办结数, …).
+      const parts = new Set(ids.filter((i) => i.rhs.length > 1).flatMap((i) => i.rhs.map((t) => t.cell)));
+      const blanked = [...new Set(ids.filter((i) => i.rel === "eq" && i.rhs.length > 1).map((i) => soleLhs(i) as string))].filter(
+        (id) => !parts.has(id) && c.num(id) > 0,
+      );
+      for (const id of blanked) c.set(id, BLANK);
+      return { expected: ["TOTAL-MISSING"], note: `${blanked.join(", ")} left blank` };
+    }
     case "META-GEN-DETECT":
     case "wrong-edition": {
       const year = rng.int(2019, 2021);
@@ -485,55 +543,26 @@ function breakLocal(report: Report, kind: BreakKind, c: Cells, rng: Rng): Plan {
   }
 }
 
-/** Cells where one wrong digit breaks known identities, with the rules it breaks. */
+/**
+ * Cells where one wrong digit breaks core's identities, with the rules it breaks: every part of a sum (never a total,
+ * which would be derived when blank) whose identities read only totals that hold numbers.
+ */
 function typoTargets(report: Report, c: Cells): { cell: string; rules: (next: number) => RuleId[] }[] {
+  const ids = sameYear(report);
+  const totals = new Set(ids.filter((x) => x.identity.rel === "eq").map((x) => soleLhs(x.identity)));
+  const touching = new Map<string, { rule: RuleId; identity: Identity }[]>();
+  for (const x of ids) for (const cell of cellsIn(x.identity)) (touching.get(cell) ?? touching.set(cell, []).get(cell))?.push(x);
   const out: { cell: string; rules: (next: number) => RuleId[] }[] = [];
-  if (report.edition === "gen2019" || report.edition === "gen2021") {
-    const edition = report.edition;
-    for (const r of T3_ROWS[edition]) {
-      if (r.id === "total" || !c.isCount(`t3.${r.id}.total`)) continue;
-      const other: RuleId = T3_OUTCOME_ROWS[edition].includes(r.id) ? "T3-OUTCOME-SUM" : "T3-BALANCE";
-      for (const col of APPLICANTS) {
-        if (c.isCount(`t3.${r.id}.${col}`) && c.isCount(`t3.total.${col}`)) out.push({ cell: `t3.${r.id}.${col}`, rules: () => ["T3-ROW-TOTAL", other] });
-      }
-    }
-    for (const b of T4_BLOCKS) {
-      if (!c.isCount(`t4.${b}.total`)) continue;
-      for (const col of ["upheld", "corrected", "other", "pending"]) {
-        if (c.isCount(`t4.${b}.${col}`)) out.push({ cell: `t4.${b}.${col}`, rules: () => [T4_SUM_RULE[b] as RuleId] });
-      }
-    }
-  } else if (report.edition === "gen2014") {
-    const groups: [string, RuleId, string[]][] = [
-      ["C1", "OLD-APP-CHANNEL-SUM", ["C1_1", "C1_2", "C1_3", "C1_4"]],
-      ["C2", "OLD-APP-DONE-SUM", ["C2_1", "C2_2"]],
-      ["C3", "OLD-APP-REPLY-SUM", ["C3_1", "C3_2", "C3_3", "C3_5", "C3_6", "C3_7", "C3_8"]],
-      ["C3_4", "OLD-APP-DENY-SUM", ["C3_4a", "C3_4b", "C3_4c", "C3_4d", "C3_4e", "C3_4f"]],
-      ["D", "OLD-REVIEW-SUM", ["D1", "D2", "D3"]],
-      ["E", "OLD-LITIG-SUM", ["E1", "E2", "E3"]],
-      ["H3", "OLD-STAFF-SUM", ["H3_1", "H3_2"]],
-    ];
-    for (const [total, rule, parts] of groups) {
-      if (!c.isCount(`old.${total}`)) continue;
-      for (const p of parts) if (c.isCount(`old.${p}`)) out.push({ cell: `old.${p}`, rules: () => [rule] });
-    }
-  } else {
-    const { parents, childrenOf } = localParents(report);
-    for (const p of parents) {
-      if (!c.isCount(`local.${p.id}.current`)) continue;
-      for (const ch of childrenOf(p.id)) {
-        const id = `local.${ch.id}.current`;
-        if (!c.isCount(id)) continue;
-        out.push({
-          cell: id,
-          rules: (next) => [
-            ...(next > c.num(`local.${p.id}.current`) ? (["OLD-SUBSET"] as const) : []),
-            "LOCAL-ITEMS-SUM",
-            ...(next > c.num(`local.${ch.id}.cumulative`) ? (["LOCAL-CUM-GE-CURRENT"] as const) : []),
-          ],
-        });
-      }
-    }
+  for (const [cell, xs] of touching) {
+    if (totals.has(cell) || !c.isCount(cell) || !xs.some((x) => x.identity.rel === "eq")) continue;
+    if (xs.some((x) => cellsIn(x.identity).some((id) => totals.has(id) && !c.isCount(id)))) continue;
+    out.push({
+      cell,
+      rules: (next) => {
+        const num = (id: string) => (id === cell ? next : c.num(id));
+        return [...new Set(xs.filter((x) => !holds(x.identity, num)).map((x) => x.rule))];
+      },
+    });
   }
   return out;
 }

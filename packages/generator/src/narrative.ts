@@ -1,7 +1,7 @@
 import { type Edition, type NarrativeClaim, SECTION_TITLES, type Section } from "@gov-disclosure/core";
 import type { BodyProfile } from "./bodies";
 import type { Rng } from "./random";
-import type { Facts } from "./tables";
+import { type Facts, outcomeKinds } from "./tables";
 
 /** Section titles of the 2019 and 2021 formats (core's SECTION_TITLES, kept under this name). */
 export const NATIONAL_TITLES: Readonly<Record<"gen2019" | "gen2021", readonly string[]>> = SECTION_TITLES;
@@ -105,15 +105,15 @@ function nationalSections(rng: Rng, edition: "gen2019" | "gen2021", profile: Bod
         co: ["t3.carry_out.total", n("carryOut")],
       },
     );
-    if (n("done") > 0)
-      app += p.say("其中，予以公开{g}件，部分公开{pa}件，不予公开{dn}件，无法提供{un}件，不予处理{rj}件，其他处理{ot}件。", {
-        g: ["t3.granted.total", n("granted")],
-        pa: ["t3.partial.total", n("partial")],
-        dn: [undefined, n("denied")],
-        un: [undefined, n("unable")],
-        rj: [undefined, n("rejected")],
-        ot: [undefined, n("otherHandled")],
-      });
+    if (n("done") > 0) {
+      // 其中，予以公开…件，部分公开…件，不予公开…件…: one figure per outcome kind of table 三, in its printed order.
+      const kinds = outcomeKinds(edition);
+      const short = (label: string) => label.replace(/^（[一二三四五六七八九十]+）/, "").replace(/（[^）]*）$/, "");
+      app += p.say(
+        `其中，${kinds.map((k, i) => `${short(k.label)}{k${i}}件`).join("，")}。`,
+        Object.fromEntries(kinds.map((k, i) => [`k${i}`, [k.total, n(`outcome${i}`)] as const])),
+      );
+    }
   }
   one.push(`（二）依申请公开方面。规范依申请公开受理、办理和答复流程。${app}`);
   one.push(`（三）政府信息管理方面。${rng.pick(MANAGEMENT)}`);

@@ -1,17 +1,29 @@
-import { type LocalRow, T3_COLUMNS, T3_OUTCOME_ROWS, T3_ROWS, T4_BLOCKS, T4_COLUMNS } from "@gov-disclosure/core";
+import {
+  cellDef,
+  type Identity,
+  identitiesOf,
+  type RuleId,
+  type LocalRow,
+  type NationalEdition,
+  T2_2019_CELLS,
+  T3_COLUMNS,
+  T3_OUTCOME_ROWS,
+  T3_ROWS,
+  T4_BLOCKS,
+  type Term,
+} from "@gov-disclosure/core";
 import type { BodyProfile } from "./bodies";
+import { type CellMap, identitiesFor, identityFor, solve, soleLhs } from "./identities";
 import type { Rng } from "./random";
 
 /** A cell as canonical JSON: a count, a decimal string for money, or null. */
-export type CellInput = number | string | null;
+export type CellInput = CellMap[string];
 
 /** What the previous year of the same body left behind, for the cross-year identities. */
 export interface YearState {
-  /** 四、结转下年度继续办理, by applicant column (table 三). */
-  readonly carryOut?: Readonly<Record<string, number>>;
-  /** 现行有效件数 of 规章 and 行政规范性文件 (2021 table 二). */
-  readonly inForce?: { readonly rules: number; readonly normative: number };
-  /** 2019 table 二: item counts at the end of the year (上一年项目数量 + 本年增/减) and 对外公开总数量. */
+  /** Every cell of the year, for core's cross-year identities (T3-YOY-CARRY, T2-21-VALID-YOY) to chain from. */
+  readonly cells?: Readonly<CellMap>;
+  /** 2019 table 二: item counts at the end of the year (上一年项目数量 + 本年增/减) by row, and 对外公开总数量 by cell. */
   readonly items2019?: Readonly<Record<string, number>>;
   /** 历年累计 of each local row, by label. */
   readonly localCumulative?: Readonly<Record<string, string>>;
@@ -24,7 +36,7 @@ export type Facts = Record<string, number | string>;
 
 /** What one edition's table generator returns. */
 export interface TableOutput {
-  readonly cells: Record<string, CellInput>;
+  readonly cells: CellMap;
   readonly state: YearState;
   readonly facts: Facts;
   readonly localRows?: readonly LocalRow[];
@@ -50,117 +62,152 @@ export function moneyText(rng: Rng, amount: number, decimals: number): string {
   return frac ? `${int}.${frac}` : String(int);
 }
 
-const APPLICANTS = T3_COLUMNS.filter((c) => c.id !== "total").map((c) => c.id);
+/** Base shares of the outcome kinds of table 三 in printed order (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理). */
+const OUTCOME_KIND_SHARES = [0.36, 0.08, 0.11, 0.29, 0.095, 0.065];
+/** Share of applications from natural persons; the rest come from the columns under 法人或其他组织. */
+const NATURAL_SHARE = 0.86;
 
-/** Base shares of the outcome rows of table 三 (2019 and 2021). */
-const OUTCOME_WEIGHTS: Readonly<Record<string, number>> = {
-  granted: 0.36,
-  partial: 0.08,
-  denied_1: 0.004,
-  denied_2: 0.01,
-  denied_3: 0.004,
-  denied_4: 0.02,
-  denied_5: 0.02,
-  denied_6: 0.02,
-  denied_7: 0.01,
-  denied_8: 0.02,
-  unable_1: 0.24,
-  unable_2: 0.03,
-  unable_3: 0.02,
-  rejected_1: 0.04,
-  rejected_2: 0.03,
-  rejected_3: 0.005,
-  rejected_4: 0.01,
-  rejected_5: 0.01,
-  other: 0.06,
-  other_1: 0.03,
-  other_2: 0.004,
-  other_3: 0.03,
+/**
+ * The outcome kinds of table 三 in printed order (予以公开 … 其他处理): the label under 三、本年度办理结果, its rows, and
+ * for a kind of one row the cell of its 总计.
+ */
+export function outcomeKinds(edition: NationalEdition): readonly OutcomeKind[] {
+  return memo(`kinds:${edition}`, () => buildOutcomeKinds(edition));
+}
+
+/** One outcome kind of table 三. */
+export interface OutcomeKind {
+  readonly label: string;
+  readonly rows: readonly string[];
+  readonly total?: string;
+}
+
+const MEMO = new Map<string, unknown>();
+/** What core's tables and identities give, worked out once per edition. */
+const memo = <T>(key: string, make: () => T): T => {
+  if (!MEMO.has(key)) MEMO.set(key, make());
+  return MEMO.get(key) as T;
 };
 
-const APPLICANT_WEIGHTS: Readonly<Record<string, number>> = { natural: 0.86, business: 0.09, research: 0.005, nonprofit: 0.01, legal: 0.02, other: 0.015 };
+function buildOutcomeKinds(edition: NationalEdition): OutcomeKind[] {
+  const axes = new Map(T3_ROWS[edition].map((r) => [r.id, r]));
+  const out: { label: string; rows: string[]; total?: string }[] = [];
+  for (const row of T3_OUTCOME_ROWS[edition]) {
+    const label = axes.get(row)?.path[2] ?? row;
+    const last = out[out.length - 1];
+    if (last?.label === label) last.rows.push(row);
+    else out.push({ label, rows: [row] });
+  }
+  const totals = identitiesFor(edition, "T3-ROW-TOTAL");
+  return out.map((k) => {
+    const total = k.rows.length === 1 ? totals.find((i) => i.key === k.rows[0]) : undefined;
+    return total ? { ...k, total: soleLhs(total) as string } : k;
+  });
+}
+
+/** The 总计 column of table 三: the column of the totals of T3-ROW-TOTAL. */
+export const t3TotalColumn = (edition: NationalEdition): string => memo(`total:${edition}`, () => buildTotalColumn(edition));
+
+function buildTotalColumn(edition: NationalEdition): string {
+  const first = identitiesFor(edition, "T3-ROW-TOTAL")[0];
+  const col = first ? cellDef(edition, soleLhs(first) ?? "")?.col : undefined;
+  if (!col) throw new Error(`core has no T3-ROW-TOTAL identity for ${edition}`);
+  return col;
+}
+
+/** The role of each cell of a T3-BALANCE identity (一 + 二 = 三 + 四), told apart by the other identities of table 三. */
+export function balanceRoles(edition: NationalEdition, key: string) {
+  return memo(`balance:${edition}:${key}`, () => buildBalanceRoles(edition, key));
+}
+
+function buildBalanceRoles(edition: NationalEdition, key: string) {
+  const balance = identityFor(edition, "T3-BALANCE", key);
+  const chained = new Set(identitiesFor(edition, "T3-YOY-CARRY").map(soleLhs));
+  const summed = new Set(identitiesFor(edition, "T3-OUTCOME-SUM").map(soleLhs));
+  const [carryIn, fresh] = [...balance.lhs].sort((a, b) => Number(chained.has(b.cell)) - Number(chained.has(a.cell)));
+  const [handled, carryOut] = [...balance.rhs].sort((a, b) => Number(summed.has(b.cell)) - Number(summed.has(a.cell)));
+  if (!carryIn || !fresh || !handled || !carryOut) throw new Error(`T3-BALANCE ${key} is not 一 + 二 = 三 + 四`);
+  return { fresh: fresh.cell, carryIn: carryIn.cell, handled: handled.cell, carryOut: carryOut.cell, balance };
+}
 
 /** Table 三 (and 四): applications received, carried in, handled by outcome and carried out, by applicant column. */
-function nationalApplications(
-  rng: Rng,
-  edition: "gen2019" | "gen2021",
-  profile: BodyProfile,
-  prev: YearState | undefined,
-  cells: Record<string, CellInput>,
-  facts: Facts,
-) {
+function nationalApplications(rng: Rng, edition: NationalEdition, profile: BodyProfile, prev: YearState | undefined, cells: CellMap, facts: Facts) {
   const n = profile.applications === 0 ? 0 : Math.max(0, Math.round(profile.applications * rng.float(0.7, 1.3)));
-  const colWeights = APPLICANTS.map((c) => (APPLICANT_WEIGHTS[c] as number) * rng.float(0.4, 1.6) * (c === "natural" ? 1 : rng.chance(0.5) ? 1 : 0.05));
+  const rowTotals = identitiesFor(edition, "T3-ROW-TOTAL");
+  const totalCol = t3TotalColumn(edition);
+  const applicants = T3_COLUMNS.filter((c) => c.id !== totalCol);
+  const legal = applicants.filter((c) => c.path.length > 2).length;
+  const colWeights = applicants.map((c) => {
+    const natural = c.path.length <= 2;
+    return (natural ? NATURAL_SHARE : (1 - NATURAL_SHARE) / legal) * rng.float(0.4, 1.6) * (natural ? 1 : rng.chance(0.5) ? 1 : 0.05);
+  });
   const fresh = rng.split(n, colWeights);
   const outcomeRows = T3_OUTCOME_ROWS[edition];
+  const kinds = outcomeKinds(edition);
   const weights = outcomeRows.map((r) => {
-    const w = OUTCOME_WEIGHTS[r] ?? 0.01;
-    if (r === "granted" || r === "unable_1") return w * rng.float(0.5, 1.5);
+    const k = kinds.findIndex((x) => x.rows.includes(r));
+    const items = kinds[k]?.rows ?? [r];
+    const share = OUTCOME_KIND_SHARES[k] ?? 0.01;
+    const w = items.length === 1 ? share : items[0] === r ? share * 0.6 : (share * 0.4) / (items.length - 1);
+    if (w >= 0.1) return w * rng.float(0.5, 1.5);
     return rng.chance(0.45) ? w * rng.float(0.3, 1.7) : 0;
   });
-  const outcomes: Record<string, number[]> = Object.fromEntries(outcomeRows.map((r) => [r, APPLICANTS.map(() => 0)]));
-  const carryIn: number[] = [];
-  const carryOut: number[] = [];
-  const handled: number[] = [];
-  APPLICANTS.forEach((c, i) => {
+  const weightOf = new Map(outcomeRows.map((r, k) => [r, weights[k] as number]));
+  const previous = prev?.cells ?? {};
+  const chain = identitiesFor(edition, "T3-YOY-CARRY");
+  applicants.forEach((c, i) => {
+    const roles = balanceRoles(edition, c.id);
     const fr = fresh[i] as number;
-    const cin = prev?.carryOut ? (prev.carryOut[c] ?? 0) : fr > 3 && rng.chance(0.4) ? rng.int(0, Math.ceil(fr * 0.08)) : 0;
-    const avail = fr + cin;
+    cells[roles.fresh] = fr;
+    if (prev?.cells) solve(cells, chain, previous);
+    else cells[roles.carryIn] = fr > 3 && rng.chance(0.4) ? rng.int(0, Math.ceil(fr * 0.08)) : 0;
+    if (typeof cells[roles.carryIn] !== "number") cells[roles.carryIn] = 0;
+    const avail = fr + (cells[roles.carryIn] as number);
     const cout = avail > 0 && rng.chance(0.45) ? Math.min(avail, rng.int(0, Math.max(1, Math.round(avail * 0.1)))) : 0;
-    carryIn.push(cin);
-    carryOut.push(cout);
-    handled.push(avail - cout);
-    rng.split(avail - cout, weights).forEach((v, k) => {
-      (outcomes[outcomeRows[k] as string] as number[])[i] = v;
+    cells[roles.carryOut] = cout;
+    solve(cells, [roles.balance]);
+    const outcomes = identityFor(edition, "T3-OUTCOME-SUM", c.id).rhs;
+    const w = outcomes.map((t) => weightOf.get(cellDef(edition, t.cell)?.row ?? "") ?? 0);
+    rng.split(cells[roles.handled] as number, w).forEach((v, k) => {
+      cells[(outcomes[k] as Term).cell] = v;
     });
   });
-  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-  const putRow = (row: string, values: readonly number[]) => {
-    APPLICANTS.forEach((c, i) => {
-      cells[`t3.${row}.${c}`] = values[i] as number;
-    });
-    cells[`t3.${row}.total`] = sum(values);
-  };
-  for (const r of T3_ROWS[edition]) {
-    if (r.id === "new") putRow("new", fresh);
-    else if (r.id === "carry_in") putRow("carry_in", carryIn);
-    else if (r.id === "carry_out") putRow("carry_out", carryOut);
-    else if (r.id === "total") putRow("total", handled);
-    else putRow(r.id, outcomes[r.id] as number[]);
-  }
-  const rowTotal = (prefix: string) => outcomeRows.filter((r) => r.startsWith(prefix)).reduce((a, r) => a + sum(outcomes[r] as number[]), 0);
+  // The 总计 column follows from the row totals (the balance and outcome sums of 总计 then hold by addition).
+  solve(cells, rowTotals);
+  const total = balanceRoles(edition, totalCol);
+  const byKind = (rows: readonly string[]) =>
+    identityFor(edition, "T3-OUTCOME-SUM", totalCol).rhs.reduce(
+      (a, t) => a + (rows.includes(cellDef(edition, t.cell)?.row ?? "") ? (cells[t.cell] as number) : 0),
+      0,
+    );
   Object.assign(facts, {
-    received: sum(fresh),
-    natural: fresh[0] as number,
-    legalPersons: sum(fresh) - (fresh[0] as number),
-    carryIn: sum(carryIn),
-    done: sum(handled),
-    carryOut: sum(carryOut),
-    granted: rowTotal("granted"),
-    partial: rowTotal("partial"),
-    denied: rowTotal("denied"),
-    unable: rowTotal("unable"),
-    rejected: rowTotal("rejected"),
-    otherHandled: rowTotal("other"),
+    received: cells[total.fresh] as number,
+    carryIn: cells[total.carryIn] as number,
+    done: cells[total.handled] as number,
+    carryOut: cells[total.carryOut] as number,
+    ...Object.fromEntries(kinds.map((k, i) => [`outcome${i}`, byKind(k.rows)])),
   });
 
-  // 四: reconsideration and litigation.
+  // 四: reconsideration and litigation. Each block's total is drawn, its parts split from it by its identity.
   const cases = (base: number) => (base <= 0 ? 0 : rng.chance(Math.min(0.9, 0.15 + base / 40)) ? rng.int(0, Math.max(1, Math.round(base))) : 0);
   const review = cases(n * 0.05);
   const direct = cases(n * 0.03);
   const after = cases(review * 0.5);
-  const totals: Record<string, number> = { review, direct, after_review: after };
-  for (const block of T4_BLOCKS) {
+  const sums = memo(`t4:${edition}`, () => identitiesOf(edition).filter((x) => cellDef(edition, soleLhs(x.identity) ?? "")?.table === "t4"));
+  T4_BLOCKS.forEach((block, b) => {
+    const sum = sums.find((x) => x.identity.key === block)?.identity;
+    if (!sum) throw new Error(`core has no sum identity for block ${block} of table 四`);
+    const value = [review, direct, after][b] ?? 0;
+    cells[soleLhs(sum) as string] = value;
     const parts = rng.split(
-      totals[block] as number,
-      [0.6, 0.08, 0.17, 0.15].map((w) => w * rng.float(0.5, 1.5)),
+      value,
+      sum.rhs.map((_, k) => ([0.6, 0.08, 0.17, 0.15][k] ?? 0.1) * rng.float(0.5, 1.5)),
     );
-    T4_COLUMNS.forEach((c, k) => {
-      cells[`t4.${block}.${c.id}`] = c.id === "total" ? (totals[block] as number) : (parts[k] as number);
+    sum.rhs.forEach((t, k) => {
+      cells[t.cell] = parts[k] as number;
     });
-  }
+  });
   Object.assign(facts, { review, direct, afterReview: after, litigation: direct + after });
-  return { carryOut: Object.fromEntries(APPLICANTS.map((c, i) => [c, carryOut[i] as number])) };
 }
 
 const RULE_MAKERS = new Set(["province", "prefecture", "state-council-department"]);
@@ -174,73 +221,97 @@ function feeAmount(rng: Rng, profile: BodyProfile): string {
   return moneyText(rng, amount, rng.pick([0, 2, 2, 4, 6, 6]));
 }
 
+/** The cells of one T2-21-VALID-YOY identity: 现行有效 = last year's 现行有效 + 本年制发 − 本年废止. */
+function validRoles(key: string) {
+  const yoy = identityFor("gen2021", "T2-21-VALID-YOY", key);
+  const issued = yoy.rhs.find((t) => !t.prev && !t.neg)?.cell;
+  const repealed = yoy.rhs.find((t) => t.neg)?.cell;
+  const before = yoy.rhs.find((t) => t.prev)?.cell;
+  const inForce = soleLhs(yoy);
+  if (!issued || !repealed || !before || !inForce) throw new Error(`T2-21-VALID-YOY ${key} is not 现行有效 = 上年 + 制发 − 废止`);
+  return { yoy, issued, repealed, before, inForce };
+}
+
 /** The 2021 format: sections 二, 三 and 四. */
 export function gen2021Tables(rng: Rng, profile: BodyProfile, prev: YearState | undefined): TableOutput {
-  const cells: Record<string, CellInput> = {};
+  const cells: CellMap = {};
   const facts: Facts = {};
   const makesRules = RULE_MAKERS.has(profile.level);
-  const docs = (row: "rules" | "normative", issuedHi: number, stockHi: number) => {
-    const issued = magnitude(rng, profile.size, 0, issuedHi, 0.6) * (row === "normative" && profile.level === "township" && rng.chance(0.6) ? 0 : 1);
-    const before = prev?.inForce ? prev.inForce[row] : issued === 0 && profile.size < 0.2 ? rng.int(0, 3) : magnitude(rng, profile.size, 0, stockHi, 0.5);
+  // 规章 (only bodies with rule-making power) and 行政规范性文件: stock chained from last year by the identity.
+  const docs = (key: "rules" | "normative", issuedHi: number, stockHi: number) => {
+    const r = validRoles(key);
+    const issued = magnitude(rng, profile.size, 0, issuedHi, 0.6) * (key === "normative" && profile.level === "township" && rng.chance(0.6) ? 0 : 1);
+    const last = prev?.cells?.[r.before];
+    const before = typeof last === "number" ? last : issued === 0 && profile.size < 0.2 ? rng.int(0, 3) : magnitude(rng, profile.size, 0, stockHi, 0.5);
     const repealed = Math.min(before + issued, rng.chance(0.5) ? rng.int(0, Math.ceil((before + issued) * 0.06)) : 0);
-    cells[`t2.${row}.issued`] = issued;
-    cells[`t2.${row}.repealed`] = repealed;
-    cells[`t2.${row}.in_force`] = before + issued - repealed;
-    return before + issued - repealed;
+    cells[r.issued] = issued;
+    cells[r.repealed] = repealed;
+    solve(cells, [r.yoy], { [r.before]: before });
+    if (key === "rules" && !makesRules) for (const id of [r.issued, r.repealed, r.inForce]) cells[id] = 0;
+    return cells[r.inForce] as number;
   };
   const rules = makesRules ? docs("rules", 30, 600) : docs("rules", 0, 0);
-  if (!makesRules) {
-    cells["t2.rules.issued"] = 0;
-    cells["t2.rules.repealed"] = 0;
-    cells["t2.rules.in_force"] = 0;
-  }
   const normative = docs("normative", 150, 900);
   cells["t2.licensing.decisions"] = magnitude(rng, profile.size, 0, 400_000, 0.6);
   cells["t2.penalty.decisions"] = magnitude(rng, profile.size, 0, 120_000, 0.6);
   cells["t2.coercion.decisions"] = magnitude(rng, profile.size, 0, 8_000, 0.8);
   cells["t2.fees.amount"] = feeAmount(rng, profile);
   Object.assign(facts, {
-    normativeIssued: cells["t2.normative.issued"] as number,
+    normativeIssued: cells[validRoles("normative").issued] as number,
     normativeInForce: normative,
-    rulesIssued: cells["t2.rules.issued"] as number,
-    rulesInForce: makesRules ? rules : 0,
+    rulesIssued: cells[validRoles("rules").issued] as number,
+    rulesInForce: rules,
     licensing: cells["t2.licensing.decisions"] as number,
     penalty: cells["t2.penalty.decisions"] as number,
     fees: cells["t2.fees.amount"] as string,
   });
-  const carry = nationalApplications(rng, "gen2021", profile, prev, cells, facts);
-  return { cells, facts, state: { carryOut: carry.carryOut, inForce: { rules: makesRules ? rules : 0, normative } } };
+  nationalApplications(rng, "gen2021", profile, prev, cells, facts);
+  return { cells, facts, state: { cells: { ...cells } } };
 }
+
+/** Typical scale of the 2019 items (五)(六)(八) in printed order: items in force, and decisions when the row has them. */
+const ITEM_SCALE: readonly (readonly [number, number])[] = [
+  [1500, 400_000],
+  [800, 100_000],
+  [6000, 120_000],
+  [300, 8_000],
+  [80, 0],
+];
 
 /** The 2019 format: sections 二 (with 上一年项目数量 / 本年增减 / 处理决定数量 and 集中采购), 三 and 四. */
 export function gen2019Tables(rng: Rng, profile: BodyProfile, prev: YearState | undefined): TableOutput {
-  const cells: Record<string, CellInput> = {};
+  const cells: CellMap = {};
   const facts: Facts = {};
   const items: Record<string, number> = {};
   const makesRules = RULE_MAKERS.has(profile.level);
-  for (const row of ["rules", "normative"] as const) {
-    const can = row === "normative" || makesRules;
-    const made = can ? magnitude(rng, profile.size, 0, row === "rules" ? 30 : 150, 0.6) : 0;
-    const published = can ? Math.max(0, made - (rng.chance(0.3) ? rng.int(0, Math.ceil(made * 0.2)) : 0)) : 0;
-    const before = prev?.items2019?.[`${row}.total`] ?? (can ? magnitude(rng, profile.size, 0, row === "rules" ? 600 : 900, 0.5) : 0);
-    cells[`t2.${row}.made`] = made;
-    cells[`t2.${row}.published`] = published;
-    cells[`t2.${row}.total`] = before + published;
-    items[`${row}.total`] = before + published;
+  const rowCells = (row: string) => T2_2019_CELLS.filter((d) => d.row === row).map((d) => d.id);
+  // (一): 本年新制作, 本年新公开 ≤ 对外公开总数量 (T2-19-PUB-LE-TOTAL), the total carried from last year.
+  for (const le of identitiesFor("gen2019", "T2-19-PUB-LE-TOTAL")) {
+    const published = soleLhs(le) as string;
+    const total = le.rhs[0]?.cell as string;
+    const made = rowCells(le.key).find((id) => id !== published && id !== total) as string;
+    const rulesRow = le.key === "rules";
+    const can = !rulesRow || makesRules;
+    const m = can ? magnitude(rng, profile.size, 0, rulesRow ? 30 : 150, 0.6) : 0;
+    const pub = can ? Math.max(0, m - (rng.chance(0.3) ? rng.int(0, Math.ceil(m * 0.2)) : 0)) : 0;
+    const before = prev?.items2019?.[total] ?? (can ? magnitude(rng, profile.size, 0, rulesRow ? 600 : 900, 0.5) : 0);
+    cells[made] = m;
+    cells[published] = pub;
+    cells[total] = before + pub;
+    items[total] = before + pub;
   }
-  const itemRow = (row: string, stockHi: number, decisionsHi: number | undefined) => {
-    const before = prev?.items2019?.[row] ?? magnitude(rng, profile.size, 0, stockHi, 0.5);
-    const change = rng.chance(0.4) ? 0 : rng.int(-Math.floor(before * 0.15), Math.ceil(before * 0.1) + 1);
-    cells[`t2.${row}.prev`] = before;
-    cells[`t2.${row}.change`] = change;
-    if (decisionsHi !== undefined) cells[`t2.${row}.decisions`] = magnitude(rng, profile.size, 0, decisionsHi, 0.6);
-    items[row] = before + change;
-  };
-  itemRow("licensing", 1500, 400_000);
-  itemRow("services", 800, 100_000);
-  itemRow("penalty", 6000, 120_000);
-  itemRow("coercion", 300, 8_000);
-  itemRow("fees", 80, undefined);
+  // (五)(六)(八): 上一年项目数量, 本年增/减 (signed), 处理决定数量 where the row has it; items chained across years.
+  const signed = T2_2019_CELLS.filter((d) => d.kind === "signed");
+  signed.forEach((change, k) => {
+    const [prevItems, , decisions] = rowCells(change.row);
+    const [stockHi, decisionsHi] = ITEM_SCALE[k] ?? [100, 1000];
+    const before = prev?.items2019?.[change.row] ?? magnitude(rng, profile.size, 0, stockHi, 0.5);
+    const delta = rng.chance(0.4) ? 0 : rng.int(-Math.floor(before * 0.15), Math.ceil(before * 0.1) + 1);
+    cells[prevItems as string] = before;
+    cells[change.id] = delta;
+    if (decisions) cells[decisions] = magnitude(rng, profile.size, 0, decisionsHi, 0.6);
+    items[change.row] = before + delta;
+  });
   const projects = profile.level === "township" && rng.chance(0.7) ? 0 : magnitude(rng, profile.size, 0, 3000, 0.6);
   cells["t2.procurement.projects"] = projects;
   if (projects === 0) cells["t2.procurement.amount"] = "0";
@@ -257,124 +328,142 @@ export function gen2019Tables(rng: Rng, profile: BodyProfile, prev: YearState | 
     penalty: cells["t2.penalty.decisions"] as number,
     procurement: projects,
   });
-  const carry = nationalApplications(rng, "gen2019", profile, prev, cells, facts);
-  return { cells, facts, state: { carryOut: carry.carryOut, items2019: items } };
+  nationalApplications(rng, "gen2019", profile, prev, cells, facts);
+  return { cells, facts, state: { cells: { ...cells }, items2019: items } };
 }
 
-/** The 2014–2018 statistics table (国办发〔2014〕32号). */
+/** Typical scale of the channels of 主动公开 in printed order (公报 only for bodies with a gazette): [lo, hi, jitter, P(used)]. */
+const CHANNEL_SCALE: readonly (readonly [number, number, number, number])[] = [
+  [0, 3000, 0.6, 1],
+  [20, 80_000, 0.5, 1],
+  [0, 8000, 0.7, 0.7],
+  [0, 10_000, 0.7, 0.7],
+  [0, 3000, 0.7, 0.4],
+];
+
+/** The 2014–2018 statistics table (国办发〔2014〕32号): totals drawn, their parts split and filled by core's identities. */
 export function gen2014Tables(rng: Rng, profile: BodyProfile): TableOutput {
-  const c: Record<string, number | string> = {};
+  const c: CellMap = {};
   const s = profile.size;
-  const chan = {
-    A2_1: profile.gazette ? magnitude(rng, s, 0, 3000, 0.6) : 0,
-    A2_2: magnitude(rng, s, 20, 80_000, 0.5) + 5,
-    A2_3: rng.chance(0.7) ? magnitude(rng, s, 0, 8000, 0.7) : 0,
-    A2_4: rng.chance(0.7) ? magnitude(rng, s, 0, 10_000, 0.7) : 0,
-    A2_5: rng.chance(0.4) ? magnitude(rng, s, 0, 3000, 0.7) : 0,
+  const ids = identitiesOf("gen2014").map((x) => x.identity);
+  const sumOf = (rule: RuleId) => identitiesFor("gen2014", rule)[0] as Identity;
+  const num = (id: string) => (typeof c[id] === "number" ? (c[id] as number) : 0);
+  /** Splits the total of a sum identity into its parts with the given weights. */
+  const split = (rule: RuleId, total: number, weights: readonly number[]) => {
+    const sum = sumOf(rule);
+    c[soleLhs(sum) as string] = total;
+    rng
+      .split(
+        total,
+        sum.rhs.map((_, k) => weights[k] ?? 0),
+      )
+      .forEach((v, k) => {
+        c[(sum.rhs[k] as Term).cell] = v;
+      });
+    return sum;
   };
-  const values = Object.values(chan);
-  const sum = values.reduce((a, b) => a + b, 0);
-  const max = Math.max(...values);
+  // 一、主动公开: channels, and a total de-duplicated below their sum but not below the largest (OLD-PUB-CHAN-*).
+  const upper = sumOf("OLD-PUB-CHAN-UPPER");
+  const total = soleLhs(upper) as string;
+  const channels = upper.rhs.map((t, k) => {
+    const [lo, hi, jitter, p] = CHANNEL_SCALE[k] ?? [0, 1000, 0.7, 0.5];
+    const used = k === 0 ? profile.gazette : p >= 1 || rng.chance(p);
+    const v = used ? magnitude(rng, s, lo, hi, jitter) + (k === 1 ? 5 : 0) : 0;
+    c[t.cell] = v;
+    return v;
+  });
+  const sum = channels.reduce((a, b) => a + b, 0);
+  const max = Math.max(...channels);
   const dup = rng.chance(0.5) ? Math.round((sum - max) * rng.float(0, 0.3)) : 0;
-  c.A1 = sum - dup;
-  Object.assign(c, chan);
+  c[total] = sum - dup;
   const issued = magnitude(rng, s, 0, 300, 0.6);
-  c.A1b = issued;
-  c.A1a = Math.min(c.A1 as number, Math.max(0, issued - (rng.chance(0.3) ? rng.int(0, Math.ceil(issued * 0.2)) : 0)));
+  c["old.A1b"] = issued;
+  c["old.A1a"] = Math.min(num(total), Math.max(0, issued - (rng.chance(0.3) ? rng.int(0, Math.ceil(issued * 0.2)) : 0)));
+  // 二、回应解读.
   const press = magnitude(rng, s, 0, 80, 0.6);
   const interviews = magnitude(rng, s, 0, 40, 0.7);
-  c.B2_1 = press;
-  c.B2_1a = rng.int(0, press);
-  c.B2_2 = interviews;
-  c.B2_2a = rng.int(0, interviews);
-  c.B2_3 = magnitude(rng, s, 0, 400, 0.6);
-  c.B2_4 = magnitude(rng, s, 0, 300, 0.7);
-  c.B2_5 = rng.chance(0.5) ? magnitude(rng, s, 0, 60, 0.7) : 0;
-  const responses = press + interviews + (c.B2_3 as number) + (c.B2_4 as number) + (c.B2_5 as number);
-  c.B1 = Math.round(responses * rng.float(0.3, 1));
+  c["old.B2_1"] = press;
+  c["old.B2_1a"] = rng.int(0, press);
+  c["old.B2_2"] = interviews;
+  c["old.B2_2a"] = rng.int(0, interviews);
+  c["old.B2_3"] = magnitude(rng, s, 0, 400, 0.6);
+  c["old.B2_4"] = magnitude(rng, s, 0, 300, 0.7);
+  c["old.B2_5"] = rng.chance(0.5) ? magnitude(rng, s, 0, 60, 0.7) : 0;
+  const hotspots = sumOf("OLD-RESP-HOTSPOT-UPPER");
+  c[soleLhs(hotspots) as string] = Math.round(hotspots.rhs.reduce((a, t) => a + num(t.cell), 0) * rng.float(0.3, 1));
 
+  // 三、依申请公开: received by channel, completed (on time or extended), replies by kind, refusals by reason.
   const n = profile.applications === 0 ? 0 : Math.max(0, Math.round(profile.applications * rng.float(0.7, 1.3)));
-  const ch = rng.split(
+  const ch = split(
+    "OLD-APP-CHANNEL-SUM",
     n,
     [0.3, 0.02, 0.5, 0.18].map((w) => w * rng.float(0.4, 1.6)),
   );
-  c.C1 = n;
-  ch.forEach((v, i) => {
-    c[`C1_${i + 1}`] = v;
-  });
   const open = n > 0 && rng.chance(0.4) ? rng.int(0, Math.ceil(n * 0.08)) : 0;
   const done = n - open;
   const extended = done > 0 && rng.chance(0.4) ? rng.int(0, Math.ceil(done * 0.15)) : 0;
-  c.C2 = done;
-  c.C2_1 = done - extended;
-  c.C2_2 = extended;
-  c.C3 = done;
-  const replies = rng.split(
-    done,
+  const doneSum = sumOf("OLD-APP-DONE-SUM");
+  c[soleLhs(doneSum) as string] = done;
+  c[doneSum.rhs[doneSum.rhs.length - 1]?.cell as string] = extended;
+  solve(c, [doneSum, ...identitiesFor("gen2014", "OLD-APP-DONE-REPLY")]);
+  const replies = sumOf("OLD-APP-REPLY-SUM");
+  split(
+    "OLD-APP-REPLY-SUM",
+    num(soleLhs(replies) as string),
     [0.08, 0.45, 0.08, 0.08, 0.12, 0.1, 0.05, 0.04].map((w) => w * rng.float(0.3, 1.7) * (rng.chance(0.75) ? 1 : 0)),
   );
-  replies.forEach((v, i) => {
-    c[`C3_${i + 1}`] = v;
-  });
-  const refusals = rng.split(
-    replies[3] as number,
+  const refusals = sumOf("OLD-APP-DENY-SUM");
+  split(
+    "OLD-APP-DENY-SUM",
+    num(soleLhs(refusals) as string),
     [0.05, 0.1, 0.2, 0.05, 0.4, 0.2].map((w) => w * rng.float(0.3, 1.7)),
   );
-  ["a", "b", "c", "d", "e", "f"].forEach((k, i) => {
-    c[`C3_4${k}`] = refusals[i] as number;
-  });
+  // 四、五: reconsideration and litigation, each total split into its outcomes.
   const cases = (base: number) => (base > 0 && rng.chance(Math.min(0.9, 0.15 + base / 30)) ? rng.int(0, Math.max(1, Math.round(base))) : 0);
-  for (const [total, base] of [
-    ["D", n * 0.05],
-    ["E", n * 0.03],
-  ] as const) {
-    const k = cases(base);
-    c[total] = k;
-    rng.split(k, [0.7, 0.1, 0.2]).forEach((v, i) => {
-      c[`${total}${i + 1}`] = v;
-    });
-  }
-  c.F = rng.chance(0.6) ? 0 : magnitude(rng, s, 0, 40, 0.7);
-  c.G = rng.chance(0.95) ? "0" : moneyText(rng, rng.float(0.001, 0.5), 4);
-  c.H1 = profile.level === "township" ? rng.int(0, 1) : rng.int(1, 3);
-  c.H2 = magnitude(rng, s, 1, 120, 0.5);
-  const full = magnitude(rng, s, 0, 40, 0.5);
-  const part = magnitude(rng, s, 1, 150, 0.5);
-  c.H3 = full + part;
-  c.H3_1 = full;
-  c.H3_2 = part;
-  c.H4 = rng.chance(0.3) ? "0" : moneyText(rng, magnitude(rng, s, 0, 300, 0.6) + rng.next(), rng.pick([0, 0, 1, 2]));
-  c.I1 = magnitude(rng, s, 0, 15, 0.5);
+  const review = split("OLD-REVIEW-SUM", cases(n * 0.05), [0.7, 0.1, 0.2]);
+  const litigation = split("OLD-LITIG-SUM", cases(n * 0.03), [0.7, 0.1, 0.2]);
+  c["old.F"] = rng.chance(0.6) ? 0 : magnitude(rng, s, 0, 40, 0.7);
+  c["old.G"] = rng.chance(0.95) ? "0" : moneyText(rng, rng.float(0.001, 0.5), 4);
+  c["old.H1"] = profile.level === "township" ? rng.int(0, 1) : rng.int(1, 3);
+  c["old.H2"] = magnitude(rng, s, 1, 120, 0.5);
+  // 从事政府信息公开工作人员: 专职 and 兼职, the total by OLD-STAFF-SUM.
+  const staff = sumOf("OLD-STAFF-SUM");
+  [magnitude(rng, s, 0, 40, 0.5), magnitude(rng, s, 1, 150, 0.5)].forEach((v, k) => {
+    c[staff.rhs[k]?.cell as string] = v;
+  });
+  solve(c, [staff]);
+  c["old.H4"] = rng.chance(0.3) ? "0" : moneyText(rng, magnitude(rng, s, 0, 300, 0.6) + rng.next(), rng.pick([0, 0, 1, 2]));
+  c["old.I1"] = magnitude(rng, s, 0, 15, 0.5);
   const courses = magnitude(rng, s, 0, 12, 0.6);
-  c.I2 = courses;
-  c.I3 = courses > 0 ? courses * rng.int(8, 80) : rng.chance(0.3) ? rng.int(1, 20) : 0;
+  c["old.I2"] = courses;
+  c["old.I3"] = courses > 0 ? courses * rng.int(8, 80) : rng.chance(0.3) ? rng.int(1, 20) : 0;
+  solve(c, ids);
 
-  const cells: Record<string, CellInput> = {};
-  for (const [k, v] of Object.entries(c)) cells[`old.${k}`] = v;
+  const part = (sumId: Identity, k: number) => num(sumId.rhs[k]?.cell ?? "");
   const facts: Facts = {
-    published: c.A1 as number,
-    website: chan.A2_2,
-    weibo: chan.A2_3,
-    wechat: chan.A2_4,
-    gazette: chan.A2_1,
-    normative: c.A1a as number,
+    published: num(total),
+    gazette: channels[0] ?? 0,
+    website: channels[1] ?? 0,
+    weibo: channels[2] ?? 0,
+    wechat: channels[3] ?? 0,
+    normative: num("old.A1a"),
     press,
-    pressLead: c.B2_1a as number,
+    pressLead: num("old.B2_1a"),
     interviews,
-    interviewsLead: c.B2_2a as number,
-    interpretation: c.B2_3 as number,
+    interviewsLead: num("old.B2_2a"),
+    interpretation: num("old.B2_3"),
     received: n,
-    inPerson: ch[0] as number,
-    fax: ch[1] as number,
-    online: ch[2] as number,
-    letter: ch[3] as number,
+    inPerson: part(ch, 0),
+    fax: part(ch, 1),
+    online: part(ch, 2),
+    letter: part(ch, 3),
     done,
-    review: c.D as number,
-    litigation: c.E as number,
-    complaints: c.F as number,
-    fee: c.G as string,
+    review: num(soleLhs(review) as string),
+    litigation: num(soleLhs(litigation) as string),
+    complaints: num("old.F"),
+    fee: c["old.G"] as string,
   };
-  return { cells, facts, state: {} };
+  return { cells: c, facts, state: {} };
 }
 
 interface LocalRowSpec {

@@ -1,4 +1,4 @@
-import { type CellDef, cellsOf, displayCell, OLD_ROWS, type Report, T3_ROWS } from "@gov-disclosure/core";
+import { type CellDef, cellsOf, displayCell, type Edition, OLD_ROWS, type Report, T3_BALANCE_NOTE, T3_COLUMNS, T3_ROWS } from "@gov-disclosure/core";
 import { hashSeed, Rng } from "./random";
 
 /** Options of `toFlattenedText`. */
@@ -10,22 +10,38 @@ export interface FlattenedTextOptions {
   readonly style: "glued" | "lines";
 }
 
-/** The header sentence printed in the top-left cell of table 三. */
-export const T3_HEADER_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
-const T3_HEAD = ["申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"];
-const T4_HEAD = [
-  "行政复议",
-  "行政诉讼",
-  "结果维持",
-  "结果纠正",
-  "其他结果",
-  "尚未审结",
-  "总计",
-  "未经复议直接起诉",
-  "复议后起诉",
-  ...["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
-  ...["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
-];
+/** The header sentence printed in the top-left cell of table 三 (core's 勾稽关系 note, in full-width brackets). */
+export const T3_HEADER_NOTE = `（${T3_BALANCE_NOTE.zh}）`;
+
+/**
+ * A multi-level header as a scraped page reads it: level by level, each level's labels in printed order (a label
+ * spanning several columns once). `paths` are the label paths of the columns, outermost first.
+ */
+function headerLevels(paths: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  const depth = Math.max(0, ...paths.map((p) => p.length));
+  for (let d = 0; d < depth; d++) {
+    const seen = new Set<string>();
+    for (const p of paths) {
+      const key = p.slice(0, d + 1).join("\u0000");
+      if (d < p.length && !seen.has(key)) {
+        seen.add(key);
+        out.push(p[d] as string);
+      }
+    }
+  }
+  return out;
+}
+
+/** Table 三's header: the applicant columns by level (申请人情况, 自然人, 法人或其他组织, 总计, 商业企业, …). */
+const T3_HEAD = headerLevels(T3_COLUMNS.map((c) => c.path));
+/** Table 四's header: its blocks and their columns by level (行政复议, 行政诉讼, 结果维持, …). */
+const t4Head = (edition: Edition) =>
+  headerLevels(
+    cellsOf(edition)
+      .filter((d) => d.table === "t4")
+      .map((d) => [...d.rowPath.slice(1), ...d.colPath]),
+  );
 
 /** A table as the page shows it: header cells, then rows of (new label parts, unit, values). */
 interface TextTable {
@@ -77,7 +93,7 @@ function t3Table(report: Report): TextTable {
 
 function t4Table(report: Report): TextTable {
   const defs = cellsOf(report.edition).filter((d) => d.table === "t4");
-  return { head: T4_HEAD, rows: [{ labels: [], values: defs.map((d) => value(report, d.id)) }] };
+  return { head: t4Head(report.edition), rows: [{ labels: [], values: defs.map((d) => value(report, d.id)) }] };
 }
 
 function oldTable(report: Report, lines: boolean): TextTable {

@@ -1,19 +1,19 @@
-import { EDITIONS, type Edition, type RuleId, RULES, rulesFor, serializeReport, validateReport } from "@gov-disclosure/core";
+import { EDITIONS, type Edition, importIssue, RULES, rulesFor, serializeReport, validateReport } from "@gov-disclosure/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type BreakKind, breakKindsFor, breakReport, EXTRA_BREAK_KINDS, generateReport } from "../src/index";
 
-const failing = (report: Parameters<typeof validateReport>[0]) =>
+const failing = (report: Parameters<typeof validateReport>[0]): Set<string> =>
   new Set(
     validateReport(report)
       .findings.filter((f) => f.status === "fail" && f.severity !== "info")
-      .map((f) => f.ruleId),
+      .map((f) => f.code),
   );
 
 describe("breakKindsFor", () => {
   it("covers every error and warning rule of the catalogue that one report can break", () => {
     const covered = new Set(EDITIONS.flatMap((e) => breakKindsFor(e)));
-    const breakable = RULES.filter((r) => r.severity !== "info" && !r.needsPrevious).map((r) => r.id);
+    const breakable = RULES.filter((r) => r.severity !== "info" && !r.previous).map((r) => r.id);
     expect(breakable.filter((id) => !covered.has(id))).toEqual([]);
     for (const e of EDITIONS) {
       expect(breakKindsFor(e)).toEqual(expect.arrayContaining([...EXTRA_BREAK_KINDS]));
@@ -40,7 +40,9 @@ describe.each(cases)("breakReport %s %s", (edition, kind) => {
         const before = failing(report);
         const after = failing(broken.report);
         for (const rule of broken.expectedRules) expect(after.has(rule), `${rule} should fail: ${broken.note}`).toBe(true);
-        const unexpected = [...after].filter((r) => !before.has(r) && !broken.expectedRules.includes(r) && !broken.mayAlsoFire.includes(r as RuleId));
+        const unexpected = [...after].filter(
+          (r) => !before.has(r) && !(broken.expectedRules as readonly string[]).includes(r) && !(broken.mayAlsoFire as readonly string[]).includes(r),
+        );
         expect(unexpected, broken.note).toEqual([]);
         for (const r of broken.mayAlsoFire) expect(r.startsWith("NARR-")).toBe(true);
         // The input is left alone and the break is deterministic.
@@ -71,6 +73,28 @@ describe("typo-digit and the fault localiser", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("an import's issue on the mistyped cell is listed first, counted, named on the rule findings and blocks its correction", () => {
+    for (const seed of [3, 17, 40]) {
+      const broken = breakReport(generateReport({ edition: "gen2021", seed, level: "county" }), "typo-digit", seed);
+      const fix = broken.fix;
+      if (!fix) throw new Error("no fix");
+      const plain = validateReport(broken.report);
+      // Without import issues, only rule findings: the fault localiser offers the fix.
+      expect(plain.findings.filter((f) => f.phase !== "rule")).toEqual([]);
+      expect(plain.corrections.map((c) => c.cell)).toContain(fix.cell);
+      const issue = importIssue("IMPORT-SPLIT-AMBIGUOUS", "warning", { n: 2, cells: [fix.cell], chosen: "most-plausible" }, { cells: [fix.cell] });
+      const result = validateReport(broken.report, { importIssues: [issue] });
+      expect(result.findings[0]).toBe(issue);
+      expect(result.counts.warning).toBe(plain.counts.warning + 1);
+      expect(result.counts.error).toBe(plain.counts.error);
+      expect(result.uncertainCells).toEqual([fix.cell]);
+      expect(result.corrections.map((c) => c.cell)).not.toContain(fix.cell);
+      const reading = result.findings.filter((f) => f.phase === "rule" && f.status === "fail" && f.cells.includes(fix.cell));
+      expect(reading.map((f) => f.code).sort()).toEqual([...broken.expectedRules].sort());
+      for (const f of reading) expect(f.uncertainCells).toEqual([fix.cell]);
+    }
   });
 
   it("local: a typo in a 其中 row is reported by LOCAL-ITEMS-SUM", () => {

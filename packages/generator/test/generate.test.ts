@@ -1,4 +1,4 @@
-import { EDITIONS, type Edition, type Finding, parseReport, serializeReport, validateReport } from "@gov-disclosure/core";
+import { EDITIONS, type Edition, type Issue, formatIssue, parseReport, serializeReport, validateReport } from "@gov-disclosure/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EDITION_YEARS, GENERATED_LEVELS, generateCorpus, generateReport } from "../src/index";
@@ -8,7 +8,7 @@ const seed = fc.integer({ min: 0, max: 0x7fffffff });
 const level = fc.constantFrom(...GENERATED_LEVELS);
 
 /** Failing error and warning findings: what a valid report must not have. */
-const problems = (findings: readonly Finding[]) => findings.filter((f) => f.status === "fail" && f.severity !== "info");
+const problems = (findings: readonly Issue[]) => findings.filter((f) => f.status === "fail" && f.severity !== "info");
 
 describe.each(EDITIONS)("generateReport %s", (edition: Edition) => {
   it("round-trips through serializeReport → parseReport identically", () => {
@@ -29,7 +29,7 @@ describe.each(EDITIONS)("generateReport %s", (edition: Edition) => {
       fc.property(seed, fc.option(level, { nil: undefined }), (s, lv) => {
         const report = generateReport({ edition, seed: s, ...(lv ? { level: lv } : {}) });
         const result = validateReport(report);
-        expect(problems(result.findings).map((f) => `${f.ruleId}:${f.key ?? ""} ${f.message}`)).toEqual([]);
+        expect(problems(result.findings).map((f) => `${f.code}:${f.key ?? ""} ${formatIssue(f, "en", report)}`)).toEqual([]);
         for (const f of result.findings.filter((x) => x.status === "not-assessable" && x.severity !== "info"))
           expect(["no_previous", "no_data"]).toContain(f.reason);
       }),

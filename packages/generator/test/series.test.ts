@@ -1,4 +1,4 @@
-import { EDITIONS, type Edition, type RuleId, serializeReport, validateReport } from "@gov-disclosure/core";
+import { EDITIONS, type Edition, formatIssue, type RuleId, serializeReport, validateReport } from "@gov-disclosure/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateSeries } from "../src/index";
@@ -23,10 +23,12 @@ describe.each(EDITIONS)("generateSeries %s", (edition: Edition) => {
           expect(report.meta.body).toBe(previous.meta.body);
           expect(report.meta.year).toBe((previous.meta.year ?? 0) + 1);
           const result = validateReport(report, { previous, includePasses: true });
-          expect(result.findings.filter((f) => f.status === "fail" && f.severity !== "info").map((f) => `${f.ruleId}:${f.key ?? ""} ${f.message}`)).toEqual([]);
+          expect(
+            result.findings.filter((f) => f.status === "fail" && f.severity !== "info").map((f) => `${f.code}:${f.key ?? ""} ${formatIssue(f, "en", report)}`),
+          ).toEqual([]);
           for (const rule of CROSS_YEAR[edition]) {
             // A table this year left wholly blank is "no data", never a pass (core's policy); anything else is assessed.
-            const found = result.findings.filter((f) => f.ruleId === rule && !(f.status === "not-assessable" && f.reason === "no_data"));
+            const found = result.findings.filter((f) => f.code === rule && !(f.status === "not-assessable" && f.reason === "no_data"));
             const statuses = new Set(found.map((f) => f.status));
             expect(statuses.has("not-assessable"), `${rule} not assessed`).toBe(false);
             if (statuses.size) expect([...statuses]).toEqual(["pass"]);
