@@ -4,6 +4,7 @@ import {
   aggregateReports,
   EDITIONS,
   type Edition,
+  formatIssue,
   isEdition,
   type Locale,
   parseReport,
@@ -12,9 +13,10 @@ import {
   type ValidationResult,
 } from "@gov-disclosure/core";
 import { importReport } from "@gov-disclosure/import";
-import { convertTo, CONVERT_FORMATS, type ConvertFormat, diffOutput, templateBytes, validationDocument } from "./formats";
+import { CONVERT_FORMATS, DIFF_FORMATS, SEVERITIES, STATS_FORMATS, TEMPLATE_FORMATS, VALIDATE_FORMATS } from "./constants";
+import { type ConvertFormat, convertTo, diffOutput, templateBytes, validationDocument } from "./formats";
 import { collectInputs, type Input, readInput, STDIN_ARG, UsageError, writeAtomic } from "./io";
-import { MESSAGES } from "./messages";
+import { localeOfLang, type Message, say, t } from "./messages";
 import { jobsFor, runOrdered } from "./pool";
 import { Progress } from "./progress";
 import { indexTask, type ValidateOutcome, type ValidateTask, validateTask } from "./tasks";
@@ -23,44 +25,45 @@ declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
 
 const localeOf = (lang: unknown): Locale => {
-  if (lang === undefined || lang === "zh" || lang === "zh-CN" || lang === "zh-cn") return "zh-CN";
-  if (lang === "en") return "en";
-  throw new UsageError(`--lang：应为 zh 或 en，实为 ${String(lang)} / --lang: expected zh or en, got ${String(lang)}`);
+  const locale = localeOfLang(lang);
+  if (!locale) throw new UsageError({ key: "langInvalid", params: { value: String(lang) } });
+  return locale;
 };
-const oneOf = <T extends string>(flag: string, value: unknown, allowed: readonly T[], fallback: T): T => {
+const oneOf = <T extends string>(option: string, value: unknown, allowed: readonly T[], fallback: T): T => {
   if (value === undefined) return fallback;
   if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(
-    `${flag}：应为 ${allowed.join("、")} 之一，实为 ${String(value)} / ${flag}: expected one of ${allowed.join(", ")}, got ${String(value)}`,
-  );
+  throw new UsageError({ key: "oneOf", params: { option, allowed, value: String(value) } });
 };
 const useColor = () => process.stdout.isTTY === true && !("NO_COLOR" in process.env) && process.env.TERM !== "dumb";
 
-/** Imports one input into a report, or throws a UsageError naming the file and the reason. */
+/** Imports one input into a report, or throws a UsageError naming the file and the reason (worded in `locale`). */
 async function loadOne(input: Input, locale: Locale, previous?: Report): Promise<Report> {
   let bytes: Uint8Array;
   try {
     bytes = readInput(input);
   } catch (e) {
-    throw new UsageError(MESSAGES[locale].unreadable(input.name, (e as NodeJS.ErrnoException).code ?? String(e)));
+    throw new UsageError({ key: "unreadable", params: { name: input.name, code: (e as NodeJS.ErrnoException).code ?? (e as Error).name } });
   }
-  const r = await importReport(bytes, { filename: basename(input.name), locale, ...(previous ? { previous } : {}) });
-  if (!r.report) throw new UsageError(MESSAGES[locale].notReport(input.name, r.diagnostics.find((d) => d.severity === "error")?.message ?? "?"));
+  const r = await importReport(bytes, { filename: basename(input.name), ...(previous ? { previous } : {}) });
+  if (!r.report) {
+    const first = r.issues.find((i) => i.severity === "error");
+    throw new UsageError({ key: "notReport", params: { name: input.name, reason: first ? formatIssue(first, locale) : t(locale, "noReportFound") } });
+  }
   return r.report;
 }
 
-function single(args: readonly string[], what: string): Input {
+function single(args: readonly string[], option: string): Input {
   const inputs = collectInputs(args);
-  if (inputs.length !== 1) throw new UsageError(`${what}：应给出一个文件，实为 ${inputs.length} 个 / ${what}: expected one file, got ${inputs.length}`);
+  if (inputs.length !== 1) throw new UsageError({ key: "oneFile", params: { option, count: inputs.length } });
   return inputs[0] as Input;
 }
 
 function emit(data: string | Uint8Array, output: string | undefined, inputs: readonly Input[], locale: Locale): void {
   if (output && output !== "-" && output !== STDIN_ARG) {
     writeAtomic(output, data, inputs);
-    process.stderr.write(`${MESSAGES[locale].wrote(output)}\n`);
+    process.stderr.write(`${t(locale, "wrote", { path: output })}\n`);
   } else {
-    if (typeof data !== "string" && process.stdout.isTTY) throw new UsageError("二进制输出：请用 -o <文件> 指定输出文件 / binary output: give -o <file>");
+    if (typeof data !== "string" && process.stdout.isTTY) throw new UsageError({ key: "binaryToTerminal" });
     process.stdout.write(data);
   }
 }
@@ -76,22 +79,26 @@ interface ValidateFlags {
 }
 
 /** The outcome for a file whose worker died on it (out of memory on a hostile file): unreadable, with the reason. */
-const crashedTask = (t: ValidateTask, reason: string): ValidateOutcome => ({ name: t.name, readable: false, problem: reason, failed: true });
+const crashedTask = (task: ValidateTask, reason: Message): ValidateOutcome => ({
+  name: task.name,
+  readable: false,
+  problem: say(task.locale, reason),
+  failed: true,
+});
+
+/** A progress bar worded in the locale. */
+const progressBar = (locale: Locale, total: number, label: "progressIndex" | "progressValidate" | "progressStats") =>
+  new Progress(total, t(locale, label), (count) => t(locale, "progressUnreadable", { count }));
 
 /** The `validate` command. */
 export async function validate(args: readonly string[], flags: ValidateFlags): Promise<number> {
   const locale = localeOf(flags.lang);
-  const m = MESSAGES[locale];
-  const format = oneOf("--format", flags.format, ["text", "json", "html", "sarif", "junit"] as const, "text");
-  const failOn = oneOf<Severity>("--fail-on", flags.failOn, ["error", "warning", "info"], "error");
-  if (!args.length)
-    throw new UsageError("validate：请至少给出一个文件、文件夹或 -（标准输入） / validate: give at least one file, folder or - for standard input");
+  const format = oneOf("--format", flags.format, VALIDATE_FORMATS, "text");
+  const failOn = oneOf<Severity>("--fail-on", flags.failOn, SEVERITIES, "error");
+  if (!args.length) throw new UsageError({ key: "giveInput" });
   const inputs = collectInputs(args);
-  if (!inputs.length) throw new UsageError(m.noInputs);
-  if (format === "html" && inputs.length > 1)
-    throw new UsageError(
-      "--format html 只用于一份报告；多份报告请用 sarif、junit 或 json / --format html takes one report; use sarif, junit or json for several",
-    );
+  if (!inputs.length) throw new UsageError({ key: "noInputs" });
+  if (format === "html" && inputs.length > 1) throw new UsageError({ key: "htmlOne" });
   const previousInput = flags.previous ? single([flags.previous], "--previous") : undefined;
   const jobs = jobsFor(inputs.length, flags.jobs);
 
@@ -101,7 +108,7 @@ export async function validate(args: readonly string[], flags: ValidateFlags): P
   if (!previousInput && flags.pair !== false && foldered.length > 1) {
     const byKey = new Map<string, string>();
     const index: { name: string; body?: string; year?: number; path: string }[] = [];
-    const progress = new Progress(foldered.length, "index");
+    const progress = progressBar(locale, foldered.length, "progressIndex");
     await runOrdered(
       foldered.map((i) => ({ name: i.name, path: i.path as string })),
       "index",
@@ -113,7 +120,7 @@ export async function validate(args: readonly string[], flags: ValidateFlags): P
         if (r.body && r.year !== undefined) byKey.set(`${r.body}\u0000${r.year}`, path);
       },
       jobs,
-      (t) => ({ name: t.name }),
+      (task) => ({ name: task.name }),
     );
     progress.end();
     for (const r of index) {
@@ -141,7 +148,7 @@ export async function validate(args: readonly string[], flags: ValidateFlags): P
   let unreadable = 0;
   let first = true;
   if (format === "json") out("[");
-  const progress = new Progress(inputs.length, "validate");
+  const progress = progressBar(locale, inputs.length, "progressValidate");
   function tasks(): Iterable<ValidateTask> {
     return {
       *[Symbol.iterator]() {
@@ -157,7 +164,7 @@ export async function validate(args: readonly string[], flags: ValidateFlags): P
       progress.tick(!r.readable);
       if (!r.readable) {
         unreadable++;
-        process.stderr.write(`${m.notReport(r.name, r.problem ?? "?")}\n`);
+        process.stderr.write(`${t(locale, "notReport", { name: r.name, reason: r.problem ?? t(locale, "noReportFound") })}\n`);
         return;
       }
       if (r.failed) failed++;
@@ -178,7 +185,7 @@ export async function validate(args: readonly string[], flags: ValidateFlags): P
   progress.end();
   if (format === "json") out("\n]\n");
   if (format === "html" || format === "sarif" || format === "junit") out(validationDocument(format, collected, locale, VERSION));
-  if (format === "text" && inputs.length > 1) out(`${m.summary(inputs.length, failed, unreadable)}\n`);
+  if (format === "text" && inputs.length > 1) out(`${t(locale, "summary", { files: inputs.length, failed, unreadable })}\n`);
   if (toFile) emit(chunks.join(""), flags.output, inputs, locale);
   return unreadable ? 2 : failed ? 1 : 0;
 }
@@ -198,7 +205,7 @@ export async function template(flags: { edition?: string; to?: string; output?: 
   const locale = localeOf(flags.lang);
   const editions = EDITIONS.filter((e) => e !== "local");
   const edition = oneOf<Exclude<Edition, "local">>("--edition", flags.edition, editions, "gen2021");
-  const to = oneOf("--to", flags.to, ["xlsx", "json"] as const, "json");
+  const to = oneOf("--to", flags.to, TEMPLATE_FORMATS, "json");
   emit(await templateBytes(edition, to, locale), flags.output, [], locale);
   return 0;
 }
@@ -206,7 +213,7 @@ export async function template(flags: { edition?: string; to?: string; output?: 
 /** The `diff` command. */
 export async function diff(a: string, b: string, flags: { format?: string; lang?: string; output?: string }): Promise<number> {
   const locale = localeOf(flags.lang);
-  const format = oneOf("--format", flags.format, ["text", "json", "md", "html"] as const, "text");
+  const format = oneOf("--format", flags.format, DIFF_FORMATS, "text");
   const [ia, ib] = [single([a], "diff"), single([b], "diff")];
   const [ra, rb] = [await loadOne(ia, locale), await loadOne(ib, locale)];
   const { text, changed } = diffOutput(ra, rb, format, locale);
@@ -220,12 +227,11 @@ export async function aggregate(
   flags: { edition?: string; year?: number; to?: string; output?: string; lang?: string; body?: string },
 ): Promise<number> {
   const locale = localeOf(flags.lang);
-  const m = MESSAGES[locale];
   const to = oneOf<ConvertFormat>("--to", flags.to, CONVERT_FORMATS, "json");
   if (flags.edition !== undefined && !isEdition(flags.edition))
-    throw new UsageError(`--edition：应为 ${EDITIONS.join("、")} 之一 / --edition: expected one of ${EDITIONS.join(", ")}`);
+    throw new UsageError({ key: "oneOf", params: { option: "--edition", allowed: EDITIONS, value: String(flags.edition) } });
   const inputs = collectInputs(args);
-  if (!inputs.length) throw new UsageError(m.noInputs);
+  if (!inputs.length) throw new UsageError({ key: "noInputs" });
   const reports: Report[] = [];
   const names: string[] = [];
   let unreadable = 0;
@@ -234,8 +240,9 @@ export async function aggregate(
       reports.push(await loadOne(i, locale));
       names.push(i.name);
     } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
       unreadable++;
-      process.stderr.write(`${(e as Error).message}\n`);
+      process.stderr.write(`${say(locale, e.said)}\n`);
     }
   }
   const r = aggregateReports(reports, {
@@ -243,9 +250,21 @@ export async function aggregate(
     ...(flags.year !== undefined ? { year: Number(flags.year) } : {}),
     ...(flags.body ? { body: flags.body } : {}),
   });
-  for (const e of r.excluded) process.stderr.write(`${m.excluded(names[e.index] ?? "?", e.detail)}\n`);
-  for (const s of r.skippedCells) process.stderr.write(`${m.skipped(names[s.index] ?? "?", s.cell, s.text)}\n`);
-  if (!r.report) throw new UsageError(m.noInputs);
+  const yearText = (year: number | undefined) => (year === undefined ? t(locale, "unknownYear") : String(year));
+  for (const e of r.excluded) {
+    const name = names[e.index] ?? "?";
+    const report = reports[e.index];
+    const message: Message =
+      e.reason === "local"
+        ? { key: "excludedLocal", params: { name } }
+        : e.reason === "edition"
+          ? { key: "excludedEdition", params: { name, edition: report?.edition ?? "?", expectedEdition: r.edition ?? "?" } }
+          : { key: "excludedYear", params: { name, year: yearText(report?.meta.year), target: yearText(r.year) } };
+    process.stderr.write(`${say(locale, message)}\n`);
+  }
+  for (const s of r.skippedCells)
+    process.stderr.write(`${say(locale, { key: "skipped", params: { name: names[s.index] ?? "?", cell: s.cell, text: s.text } }, r.edition)}\n`);
+  if (!r.report) throw new UsageError({ key: "noInputs" });
   emit(await convertTo(r.report, to, locale), flags.output, inputs, locale);
   return unreadable ? 2 : 0;
 }
@@ -253,14 +272,14 @@ export async function aggregate(
 /** The `stats` command. */
 export async function stats(args: readonly string[], flags: { format?: string; lang?: string; output?: string; jobs?: number }): Promise<number> {
   const locale = localeOf(flags.lang);
-  const format = oneOf("--format", flags.format, ["table", "csv", "json"] as const, "table");
+  const format = oneOf("--format", flags.format, STATS_FORMATS, "table");
   const inputs = collectInputs(args);
-  if (!inputs.length) throw new UsageError(MESSAGES[locale].noInputs);
+  if (!inputs.length) throw new UsageError({ key: "noInputs" });
   const perEdition = new Map<string, number>();
   const perRule = new Map<string, number>();
   let readable = 0;
   let unreadable = 0;
-  const progress = new Progress(inputs.length, "stats");
+  const progress = progressBar(locale, inputs.length, "progressStats");
   await runOrdered(
     inputs.map(
       (i): ValidateTask => ({
@@ -301,9 +320,9 @@ export async function stats(args: readonly string[], flags: { format?: string; l
   else if (format === "csv")
     text = `${["kind,key,year,reports", ...editions.map((e) => `edition,${e.edition},${e.year ?? ""},${e.reports}`), ...rules.map((r) => `rule,${r.rule},,${r.reports}`)].join("\n")}\n`;
   else {
-    const lines = [`files ${inputs.length}  readable ${readable}  unreadable ${unreadable}`, "", "edition   year  reports"];
+    const lines = [t(locale, "statsFiles", { files: inputs.length, readable, unreadable }), "", t(locale, "statsEditionHead")];
     for (const e of editions) lines.push(`${e.edition.padEnd(9)} ${String(e.year ?? "?").padEnd(5)} ${e.reports}`);
-    lines.push("", "rule                       failing reports");
+    lines.push("", t(locale, "statsCodeHead"));
     for (const r of rules) lines.push(`${r.rule.padEnd(26)} ${String(r.reports).padStart(6)}  ${(r.share * 100).toFixed(1)}%`);
     text = `${lines.join("\n")}\n`;
   }

@@ -1,9 +1,8 @@
 // The one place the command meets the render package: every output format by name.
 import { blankReport, type Edition, type Locale, type Report, stringifyReport, type ValidationResult } from "@gov-disclosure/core";
 import * as render from "@gov-disclosure/render";
+import type { CONVERT_FORMATS } from "./constants";
 
-/** Formats `convert` and `aggregate` write. */
-export const CONVERT_FORMATS = ["json", "html", "md", "csv", "ndjson", "xlsx"] as const;
 /** A format `convert` and `aggregate` write. */
 export type ConvertFormat = (typeof CONVERT_FORMATS)[number];
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import type { Message } from "./messages";
 
 /** An input named on the command line: a file, or standard input ("-"). */
 export interface Input {
@@ -15,8 +16,16 @@ export interface Input {
 /** The placeholder for "-" (standard input) while the arguments pass through the option parser. */
 export const STDIN_ARG = "\u0000stdin";
 
-/** A user mistake: a message for the terminal and exit code 2, never a stack trace. */
-export class UsageError extends Error {}
+/**
+ * A user mistake: a message for the terminal and exit code 2, never a stack trace. It carries the message's key and
+ * parameters, worded in the user's locale where it is shown (`say`); `message` is the key, for debugging only.
+ */
+export class UsageError extends Error {
+  constructor(readonly said: Message) {
+    super(said.key);
+    this.name = "UsageError";
+  }
+}
 
 /** File endings the importer reads, for walking folders. */
 export const READABLE = new Set([".txt", ".text", ".htm", ".html", ".shtml", ".md", ".markdown", ".json", ".docx", ".xlsx", ".pdf"]);
@@ -43,7 +52,7 @@ export function collectInputs(args: readonly string[]): Input[] {
     try {
       st = statSync(a);
     } catch {
-      throw new UsageError(`${a}：文件或文件夹不存在 / no such file or folder`);
+      throw new UsageError({ key: "noSuchFile", params: { name: a } });
     }
     if (st.isDirectory()) walk(a);
     else out.push({ name: a, path: resolve(a), fromFolder: false });
@@ -68,7 +77,7 @@ export function readInput(input: Input): Uint8Array {
  */
 export function writeAtomic(target: string, data: string | Uint8Array, inputs: readonly Input[] = []): void {
   const abs = resolve(target);
-  if (inputs.some((i) => i.path === abs)) throw new UsageError(`${target}：不会覆盖输入文件 / refusing to write over an input file`);
+  if (inputs.some((i) => i.path === abs)) throw new UsageError({ key: "refuseOverwrite", params: { name: target } });
   const tmp = join(dirname(abs), `.${basename(abs)}.${randomBytes(6).toString("hex")}.tmp`);
   let fd: number | undefined;
   try {
@@ -84,6 +93,6 @@ export function writeAtomic(target: string, data: string | Uint8Array, inputs: r
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`${target}：无法写入 / cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UsageError({ key: "cannotWrite", params: { name: target, code: (e as NodeJS.ErrnoException).code ?? (e as Error).name } });
   }
 }

@@ -1,26 +1,251 @@
-/** The command's own messages, zh-CN (default) and English. */
-export const MESSAGES = {
-  "zh-CN": {
-    unreadable: (name: string, why: string) => `${name}：无法读取（${why}）`,
-    notReport: (name: string, why: string) => `${name}：未能读出年度报告（${why}）`,
-    summary: (files: number, failed: number, unreadable: number) => `共 ${files} 个文件：${failed} 个未通过，${unreadable} 个无法读取。`,
-    wrote: (path: string) => `已写入 ${path}`,
-    excluded: (name: string, why: string) => `${name}：未计入合计（${why}）`,
-    skipped: (name: string, cell: string, text: string) => `${name}：${cell} 的“${text}”不是数字，未计入`,
-    noInputs: "没有可读的输入文件。",
-    identical: "两份报告的所有数据均相同。",
-  },
-  en: {
-    unreadable: (name: string, why: string) => `${name}: cannot be read (${why})`,
-    notReport: (name: string, why: string) => `${name}: no annual report found (${why})`,
-    summary: (files: number, failed: number, unreadable: number) => `${files} file(s): ${failed} failed, ${unreadable} unreadable.`,
-    wrote: (path: string) => `wrote ${path}`,
-    excluded: (name: string, why: string) => `${name}: left out of the roll-up (${why})`,
-    skipped: (name: string, cell: string, text: string) => `${name}: “${text}” in ${cell} is not a number and was not added`,
-    noInputs: "No readable input files.",
-    identical: "Every figure of the two reports is the same.",
-  },
-} as const;
+// The command's own words, per locale: one typed table per language (same keys, same parameters), filled by core's
+// `fillTemplate`. Issues (import and rule) are worded by core's `formatIssue`; nothing else prints prose.
+import { cellResolver, type Edition, fillTemplate, type Locale, type ParamValue } from "@gov-disclosure/core";
 
-/** The message table of a language. */
-export type Messages = (typeof MESSAGES)["en"];
+/** The parameters of each message. `{name}` in a template takes `params.name`; lists are joined the locale's way. */
+export interface CliParams {
+  // Usage errors.
+  langInvalid: { value: string };
+  oneOf: { option: string; allowed: readonly string[]; value: string };
+  oneFile: { option: string; count: number };
+  giveInput: Record<string, never>;
+  htmlOne: Record<string, never>;
+  noInputs: Record<string, never>;
+  noSuchFile: { name: string };
+  refuseOverwrite: { name: string };
+  cannotWrite: { name: string; code: string };
+  binaryToTerminal: Record<string, never>;
+  unknownCommand: { command: string };
+  unknownOption: { option: string };
+  missingArgs: { command: string };
+  missingValue: { option: string };
+  unusedArgs: { args: readonly string[] };
+  internalError: { detail: string };
+  // Files that could not be read.
+  unreadable: { name: string; code: string };
+  notReport: { name: string; reason: string };
+  noReportFound: Record<string, never>;
+  workerExited: { code: number };
+  workerFailed: { detail: string };
+  // Progress and summaries.
+  progressIndex: Record<string, never>;
+  progressValidate: Record<string, never>;
+  progressStats: Record<string, never>;
+  progressUnreadable: { count: number };
+  summary: { files: number; failed: number; unreadable: number };
+  wrote: { path: string };
+  excludedLocal: { name: string };
+  excludedEdition: { name: string; edition: string; expectedEdition: string };
+  excludedYear: { name: string; year: string; target: string };
+  unknownYear: Record<string, never>;
+  skipped: { name: string; cell: string; text: string };
+  statsFiles: { files: number; readable: number; unreadable: number };
+  statsEditionHead: Record<string, never>;
+  statsCodeHead: Record<string, never>;
+  // Help.
+  helpUsage: Record<string, never>;
+  helpUsageGlobal: Record<string, never>;
+  helpCommands: Record<string, never>;
+  helpMoreInfo: Record<string, never>;
+  helpOptions: Record<string, never>;
+  helpExamples: Record<string, never>;
+  helpHelp: Record<string, never>;
+  helpVersion: Record<string, never>;
+  cmdValidate: Record<string, never>;
+  cmdConvert: Record<string, never>;
+  cmdTemplate: Record<string, never>;
+  cmdDiff: Record<string, never>;
+  cmdAggregate: Record<string, never>;
+  cmdStats: Record<string, never>;
+  optChoices: { allowed: readonly string[]; fallback: string };
+  optPrevious: Record<string, never>;
+  optValidateFormat: { allowed: readonly string[]; fallback: string };
+  optLang: Record<string, never>;
+  optFailOn: { allowed: readonly string[]; fallback: string };
+  optOutput: Record<string, never>;
+  optOutputXlsx: Record<string, never>;
+  optOutputFile: Record<string, never>;
+  optJobs: Record<string, never>;
+  optNoPair: Record<string, never>;
+  optConvertTo: { allowed: readonly string[]; fallback: string };
+  optEdition: { allowed: readonly string[]; fallback: string };
+  optAggregateEdition: Record<string, never>;
+  optYear: Record<string, never>;
+  optBody: Record<string, never>;
+  exampleTemplate: Record<string, never>;
+  exampleAggregate: Record<string, never>;
+}
+
+/** A message key. */
+export type MessageKey = keyof CliParams;
+
+/** A message table: one template per key. Both locales must have every key (checked by the type system). */
+export type CliMessages = { readonly [K in MessageKey]: string };
+
+/** A message to be worded later, in the locale of whoever shows it. */
+export type Message = {
+  [K in MessageKey]: CliParams[K] extends Record<string, never> ? { key: K; params?: CliParams[K] } : { key: K; params: CliParams[K] };
+}[MessageKey];
+
+const zhCN: CliMessages = {
+  langInvalid: "--lang：应为 zh 或 en，实为 {value}",
+  oneOf: "{option}：应为 {allowed} 之一，实为 {value}",
+  oneFile: "{option}：应给出一个文件，实为 {count} 个",
+  giveInput: "validate：请至少给出一个文件、文件夹或 -（标准输入）",
+  htmlOne: "--format html 只用于一份报告；多份报告请用 sarif、junit 或 json",
+  noInputs: "没有可读的输入文件。",
+  noSuchFile: "{name}：文件或文件夹不存在",
+  refuseOverwrite: "{name}：不会覆盖输入文件",
+  cannotWrite: "{name}：无法写入（{code}）",
+  binaryToTerminal: "二进制输出不能写到终端：请用 -o <文件> 指定输出文件",
+  unknownCommand: "未知命令：{command}（见 gov-disclosure --help）",
+  unknownOption: "未知选项：{option}",
+  missingArgs: "缺少参数：{command}",
+  missingValue: "选项 {option} 缺少取值",
+  unusedArgs: "多余的参数：{args}",
+  internalError: "内部错误：{detail}",
+  unreadable: "{name}：无法读取（{code}）",
+  notReport: "{name}：未能读出年度报告（{reason}）",
+  noReportFound: "未找到年度报告",
+  workerExited: "处理进程意外退出（退出码 {code}）",
+  workerFailed: "处理进程出错：{detail}",
+  progressIndex: "索引",
+  progressValidate: "校验",
+  progressStats: "统计",
+  progressUnreadable: "（{count} 个无法读取）",
+  summary: "共 {files} 个文件：{failed} 个未通过，{unreadable} 个无法读取。",
+  wrote: "已写入 {path}",
+  excludedLocal: "{name}：未计入合计（地方统计表没有可相加的统一行）",
+  excludedEdition: "{name}：未计入合计（为{edition}，而合计为{expectedEdition}）",
+  excludedYear: "{name}：未计入合计（为 {year} 年度，而合计为 {target} 年度）",
+  unknownYear: "未知",
+  skipped: "{name}：{cell} 的“{text}”不是数字，未计入",
+  statsFiles: "文件 {files} 个  可读 {readable} 个  无法读取 {unreadable} 个",
+  statsEditionHead: "格式       年度   报告数",
+  statsCodeHead: "规则或代码                  未通过的报告数",
+  helpUsage: "用法",
+  helpUsageGlobal: "<命令> [选项]",
+  helpCommands: "命令",
+  helpMoreInfo: "各命令的详细说明：在命令后加 --help",
+  helpOptions: "选项",
+  helpExamples: "示例",
+  helpHelp: "显示本说明",
+  helpVersion: "显示版本号",
+  cmdValidate: "校验年报：读取每个文件（TXT、HTML、Markdown、DOCX、XLSX、PDF、JSON；文件夹；- 为标准输入），核对并列出结果",
+  cmdConvert: "格式转换：把一份报告转为规范 JSON、官方版式的 HTML 或 Markdown、逐格的 CSV/NDJSON 或 XLSX 工作簿",
+  cmdTemplate: "空白模板：某一格式的空白报告，供填写",
+  cmdDiff: "对比两份报告：列出有变化的单元格（同一机关的两个年度，或两个机关）；有变化时退出码为 1",
+  cmdAggregate: "汇总同一格式、同一年度的报告（金额精确相加），并说明哪些输入未计入及原因",
+  cmdStats: "批量统计：各格式、各年度的报告数，以及每条规则未通过的报告数",
+  optChoices: "{allowed}（默认 {fallback}）",
+  optPrevious: "上一年度的报告，用于跨年度核对",
+  optValidateFormat: "输出格式：{allowed}（默认 {fallback}）",
+  optLang: "语言：zh | en（默认 zh）",
+  optFailOn: "有此级别或更高级别的问题时退出码为 1：{allowed}（默认 {fallback}）",
+  optOutput: "写入文件（原子写入），而非标准输出",
+  optOutputXlsx: "输出文件（在终端上输出 xlsx 时必须给出）",
+  optOutputFile: "输出文件",
+  optJobs: "批量处理的线程数（默认为处理器核数）",
+  optNoPair: "不把文件夹中同一机关相邻年度的报告配对",
+  optConvertTo: "输出格式：{allowed}（默认 {fallback}）",
+  optEdition: "格式：{allowed}（默认 {fallback}）",
+  optAggregateEdition: "要汇总的格式（默认为最常见的格式）",
+  optYear: "要汇总的年度（默认为最常见的年度）",
+  optBody: "汇总报告的发布机关",
+  exampleTemplate: "gov-disclosure template --edition gen2021 --to xlsx -o 年报模板.xlsx",
+  exampleAggregate: "gov-disclosure aggregate counties/*.json --body 某市 -o city.json",
+};
+
+const en: CliMessages = {
+  langInvalid: "--lang: expected zh or en, got {value}",
+  oneOf: "{option}: expected one of {allowed}, got {value}",
+  oneFile: "{option}: expected one file, got {count}",
+  giveInput: "validate: give at least one file, folder or - for standard input",
+  htmlOne: "--format html takes one report; use sarif, junit or json for several",
+  noInputs: "No readable input files.",
+  noSuchFile: "{name}: no such file or folder",
+  refuseOverwrite: "{name}: refusing to write over an input file",
+  cannotWrite: "{name}: cannot write ({code})",
+  binaryToTerminal: "binary output cannot go to a terminal: give -o <file>",
+  unknownCommand: "unknown command: {command} (see gov-disclosure --help)",
+  unknownOption: "unknown option: {option}",
+  missingArgs: "missing arguments: {command}",
+  missingValue: "option {option} needs a value",
+  unusedArgs: "unexpected arguments: {args}",
+  internalError: "internal error: {detail}",
+  unreadable: "{name}: cannot be read ({code})",
+  notReport: "{name}: no annual report found ({reason})",
+  noReportFound: "no annual report found",
+  workerExited: "the worker exited unexpectedly (exit code {code})",
+  workerFailed: "the worker failed: {detail}",
+  progressIndex: "index",
+  progressValidate: "validate",
+  progressStats: "stats",
+  progressUnreadable: " ({count} unreadable)",
+  summary: "{files} file(s): {failed} failed, {unreadable} unreadable.",
+  wrote: "wrote {path}",
+  excludedLocal: "{name}: left out of the roll-up (local tables have no common rows to add)",
+  excludedEdition: "{name}: left out of the roll-up (it is in the {edition}, the roll-up in the {expectedEdition})",
+  excludedYear: "{name}: left out of the roll-up (it is for {year}, the roll-up for {target})",
+  unknownYear: "an unknown year",
+  skipped: "{name}: “{text}” in {cell} is not a number and was not added",
+  statsFiles: "files {files}  readable {readable}  unreadable {unreadable}",
+  statsEditionHead: "edition   year  reports",
+  statsCodeHead: "rule or code               failing reports",
+  helpUsage: "Usage",
+  helpUsageGlobal: "<command> [options]",
+  helpCommands: "Commands",
+  helpMoreInfo: "For more about a command, add --help after it",
+  helpOptions: "Options",
+  helpExamples: "Examples",
+  helpHelp: "show this help",
+  helpVersion: "show the version number",
+  cmdValidate: "Import each file (TXT, HTML, Markdown, DOCX, XLSX, PDF, JSON; a folder; - for standard input), validate it and print the findings",
+  cmdConvert: "Convert a report to canonical JSON, official-layout HTML or Markdown, tidy CSV/NDJSON or an XLSX workbook",
+  cmdTemplate: "A blank report of an edition to fill in",
+  cmdDiff: "The cells that changed between two reports (two years of one body, or two bodies); exit 1 when any did",
+  cmdAggregate: "Add up reports of one edition and year into a roll-up (money exact); says which inputs were left out and why",
+  cmdStats: "For a corpus: reports per edition and year, and how many fail each rule",
+  optChoices: "{allowed} (default {fallback})",
+  optPrevious: "last year's report, for the cross-year rules",
+  optValidateFormat: "output format: {allowed} (default {fallback})",
+  optLang: "language: zh | en (default zh)",
+  optFailOn: "exit 1 when an issue at or above this severity fails: {allowed} (default {fallback})",
+  optOutput: "write to a file (atomically) instead of standard output",
+  optOutputXlsx: "output file (required for xlsx on a terminal)",
+  optOutputFile: "output file",
+  optJobs: "worker threads for batches (default: the cores)",
+  optNoPair: "do not pair consecutive years of one body found in a folder",
+  optConvertTo: "output format: {allowed} (default {fallback})",
+  optEdition: "edition: {allowed} (default {fallback})",
+  optAggregateEdition: "the edition to add up (default: the most common)",
+  optYear: "the year to add up (default: the most common)",
+  optBody: "issuing body of the roll-up",
+  exampleTemplate: "gov-disclosure template --edition gen2021 --to xlsx -o template.xlsx",
+  exampleAggregate: 'gov-disclosure aggregate counties/*.json --body "$CITY" -o city.json',
+};
+
+/** Every locale's table. */
+export const MESSAGES: { readonly [L in Locale]: CliMessages } = { "zh-CN": zhCN, en };
+
+const noCells = (): undefined => undefined;
+
+/**
+ * Words a message in a locale with core's `fillTemplate`. Pass an edition to show cell ids (`{cell}`) as the cell's
+ * label in that edition; edition codes (`{edition}`, `{expectedEdition}`) are named the locale's way.
+ */
+export function say(locale: Locale, message: Message, edition?: Edition): string {
+  const params = (message.params ?? {}) as Readonly<Record<string, ParamValue>>;
+  return fillTemplate(MESSAGES[locale][message.key], params, locale, edition && edition !== "local" ? cellResolver(edition) : noCells);
+}
+
+/** Words a message given by key and params. */
+export const t = <K extends MessageKey>(locale: Locale, key: K, ...params: CliParams[K] extends Record<string, never> ? [] : [CliParams[K]]): string =>
+  say(locale, { key, params: params[0] ?? {} } as Message);
+
+/** The locale of a `--lang` value; undefined when the value is not one. */
+export function localeOfLang(lang: unknown): Locale | undefined {
+  if (lang === undefined || lang === "zh" || lang === "zh-CN" || lang === "zh-cn") return "zh-CN";
+  if (lang === "en") return "en";
+  return undefined;
+}

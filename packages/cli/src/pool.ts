@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import type { Message } from "./messages";
 
 /** Runs one task: the same function runs in a worker thread or, for small batches, in this thread. */
 export type Handler<T, R> = (task: T) => Promise<R>;
@@ -22,7 +23,7 @@ export function jobsFor(count: number, requested?: number): number {
 /**
  * Runs tasks over a pool of worker threads and hands results to `onResult` in input order. At most 2 × jobs tasks
  * are in flight and results are released as soon as every earlier one is in, so memory stays flat in the number of
- * tasks. A worker that dies on a task (out of memory on a hostile file) yields `crashed(task, reason)` for that task
+ * tasks. A worker that dies on a task (out of memory on a hostile file) yields `crashed(task, reason)` (a message to word in the user's locale) for that task
  * and is replaced: one bad file never stops the batch.
  */
 export async function runOrdered<T, R>(
@@ -31,7 +32,7 @@ export async function runOrdered<T, R>(
   handler: Handler<T, R>,
   onResult: (result: R, index: number) => void,
   jobs: number,
-  crashed: (task: T, reason: string) => R,
+  crashed: (task: T, reason: Message) => R,
 ): Promise<void> {
   const it = tasks[Symbol.iterator]();
   const pending = new Map<number, R>();
@@ -50,7 +51,7 @@ export async function runOrdered<T, R>(
       try {
         r = await handler(n.value);
       } catch (e) {
-        r = crashed(n.value, e instanceof Error ? e.message : String(e));
+        r = crashed(n.value, { key: "workerFailed", params: { detail: e instanceof Error ? e.message : String(e) } });
       }
       pending.set(nextIn++, r);
       flush();
@@ -88,9 +89,9 @@ export async function runOrdered<T, R>(
             settled = true;
             w.off("exit", onExit);
             w.off("error", onError);
-            finish(w, index, msg.ok ? msg.result : crashed(task, msg.error));
+            finish(w, index, msg.ok ? msg.result : crashed(task, { key: "workerFailed", params: { detail: msg.error } }));
           };
-          const replace = (reason: string) => {
+          const replace = (reason: Message) => {
             if (settled) return;
             settled = true;
             w.off("message", onMessage);
@@ -100,8 +101,8 @@ export async function runOrdered<T, R>(
             workers.add(fresh);
             finish(fresh, index, crashed(task, reason));
           };
-          const onError = (e: Error) => replace(e.message);
-          const onExit = (code: number) => replace(`worker exited with code ${code}`);
+          const onError = (e: Error) => replace({ key: "workerFailed", params: { detail: e.message } });
+          const onExit = (code: number) => replace({ key: "workerExited", params: { code } });
           w.once("message", onMessage);
           w.once("error", onError);
           w.once("exit", onExit);

@@ -4,9 +4,14 @@ export class Progress {
   private failed = 0;
   private last = 0;
   private readonly enabled: boolean;
+  /**
+   * @param label what is being done, in the user's locale
+   * @param unreadable the note on the files that could not be read so far, in the user's locale
+   */
   constructor(
     private readonly total: number,
     private readonly label: string,
+    private readonly unreadable: (count: number) => string,
     enabled = process.stderr.isTTY === true,
   ) {
     this.enabled = enabled && total > 1;
@@ -21,7 +26,7 @@ export class Progress {
       const width = 24;
       const filled = Math.round((this.done / this.total) * width);
       process.stderr.write(
-        `\r${this.label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${this.done}/${this.total}${this.failed ? ` (${this.failed} unreadable)` : ""}`,
+        `\r${this.label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${this.done}/${this.total}${this.failed ? this.unreadable(this.failed) : ""}`,
       );
     }
   }

@@ -1,8 +1,9 @@
 import { basename } from "node:path";
-import { type Locale, type Report, type Severity, serializeReport, validateReport } from "@gov-disclosure/core";
+import { formatIssue, type Locale, type Report, type Severity, serializeReport, type ValidationResult, validateReport } from "@gov-disclosure/core";
 import { importReport } from "@gov-disclosure/import";
 import { renderValidationJson, renderValidationText } from "@gov-disclosure/render";
 import { readInput } from "./io";
+import { t } from "./messages";
 
 /** One file to validate (plain data: it crosses to worker threads). */
 export interface ValidateTask {
@@ -22,14 +23,14 @@ export interface ValidateTask {
 export interface ValidateOutcome {
   readonly name: string;
   readonly readable: boolean;
-  /** Why the file could not be read as a report. */
+  /** Why the file could not be read as a report, in the task's locale. */
   readonly problem?: string;
   readonly failed: boolean;
   readonly body?: string;
   readonly year?: number;
   readonly edition?: string;
   readonly counts?: { error: number; warning: number; info: number };
-  /** Failing rule ids (error and warning), for `stats`. */
+  /** Codes of the failing issues (rule ids and import codes; error and warning), for `stats`. */
   readonly failedRules?: readonly string[];
   /** Rendered output for text and json formats. */
   readonly output?: string;
@@ -39,10 +40,10 @@ export interface ValidateOutcome {
 
 const rank = { info: 0, warning: 1, error: 2 } as const;
 
-async function load(name: string, bytes: Uint8Array, locale: Locale, previous?: Report) {
-  const imported = await importReport(bytes, { filename: basename(name), locale, ...(previous ? { previous } : {}) });
-  return imported;
-}
+const load = (name: string, bytes: Uint8Array, previous?: Report) => importReport(bytes, { filename: basename(name), ...(previous ? { previous } : {}) });
+
+/** The JSON of a validation result; the locale is passed for the renderers that word messages into it. */
+const validationJson = renderValidationJson as (report: Report, result: ValidationResult, options?: { locale?: Locale }) => string;
 
 /** Imports, validates and renders one file. Never throws for a bad file: it comes back unreadable, with the reason. */
 export async function validateTask(task: ValidateTask): Promise<ValidateOutcome> {
@@ -51,24 +52,21 @@ export async function validateTask(task: ValidateTask): Promise<ValidateOutcome>
     let previous: Report | undefined;
     if (task.previousPath || task.previousBytes) {
       const pb = task.previousBytes ?? readInput({ name: task.previousPath as string, path: task.previousPath as string, fromFolder: false });
-      previous = (await load(task.previousPath ?? "previous", pb, task.locale)).report;
+      previous = (await load(task.previousPath ?? "previous", pb)).report;
     }
-    const imported = await load(task.name, bytes, task.locale, previous);
+    const imported = await load(task.name, bytes, previous);
     const report = imported.report;
     if (!report) {
-      const why = imported.diagnostics.find((d) => d.severity === "error")?.message ?? "no report";
-      return { name: task.name, readable: false, problem: why, failed: true };
+      const first = imported.issues.find((i) => i.severity === "error");
+      const problem = first ? formatIssue(first, task.locale) : t(task.locale, "noReportFound");
+      return { name: task.name, readable: false, problem, failed: true };
     }
-    const result = validateReport(report, { locale: task.locale, ...(previous ? { previous } : {}) });
+    // The import's issues go in with the report: every output lists and counts them, and --fail-on weighs them.
+    const result = validateReport(report, { ...(previous ? { previous } : {}), importIssues: imported.issues });
     const failing = result.findings.filter((f) => f.status === "fail" && rank[f.severity] >= rank[task.failOn]);
-    const importProblems = imported.diagnostics.filter((d) => d.severity !== "info");
     let output: string | undefined;
-    if (task.format === "text") {
-      const diag = importProblems.map((d) => `  ${d.severity === "error" ? "✗" : "!"} ${d.message}`).join("\n");
-      output = `${task.name}\n${renderValidationText(report, result, { locale: task.locale, color: task.color })}${diag ? `\n${diag}` : ""}`;
-    } else if (task.format === "json") {
-      output = renderValidationJson(report, result);
-    }
+    if (task.format === "text") output = `${task.name}\n${renderValidationText(report, result, { locale: task.locale, color: task.color })}`;
+    else if (task.format === "json") output = validationJson(report, result, { locale: task.locale });
     return {
       name: task.name,
       readable: true,
@@ -77,19 +75,19 @@ export async function validateTask(task: ValidateTask): Promise<ValidateOutcome>
       ...(report.meta.year !== undefined ? { year: report.meta.year } : {}),
       edition: report.edition,
       counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info },
-      failedRules: [...new Set(result.findings.filter((f) => f.status === "fail" && f.severity !== "info").map((f) => f.ruleId))],
+      failedRules: [...new Set(result.findings.filter((f) => f.status === "fail" && f.severity !== "info").map((f) => f.code))],
       ...(output !== undefined ? { output } : {}),
       ...(task.format === "report" ? { reportJson: JSON.stringify({ report: serializeReport(report), result }) } : {}),
     };
   } catch (e) {
-    return { name: task.name, readable: false, problem: e instanceof Error ? e.message : String(e), failed: true };
+    return { name: task.name, readable: false, problem: t(task.locale, "internalError", { detail: e instanceof Error ? e.message : String(e) }), failed: true };
   }
 }
 
 /** Reads only who and when a file is about, to pair consecutive years of one body in a folder. */
 export async function indexTask(task: { name: string; path: string }): Promise<{ name: string; body?: string; year?: number }> {
   try {
-    const imported = await load(task.name, readInput({ name: task.name, path: task.path, fromFolder: true }), "zh-CN");
+    const imported = await load(task.name, readInput({ name: task.name, path: task.path, fromFolder: true }));
     const meta = imported.report?.meta;
     return { name: task.name, ...(meta?.body ? { body: meta.body } : {}), ...(meta?.year !== undefined ? { year: meta.year } : {}) };
   } catch {

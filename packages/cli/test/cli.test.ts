@@ -3,7 +3,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CJK, englishWords } from "./language";
 
 // End-to-end: the built bundle (dist/cli.js), run as a user runs it, over the real fixtures.
 const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
@@ -17,31 +18,105 @@ function run(args: string[], input?: string | Uint8Array, cwd?: string) {
 }
 const scratch = () => mkdtempSync(join(tmpdir(), "gd-cli-"));
 
-describe("gov-disclosure (built bundle)", () => {
-  it("is built", () => expect(existsSync(CLI)).toBe(true));
+/** Issues as the JSON output lists them (render's `renderValidationJson`). */
+interface JsonIssue {
+  code: string;
+  phase: string;
+  severity: "error" | "warning" | "info";
+  status: string;
+  cells: string[];
+  key?: string;
+  source?: { raw?: string; line?: number; column?: number };
+  candidates?: Record<string, string>[];
+  /** Worded by render in the locale asked for. */
+  message?: string;
+}
+interface JsonResult {
+  counts: { error: number; warning: number; info: number; notAssessable: number; passed: number };
+  findings: JsonIssue[];
+}
 
-  it("prints --version and --help for every command, with examples", () => {
-    expect(run(["--version"]).out).toMatch(/\d+\.\d+\.\d+/);
-    for (const cmd of ["validate", "convert", "template", "diff", "aggregate", "stats"]) {
-      const r = run([cmd, "--help"]);
-      expect(r.code, cmd).toBe(0);
-      expect(r.out, cmd).toContain("Examples:");
-    }
+describe("gov-disclosure (built bundle)", () => {
+  beforeAll(() => {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run pnpm --filter @gov-disclosure/cli build first`);
   });
 
-  it("exits 2 with a clear message for usage errors, never a stack trace", () => {
-    for (const args of [
-      ["frobnicate"],
-      ["validate"],
-      ["validate", "no/such/file.txt"],
-      ["validate", real("taishun-2018.txt"), "--format", "pdf"],
-      ["template", "--edition", "gen1999"],
-    ]) {
-      const r = run(args);
-      expect(r.code, args.join(" ")).toBe(2);
-      expect(r.err, args.join(" ")).toMatch(/^gov-disclosure: /);
-      expect(r.err).not.toMatch(/\n\s+at /);
+  it("prints --version, and --help for every command with examples, in the language asked for", () => {
+    expect(run(["--version"]).out).toMatch(/^\d+\.\d+\.\d+\n$/);
+    for (const cmd of ["validate", "convert", "template", "diff", "aggregate", "stats"]) {
+      const zh = run([cmd, "--help"]);
+      expect(zh.code, cmd).toBe(0);
+      expect(zh.out, cmd).toContain("示例:");
+      expect(zh.out, cmd).toContain("选项:");
+      // Help is data too (option names, example command lines): only its prose is checked, the lines' descriptions.
+      const zhProse = zh.out
+        .split("\n")
+        .filter((l) => /^\s+-/.test(l))
+        .map((l) => l.replace(/^\s+(-\S+,\s+)?--?\S+( <\w+>)?\s+/, ""));
+      expect(zhProse.length, cmd).toBeGreaterThan(1);
+      for (const l of zhProse) expect(englishWords(l), `${cmd}: ${l}`).toEqual([]);
+      const en = run([cmd, "--help", "--lang", "en"]);
+      expect(en.code, cmd).toBe(0);
+      expect(en.out, cmd).toContain("Examples:");
+      expect(en.out, cmd).not.toMatch(CJK);
     }
+    expect(run(["--help"]).out).toContain("命令:");
+    expect(run(["--help", "--lang=en"]).out).not.toMatch(CJK);
+  });
+
+  describe("usage errors: exit 2, one line in the language asked for, never a stack trace", () => {
+    const dir = scratch();
+    const src = join(dir, "in.txt");
+    copyFileSync(real("taishun-2018.txt"), src);
+    const cases: { args: string[]; data: string[]; says: { zh: RegExp; en: RegExp } }[] = [
+      { args: ["frobnicate"], data: ["frobnicate"], says: { zh: /未知命令/, en: /unknown command/ } },
+      { args: ["validate"], data: [], says: { zh: /至少给出一个文件/, en: /at least one file/ } },
+      { args: ["validate", "no/such/file.txt"], data: ["no/such/file.txt"], says: { zh: /不存在/, en: /no such file/ } },
+      {
+        args: ["validate", src, "--format", "pdf"],
+        data: [src, "pdf"],
+        says: { zh: /应为 text、json、html、sarif、junit 之一/, en: /expected one of text, json, html, sarif, junit/ },
+      },
+      { args: ["template", "--edition", "gen1999"], data: ["gen1999"], says: { zh: /之一/, en: /expected one of/ } },
+      { args: ["validate", src, "--bogus"], data: [], says: { zh: /未知选项：--bogus/, en: /unknown option: --bogus/ } },
+      { args: ["validate", src, "--format"], data: [], says: { zh: /缺少取值/, en: /needs a value/ } },
+      { args: ["convert"], data: [], says: { zh: /缺少参数/, en: /missing arguments/ } },
+      { args: ["diff", src, src, src], data: [src], says: { zh: /多余的参数/, en: /unexpected arguments/ } },
+      {
+        args: ["convert", src, "-o", join(dir, "no-such-dir", "out.json")],
+        data: [src, join(dir, "no-such-dir", "out.json")],
+        says: { zh: /无法写入（ENOENT）/, en: /cannot write \(ENOENT\)/ },
+      },
+      { args: ["convert", src, "-o", src], data: [src], says: { zh: /不会覆盖输入文件/, en: /refusing to write over an input file/ } },
+      // The import's reason, worded by core's formatIssue from the first error issue.
+      {
+        args: ["convert", real("pingtan-2014-letter-not-a-report.txt")],
+        data: [real("pingtan-2014-letter-not-a-report.txt")],
+        says: { zh: /未能读出年度报告（这不是政府信息公开工作年度报告/, en: /no annual report found \(This is not/i },
+      },
+    ];
+    for (const c of cases) {
+      it(c.args.map((a) => a.replace(dir, "<tmp>").replace(REAL, "")).join(" "), () => {
+        const zh = run(c.args);
+        expect(zh.code, zh.err).toBe(2);
+        expect(zh.err).toMatch(/^gov-disclosure: [^\n]+\n$/);
+        expect(zh.err).toMatch(c.says.zh);
+        expect(englishWords(zh.err, c.data), zh.err).toEqual([]);
+        const en = run([...c.args, "--lang", "en"]);
+        expect(en.code, en.err).toBe(2);
+        expect(en.err).toMatch(/^gov-disclosure: [^\n]+\n$/);
+        expect(en.err).toMatch(c.says.en);
+        expect(en.err).not.toMatch(CJK);
+      });
+    }
+
+    it("reads --lang before anything else, and words a bad --lang in the default language", () => {
+      // The error comes before the command name is even looked at, in English as asked.
+      expect(run(["--lang", "en", "frobnicate"]).err).toMatch(/^gov-disclosure: unknown command: frobnicate/);
+      const bad = run(["validate", src, "--lang", "fr"]);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toBe("gov-disclosure: --lang：应为 zh 或 en，实为 fr\n");
+    });
   });
 
   describe("validate", () => {
@@ -57,10 +132,84 @@ describe("gov-disclosure (built bundle)", () => {
       expect(run(["validate", real("shanghai-govoffice-2019.html"), "--fail-on", "warning"]).code).toBe(1);
     });
 
-    it("exits 2 for a document that is not a report", () => {
+    it("exits 2 for a document that is not a report, with the import's reason in the language asked for", () => {
       const r = run(["validate", real("pingtan-2014-letter-not-a-report.txt")]);
       expect(r.code).toBe(2);
-      expect(r.err).toContain("pingtan-2014-letter-not-a-report.txt");
+      expect(r.err).toContain("pingtan-2014-letter-not-a-report.txt：未能读出年度报告（这不是政府信息公开工作年度报告");
+      const en = run(["validate", real("pingtan-2014-letter-not-a-report.txt"), "--lang", "en"]);
+      expect(en.code).toBe(2);
+      expect(en.err).toContain("pingtan-2014-letter-not-a-report.txt: no annual report found (This is not a government information");
+      expect(en.err).not.toMatch(CJK);
+    });
+
+    describe("the import's issues are listed and counted in every format (Pingtan 2019: glued rows with ambiguous splits)", () => {
+      const file = real("pingtan-2019.txt");
+      let json: JsonResult;
+      let ambiguous: JsonIssue[];
+      beforeAll(() => {
+        const r = run(["validate", file, "--format", "json"]);
+        expect(r.err).toBe("");
+        json = (JSON.parse(r.out) as JsonResult[])[0] as JsonResult;
+        ambiguous = json.findings.filter((f) => f.code === "IMPORT-SPLIT-AMBIGUOUS");
+        // Seven glued rows of section 二 have several splits that satisfy every identity (fixtures/real/pingtan-2019.txt).
+        expect(ambiguous.length).toBeGreaterThanOrEqual(7);
+      });
+
+      it("JSON: each ambiguous split with its code, cells, source and candidates, counted as a warning", () => {
+        expect(ambiguous.length).toBeGreaterThan(0);
+        for (const f of ambiguous) {
+          expect(f).toMatchObject({ phase: "import", severity: "warning", status: "fail" });
+          expect(f.cells.length).toBeGreaterThan(1);
+          for (const c of f.cells) expect(c).toMatch(/^t\d\./);
+          expect(f.source?.line, JSON.stringify(f)).toBeGreaterThan(0);
+          expect(f.source?.raw, JSON.stringify(f)).toMatch(/^\d/);
+          expect(f.candidates?.length).toBeGreaterThan(1);
+        }
+        // The import's issues come first, and the counts are of every failing issue, import and rule alike.
+        const phases = json.findings.map((f) => f.phase);
+        expect(phases.join(" ")).toMatch(/^(import )+(rule ?)*$/);
+        for (const sev of ["error", "warning", "info"] as const)
+          expect(json.counts[sev], sev).toBe(json.findings.filter((f) => f.status === "fail" && f.severity === sev).length);
+        expect(json.counts.warning).toBeGreaterThanOrEqual(ambiguous.length);
+      });
+
+      it("JSON words the messages in the language asked for", () => {
+        const [en] = JSON.parse(run(["validate", file, "--format", "json", "--lang", "en"]).out) as JsonResult[];
+        const messages = (en?.findings ?? []).filter((f) => f.code === "IMPORT-SPLIT-AMBIGUOUS").map((f) => f.message ?? "");
+        expect(messages).toHaveLength(ambiguous.length);
+        for (const m of messages) {
+          expect(m).toMatch(/ambiguous/);
+          expect(m).not.toMatch(CJK);
+        }
+      });
+
+      it("text, in either language, names each of them", () => {
+        for (const lang of ["zh", "en"]) {
+          const r = run(["validate", file, "--lang", lang]);
+          const shown = r.out.match(/IMPORT-SPLIT-AMBIGUOUS/g) ?? [];
+          expect(shown.length, r.out).toBe(ambiguous.length);
+        }
+        expect(run(["validate", file, "--lang", "en"]).out).toMatch(/Pingtan|平潭/);
+      });
+
+      it("SARIF and JUnit list them too", () => {
+        const sarif = JSON.parse(run(["validate", file, "--format", "sarif"]).out) as { runs: { results: { ruleId: string }[] }[] };
+        expect(sarif.runs[0]?.results.filter((x) => x.ruleId === "IMPORT-SPLIT-AMBIGUOUS")).toHaveLength(ambiguous.length);
+        const junit = run(["validate", file, "--format", "junit"]).out;
+        expect(junit).toContain('name="IMPORT-SPLIT-AMBIGUOUS"');
+        for (const f of ambiguous) expect(junit).toContain(`“${f.source?.raw}”`);
+        // JUnit failures are the error issues.
+        const failures = [...junit.matchAll(/<testsuite\b[^>]*\bfailures="(\d+)"/g)].reduce((n, m) => n + Number(m[1]), 0);
+        expect(failures).toBe(json.counts.error);
+      });
+
+      it("--fail-on warning fails on a warning-level import issue; the default threshold (error) does not", () => {
+        const rules = json.findings.filter((f) => f.phase === "rule" && f.status === "fail" && f.severity !== "info");
+        expect(run(["validate", file, "--fail-on", "warning"]).code).toBe(1);
+        // Pingtan 2019's published table is consistent: only the import's guesses are warnings.
+        expect(rules.filter((f) => f.severity === "error")).toEqual([]);
+        expect(run(["validate", file]).code).toBe(0);
+      });
     });
 
     it("reads standard input", () => {
@@ -90,7 +239,10 @@ describe("gov-disclosure (built bundle)", () => {
       expect(r.err).toContain("garbage.txt");
       expect(r.out).toContain("taishun-2018.txt");
       expect(r.out).toContain("shanghai-govoffice-2019.html");
-      expect(r.out).toMatch(/5 (个文件|file)/);
+      expect(r.out).toContain("共 5 个文件：0 个未通过，2 个无法读取。");
+      const en = run(["validate", dir, "--lang", "en"]);
+      expect(en.out).toContain("5 file(s): 0 failed, 2 unreadable.");
+      expect(en.err).not.toMatch(CJK);
     });
   });
 
@@ -100,13 +252,13 @@ describe("gov-disclosure (built bundle)", () => {
     writeFileSync(join(dir, "2021.json"), JSON.stringify(p));
     writeFileSync(join(dir, "2020.json"), JSON.stringify({ ...p, meta: { ...p.meta, year: 2020 } }));
     const r = run(["validate", dir, "--format", "json"]);
-    const results = JSON.parse(r.out) as { findings: { ruleId: string; status: string; key?: string }[] }[];
-    const carry = results.map((x) => x.findings.filter((f) => f.ruleId === "T3-YOY-CARRY").map((f) => `${f.status}:${f.key ?? ""}`));
+    const results = JSON.parse(r.out) as JsonResult[];
+    const carry = results.map((x) => x.findings.filter((f) => f.code === "T3-YOY-CARRY").map((f) => `${f.status}:${f.key ?? ""}`));
     // 2020 has no predecessor; 2021 is checked against 2020, whose 1 carried-forward application is not carried in.
     expect(carry[0]).toEqual(["not-assessable:"]);
     expect(carry[1]).toEqual(["fail:natural", "fail:total"]);
     const unpaired = JSON.parse(run(["validate", dir, "--format", "json", "--no-pair"]).out) as typeof results;
-    expect(unpaired[1]?.findings.filter((f) => f.ruleId === "T3-YOY-CARRY").map((f) => f.status)).toEqual(["not-assessable"]);
+    expect(unpaired[1]?.findings.filter((f) => f.code === "T3-YOY-CARRY").map((f) => f.status)).toEqual(["not-assessable"]);
   });
 
   it("spreads a batch over worker threads and keeps the input order", () => {
@@ -168,17 +320,29 @@ describe("gov-disclosure (built bundle)", () => {
       const r = run(["aggregate", join(CANON, "pingtan-2021.json"), real("pingtan-2021.txt"), join(CANON, "taishun-2018.json")]);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.out).cells["t3.new.total"]).toBe(140);
-      expect(r.err).toContain("taishun-2018.json");
+      expect(r.err).toBe(`${join(CANON, "taishun-2018.json")}：未计入合计（为2014年统计表，而合计为2021年格式）\n`);
+      const en = run(["aggregate", join(CANON, "pingtan-2021.json"), join(CANON, "taishun-2018.json"), "--lang", "en"]);
+      expect(en.err).toBe(
+        `${join(CANON, "taishun-2018.json")}: left out of the roll-up (it is in the 2014 statistics table, the roll-up in the 2021 format)\n`,
+      );
     });
 
-    it("surveys a corpus", () => {
-      const r = run(["stats", REAL, "--format", "json"]);
-      const s = JSON.parse(r.out);
-      expect(s.files).toBe(8);
-      expect(s.unreadable).toBe(1);
+    it("surveys a corpus, counting the import's issues with the rules' failures, in the language asked for", () => {
+      const files = readdirSync(REAL).filter((f) => !f.endsWith(".expected.json"));
+      const s = JSON.parse(run(["stats", REAL, "--format", "json"]).out);
+      expect(s.files).toBe(files.length);
+      expect(s.readable + s.unreadable).toBe(files.length);
+      expect(s.unreadable).toBeGreaterThanOrEqual(1); // the letter that is not a report
       expect(s.editions.map((e: { edition: string; year: number }) => `${e.edition} ${e.year}`)).toEqual(
-        expect.arrayContaining(["gen2014 2018", "gen2021 2021"]),
+        expect.arrayContaining(["gen2014 2018", "gen2019 2019", "gen2021 2021"]),
       );
+      expect(s.rules.find((r: { rule: string }) => r.rule === "IMPORT-SPLIT-AMBIGUOUS")?.reports).toBeGreaterThanOrEqual(1);
+      const zh = run(["stats", REAL]).out;
+      expect(zh).toMatch(new RegExp(`^文件 ${files.length} 个`));
+      expect(englishWords(zh)).toEqual([]);
+      const en = run(["stats", REAL, "--lang", "en"]).out;
+      expect(en).toMatch(new RegExp(`^files ${files.length} `));
+      expect(en).not.toMatch(CJK);
     });
   });
 

@@ -347,7 +347,7 @@ async function main() {
   p("## Import + validate throughput, per input format");
   p();
   p(
-    `One process per format, one thread (so reports/s is per core). A generated corpus (\`generateCorpus\`, seed ${SEED}, every edition) is streamed: each report is written in the format (not timed), then \`importText\`/\`importReport\` + \`validateReport\` are timed, and the report is dropped. The first ${json.warmup} reports of each run warm the JIT and are not counted. XLSX and DOCX run ${fmt(SLOW_COUNT)} reports (they take tens of milliseconds each). "imported" = a report came back; "errors after import" = the report of a valid input fails an error rule (the importer read a number wrong); "ambiguous" = the importer reported at least one ambiguous split.`,
+    `One process per format, one thread (so reports/s is per core). A generated corpus (\`generateCorpus\`, seed ${SEED}, every edition) is streamed: each report is written in the format (not timed), then \`importText\`/\`importReport\` + \`validateReport\` are timed, and the report is dropped. The first ${json.warmup} reports of each run warm the JIT and are not counted. XLSX and DOCX run ${fmt(SLOW_COUNT)} reports (they take tens of milliseconds each). "imported" = a report came back; "errors after import" = the report of a valid input fails an error rule (the importer read a number wrong); "ambiguous" = the importer reported at least one ambiguous split (\`IMPORT-SPLIT-AMBIGUOUS\`). Validation is given the import's issues, as the CLI does.`,
   );
   p();
   p(
@@ -365,7 +365,7 @@ async function main() {
   p();
   for (const r of results.filter((x) => x.failedImports > 0))
     p(
-      `- ${label(r.format)}: ${fmt(r.failedImports)} of ${fmt(r.count)} inputs gave no report; first diagnostics: ${r.firstFailure.map((s) => `“${s}”`).join(", ")}`,
+      `- ${label(r.format)}: ${fmt(r.failedImports)} of ${fmt(r.count)} inputs gave no report; first issues: ${r.firstFailure.map((s) => `“${s}”`).join(", ")}`,
     );
   p();
   p(`Peak RSS of any throughput process: ${mb(peakRss)}.`);

@@ -1,7 +1,7 @@
 // One throughput run in its own process (so its peak RSS is its own): `throughput.ts <format> <count> [seed]`.
 // Streams a generated corpus: write one report in the format (untimed), import + validate it (timed), drop it.
 // Prints one JSON line with the figures.
-import { parseReportJson, validateReport } from "@gov-disclosure/core";
+import { formatIssue, parseReportJson, validateReport } from "@gov-disclosure/core";
 import { generateCorpus } from "@gov-disclosure/generator";
 import { importReport, importText } from "@gov-disclosure/import";
 import { formatNamed } from "./formats";
@@ -44,7 +44,8 @@ for (const report of generateCorpus({ count: count + WARMUP, seed: Number(seedAr
   const t0 = now();
   const result = typeof input === "string" ? importText(input, { filename: format.filename }) : await importReport(input, { filename: format.filename });
   const t1 = now();
-  const validation = result.report ? validateReport(result.report) : undefined;
+  // As the CLI does: the import's issues go in with the report (listed and counted with the findings).
+  const validation = result.report ? validateReport(result.report, { importIssues: result.issues }) : undefined;
   const t2 = now();
   n++;
   if (!timed) continue;
@@ -56,14 +57,15 @@ for (const report of generateCorpus({ count: count + WARMUP, seed: Number(seedAr
     failedImports++;
     if (firstFailure.length < 3)
       firstFailure.push(
-        result.diagnostics
-          .map((d) => d.messageEn)
+        result.issues
+          .map((i) => formatIssue(i, "en"))
           .join("; ")
           .slice(0, 160),
       );
   }
-  if (validation && validation.counts.error > 0) withErrors++;
-  if (Object.keys(result.ambiguous).length > 0) ambiguous++;
+  // "Errors after import": a rule of severity error fails (import issues are counted apart, as "ambiguous").
+  if (validation?.findings.some((f) => f.phase === "rule" && f.status === "fail" && f.severity === "error")) withErrors++;
+  if (result.issues.some((i) => i.code === "IMPORT-SPLIT-AMBIGUOUS")) ambiguous++;
   const done = n - WARMUP;
   if (done % 1000 === 0 || done === count) {
     const h = process.memoryUsage().heapUsed;
