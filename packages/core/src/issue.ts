@@ -41,6 +41,10 @@ export const IMPORT_CODES = [
   "IMPORT-PDF-DAMAGED",
   "IMPORT-PDF-TOO-MANY-PAGES",
   "IMPORT-PDF-GARBLED",
+  "IMPORT-PDF-TOO-MANY-ITEMS",
+  "IMPORT-PDF-PAGES-WITHOUT-TEXT",
+  "IMPORT-PDF-MISSING-DATA",
+  "IMPORT-PDF-ROTATED-TEXT",
   "IMPORT-IMAGE",
   "IMPORT-BINARY",
   "IMPORT-TOO-LARGE",
@@ -83,6 +87,7 @@ export const UNCERTAIN_CODES: ReadonlySet<ImportCode> = new Set<ImportCode>([
   "IMPORT-SPLIT-INCONSISTENT",
   "IMPORT-PLACED-BY-ORDER",
   "IMPORT-ROW-UNSPLITTABLE",
+  "IMPORT-ROW-MISSING",
 ]);
 
 /** The codes of the fault localiser's suggested corrections. */
@@ -153,9 +158,13 @@ export interface ImportParams {
   "IMPORT-PDF-UNSUPPORTED": Record<string, never>;
   "IMPORT-PDF-NO-TEXT": { readonly pages: number };
   "IMPORT-PDF-ENCRYPTED": Record<string, never>;
-  "IMPORT-PDF-DAMAGED": { readonly detail: string };
+  "IMPORT-PDF-DAMAGED": { readonly detail: string; readonly page?: number };
   "IMPORT-PDF-TOO-MANY-PAGES": { readonly pages: number; readonly limit: number };
-  "IMPORT-PDF-GARBLED": { readonly pages: number };
+  "IMPORT-PDF-GARBLED": { readonly pages: readonly string[]; readonly garbled: number; readonly total: number };
+  "IMPORT-PDF-TOO-MANY-ITEMS": { readonly size: number; readonly limit: number };
+  "IMPORT-PDF-PAGES-WITHOUT-TEXT": { readonly pages: readonly string[] };
+  "IMPORT-PDF-MISSING-DATA": { readonly kind: "cmap" | "font"; readonly name: string };
+  "IMPORT-PDF-ROTATED-TEXT": { readonly page: number; readonly count: number };
   "IMPORT-IMAGE": Record<string, never>;
   "IMPORT-BINARY": { readonly what: BinaryKind };
   "IMPORT-TOO-LARGE": { readonly size: number; readonly limit: number };

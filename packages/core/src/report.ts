@@ -24,6 +24,14 @@ export interface SourceLocation {
   readonly sheet?: string;
   /** 1-based page of a PDF. */
   readonly page?: number;
+  /** PDF: left edge of the text, in points from the page's left edge. */
+  readonly x?: number;
+  /** PDF: top of the text, in points from the page's top edge. */
+  readonly y?: number;
+  /** PDF: width of the text, in points. */
+  readonly width?: number;
+  /** PDF: height of the text, in points. */
+  readonly height?: number;
   /** The text the value was read from, as written. */
   readonly raw?: string;
 }

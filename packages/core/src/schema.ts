@@ -21,6 +21,10 @@ export const SourceLocationSchema = z.strictObject({
   col: z.int().min(0).optional(),
   sheet: z.string().optional(),
   page: z.int().min(1).optional(),
+  x: z.number().min(0).optional(),
+  y: z.number().min(0).optional(),
+  width: z.number().min(0).optional(),
+  height: z.number().min(0).optional(),
   raw: z.string().optional(),
 });
 

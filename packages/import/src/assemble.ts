@@ -1,4 +1,4 @@
-import { type CellValue, type Issue, importIssue, type Report, type SourceLocation } from "@gov-disclosure/core";
+import { type CellValue, type Edition, type Issue, importIssue, type Report, reportCells, type SourceLocation } from "@gov-disclosure/core";
 import { type DocInput, type Located, noTables } from "./locate";
 import { narrativeChecks, readSections } from "./narrative";
 import type { SolveOut } from "./solve";
@@ -27,6 +27,7 @@ export function assemble(doc: DocInput, located: Located, solved: SolveOut, opti
     return { ...failed(doc.format, issues, doc.encoding), edition };
   }
   issues.push(...narrativeChecks(located.c, edition, solved.cells, claims, (o) => located.at(o)));
+  issues.push(...missingRows(edition, located.rowsRecognised, solved));
 
   const cells: Record<string, CellValue> = {};
   const sources: Record<string, SourceLocation> = {};
@@ -70,4 +71,24 @@ export function assemble(doc: DocInput, located: Located, solved: SolveOut, opti
     issues,
     ambiguous: solved.ambiguous,
   };
+}
+
+/**
+ * The rows of a table that was found but that were not read: named, one warning each, so that a blank read for a
+ * missing row is never taken for a printed blank (their cells are uncertain: no correction, findings say so). @internal
+ */
+function missingRows(edition: Edition | undefined, recognised: Readonly<Record<string, number>>, solved: SolveOut): Issue[] {
+  if (!edition || edition === "local") return [];
+  const byRow = new Map<string, string[]>();
+  for (const d of reportCells({ edition }).list) {
+    if (!recognised[d.table]) continue;
+    const key = `${d.table}.${d.row}`;
+    byRow.set(key, [...(byRow.get(key) ?? []), d.id]);
+  }
+  const out: Issue[] = [];
+  for (const cells of byRow.values()) {
+    if (cells.some((c) => solved.cells.has(c))) continue;
+    out.push(importIssue("IMPORT-ROW-MISSING", "warning", { row: cells[0] as string }, { cells }));
+  }
+  return out;
 }

@@ -11,6 +11,8 @@ export interface GridCell {
   /** 1-based line and column of the cell's text in text input (Markdown pipe tables). */
   readonly line?: number;
   readonly column?: number;
+  /** PDF: the page and position of the cell's text. */
+  readonly source?: { readonly page: number; readonly x: number; readonly y: number; readonly width: number; readonly height: number };
 }
 
 /** A table expanded on a real grid (rowspan/colspan applied), with where it came from. */
@@ -64,12 +66,28 @@ interface GridRowView {
 
 /** Where a grid cell is, for `sources`. @internal */
 export function cellLoc(g: Grid, r: number, col: number, cell: GridCell): SourceLocation {
-  const loc: { line?: number; column?: number; table: number; row: number; col: number; raw: string; sheet?: string } = {
-    table: g.index,
-    row: r,
-    col,
-    raw: cell.text,
-  };
+  const loc: {
+    line?: number;
+    column?: number;
+    table: number;
+    row: number;
+    col: number;
+    raw: string;
+    sheet?: string;
+    page?: number;
+    x?: number;
+    y?: number;
+    width?: number;
+    height?: number;
+  } = { table: g.index, row: r, col, raw: cell.text };
+  if (cell.source) {
+    const round = (n: number) => Math.max(0, Math.round(n * 10) / 10);
+    loc.page = cell.source.page;
+    loc.x = round(cell.source.x);
+    loc.y = round(cell.source.y);
+    loc.width = round(cell.source.width);
+    loc.height = round(cell.source.height);
+  }
   if (cell.line !== undefined) {
     loc.line = cell.line;
     loc.column = cell.column ?? 1;

@@ -52,7 +52,8 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
 
 /**
  * Imports a report from a string or bytes of any supported format: text, HTML, Markdown, JSON (UTF-8 with or without
- * BOM, UTF-16 with BOM, GB18030/GBK), Word (.docx) and Excel (.xlsx). PDFs and images get one clear issue.
+ * BOM, UTF-16 with BOM, GB18030/GBK), Word (.docx), Excel (.xlsx) and PDF (its text layer, read with PDF.js, loaded on
+ * first use). Scanned PDFs and images get one clear issue.
  * Never throws.
  */
 export async function importReport(input: string | Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
@@ -61,7 +62,7 @@ export async function importReport(input: string | Uint8Array, options: ImportOp
     if (!(input instanceof Uint8Array)) return failed("unknown", [importIssue("IMPORT-BINARY", "error", { what: "type" })]);
     if (input.length > MAX_INPUT_BYTES) return failed("unknown", [importIssue("IMPORT-TOO-LARGE", "error", { size: input.length, limit: MAX_INPUT_BYTES })]);
     const kind = sniffBytes(input);
-    if (kind === "pdf") return failed("pdf", [importIssue("IMPORT-PDF-UNSUPPORTED", "error", {})]);
+    if (kind === "pdf") return await importPdf(input, options);
     if (kind === "image") return failed("image", [importIssue("IMPORT-IMAGE", "error", {})]);
     if (kind === "doc-ole") return failed("binary", [importIssue("IMPORT-BINARY", "error", { what: "ole" })]);
     if (kind === "zip") return failed("binary", [importIssue("IMPORT-BINARY", "error", { what: "zip" })]);
@@ -100,4 +101,19 @@ export async function importReport(input: string | Uint8Array, options: ImportOp
   } catch (e) {
     return failed("unknown", [importIssue("IMPORT-DAMAGED", "error", { detail: detailOf(e) })]);
   }
+}
+
+/** Reads a PDF's text layer (PDF.js, loaded on first use) and analyses it like any other document. @internal */
+async function importPdf(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+  let pdf: typeof import("./pdf/index");
+  let issues: typeof import("./pdf/issues");
+  try {
+    [pdf, issues] = await Promise.all([import("./pdf/index"), import("./pdf/issues")]);
+  } catch {
+    return failed("pdf", [importIssue("IMPORT-PDF-UNSUPPORTED", "error", {})]);
+  }
+  const doc = await pdf.readPdf(bytes, options.pdfData ? { data: options.pdfData } : {});
+  if (!doc.ok) return failed("pdf", [issues.pdfFailureIssue(doc)]);
+  const warnings = doc.warnings.map(issues.pdfWarningIssue);
+  return guard("pdf", () => analyze({ text: doc.text, grids: doc.grids, tableRanges: doc.tableRanges, format: "pdf", issues: warnings }, options));
 }

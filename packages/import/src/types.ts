@@ -5,6 +5,11 @@ export type InputFormat = "text" | "html" | "markdown" | "json" | "docx" | "xlsx
 
 /** Options of `importReport` and `importText`. */
 export interface ImportOptions {
+  /**
+   * PDF only: where PDF.js's CMaps and standard fonts come from (`kind` "cmap" or "font", the file's name). By default,
+   * in Node, the files of the installed pdfjs-dist; a bundle that carries them elsewhere (the CLI) passes its own.
+   */
+  readonly pdfData?: (kind: "cmap" | "font", name: string) => Promise<Uint8Array | undefined>;
   /** File name, used only to guess the format. */
   readonly filename?: string;
   /** Media type, used only to guess the format. */

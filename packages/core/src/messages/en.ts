@@ -107,7 +107,12 @@ export const en: MessageTable = {
     "IMPORT-PDF-ENCRYPTED": "The PDF is password-protected and cannot be read.",
     "IMPORT-PDF-DAMAGED": "The PDF is damaged or truncated: {detail}",
     "IMPORT-PDF-TOO-MANY-PAGES": "The PDF has {pages} pages, over the limit of {limit}; it was not read.",
-    "IMPORT-PDF-GARBLED": "The PDF's fonts have no Unicode map and its text comes out garbled ({pages} page(s)); nothing garbled was read as a number.",
+    "IMPORT-PDF-GARBLED":
+      "The PDF's fonts have no Unicode map and the text of page(s) {pages} comes out garbled ({garbled} of {total} characters); nothing garbled was read as a number.",
+    "IMPORT-PDF-TOO-MANY-ITEMS": "The PDF has too many pieces of text ({size}, limit {limit}); it was not read.",
+    "IMPORT-PDF-PAGES-WITHOUT-TEXT": "Page(s) {pages} of the PDF have no text layer (probably scanned images); what they show was not read.",
+    "IMPORT-PDF-MISSING-DATA": "Font data “{name}” that the PDF needs is not available; some text may not have been read.",
+    "IMPORT-PDF-ROTATED-TEXT": "Page {page} of the PDF has {count} piece(s) of rotated text, not read as table cells.",
     "IMPORT-IMAGE": "Images (scans) cannot be read: this importer does no OCR.",
     "IMPORT-BINARY": "The input is unrecognised binary data ({what}).",
     "IMPORT-TOO-LARGE": "Input too large ({size} bytes, limit {limit}); not read.",

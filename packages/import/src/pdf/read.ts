@@ -1,0 +1,200 @@
+import { layoutPdf, type RawItem, type RawPage } from "./layout";
+import { dataFactories, type DataRequests, defaultDataLoader, loadPdfJs, type PdfJsDocument, type PdfJsLoadingTask } from "./load";
+import { MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_PDF_TEXT_ITEMS, type PdfDoc, type PdfFailure, type PdfReadOptions, type PdfWarning } from "./types";
+
+const fail = <C extends PdfFailure["code"]>(code: C, params: Extract<PdfFailure, { code: C }>["params"]): PdfFailure =>
+  ({ ok: false, code, params }) as PdfFailure;
+
+const detailOf = (e: unknown): string => {
+  const name = e instanceof Error || (typeof e === "object" && e && "name" in e) ? String((e as { name?: unknown }).name ?? "") : "";
+  const msg = e instanceof Error || (typeof e === "object" && e && "message" in e) ? String((e as { message?: unknown }).message ?? "") : String(e);
+  return `${name && name !== "Error" ? `${name}: ` : ""}${msg}`.slice(0, 200);
+};
+
+function mul(a: readonly number[], b: readonly number[]): number[] {
+  const [a0 = 1, a1 = 0, a2 = 0, a3 = 1, a4 = 0, a5 = 0] = a;
+  const [b0 = 1, b1 = 0, b2 = 0, b3 = 1, b4 = 0, b5 = 0] = b;
+  return [a0 * b0 + a2 * b1, a1 * b0 + a3 * b1, a0 * b2 + a2 * b3, a1 * b2 + a3 * b3, a0 * b4 + a2 * b5 + a4, a1 * b4 + a3 * b5 + a5];
+}
+
+// Kangxi radicals, CJK radicals supplement and compatibility ideographs that some fonts map instead of the unified
+// ideographs (⼀ for 一): the text extraction's mistake, not what was written.
+const COMPAT = /[\u2e80-\u2fdf\uf900-\ufaff]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+const PUA = /[\ue000-\uf8ff\ufffd]/;
+const CJK_CHAR = /[\u3400-\u9fff]/;
+const LETTER = /[A-Za-z]/;
+
+/** Counts characters that say a font had no Unicode map. @internal */
+export function garbleStats(text: string): { total: number; bad: number; cjk: number; letters: number } {
+  let total = 0;
+  let bad = 0;
+  let cjk = 0;
+  let letters = 0;
+  for (const ch of text) {
+    if (/\s/.test(ch)) continue;
+    total++;
+    const code = ch.codePointAt(0)!;
+    if (PUA.test(ch) || code < 0x20 || (code >= 0xf0000 && code <= 0x10ffff)) bad++;
+    else if (CJK_CHAR.test(ch)) cjk++;
+    else if (LETTER.test(ch)) letters++;
+  }
+  return { total, bad, cjk, letters };
+}
+
+/** True when a page's text is mostly unmapped glyphs (or only symbols where a Chinese report has CJK). @internal */
+export function looksGarbled(s: { total: number; bad: number; cjk: number; letters: number }): boolean {
+  if (s.bad >= 20 && s.bad >= 0.1 * s.total) return true;
+  return s.total >= 100 && s.cjk < 0.02 * s.total && s.letters < 0.3 * s.total;
+}
+
+/**
+ * Reads a PDF's text layer into reading-order text and table grids, with the page and position of every piece.
+ * Never throws: a PDF that cannot be read comes back as `{ ok: false, code, params }` (see `PdfFailure`).
+ * PDF.js is loaded on first use. In Node, CMaps and standard fonts come from the installed pdfjs-dist package.
+ */
+export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfDoc | PdfFailure> {
+  const maxBytes = options.maxBytes ?? MAX_PDF_BYTES;
+  const maxPages = options.maxPages ?? MAX_PDF_PAGES;
+  const maxItems = options.maxTextItems ?? MAX_PDF_TEXT_ITEMS;
+  if (!(bytes instanceof Uint8Array)) return fail("pdf-damaged", { detail: "not bytes" });
+  if (bytes.length > maxBytes) return fail("pdf-too-large", { size: bytes.length, limit: maxBytes, unit: "bytes" });
+  if (!hasHeader(bytes)) return fail("pdf-damaged", { detail: "no %PDF- header" });
+
+  let pdfjs: Awaited<ReturnType<typeof loadPdfJs>>;
+  try {
+    pdfjs = await loadPdfJs();
+  } catch (e) {
+    return fail("pdf-damaged", { detail: `PDF.js could not be loaded: ${detailOf(e)}` });
+  }
+  const requests: DataRequests = { missing: [] };
+  const loader = options.data ?? (await defaultDataLoader());
+  const { CMapReaderFactory, StandardFontDataFactory } = dataFactories(loader, requests);
+  let task: PdfJsLoadingTask | undefined;
+  let doc: PdfJsDocument | undefined;
+  try {
+    task = pdfjs.getDocument({
+      // PDF.js takes ownership of (and may detach) the buffer it is given: it gets a copy
+      data: bytes.slice(),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      useWorkerFetch: false,
+      isOffscreenCanvasSupported: false,
+      isImageDecoderSupported: false,
+      enableXfa: false,
+      disableAutoFetch: true,
+      disableStream: true,
+      stopAtErrors: false,
+      verbosity: 0,
+      CMapReaderFactory,
+      StandardFontDataFactory,
+    });
+    try {
+      doc = await task.promise;
+    } catch (e) {
+      const name = typeof e === "object" && e && "name" in e ? String((e as { name: unknown }).name) : "";
+      if (name === "PasswordException") return fail("pdf-encrypted", {});
+      return fail("pdf-damaged", { detail: detailOf(e) });
+    }
+    const n = doc.numPages;
+    if (n > maxPages) return fail("pdf-too-many-pages", { pages: n, limit: maxPages });
+    if (n < 1) return fail("pdf-damaged", { detail: "no pages" });
+    const pages: RawPage[] = [];
+    const warnings: PdfWarning[] = [];
+    let itemCount = 0;
+    for (let p = 1; p <= n; p++) {
+      let raw: RawPage;
+      try {
+        const page = await doc.getPage(p);
+        const vp = page.getViewport({ scale: 1 });
+        const tc = await page.getTextContent({ includeMarkedContent: false });
+        itemCount += tc.items.length;
+        if (itemCount > maxItems) return fail("pdf-too-large", { size: itemCount, limit: maxItems, unit: "text-items" });
+        const items: RawItem[] = [];
+        let rotated = 0;
+        for (const it of tc.items) {
+          if (!("str" in it)) continue;
+          const text = it.str.replace(CONTROL, "").replace(COMPAT, (c) => c.normalize("NFKC"));
+          if (!text.trim()) continue;
+          const m = mul(vp.transform, it.transform);
+          const size = Math.hypot(m[2]!, m[3]!) || Math.hypot(m[0]!, m[1]!) || 1;
+          const len = Math.hypot(m[0]!, m[1]!) || 1;
+          const dx = m[0]! / len;
+          const dy = m[1]! / len;
+          const verticalFont = !!tc.styles[it.fontName]?.vertical;
+          if (verticalFont) {
+            // PDF.js's vertical runs: origin at the bottom of the first glyph, `height` the run's length downwards
+            items.push({ text, page: p, x: m[4]!, y: m[5]! - size, width: size, size, font: it.fontName, dir: "vertical", length: Math.max(it.height, size) });
+          } else if (Math.abs(dx) >= 0.95 && dx > 0) {
+            items.push({ text, page: p, x: m[4]!, y: m[5]!, width: Math.max(0, it.width), size, font: it.fontName, dir: "horizontal", length: 0 });
+          } else if (Math.abs(dy) >= 0.95) {
+            // rotated by 90°: reads downwards (dy > 0) or upwards (dy < 0); x is the baseline
+            const y0 = dy > 0 ? m[5]! : m[5]! - it.width;
+            items.push({ text, page: p, x: m[4]! - size / 2, y: y0, width: size, size, font: it.fontName, dir: "vertical", length: Math.max(it.width, size) });
+          } else {
+            rotated++;
+            items.push({ text, page: p, x: m[4]!, y: m[5]!, width: Math.max(0, it.width), size, font: it.fontName, dir: "horizontal", length: 0 });
+          }
+        }
+        if (rotated) warnings.push({ code: "pdf-rotated-text", params: { page: p, count: rotated } });
+        raw = { page: p, width: vp.width, height: vp.height, items };
+        page.cleanup();
+      } catch (e) {
+        return fail("pdf-damaged", { detail: detailOf(e), page: p });
+      }
+      pages.push(raw);
+    }
+    const empty = pages.filter((pg) => pg.items.length === 0).map((pg) => pg.page);
+    if (empty.length === n) return fail("pdf-no-text", { pages: n });
+    const garbledPages: number[] = [];
+    let sample = "";
+    let bad = 0;
+    let total = 0;
+    for (const pg of pages) {
+      const t = pg.items.map((i) => i.text).join("");
+      const s = garbleStats(t);
+      bad += s.bad;
+      total += s.total;
+      if (looksGarbled(s)) {
+        garbledPages.push(pg.page);
+        if (!sample) sample = t.replace(/\s+/g, "").slice(0, 24);
+      }
+    }
+    if (garbledPages.length) return fail("pdf-garbled", { pages: garbledPages, sample, garbled: bad, total });
+    if (empty.length) warnings.push({ code: "pdf-pages-without-text", params: { pages: empty } });
+    const seen = new Set<string>();
+    for (const m of requests.missing) {
+      const key = `${m.kind}:${m.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      warnings.push({ code: "pdf-missing-data", params: { kind: m.kind, name: m.name } });
+    }
+    let info: Record<string, string> = {};
+    try {
+      const meta = await doc.getMetadata();
+      info = Object.fromEntries(
+        Object.entries(meta.info ?? {})
+          .filter(([k, v]) => typeof v === "string" && v.trim() && ["Title", "Author", "Subject", "Creator", "Producer", "CreationDate", "ModDate"].includes(k))
+          .map(([k, v]) => [k, (v as string).slice(0, 200)]),
+      );
+    } catch {
+      // metadata is optional
+    }
+    const laid = layoutPdf(pages);
+    return { ok: true, ...laid, pages: n, info, warnings };
+  } catch (e) {
+    return fail("pdf-damaged", { detail: detailOf(e) });
+  } finally {
+    // free PDF.js's document, fonts and caches whatever happened
+    await (doc ? doc.destroy() : task?.destroy())?.catch(() => undefined);
+  }
+}
+
+function hasHeader(b: Uint8Array): boolean {
+  const n = Math.min(b.length - 5, 1024);
+  for (let i = 0; i < n; i++) if (b[i] === 0x25 && b[i + 1] === 0x50 && b[i + 2] === 0x44 && b[i + 3] === 0x46 && b[i + 4] === 0x2d) return true;
+  return false;
+}
