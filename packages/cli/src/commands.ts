@@ -13,6 +13,7 @@ import {
   type ValidationResult,
 } from "@gov-disclosure/core";
 import { importReport } from "@gov-disclosure/import";
+import { pdfOptions } from "./pdf";
 import { CONVERT_FORMATS, DIFF_FORMATS, SEVERITIES, STATS_FORMATS, TEMPLATE_FORMATS, VALIDATE_FORMATS } from "./constants";
 import { type ConvertFormat, convertTo, diffOutput, templateBytes, validationDocument } from "./formats";
 import { collectInputs, type Input, readInput, STDIN_ARG, UsageError, writeAtomic } from "./io";
@@ -44,7 +45,7 @@ async function loadOne(input: Input, locale: Locale, previous?: Report): Promise
   } catch (e) {
     throw new UsageError({ key: "unreadable", params: { name: input.name, code: (e as NodeJS.ErrnoException).code ?? (e as Error).name } });
   }
-  const r = await importReport(bytes, { filename: basename(input.name), ...(previous ? { previous } : {}) });
+  const r = await importReport(bytes, { filename: basename(input.name), ...(previous ? { previous } : {}), ...pdfOptions() });
   if (!r.report) {
     const first = r.issues.find((i) => i.severity === "error");
     throw new UsageError({ key: "notReport", params: { name: input.name, reason: first ? formatIssue(first, locale) : t(locale, "noReportFound") } });

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { formatIssue, type Locale, type Report, type Severity, serializeReport, type ValidationResult, validateReport } from "@gov-disclosure/core";
 import { importReport } from "@gov-disclosure/import";
+import { pdfOptions } from "./pdf";
 import { renderValidationJson, renderValidationText } from "@gov-disclosure/render";
 import { readInput } from "./io";
 import { t } from "./messages";
@@ -40,7 +41,8 @@ export interface ValidateOutcome {
 
 const rank = { info: 0, warning: 1, error: 2 } as const;
 
-const load = (name: string, bytes: Uint8Array, previous?: Report) => importReport(bytes, { filename: basename(name), ...(previous ? { previous } : {}) });
+const load = (name: string, bytes: Uint8Array, previous?: Report) =>
+  importReport(bytes, { filename: basename(name), ...(previous ? { previous } : {}), ...pdfOptions() });
 
 /** The JSON of a validation result; the locale is passed for the renderers that word messages into it. */
 const validationJson = renderValidationJson as (report: Report, result: ValidationResult, options?: { locale?: Locale }) => string;

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CJK, englishWords } from "./language";
@@ -346,11 +346,32 @@ describe("gov-disclosure (built bundle)", () => {
     });
   });
 
-  it("starts without node_modules, copied outside the repository", () => {
+  it("starts without node_modules, copied outside the repository, and reads a PDF there with the PDF.js it carries", () => {
     const dir = scratch();
-    mkdirSync(join(dir, "bin"));
-    copyFileSync(CLI, join(dir, "bin", "cli.js"));
+    cpSync(dirname(CLI), join(dir, "bin"), { recursive: true });
     const r = spawnSync(process.execPath, [join(dir, "bin", "cli.js"), "validate", real("taishun-2018.txt")], { cwd: dir, encoding: "utf8" });
     expect(r.status).toBe(0);
+    const pdf = spawnSync(process.execPath, [join(dir, "bin", "cli.js"), "validate", real("hongze-district-2024.pdf"), "--format", "json"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    expect(pdf.status).toBe(0);
+    const out = JSON.parse(pdf.stdout);
+    const entry = Array.isArray(out) ? out[0] : out;
+    expect(entry.report).toMatchObject({ edition: "gen2021", year: 2024 });
+    expect(entry.counts.error).toBe(0);
+    const newTotal = entry.findings.find((f: { code: string }) => f.code === "NARR-APP-RECEIVED");
+    expect(newTotal?.params).toMatchObject({ expected: "95" });
+  });
+
+  it("reads a PDF: convert writes the figures it read with their page", () => {
+    const dir = scratch();
+    const out = join(dir, "hongze.json");
+    const r = run(["convert", real("hongze-district-2024.pdf"), "--to", "json", "-o", out]);
+    expect(r.code, r.err).toBe(0);
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    expect(report.cells["t3.new.total"]).toBe(95);
+    expect(report.cells["t4.after_review.total"]).toBe(3);
+    expect(report.sources["t3.new.total"]).toMatchObject({ page: 3, raw: "95" });
   });
 });
