@@ -49,6 +49,7 @@ export {
 } from "./issue";
 export { en as messagesEn } from "./messages/en";
 export { cellResolver, fillTemplate, formatIssue, type Locale, messagesFor } from "./messages/format";
+export { fillWith, formatWith } from "./messages/formatter";
 export { type MessageTable, zhCN as messagesZhCN } from "./messages/zh-CN";
 export { type ParseResult, parseReport, parseReportJson, serializeReport, stringifyReport } from "./parse";
 export {

@@ -2,6 +2,7 @@ import type { MessageTable } from "./zh-CN";
 
 /** English messages. Placeholders in braces are filled from the finding's params. */
 export const en: MessageTable = {
+  locale: "en",
   rules: {
     "CELL-NOT-NUMERIC": "“{cell}” holds “{text}”, which is not a number; rules that read this cell were not checked.",
     "TOTAL-MISSING": "“{cell}” is blank although its parts are not; from the parts it would be {expected}.",

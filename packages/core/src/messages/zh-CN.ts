@@ -5,6 +5,8 @@ import type { NotAssessableReason, RuleId } from "../rules/ids";
 
 /** A locale's message table: one template per rule id, per not-assessable reason, plus small label tables. */
 export interface MessageTable {
+  /** The locale of this table. */
+  readonly locale: "zh-CN" | "en";
   readonly rules: Readonly<Record<RuleId, string>>;
   readonly reasons: Readonly<Record<NotAssessableReason, string>>;
   readonly editions: Readonly<Record<Edition, string>>;
@@ -38,6 +40,7 @@ export interface MessageTable {
 
 /** Chinese (zh-CN) messages, the default locale. Placeholders in braces are filled from the finding's params. */
 export const zhCN: MessageTable = {
+  locale: "zh-CN",
   rules: {
     "CELL-NOT-NUMERIC": "“{cell}”填写的“{text}”不是数字，涉及该单元格的核对规则未执行。",
     "TOTAL-MISSING": "“{cell}”为空，但其分项不为空；按分项推算应为 {expected}。",

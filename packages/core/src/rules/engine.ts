@@ -8,7 +8,7 @@ import type { RuleId } from "./ids";
 import { type Correction, type EvaluatedIdentity, type FaultArea, faultArea, localize } from "./localize";
 import { add, cmp, isZero, type Num, numText, sub } from "./num";
 import type { Identity, Outcome, RuleContext, RuleDef, Term } from "./types";
-import { cellResolver } from "../messages/format";
+import { cellResolver } from "../messages/formatter";
 
 /** Whether a finding is a failure, a rule that could not be assessed, or (on request) a pass. */
 export type FindingStatus = IssueStatus;
