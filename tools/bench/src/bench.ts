@@ -1,6 +1,8 @@
 // `pnpm bench`: measures gov-disclosure and writes BENCHMARKS.md at the repository root.
 // Environment: BENCH_COUNT (default 10000 reports per fast format), BENCH_SLOW_COUNT (default 300, XLSX/DOCX),
-// BENCH_BATCH (default "1000,10000" files for the CLI batch runs), BENCH_OUT (default ../../BENCHMARKS.md).
+// BENCH_BATCH (default "1000,10000" files for the CLI batch runs), BENCH_OUT (default ../../BENCHMARKS.md),
+// BENCH_PDF_COUNT (default 1000 PDFs imported), BENCH_PDF_DISTINCT (default 50 distinct PDFs printed by Chromium, cycled),
+// BENCH_ONLY=pdf (only the PDF part: its section goes to BENCH_OUT if set, else to stdout; BENCHMARKS.md is left alone).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
@@ -9,8 +11,9 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { generateCorpus } from "@gov-disclosure/generator";
 import { build } from "esbuild";
+import { CHROMIUM, chromiumPresent, LONG_TABLE, launchPrinter, printableHtml } from "./chromium";
 import { FORMATS } from "./formats";
-import { type HotFunction, summariseProfile } from "./profile";
+import { type HotFunction, ownerShares, type ProfileOwner, summariseProfile } from "./profile";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../../..");
@@ -21,6 +24,10 @@ const BATCH = (process.env.BENCH_BATCH ?? "1000,10000").split(",").map(Number);
 const OUT = resolve(process.env.BENCH_OUT ?? join(root, "BENCHMARKS.md"));
 const SEED = 20240601;
 const NODE_TS = ["--conditions=@gov-disclosure/source", "--import", "tsx"];
+const PDF_COUNT = Number(process.env.BENCH_PDF_COUNT ?? 1000);
+const PDF_DISTINCT = Number(process.env.BENCH_PDF_DISTINCT ?? 50);
+const ONLY = process.env.BENCH_ONLY;
+const HONGZE = join(root, "fixtures/real/hongze-district-2024.pdf");
 
 const log = (...a: unknown[]) => console.error("[bench]", ...a);
 const fmt = (x: number, d = 0) => x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -94,6 +101,178 @@ function profile(format: string, count: number): { self: HotFunction[]; inclusiv
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+// ---------------------------------------------------------------------------------------------- PDF
+
+interface PdfThroughput {
+  count: number;
+  distinct: number;
+  warmup: number;
+  firstCallMs: number;
+  importMs: number;
+  validateMs: number;
+  imported: number;
+  failedImports: number;
+  firstFailure: string[];
+  withErrors: number;
+  withImportWarnings: number;
+  pagesRead: number;
+  avgPages: number;
+  inputBytes: number;
+  rssAt: Record<string, number>;
+  heapAt: Record<string, number>;
+  maxRssKb: number;
+}
+
+interface PdfBench {
+  run: PdfThroughput;
+  printSeconds: number;
+  breaks: number;
+  profile: { file: string; runs: number; self: HotFunction[]; inclusive: HotFunction[]; owners: { owner: ProfileOwner; percent: number }[] };
+}
+
+function runPdfThroughput(count: number, paths: string[], extra: string[] = []): PdfThroughput {
+  const r = spawnSync(process.execPath, [...NODE_TS, ...extra, join(here, "pdf-throughput.ts"), String(count), ...paths], {
+    cwd: join(root, "tools/bench"),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`PDF throughput failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as PdfThroughput;
+}
+
+/**
+ * Prints PDF_DISTINCT generated reports (every edition, `generateCorpus`) with one headless Chromium, the official
+ * HTML on A4, a page break forced inside table 三 (or the 2014/local table) in every other one and Chromium's running
+ * header and footer in every third; then imports + validates PDF_COUNT of them in one process, cycling; then
+ * profiles 50 imports of the real Hongze PDF (WPS export, five pages).
+ */
+async function pdfBench(): Promise<PdfBench | undefined> {
+  if (!chromiumPresent()) {
+    log(`PDF: skipped, ${CHROMIUM} is absent (set CHROMIUM_PATH)`);
+    return undefined;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "gd-pdf-"));
+  try {
+    log(`PDF: printing ${PDF_DISTINCT} reports with Chromium`);
+    const t = performance.now();
+    const printer = await launchPrinter();
+    let breaks = 0;
+    try {
+      const jobs = [...generateCorpus({ count: PDF_DISTINCT, seed: SEED + 11 })].map((report, i) => ({ report, i }));
+      await Promise.all(
+        [0, 1, 2].map(async () => {
+          for (let j = jobs.shift(); j; j = jobs.shift()) {
+            const long = LONG_TABLE[j.report.edition];
+            const breakAt = j.i % 2 === 0 ? (long === "old" ? 10 + ((j.i * 11) % 40) : long === "t3" ? 4 + ((j.i * 7) % 19) : 5) : undefined;
+            if (breakAt) breaks++;
+            const pdf = await printer.print(printableHtml(j.report, breakAt), { headerFooter: j.i % 3 === 0 });
+            writeFileSync(join(dir, `r${String(j.i).padStart(4, "0")}.${j.report.edition}.pdf`), pdf);
+          }
+        }),
+      );
+    } finally {
+      await printer.close();
+    }
+    const printSeconds = (performance.now() - t) / 1000;
+    log(`PDF: import + validate × ${PDF_COUNT}`);
+    const run = runPdfThroughput(PDF_COUNT, [dir]);
+    log(`  ${fmt(pdfPerSec(run), 1)} reports/s, ${fmt(pdfFivePagePerSec(run), 1)} five-page reports/s, peak RSS ${mb(run.maxRssKb)}`);
+    log("PDF: profile, 50 imports of the Hongze PDF");
+    const profDir = mkdtempSync(join(tmpdir(), "gd-prof-pdf-"));
+    try {
+      runPdfThroughput(50, [HONGZE], ["--cpu-prof", `--cpu-prof-dir=${profDir}`]);
+      const file = readdirSync(profDir).find((f) => f.endsWith(".cpuprofile"));
+      if (!file) throw new Error("no profile written");
+      const s = summariseProfile(join(profDir, file));
+      return {
+        run,
+        printSeconds,
+        breaks,
+        profile: { file: "fixtures/real/hongze-district-2024.pdf", runs: 50, ...s, owners: ownerShares(join(profDir, file)) },
+      };
+    } finally {
+      rmSync(profDir, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const pdfPerSec = (t: PdfThroughput) => (t.count / (t.importMs + t.validateMs)) * 1000;
+/** Five-page reports per second: pages read per second over five (the generated PDFs are four pages, local ones two). */
+const pdfFivePagePerSec = (t: PdfThroughput) => (t.pagesRead / 5 / (t.importMs + t.validateMs)) * 1000;
+const PDF_TARGET = 20;
+
+/** Peak RSS after 100 PDFs and after all of them. */
+function pdfMemory(t: PdfThroughput): { at100: number; atEnd: number; growth: number } {
+  const at = Object.entries(t.rssAt).sort((a, b) => Number(a[0]) - Number(b[0]));
+  const at100 = t.rssAt["100"] ?? at[0]?.[1] ?? 0;
+  const atEnd = at[at.length - 1]?.[1] ?? 0;
+  return { at100, atEnd, growth: at100 ? atEnd / at100 : 1 };
+}
+
+/** The PDF rows of the targets table. */
+function pdfTargetRows(p: PdfBench | undefined): string[] {
+  if (!p) return [targetRow("import + validate, PDF", `≥ ${PDF_TARGET} five-page reports/s/core`, `not run (${CHROMIUM} absent)`, false)];
+  const r = p.run;
+  const five = pdfFivePagePerSec(r);
+  const m = pdfMemory(r);
+  return [
+    targetRow(
+      "import + validate, PDF (Chromium print of the official HTML)",
+      `≥ ${PDF_TARGET} five-page reports/s/core`,
+      `${fmt(five, 1)} five-page reports/s/core (${fmt(pdfPerSec(r), 1)} PDFs/s of ${fmt(r.avgPages, 1)} pages)`,
+      five >= PDF_TARGET,
+      five >= PDF_TARGET ? "" : `${fmt(PDF_TARGET / five, 1)}× too slow`,
+    ),
+    targetRow(
+      `PDF peak memory flat (${fmt(r.count)} PDFs)`,
+      "flat",
+      `peak RSS ${mb(m.at100)} after 100 PDFs, ${mb(m.atEnd)} after ${fmt(r.count)}`,
+      m.growth < 1.25,
+      `×${fmt(m.growth, 2)} for ×${fmt(r.count / 100)} PDFs`,
+    ),
+  ];
+}
+
+/** The PDF section of BENCHMARKS.md. */
+function pdfSection(p: PdfBench | undefined): string[] {
+  const out: string[] = ["## PDF import + validate", ""];
+  if (!p) return [...out, `Not run: ${CHROMIUM} is absent (set CHROMIUM_PATH).`, ""];
+  const r = p.run;
+  const m = pdfMemory(r);
+  out.push(
+    `${fmt(r.distinct)} generated reports (\`generateCorpus\`, seed ${SEED + 11}, every edition) written as the official HTML (render's \`renderHtml\`, A4) and printed to PDF by one headless Chromium (${fmt(p.printSeconds, 1)} s, not timed); ${fmt(p.breaks)} of them with a page break forced inside table 三 (or the 2014/local table), every third with Chromium's running header and footer. One process, one thread, then imports (\`importReport\`, PDF.js modern build on the calling thread) and validates (\`validateReport\` with the import's issues) ${fmt(r.count)} of them, cycling through the ${fmt(r.distinct)}; the first ${r.warmup} (PDF.js loading, JIT warm-up) are not counted. A "five-page report" is five pages read: pages/s ÷ 5 (these PDFs average ${fmt(r.avgPages, 1)} pages; Hongze 2024 has 5).`,
+    "",
+    "| PDFs | distinct | avg pages | avg size | PDFs/s/core | five-page reports/s/core | import ms/PDF | validate ms/PDF | first import | imported | errors after import | with import warnings | peak RSS after 100 → end | heap after 100 → end |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  );
+  const heap = Object.entries(r.heapAt).sort((a, b) => Number(a[0]) - Number(b[0]));
+  out.push(
+    `| ${fmt(r.count)} | ${fmt(r.distinct)} | ${fmt(r.avgPages, 1)} | ${fmt(r.inputBytes / r.count / 1024)} KB | ${fmt(pdfPerSec(r), 1)} | ${fmt(pdfFivePagePerSec(r), 1)} | ${fmt(r.importMs / r.count, 1)} | ${fmt(r.validateMs / r.count, 2)} | ${fmt(r.firstCallMs)} ms | ${fmt(r.imported)} | ${fmt(r.withErrors)} | ${fmt(r.withImportWarnings)} | ${mb(m.at100)} → ${mb(m.atEnd)} | ${fmt((r.heapAt["100"] ?? heap[0]?.[1] ?? 0) / 2 ** 20)} → ${fmt((heap[heap.length - 1]?.[1] ?? 0) / 2 ** 20)} MB |`,
+    "",
+  );
+  for (const s of r.firstFailure) out.push(`- no report: “${s}”`);
+  if (r.firstFailure.length) out.push("");
+  out.push(
+    `Peak RSS over the run (\`process.resourceUsage().maxRSS\`) at each point: ${Object.entries(r.rssAt)
+      .sort((a, b) => Number(a[0]) - Number(b[0]))
+      .map(([n, kb]) => `${fmt(Number(n))}: ${mb(kb)}`)
+      .join(", ")}.`,
+    "",
+    `### Where PDF import time goes (${p.profile.runs} imports of ${p.profile.file}, \`node --cpu-prof\`)`,
+    "",
+    "Self time by owner (share of non-idle samples):",
+    "",
+    "| owner | self |",
+    "| --- | ---: |",
+    ...p.profile.owners.map((o) => `| ${o.owner} | ${o.percent.toFixed(1)} % |`),
+    "",
+    profileTable("Hot functions", { self: p.profile.self, inclusive: p.profile.inclusive }),
+  );
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------- CLI
@@ -225,6 +404,26 @@ function profileTable(title: string, p: { self: HotFunction[]; inclusive: HotFun
 async function main() {
   const m = machine();
   log("machine", m);
+  if (ONLY === "pdf") {
+    const pdf = await pdfBench();
+    const md = [
+      `PDF benchmark only (BENCH_ONLY=pdf): ${m.model}, nproc ${m.nproc}, Node ${m.node}, commit ${m.commit}, ${m.date} UTC, load average at start ${m.loadavg}, at end ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")}.`,
+      "",
+      "| target | wanted | measured | result |",
+      "| --- | --- | --- | --- |",
+      ...pdfTargetRows(pdf),
+      "",
+      ...pdfSection(pdf),
+    ].join("\n");
+    if (process.env.BENCH_OUT) {
+      writeFileSync(OUT, md);
+      log(`wrote ${OUT}`);
+    } else console.log(md);
+    return;
+  }
+  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: only "pdf" is supported`);
   if (!existsSync(CLI)) throw new Error(`build the CLI first: pnpm --filter @gov-disclosure/cli build (${CLI} missing)`);
 
   const results: Throughput[] = [];
@@ -235,6 +434,8 @@ async function main() {
     log(`  ${fmt(perSec(t))} reports/s, imported ${t.imported}/${t.count}, peak RSS ${mb(t.maxRssKb)}`);
     results.push(t);
   }
+
+  const pdf = await pdfBench();
 
   log("profiles");
   const profJson = profile("json", Math.min(COUNT, 3000));
@@ -331,6 +532,7 @@ async function main() {
       `×${fmt(rssGrowth, 2)} for ×${b1 && b2 ? fmt(b2.files / b1.files) : 1} files`,
     ),
   );
+  for (const row of pdfTargetRows(pdf)) p(row);
   p(targetRow("CLI cold start (`--version`)", "< 150 ms", `median ${fmt(cold.median, 1)} ms`, cold.median < 150));
   p(
     targetRow(
@@ -370,6 +572,7 @@ async function main() {
   p();
   p(`Peak RSS of any throughput process: ${mb(peakRss)}.`);
   p();
+  for (const l of pdfSection(pdf)) p(l);
   p("## Canonical JSON against the `JSON.parse` floor");
   p();
   p("Same strings, same process, timed one report at a time:");

@@ -91,3 +91,33 @@ export function summariseProfile(file: string, top = 12): { self: HotFunction[];
   const ours = (w: string) => /^(core|import|render|generator)\//.test(w) && !w.startsWith("generator/") && !w.startsWith("bench/");
   return { self: rows(self, () => true), inclusive: rows(inclusive, ours), totalSamples: total };
 }
+
+/** Who owns a sample: the PDF reader's parts, the rest of the importer, core, PDF.js, the garbage collector, other. */
+export type ProfileOwner = "PDF.js (pdfjs-dist)" | "import: PDF layout (pdf/*)" | "import: analyse (the rest)" | "core" | "garbage collection" | "other";
+
+/** Self time per owner, as shares of the samples spent outside idle (percent, largest first). */
+export function ownerShares(file: string): { owner: ProfileOwner; percent: number }[] {
+  const p = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
+  const by = new Map<ProfileOwner, number>();
+  let total = 0;
+  for (const n of p.nodes) {
+    const h = n.hitCount ?? 0;
+    if (!h || ["(idle)", "(root)"].includes(n.callFrame.functionName)) continue;
+    total += h;
+    const w = where(n.callFrame.url);
+    const owner: ProfileOwner =
+      n.callFrame.functionName === "(garbage collector)"
+        ? "garbage collection"
+        : w.startsWith("pdfjs-dist")
+          ? "PDF.js (pdfjs-dist)"
+          : w.startsWith("import/pdf/")
+            ? "import: PDF layout (pdf/*)"
+            : w.startsWith("import/")
+              ? "import: analyse (the rest)"
+              : w.startsWith("core/")
+                ? "core"
+                : "other";
+    by.set(owner, (by.get(owner) ?? 0) + h);
+  }
+  return [...by].map(([owner, v]) => ({ owner, percent: (100 * v) / Math.max(1, total) })).sort((a, b) => b.percent - a.percent);
+}

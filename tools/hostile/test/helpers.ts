@@ -33,7 +33,7 @@ export interface ChildResult {
   readonly status: number | null;
   readonly signal: NodeJS.Signals | null;
   readonly ms: number;
-  readonly out: { report: boolean; codes: string[]; messages: string[]; maxRssKb: number } | undefined;
+  readonly out: { report: boolean; codes: string[]; messages: string[]; maxRssKb: number; importMs: number; cells?: Record<string, unknown> } | undefined;
   readonly stderr: string;
 }
 
@@ -199,6 +199,45 @@ export function bombEntry(name: string, prefix: string, repeat: number, suffix: 
   return finish(name, w.bytes(), pre, repeat, suf);
 }
 
+/** The fixed-Huffman code of a literal byte (RFC 1951 3.2.6), written most significant bit first. */
+function literal(w: BitWriter, b: number) {
+  if (b < 144) w.code(0x30 + b, 8);
+  else w.code(0x190 + b - 144, 9);
+}
+
+/**
+ * A zlib stream (RFC 1950, as PDF's FlateDecode reads it) that inflates to `prefix`, then `pattern` repeated to
+ * `repeatBytes` bytes, then `suffix`; about 160 times smaller than what it inflates to. `pattern` is 1 or 16 bytes
+ * long (one distance code each). The Adler-32 trailer is left zero: PDF readers do not check it.
+ */
+export function zlibBomb(prefix: string, pattern: string, repeatBytes: number, suffix: string): Uint8Array {
+  const enc = new TextEncoder();
+  const pat = enc.encode(pattern);
+  if (pat.length !== 1 && pat.length !== 16) throw new Error("pattern must be 1 or 16 bytes");
+  const matches = Math.floor((repeatBytes - pat.length) / 258);
+  const w = new BitWriter(Math.ceil((matches * 15) / 8) + prefix.length * 3 + suffix.length * 3 + 1024);
+  w.bits(0x78, 8);
+  w.bits(0x01, 8); // CMF/FLG: deflate, 32K window, no dictionary; (0x7801 % 31 === 0)
+  stored(w, enc.encode(prefix), false);
+  w.bits(0, 1);
+  w.bits(1, 2); // fixed Huffman
+  for (const b of pat) literal(w, b);
+  // length 258 = code 285; distance 1 = code 0, distance 16 = code 7 with 2 extra bits (3)
+  for (let i = 0; i < matches; i++) {
+    w.code(0b11000101, 8);
+    if (pat.length === 1) w.code(0, 5);
+    else {
+      w.code(7, 5);
+      w.bits(3, 2);
+    }
+  }
+  w.code(0, 7); // end of block (256)
+  stored(w, enc.encode(suffix), true);
+  w.align();
+  w.bits(0, 32);
+  return w.bytes();
+}
+
 function finish(name: string, data: Uint8Array, pre: Uint8Array, repeat: number, suf: Uint8Array): ZipEntry {
   let crc = crc32(pre);
   const chunk = new Uint8Array(1 << 20).fill(32);
@@ -210,4 +249,111 @@ function finish(name: string, data: Uint8Array, pre: Uint8Array, repeat: number,
   }
   crc = crc32(suf, crc);
   return { name, data, method: 8, crc, size: pre.length + repeat + suf.length };
+}
+
+// ------------------------------------------------------------------------------------------------ watched child
+
+/** Imports a file in a child process whose resident memory is watched: killed past `rssLimitKb` or `timeoutMs`. */
+export async function importInWatchedChild(
+  file: string,
+  filename: string,
+  opts: { timeoutMs: number; rssLimitKb: number },
+): Promise<ChildResult & { killedFor?: "time" | "memory"; peakRssKb: number }> {
+  const { spawn } = await import("node:child_process");
+  const { readFileSync } = await import("node:fs");
+  const t = performance.now();
+  // the heap is capped too (above the RSS limit): a runaway heap ends in V8's own out-of-memory, not in the machine's
+  const child = spawn(
+    process.execPath,
+    ["--max-old-space-size=3072", "--conditions=@gov-disclosure/source", "--import", "tsx", join(here, "child/import-file.ts"), file, filename],
+    { cwd: join(here, ".."), stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on("data", (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  let killedFor: "time" | "memory" | undefined;
+  let peakRssKb = 0;
+  const watch = setInterval(() => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0);
+      peakRssKb = Math.max(peakRssKb, kb);
+      if (kb > opts.rssLimitKb && !killedFor) {
+        killedFor = "memory";
+        child.kill("SIGKILL");
+      }
+    } catch {
+      // the child has gone
+    }
+  }, 50);
+  const timer = setTimeout(() => {
+    if (!killedFor) killedFor = "time";
+    child.kill("SIGKILL");
+  }, opts.timeoutMs);
+  const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("close", (c, s) => resolve([c, s])));
+  clearInterval(watch);
+  clearTimeout(timer);
+  const ms = performance.now() - t;
+  const line = stdout.trim().split("\n").pop();
+  let out: ChildResult["out"];
+  try {
+    out = line ? JSON.parse(line) : undefined;
+  } catch {
+    out = undefined;
+  }
+  if (out) peakRssKb = Math.max(peakRssKb, out.maxRssKb);
+  return { status, signal, ms, out, stderr: stderr.slice(-2000), peakRssKb, ...(killedFor ? { killedFor } : {}) };
+}
+
+// ------------------------------------------------------------------------------------------------ PDF writing
+
+/** One indirect object of a hand-made PDF: its dictionary (or any object) and, for a stream, its (encoded) data. */
+export interface PdfObject {
+  readonly body: string;
+  readonly stream?: Uint8Array;
+}
+
+/**
+ * A PDF from numbered objects (object n is `objects[n - 1]`, object 1 the catalog), with a correct cross-reference
+ * table and trailer. `cut` keeps only the first bytes of the xref table (and drops the trailer): a truncated xref.
+ */
+export function writePdf(objects: readonly PdfObject[], options: { cut?: number } = {}): Uint8Array {
+  const enc = new TextEncoder();
+  const parts: Uint8Array[] = [enc.encode("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")];
+  let offset = parts[0]!.length;
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(offset);
+    const head = enc.encode(`${i + 1} 0 obj\n${o.body}\n${o.stream ? "stream\n" : ""}`);
+    const tail = enc.encode(`${o.stream ? "\nendstream" : ""}\nendobj\n`);
+    for (const p of o.stream ? [head, o.stream, tail] : [head, tail]) {
+      parts.push(p);
+      offset += p.length;
+    }
+  });
+  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)].join("");
+  const trailer = `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`;
+  parts.push(enc.encode(options.cut !== undefined ? xref.slice(0, options.cut) : xref + trailer));
+  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
+  let p = 0;
+  for (const part of parts) {
+    out.set(part, p);
+    p += part.length;
+  }
+  return out;
+}
+
+/** Catalog, page tree and `n` pages sharing one content stream and one font (Helvetica): objects 1–4, then pages. */
+export function simplePdf(content: PdfObject, options: { count?: number; extraPageKeys?: string } = {}): PdfObject[] {
+  return [
+    { body: "<< /Type /Catalog /Pages 2 0 R >>" },
+    { body: `<< /Type /Pages /Kids [5 0 R] /Count ${options.count ?? 1} >>` },
+    { body: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>" },
+    content,
+    { body: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R ${options.extraPageKeys ?? ""}>>` },
+  ];
 }

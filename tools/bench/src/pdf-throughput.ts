@@ -1,0 +1,103 @@
+// PDF import + validate in its own process (so its peak RSS is its own): `pdf-throughput.ts <count> <file.pdf|dir>...`.
+// Reads the PDFs once (untimed), then imports and validates `count` of them in turn, cycling through the list, as
+// the CLI does (the import's issues go to validateReport). The first WARMUP imports load PDF.js and warm the JIT and
+// are not counted. Peak RSS and heap are taken after 100 and after `count` PDFs. Prints one JSON line.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { formatIssue, validateReport } from "@gov-disclosure/core";
+import { importReport } from "@gov-disclosure/import";
+
+const [countArg = "1000", ...paths] = process.argv.slice(2);
+const count = Number(countArg);
+const files = paths.flatMap((p) =>
+  statSync(p).isDirectory()
+    ? readdirSync(p)
+        .filter((f) => f.endsWith(".pdf"))
+        .sort()
+        .map((f) => join(p, f))
+    : [p],
+);
+if (!files.length) throw new Error("no PDF given");
+const pdfs = files.map((f) => new Uint8Array(readFileSync(f)));
+const pageCount = (b: Uint8Array): number => {
+  // the page tree's /Count (the largest one is the root's); good enough for Chromium's and WPS's PDFs
+  const text = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1");
+  let n = 0;
+  for (const m of text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)) n = Math.max(n, Number(m[1] ?? m[2]));
+  return n;
+};
+const pages = pdfs.map(pageCount);
+const WARMUP = Math.min(10, pdfs.length);
+
+const now = () => performance.now();
+let importMs = 0;
+let validateMs = 0;
+let imported = 0;
+let failedImports = 0;
+let withErrors = 0;
+let withImportWarnings = 0;
+let pagesRead = 0;
+let inputBytes = 0;
+const firstFailure: string[] = [];
+const firstCallMs: number[] = [];
+const rssAt: Record<number, number> = {};
+const heapAt: Record<number, number> = {};
+
+for (let n = 0; n < count + WARMUP; n++) {
+  const i = n % pdfs.length;
+  const input = pdfs[i] as Uint8Array;
+  const t0 = now();
+  const result = await importReport(input, { filename: "report.pdf" });
+  const t1 = now();
+  const validation = result.report ? validateReport(result.report, { importIssues: result.issues }) : undefined;
+  const t2 = now();
+  if (n < WARMUP) {
+    firstCallMs.push(t1 - t0);
+    continue;
+  }
+  importMs += t1 - t0;
+  validateMs += t2 - t1;
+  inputBytes += input.length;
+  pagesRead += pages[i] ?? 0;
+  if (result.report) imported++;
+  else {
+    failedImports++;
+    if (firstFailure.length < 3)
+      firstFailure.push(
+        result.issues
+          .map((x) => formatIssue(x, "en"))
+          .join("; ")
+          .slice(0, 160),
+      );
+  }
+  if (validation?.findings.some((f) => f.phase === "rule" && f.status === "fail" && f.severity === "error")) withErrors++;
+  if (result.issues.some((x) => x.severity !== "info")) withImportWarnings++;
+  const done = n + 1 - WARMUP;
+  if (done === 100 || done % 250 === 0 || done === count) {
+    rssAt[done] = process.resourceUsage().maxRSS;
+    heapAt[done] = process.memoryUsage().heapUsed;
+  }
+}
+
+console.log(
+  JSON.stringify({
+    format: "pdf",
+    count,
+    distinct: pdfs.length,
+    warmup: WARMUP,
+    firstCallMs: firstCallMs[0] ?? 0,
+    importMs,
+    validateMs,
+    imported,
+    failedImports,
+    firstFailure,
+    withErrors,
+    withImportWarnings,
+    pagesRead,
+    avgPages: pages.reduce((a, b) => a + b, 0) / pages.length,
+    inputBytes,
+    rssAt,
+    heapAt,
+    maxRssKb: process.resourceUsage().maxRSS,
+  }),
+);
