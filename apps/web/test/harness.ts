@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const WEB = resolve(import.meta.dirname, "..");
 export const DIST = join(WEB, "dist");
@@ -92,4 +92,32 @@ export async function launch(options: { serviceWorkers?: "allow" | "block"; view
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+const AXE = readFileSync(resolve(WEB, "node_modules/axe-core/axe.min.js"), "utf8");
+
+/** One accessibility violation as axe-core reports it: the rule, its impact and where. */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+/**
+ * Runs axe-core (the WCAG 2.x A/AA rules and best practices) on the page as it stands, shadow DOM included. The script
+ * is evaluated through the DevTools protocol, so the page's CSP (`script-src 'self'`) is left as it is.
+ */
+export async function audit(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return (r.violations as { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[]).map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+    }));
+  });
 }

@@ -5,16 +5,9 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 declare const __VERSION__: string;
 const WORKER_FLAG = "govDisclosureWorker";
 
-if (!isMainThread && workerData?.[WORKER_FLAG]) {
-  const tasks = await import("./tasks");
-  const handlers = { validate: tasks.validateTask, index: tasks.indexTask } as const;
-  const handler = handlers[workerData[WORKER_FLAG] as keyof typeof handlers] as (t: unknown) => Promise<unknown>;
-  parentPort?.on("message", (task) => {
-    handler(task).then(
-      (result) => parentPort?.postMessage({ ok: true, result }),
-      (e: unknown) => parentPort?.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) }),
-    );
-  });
+if (!isMainThread && workerData?.[WORKER_FLAG] && parentPort) {
+  const { workerMain } = await import("./pool");
+  await workerMain(parentPort);
 } else if (process.argv.length === 3 && (process.argv[2] === "--version" || process.argv[2] === "-v")) {
   process.stdout.write(`${typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev"}\n`);
 } else {

@@ -1,26 +1,29 @@
 // The commands: each imports, validates and renders through the packages, and only here touches files.
-import { basename } from "node:path";
+import { isAbsolute, relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import {
   aggregateReports,
   EDITIONS,
   type Edition,
   formatIssue,
+  INDICATORS,
   isEdition,
   type Locale,
-  parseReport,
   type Report,
   type Severity,
   type ValidationResult,
+  validateReport,
 } from "@gov-disclosure/core";
 import { importReport } from "@gov-disclosure/import";
-import { pdfOptions } from "./pdf";
+import { type BatchPlan, DEFAULT_TIMEOUT_S, runInputs } from "./batch";
 import { CONVERT_FORMATS, DIFF_FORMATS, SEVERITIES, STATS_FORMATS, TEMPLATE_FORMATS, VALIDATE_FORMATS } from "./constants";
 import { type ConvertFormat, convertTo, diffOutput, templateBytes, validationDocument } from "./formats";
-import { collectInputs, type Input, readInput, STDIN_ARG, UsageError, writeAtomic } from "./io";
+import { AtomicFile, collectInputs, type Input, readCapped, readStdin, STDIN_ARG, UsageError } from "./io";
 import { localeOfLang, type Message, say, t } from "./messages";
-import { jobsFor, runOrdered } from "./pool";
+import { pdfOptions } from "./pdf";
 import { Progress } from "./progress";
-import { indexTask, type ValidateOutcome, type ValidateTask, validateTask } from "./tasks";
+import { termSafe, termSafeLines } from "./safe";
+import { type BatchOptions, type FileOutcome, fromTransport, unreadEntry } from "./tasks";
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
@@ -36,159 +39,238 @@ const oneOf = <T extends string>(option: string, value: unknown, allowed: readon
   throw new UsageError({ key: "oneOf", params: { option, allowed, value: String(value) } });
 };
 const useColor = () => process.stdout.isTTY === true && !("NO_COLOR" in process.env) && process.env.TERM !== "dumb";
+const toFile = (output: string | undefined): output is string => !!output && output !== "-" && output !== STDIN_ARG;
+/** An option that may be given several times (or not at all), as a list. */
+const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+
+/** `--timeout <seconds>`: a positive number; 0 turns the limit off. */
+function timeoutOf(v: unknown): { ms: number; given: boolean } {
+  if (v === undefined) return { ms: DEFAULT_TIMEOUT_S * 1000, given: false };
+  const s = Number(v);
+  if (!Number.isFinite(s) || s < 0) throw new UsageError({ key: "badNumber", params: { option: "--timeout", value: String(v) } });
+  return { ms: s * 1000, given: s > 0 };
+}
+function jobsOf(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError({ key: "badNumber", params: { option: "--jobs", value: String(v) } });
+  return n;
+}
+
+/** Writes one line to standard error, made safe for a terminal, with the progress bar cleared first. */
+const note = (line: string, progress?: Progress) => {
+  const text = `${termSafe(line)}\n`;
+  if (progress) progress.write(process.stderr, text);
+  else process.stderr.write(text);
+};
 
 /** Imports one input into a report, or throws a UsageError naming the file and the reason (worded in `locale`). */
-async function loadOne(input: Input, locale: Locale, previous?: Report): Promise<Report> {
+async function loadOne(input: Input, locale: Locale): Promise<{ report: Report; result: ValidationResult }> {
   let bytes: Uint8Array;
   try {
-    bytes = readInput(input);
+    const { MAX_INPUT_BYTES } = await import("@gov-disclosure/import");
+    bytes = input.path ? readCapped(input.path, MAX_INPUT_BYTES) : readStdin(MAX_INPUT_BYTES);
   } catch (e) {
     throw new UsageError({ key: "unreadable", params: { name: input.name, code: (e as NodeJS.ErrnoException).code ?? (e as Error).name } });
   }
-  const r = await importReport(bytes, { filename: basename(input.name), ...(previous ? { previous } : {}), ...pdfOptions() });
+  if (!bytes.length) throw new UsageError({ key: "notReport", params: { name: input.name, reason: t(locale, "emptyFile") } });
+  const r = await importReport(bytes, { filename: input.name.split(/[\\/]/).pop() ?? input.name, ...pdfOptions() });
   if (!r.report) {
     const first = r.issues.find((i) => i.severity === "error");
     throw new UsageError({ key: "notReport", params: { name: input.name, reason: first ? formatIssue(first, locale) : t(locale, "noReportFound") } });
   }
-  return r.report;
+  return { report: r.report, result: validateReport(r.report, { importIssues: r.issues }) };
 }
 
 function single(args: readonly string[], option: string): Input {
   const inputs = collectInputs(args);
   if (inputs.length !== 1) throw new UsageError({ key: "oneFile", params: { option, count: inputs.length } });
-  return inputs[0] as Input;
+  const input = inputs[0] as Input;
+  if (input.problem) throw new UsageError({ key: "unreadable", params: { name: input.name, code: input.problem.code } });
+  return input;
 }
 
 function emit(data: string | Uint8Array, output: string | undefined, inputs: readonly Input[], locale: Locale): void {
-  if (output && output !== "-" && output !== STDIN_ARG) {
-    writeAtomic(output, data, inputs);
-    process.stderr.write(`${t(locale, "wrote", { path: output })}\n`);
+  if (toFile(output)) {
+    const f = new AtomicFile(output, inputs);
+    f.write(data);
+    f.commit();
+    note(t(locale, "wrote", { path: output }));
   } else {
     if (typeof data !== "string" && process.stdout.isTTY) throw new UsageError({ key: "binaryToTerminal" });
     process.stdout.write(data);
   }
 }
 
-interface ValidateFlags {
-  previous?: string;
-  format?: string;
+/** The inputs of a batch command: at least one report-like file, or a usage error saying the input is empty. */
+function batchInputs(args: readonly string[], flags: { include?: unknown; exclude?: unknown }): Input[] {
+  if (!args.length) throw new UsageError({ key: "giveInput" });
+  const inputs = collectInputs(args, { include: list(flags.include), exclude: list(flags.exclude) });
+  if (!inputs.length) throw new UsageError({ key: "emptyInput", params: { names: args.map((a) => (a === STDIN_ARG ? "-" : a)) } });
+  return inputs;
+}
+
+/** A progress bar worded in the locale. */
+const progressBar = (locale: Locale, total: number, label: "progressValidate" | "progressStats" | "progressExport") =>
+  new Progress(total, t(locale, label), (count) => t(locale, "progressUnreadable", { count }));
+
+/** How many of a batch ended each way. */
+class Tally {
+  read = 0;
+  failed = 0;
+  unreadable = 0;
+  skipped = 0;
+  timedOut = 0;
+  noData = 0;
+  add(o: FileOutcome): void {
+    if (o.status === "read") {
+      this.read++;
+      if (o.failed) this.failed++;
+      if (o.noData) this.noData++;
+    } else if (o.status === "skipped") this.skipped++;
+    else if (o.status === "timed-out") this.timedOut++;
+    else this.unreadable++;
+  }
+  /** The summary line: files, failed, unreadable, then what else happened (skipped, blank, timed out). */
+  summary(locale: Locale, files: number): string {
+    const extras = [
+      this.skipped ? t(locale, "summarySkipped", { count: this.skipped }) : "",
+      this.noData ? t(locale, "summaryNoData", { count: this.noData }) : "",
+      this.timedOut ? t(locale, "summaryTimedOut", { count: this.timedOut }) : "",
+    ].filter(Boolean);
+    return t(locale, "summary", {
+      files,
+      failed: this.failed,
+      unreadable: this.unreadable,
+      extras: extras.length ? t(locale, "summaryExtras", { extras }) : "",
+    });
+  }
+  /** 2 when a file could not be read or ran out of time, 1 when one failed, else 0. */
+  exitCode(): number {
+    return this.unreadable || this.timedOut ? 2 : this.failed ? 1 : 0;
+  }
+}
+
+/** The line that says why a file was not read (skipped, unreadable, timed out). */
+const notReadLine = (o: FileOutcome, locale: Locale): string =>
+  o.status === "skipped"
+    ? t(locale, "skippedFile", { name: o.name, reason: o.reason ?? "" })
+    : o.status === "timed-out" || o.reasonCode === "EMPTY"
+      ? t(locale, "fileProblem", { name: o.name, reason: o.reason ?? "" })
+      : o.reasonCode && /^E[A-Z]+$/.test(o.reasonCode)
+        ? t(locale, "unreadable", { name: o.name, code: o.reasonCode })
+        : t(locale, "notReport", { name: o.name, reason: o.reason ?? t(locale, "noReportFound") });
+
+/** A file's location for SARIF: a URI relative to the working directory, or a file:// URL outside it. */
+export function artifactUri(input: Input): string | undefined {
+  if (!input.path) return undefined;
+  const rel = relative(process.cwd(), input.path);
+  if (!rel || rel.startsWith("..") || isAbsolute(rel)) return pathToFileURL(input.path).href;
+  return rel.split(sep).map(encodeURIComponent).join("/");
+}
+
+interface BatchFlags {
   lang?: string;
-  failOn?: string;
   output?: string;
   jobs?: number;
   pair?: boolean;
+  include?: unknown;
+  exclude?: unknown;
+  timeout?: unknown;
 }
 
-/** The outcome for a file whose worker died on it (out of memory on a hostile file): unreadable, with the reason. */
-const crashedTask = (task: ValidateTask, reason: Message): ValidateOutcome => ({
-  name: task.name,
-  readable: false,
-  problem: say(task.locale, reason),
-  failed: true,
-});
+function planOf(flags: BatchFlags, options: BatchOptions, progress: Progress, previous?: Input): BatchPlan {
+  const timeout = timeoutOf(flags.timeout);
+  const jobs = jobsOf(flags.jobs);
+  return {
+    options,
+    ...(jobs !== undefined ? { jobs } : {}),
+    timeoutMs: timeout.ms,
+    timeoutGiven: timeout.given,
+    pair: flags.pair !== false,
+    ...(previous ? { previous } : {}),
+    progress,
+  };
+}
 
-/** A progress bar worded in the locale. */
-const progressBar = (locale: Locale, total: number, label: "progressIndex" | "progressValidate" | "progressStats") =>
-  new Progress(total, t(locale, label), (count) => t(locale, "progressUnreadable", { count }));
+interface ValidateFlags extends BatchFlags {
+  previous?: string;
+  format?: string;
+  failOn?: string;
+  verbose?: boolean;
+}
 
 /** The `validate` command. */
 export async function validate(args: readonly string[], flags: ValidateFlags): Promise<number> {
   const locale = localeOf(flags.lang);
   const format = oneOf("--format", flags.format, VALIDATE_FORMATS, "text");
   const failOn = oneOf<Severity>("--fail-on", flags.failOn, SEVERITIES, "error");
-  if (!args.length) throw new UsageError({ key: "giveInput" });
-  const inputs = collectInputs(args);
-  if (!inputs.length) throw new UsageError({ key: "noInputs" });
+  const inputs = batchInputs(args, flags);
   if (format === "html" && inputs.length > 1) throw new UsageError({ key: "htmlOne" });
   const previousInput = flags.previous ? single([flags.previous], "--previous") : undefined;
-  const jobs = jobsFor(inputs.length, flags.jobs);
-
-  // In folders, consecutive years of the same body are paired for the cross-year rules.
-  const previousOf = new Map<string, string>();
-  const foldered = inputs.filter((i) => i.fromFolder && i.path);
-  if (!previousInput && flags.pair !== false && foldered.length > 1) {
-    const byKey = new Map<string, string>();
-    const index: { name: string; body?: string; year?: number; path: string }[] = [];
-    const progress = progressBar(locale, foldered.length, "progressIndex");
-    await runOrdered(
-      foldered.map((i) => ({ name: i.name, path: i.path as string })),
-      "index",
-      indexTask,
-      (r, n) => {
-        progress.tick();
-        const path = (foldered[n] as Input).path as string;
-        index.push({ ...r, path });
-        if (r.body && r.year !== undefined) byKey.set(`${r.body}\u0000${r.year}`, path);
-      },
-      jobs,
-      (task) => ({ name: task.name }),
-    );
-    progress.end();
-    for (const r of index) {
-      const prev = r.body && r.year !== undefined ? byKey.get(`${r.body}\u0000${r.year - 1}`) : undefined;
-      if (prev) previousOf.set(r.path, prev);
-    }
-  }
-
-  const task = (i: Input): ValidateTask => ({
-    name: i.name,
-    ...(i.path ? { path: i.path } : { bytes: readInput(i) }),
-    ...(previousInput?.path ? { previousPath: previousInput.path } : previousInput ? { previousBytes: readInput(previousInput) } : {}),
-    ...(i.path && previousOf.has(i.path) ? { previousPath: previousOf.get(i.path) as string } : {}),
-    format: format === "text" || format === "json" ? format : "report",
+  const sink = toFile(flags.output) ? new AtomicFile(flags.output, [...inputs, ...(previousInput ? [previousInput] : [])]) : undefined;
+  const out = (s: string) => (sink ? sink.write(s) : process.stdout.write(s));
+  const progress = progressBar(locale, inputs.length, "progressValidate");
+  const options: BatchOptions = {
+    mode: "validate",
     locale,
-    color: format === "text" && !flags.output && useColor(),
+    render: format === "text" ? "text" : format === "json" ? "json" : format === "ndjson" ? "ndjson" : "none",
+    color: format === "text" && !sink && useColor(),
+    verbose: flags.verbose === true,
     failOn,
-  });
-
-  const toFile = flags.output && flags.output !== "-" && flags.output !== STDIN_ARG;
-  const chunks: string[] = [];
-  const out = (s: string) => (toFile ? chunks.push(s) : process.stdout.write(s));
-  const collected: { report: Report; result: ValidationResult; uri: string }[] = [];
-  let failed = 0;
-  let unreadable = 0;
+    keepReport: format === "html" || format === "sarif" || format === "junit",
+  };
+  const tally = new Tally();
+  const collected: { report: Report; result: ValidationResult; uri?: string }[] = [];
   let first = true;
   if (format === "json") out("[");
-  const progress = progressBar(locale, inputs.length, "progressValidate");
-  function tasks(): Iterable<ValidateTask> {
-    return {
-      *[Symbol.iterator]() {
-        for (const i of inputs) yield task(i);
-      },
-    };
-  }
-  await runOrdered(
-    tasks(),
-    "validate",
-    validateTask,
-    (r: ValidateOutcome) => {
-      progress.tick(!r.readable);
-      if (!r.readable) {
-        unreadable++;
-        process.stderr.write(`${t(locale, "notReport", { name: r.name, reason: r.problem ?? t(locale, "noReportFound") })}\n`);
+  try {
+    await runInputs(inputs, planOf(flags, options, progress, previousInput), (o) => {
+      tally.add(o);
+      if (o.status !== "read") {
+        // Skipped files (JSON that is no report) are told with --verbose; unreadable ones always.
+        if (o.status !== "skipped" || flags.verbose) note(notReadLine(o, locale), progress);
+        if (format === "json" || format === "ndjson") {
+          const entry = unreadEntry(o, format === "json" ? 2 : undefined);
+          out(format === "json" ? `${first ? "" : ","}\n${entry}` : `${entry}\n`);
+          first = false;
+        }
         return;
       }
-      if (r.failed) failed++;
-      if (format === "text" && r.output) out(`${r.output}\n`);
-      if (format === "json" && r.output) {
-        out(`${first ? "" : ","}\n${r.output}`);
+      if (format === "text" && o.text !== undefined) {
+        const text = options.color ? o.text : termSafeLines(o.text);
+        const head = termSafe(o.previous ? t(locale, "fileWithPrevious", { name: o.name, previous: o.previous }) : o.name);
+        progress.clear();
+        out(`${head}\n${text}\n`);
+      }
+      if ((format === "json" || format === "ndjson") && o.json) {
+        out(format === "json" ? `${first ? "" : ","}\n${o.json}` : `${o.json}\n`);
         first = false;
       }
-      if (r.reportJson) {
-        const { report, result } = JSON.parse(r.reportJson) as { report: unknown; result: ValidationResult };
-        const parsed = parseReport(report);
-        if (parsed.success) collected.push({ report: parsed.report, result, uri: r.name });
+      if (o.transport && o.result) {
+        const input = inputs[o.index] as Input;
+        const uri = artifactUri(input);
+        collected.push({ report: fromTransport(o.transport), result: JSON.parse(o.result) as ValidationResult, ...(uri ? { uri } : {}) });
       }
-    },
-    jobs,
-    crashedTask,
-  );
+    });
+  } catch (e) {
+    sink?.abort();
+    throw e;
+  }
   progress.end();
-  if (format === "json") out("\n]\n");
+  if (format === "json") out(first ? "]\n" : "\n]\n");
   if (format === "html" || format === "sarif" || format === "junit") out(validationDocument(format, collected, locale, VERSION));
-  if (format === "text" && inputs.length > 1) out(`${t(locale, "summary", { files: inputs.length, failed, unreadable })}\n`);
-  if (toFile) emit(chunks.join(""), flags.output, inputs, locale);
-  return unreadable ? 2 : failed ? 1 : 0;
+  const summary = inputs.length > 1 || tally.read === 0 ? tally.summary(locale, inputs.length) : undefined;
+  if (tally.read === 0 && tally.skipped === inputs.length) note(t(locale, "nothingRead"));
+  if (sink) {
+    sink.commit();
+    if (summary) note(summary);
+    note(t(locale, "wrote", { path: flags.output ?? "" }));
+  } else if (summary) {
+    if (format === "text") out(`${summary}\n`);
+    else note(summary);
+  }
+  return tally.exitCode();
 }
 
 /** The `convert` command. */
@@ -196,8 +278,10 @@ export async function convert(file: string, flags: { to?: string; output?: strin
   const locale = localeOf(flags.lang);
   const to = oneOf<ConvertFormat>("--to", flags.to, CONVERT_FORMATS, "json");
   const input = single([file], "convert");
-  const report = await loadOne(input, locale);
-  emit(await convertTo(report, to, locale), flags.output, [input], locale);
+  if (toFile(flags.output)) new AtomicFile(flags.output, [input]).abort(); // refuse an input (or an unwritable place) before reading
+  const { report, result } = await loadOne(input, locale);
+  // The tidy outputs carry what the issues say of each cell (status, codes, uncertain).
+  emit(await convertTo(report, to, locale, result.findings), flags.output, [input], locale);
   return 0;
 }
 
@@ -216,36 +300,35 @@ export async function diff(a: string, b: string, flags: { format?: string; lang?
   const locale = localeOf(flags.lang);
   const format = oneOf("--format", flags.format, DIFF_FORMATS, "text");
   const [ia, ib] = [single([a], "diff"), single([b], "diff")];
-  const [ra, rb] = [await loadOne(ia, locale), await loadOne(ib, locale)];
+  const [ra, rb] = [(await loadOne(ia, locale)).report, (await loadOne(ib, locale)).report];
   const { text, changed } = diffOutput(ra, rb, format, locale);
-  emit(text, flags.output, [ia, ib], locale);
+  emit(format === "text" ? termSafeLines(text) : text, flags.output, [ia, ib], locale);
   return changed ? 1 : 0;
 }
 
 /** The `aggregate` command. */
-export async function aggregate(
-  args: readonly string[],
-  flags: { edition?: string; year?: number; to?: string; output?: string; lang?: string; body?: string },
-): Promise<number> {
+export async function aggregate(args: readonly string[], flags: BatchFlags & { edition?: string; year?: number; to?: string; body?: string }): Promise<number> {
   const locale = localeOf(flags.lang);
   const to = oneOf<ConvertFormat>("--to", flags.to, CONVERT_FORMATS, "json");
   if (flags.edition !== undefined && !isEdition(flags.edition))
     throw new UsageError({ key: "oneOf", params: { option: "--edition", allowed: EDITIONS, value: String(flags.edition) } });
-  const inputs = collectInputs(args);
-  if (!inputs.length) throw new UsageError({ key: "noInputs" });
+  const inputs = batchInputs(args, flags);
+  if (toFile(flags.output)) new AtomicFile(flags.output, inputs).abort();
   const reports: Report[] = [];
   const names: string[] = [];
-  let unreadable = 0;
-  for (const i of inputs) {
-    try {
-      reports.push(await loadOne(i, locale));
-      names.push(i.name);
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      unreadable++;
-      process.stderr.write(`${say(locale, e.said)}\n`);
+  const tally = new Tally();
+  const progress = progressBar(locale, inputs.length, "progressStats");
+  const options: BatchOptions = { mode: "import", locale, render: "none", color: false, verbose: false, failOn: "error", keepReport: false };
+  await runInputs(inputs, { ...planOf(flags, options, progress), pair: false }, (o) => {
+    tally.add(o);
+    if (o.status !== "read" || !o.transport) {
+      note(notReadLine(o, locale), progress);
+      return;
     }
-  }
+    reports.push(fromTransport((JSON.parse(o.transport) as { report: string }).report));
+    names.push(o.name);
+  });
+  progress.end();
   const r = aggregateReports(reports, {
     ...(flags.edition ? { edition: flags.edition as Edition } : {}),
     ...(flags.year !== undefined ? { year: Number(flags.year) } : {}),
@@ -261,53 +344,55 @@ export async function aggregate(
         : e.reason === "edition"
           ? { key: "excludedEdition", params: { name, edition: report?.edition ?? "?", expectedEdition: r.edition ?? "?" } }
           : { key: "excludedYear", params: { name, year: yearText(report?.meta.year), target: yearText(r.year) } };
-    process.stderr.write(`${say(locale, message)}\n`);
+    note(say(locale, message));
   }
-  for (const s of r.skippedCells)
-    process.stderr.write(`${say(locale, { key: "skipped", params: { name: names[s.index] ?? "?", cell: s.cell, text: s.text } }, r.edition)}\n`);
+  for (const s of r.skippedCells) note(say(locale, { key: "skipped", params: { name: names[s.index] ?? "?", cell: s.cell, text: s.text } }, r.edition));
   if (!r.report) throw new UsageError({ key: "noInputs" });
   emit(await convertTo(r.report, to, locale), flags.output, inputs, locale);
-  return unreadable ? 2 : 0;
+  return tally.unreadable || tally.timedOut ? 2 : 0;
 }
 
 /** The `stats` command. */
-export async function stats(args: readonly string[], flags: { format?: string; lang?: string; output?: string; jobs?: number }): Promise<number> {
+export async function stats(args: readonly string[], flags: BatchFlags & { format?: string }): Promise<number> {
   const locale = localeOf(flags.lang);
   const format = oneOf("--format", flags.format, STATS_FORMATS, "table");
-  const inputs = collectInputs(args);
-  if (!inputs.length) throw new UsageError({ key: "noInputs" });
+  const inputs = batchInputs(args, flags);
+  if (toFile(flags.output)) new AtomicFile(flags.output, inputs).abort();
   const perEdition = new Map<string, number>();
   const perRule = new Map<string, number>();
-  let readable = 0;
-  let unreadable = 0;
+  /** Per year and indicator: reports with a value, their sum (exact decimal text), and the exactness seen. */
+  const perIndicator = new Map<string, { reports: number; sum: bigint; scale: number; exactness: Set<string>; missing: number }>();
+  const tally = new Tally();
   const progress = progressBar(locale, inputs.length, "progressStats");
-  await runOrdered(
-    inputs.map(
-      (i): ValidateTask => ({
-        name: i.name,
-        ...(i.path ? { path: i.path } : { bytes: readInput(i) }),
-        format: "report" as never,
-        locale,
-        color: false,
-        failOn: "error",
-      }),
-    ),
-    "validate",
-    validateTask,
-    (r) => {
-      progress.tick(!r.readable);
-      if (!r.readable) {
-        unreadable++;
-        return;
-      }
-      readable++;
-      const key = `${r.edition}\t${r.year ?? ""}`;
-      perEdition.set(key, (perEdition.get(key) ?? 0) + 1);
-      for (const id of r.failedRules ?? []) perRule.set(id, (perRule.get(id) ?? 0) + 1);
-    },
-    jobsFor(inputs.length, flags.jobs),
-    crashedTask,
-  );
+  const options: BatchOptions = {
+    mode: "validate",
+    locale,
+    render: "none",
+    color: false,
+    verbose: false,
+    failOn: "error",
+    keepReport: false,
+    indicators: true,
+  };
+  await runInputs(inputs, planOf(flags, options, progress), (o) => {
+    tally.add(o);
+    if (o.status !== "read") return;
+    const key = `${o.edition}\t${o.year ?? ""}`;
+    perEdition.set(key, (perEdition.get(key) ?? 0) + 1);
+    for (const id of o.failedRules ?? []) perRule.set(id, (perRule.get(id) ?? 0) + 1);
+    (o.indicators ?? []).forEach(([value, status, exactness], i) => {
+      const id = INDICATORS[i]?.id;
+      if (!id) return;
+      const k = `${o.year ?? ""}\t${id}`;
+      const acc = perIndicator.get(k) ?? { reports: 0, sum: 0n, scale: 6, exactness: new Set<string>(), missing: 0 };
+      if (status === "value" && value !== null) {
+        acc.reports++;
+        acc.sum += decimalMicro(value);
+        acc.exactness.add(exactness);
+      } else acc.missing++;
+      perIndicator.set(k, acc);
+    });
+  });
   progress.end();
   const editions = [...perEdition].sort().map(([k, n]) => {
     const [edition, year] = k.split("\t");
@@ -315,18 +400,83 @@ export async function stats(args: readonly string[], flags: { format?: string; l
   });
   const rules = [...perRule]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([rule, reports]) => ({ rule, reports, share: readable ? reports / readable : 0 }));
+    .map(([rule, reports]) => ({ rule, reports, share: tally.read ? reports / tally.read : 0 }));
+  const indicators = [...perIndicator]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => {
+      const [year, indicator] = k.split("\t");
+      const exactness = v.exactness.size === 1 ? [...v.exactness][0] : v.exactness.size ? "mixed" : "none";
+      return { year: year ? Number(year) : null, indicator, reports: v.reports, withoutValue: v.missing, sum: v.reports ? microText(v.sum) : null, exactness };
+    });
+  const counts = { files: inputs.length, readable: tally.read, unreadable: tally.unreadable + tally.timedOut, skipped: tally.skipped };
   let text: string;
-  if (format === "json") text = `${JSON.stringify({ files: inputs.length, readable, unreadable, editions, rules }, null, 2)}\n`;
+  if (format === "json") text = `${JSON.stringify({ ...counts, editions, rules, indicators }, null, 2)}\n`;
   else if (format === "csv")
-    text = `${["kind,key,year,reports", ...editions.map((e) => `edition,${e.edition},${e.year ?? ""},${e.reports}`), ...rules.map((r) => `rule,${r.rule},,${r.reports}`)].join("\n")}\n`;
+    text = `${[
+      "kind,key,year,reports,sum,exactness",
+      ...editions.map((e) => `edition,${e.edition},${e.year ?? ""},${e.reports},,`),
+      ...rules.map((r) => `rule,${r.rule},,${r.reports},,`),
+      ...indicators.map((i) => `indicator,${i.indicator},${i.year ?? ""},${i.reports},${i.sum ?? ""},${i.exactness}`),
+    ].join("\n")}\n`;
   else {
-    const lines = [t(locale, "statsFiles", { files: inputs.length, readable, unreadable }), "", t(locale, "statsEditionHead")];
+    const lines = [t(locale, "statsFiles", counts), "", t(locale, "statsEditionHead")];
     for (const e of editions) lines.push(`${e.edition.padEnd(9)} ${String(e.year ?? "?").padEnd(5)} ${e.reports}`);
     lines.push("", t(locale, "statsCodeHead"));
     for (const r of rules) lines.push(`${r.rule.padEnd(26)} ${String(r.reports).padStart(6)}  ${(r.share * 100).toFixed(1)}%`);
     text = `${lines.join("\n")}\n`;
   }
   emit(text, flags.output, inputs, locale);
-  return unreadable ? 2 : 0;
+  return tally.unreadable || tally.timedOut ? 2 : 0;
+}
+
+/** A decimal text as an integer number of millionths (indicators are counts or money in 万元 with up to 6 decimals). */
+function decimalMicro(s: string): bigint {
+  const m = /^(-?)(\d+)(?:\.(\d{1,6}))?/.exec(s);
+  if (!m) return 0n;
+  const v = BigInt(m[2] as string) * 1_000_000n + BigInt(((m[3] ?? "") as string).padEnd(6, "0"));
+  return m[1] ? -v : v;
+}
+/** Millionths as decimal text, without trailing zeros. */
+function microText(v: bigint): string {
+  const neg = v < 0n;
+  const a = neg ? -v : v;
+  const frac = (a % 1_000_000n).toString().padStart(6, "0").replace(/0+$/, "");
+  return `${neg ? "-" : ""}${a / 1_000_000n}${frac ? `.${frac}` : ""}`;
+}
+
+/** The `export` command. */
+export async function exportCommand(args: readonly string[], flags: BatchFlags & { to?: string; failOn?: string }): Promise<number> {
+  const locale = localeOf(flags.lang);
+  const { EXPORT_FORMATS, openExport } = await import("./export");
+  const to = oneOf("--to", flags.to, EXPORT_FORMATS, "csv");
+  if (!toFile(flags.output)) throw new UsageError({ key: "exportNeedsOutput" });
+  const inputs = batchInputs(args, flags);
+  const sink = openExport(flags.output, to, inputs);
+  const tally = new Tally();
+  const progress = progressBar(locale, inputs.length, "progressExport");
+  const options: BatchOptions = {
+    mode: "validate",
+    locale,
+    render: "none",
+    color: false,
+    verbose: false,
+    failOn: oneOf<Severity>("--fail-on", flags.failOn, SEVERITIES, "error"),
+    keepReport: false,
+    exportRows: true,
+  };
+  try {
+    await runInputs(inputs, planOf(flags, options, progress), (o) => {
+      tally.add(o);
+      if (o.status !== "read") note(notReadLine(o, locale), progress);
+      sink.add(o);
+    });
+    await sink.commit();
+  } catch (e) {
+    sink.abort();
+    throw e;
+  }
+  progress.end();
+  if (inputs.length > 1) note(tally.summary(locale, inputs.length));
+  for (const path of sink.paths) note(t(locale, "wrote", { path }));
+  return tally.unreadable || tally.timedOut ? 2 : 0;
 }

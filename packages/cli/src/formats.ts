@@ -1,13 +1,14 @@
 // The one place the command meets the render package: every output format by name.
-import { blankReport, type Edition, type Locale, type Report, stringifyReport, type ValidationResult } from "@gov-disclosure/core";
+import { blankReport, type Edition, type Issue, type Locale, type Report, stringifyReport, type ValidationResult } from "@gov-disclosure/core";
 import * as render from "@gov-disclosure/render";
 import type { CONVERT_FORMATS } from "./constants";
 
 /** A format `convert` and `aggregate` write. */
 export type ConvertFormat = (typeof CONVERT_FORMATS)[number];
 
-/** A report in one of the output formats: text, or bytes for XLSX. */
-export async function convertTo(report: Report, to: ConvertFormat, locale: Locale): Promise<string | Uint8Array> {
+/** A report in one of the output formats: text, or bytes for XLSX. `findings` fill the tidy outputs' status and code columns. */
+export async function convertTo(report: Report, to: ConvertFormat, locale: Locale, findings?: readonly Issue[]): Promise<string | Uint8Array> {
+  const tidy = findings ? { locale, findings: [findings] } : { locale };
   switch (to) {
     case "json":
       return stringifyReport(report);
@@ -16,9 +17,9 @@ export async function convertTo(report: Report, to: ConvertFormat, locale: Local
     case "md":
       return render.renderMarkdown(report, { locale });
     case "csv":
-      return render.renderCsv(report, { locale });
+      return render.renderCsv(report, tidy);
     case "ndjson":
-      return render.renderNdjson(report);
+      return render.renderNdjson(report, tidy);
     case "xlsx":
       return render.renderXlsx(report, { locale });
   }
@@ -47,7 +48,7 @@ export function diffOutput(a: Report, b: Report, format: "text" | "json" | "md" 
 /** The formats that need every validated report at once. */
 export function validationDocument(
   format: "html" | "sarif" | "junit",
-  items: { report: Report; result: ValidationResult; uri: string }[],
+  items: { report: Report; result: ValidationResult; uri?: string }[],
   locale: Locale,
   version: string,
 ): string {

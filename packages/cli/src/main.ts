@@ -1,7 +1,8 @@
 import { EDITIONS, type Locale } from "@gov-disclosure/core";
 import { cac } from "cac";
-import { CONVERT_FORMATS, DIFF_FORMATS, SEVERITIES, STATS_FORMATS, TEMPLATE_FORMATS, VALIDATE_FORMATS } from "./constants";
+import { CONVERT_FORMATS, DEFAULT_TIMEOUT_S, DIFF_FORMATS, SEVERITIES, STATS_FORMATS, TEMPLATE_FORMATS, VALIDATE_FORMATS } from "./constants";
 import { STDIN_ARG, UsageError } from "./io";
+import { termSafe } from "./safe";
 import { localeOfLang, type Message, MESSAGES, say, t } from "./messages";
 
 declare const __VERSION__: string;
@@ -38,7 +39,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const lang = langArg(argv);
   const locale: Locale = localeOfLang(lang) ?? "zh-CN";
   const fail = (message: Message): number => {
-    process.stderr.write(`gov-disclosure: ${say(locale, message)}\n`);
+    process.stderr.write(`gov-disclosure: ${termSafe(say(locale, message))}\n`);
     return 2;
   };
   if (!localeOfLang(lang)) return fail({ key: "langInvalid", params: { value: String(lang) } });
@@ -49,11 +50,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   let code = 0;
   // Commands load the packages on first use, so that --help and --version start fast.
   const run =
-    <K extends "validate" | "convert" | "template" | "diff" | "aggregate" | "stats">(name: K) =>
+    <K extends "validate" | "convert" | "template" | "diff" | "aggregate" | "stats" | "exportCommand">(name: K) =>
     async (...a: Parameters<Commands[K]>) => {
       const commands = await import("./commands");
       code = await (commands[name] as (...args: Parameters<Commands[K]>) => Promise<number>)(...a);
     };
+  const timeoutText = t(locale, "optTimeout", { seconds: DEFAULT_TIMEOUT_S });
   // Defaults are applied by the commands (and named in the descriptions), so that cac prints no English "(default: …)".
   cli
     .command("validate [...inputs]", w.cmdValidate)
@@ -63,7 +65,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--fail-on <severity>", t(locale, "optFailOn", { allowed: [...SEVERITIES], fallback: "error" }))
     .option("-o, --output <file>", w.optOutput)
     .option("--jobs <n>", w.optJobs)
+    .option("--timeout <seconds>", timeoutText)
     .option("--no-pair", w.optNoPair)
+    .option("--include <glob>", w.optInclude)
+    .option("--exclude <glob>", w.optExclude)
+    .option("--verbose", w.optVerbose)
     .example("gov-disclosure validate report.html")
     .example("gov-disclosure validate reports/ --format sarif -o findings.sarif")
     .example("gov-disclosure validate 2021.docx --previous 2020.docx --lang en --fail-on warning")
@@ -100,6 +106,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--to <format>", t(locale, "optConvertTo", { allowed: [...CONVERT_FORMATS], fallback: "json" }))
     .option("-o, --output <file>", w.optOutputFile)
     .option("--lang <lang>", w.optLang)
+    .option("--jobs <n>", w.optJobs)
+    .option("--timeout <seconds>", timeoutText)
+    .option("--include <glob>", w.optInclude)
+    .option("--exclude <glob>", w.optExclude)
     .example(w.exampleAggregate)
     .action(run("aggregate"));
   cli
@@ -108,8 +118,26 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--lang <lang>", w.optLang)
     .option("-o, --output <file>", w.optOutputFile)
     .option("--jobs <n>", w.optJobs)
+    .option("--timeout <seconds>", timeoutText)
+    .option("--no-pair", w.optNoPair)
+    .option("--include <glob>", w.optInclude)
+    .option("--exclude <glob>", w.optExclude)
     .example("gov-disclosure stats corpus/ --format csv -o stats.csv")
     .action(run("stats"));
+  cli
+    .command("export [...inputs]", w.cmdExport)
+    .option("--to <format>", t(locale, "optExportTo", { allowed: ["csv", "ndjson", "parquet"], fallback: "csv" }))
+    .option("-o, --output <file>", w.optOutputFile)
+    .option("--lang <lang>", w.optLang)
+    .option("--fail-on <severity>", t(locale, "optFailOn", { allowed: [...SEVERITIES], fallback: "error" }))
+    .option("--jobs <n>", w.optJobs)
+    .option("--timeout <seconds>", timeoutText)
+    .option("--no-pair", w.optNoPair)
+    .option("--include <glob>", w.optInclude)
+    .option("--exclude <glob>", w.optExclude)
+    .example(w.exampleExport)
+    .example("gov-disclosure export reports/ --to csv -o reports.csv")
+    .action(run("exportCommand"));
   // cac's section titles, the global usage line, its "(default: true)" of --no-… options and its own options'
   // descriptions are English: word them from the table.
   const titles: Readonly<Record<string, string>> = {

@@ -11,6 +11,9 @@ export interface CliParams {
   giveInput: Record<string, never>;
   htmlOne: Record<string, never>;
   noInputs: Record<string, never>;
+  emptyInput: { names: readonly string[] };
+  badNumber: { option: string; value: string };
+  exportNeedsOutput: Record<string, never>;
   noSuchFile: { name: string };
   refuseOverwrite: { name: string };
   cannotWrite: { name: string; code: string };
@@ -25,21 +28,33 @@ export interface CliParams {
   unreadable: { name: string; code: string };
   notReport: { name: string; reason: string };
   noReportFound: Record<string, never>;
+  cannotRead: { code: string };
+  emptyFile: Record<string, never>;
+  notReportJson: Record<string, never>;
+  timedOut: { seconds: number };
+  skippedFile: { name: string; reason: string };
+  fileProblem: { name: string; reason: string };
+  nothingRead: Record<string, never>;
   workerExited: { code: number };
   workerFailed: { detail: string };
   // Progress and summaries.
-  progressIndex: Record<string, never>;
+  progressExport: Record<string, never>;
   progressValidate: Record<string, never>;
   progressStats: Record<string, never>;
   progressUnreadable: { count: number };
-  summary: { files: number; failed: number; unreadable: number };
+  summary: { files: number; failed: number; unreadable: number; extras: string };
+  summaryExtras: { extras: readonly string[] };
+  summarySkipped: { count: number };
+  summaryNoData: { count: number };
+  summaryTimedOut: { count: number };
+  fileWithPrevious: { name: string; previous: string };
   wrote: { path: string };
   excludedLocal: { name: string };
   excludedEdition: { name: string; edition: string; expectedEdition: string };
   excludedYear: { name: string; year: string; target: string };
   unknownYear: Record<string, never>;
   skipped: { name: string; cell: string; text: string };
-  statsFiles: { files: number; readable: number; unreadable: number };
+  statsFiles: { files: number; readable: number; unreadable: number; skipped: number };
   statsEditionHead: Record<string, never>;
   statsCodeHead: Record<string, never>;
   // Help.
@@ -57,6 +72,13 @@ export interface CliParams {
   cmdDiff: Record<string, never>;
   cmdAggregate: Record<string, never>;
   cmdStats: Record<string, never>;
+  cmdExport: Record<string, never>;
+  optExportTo: { allowed: readonly string[]; fallback: string };
+  optInclude: Record<string, never>;
+  optExclude: Record<string, never>;
+  optTimeout: { seconds: number };
+  optVerbose: Record<string, never>;
+  exampleExport: Record<string, never>;
   optChoices: { allowed: readonly string[]; fallback: string };
   optPrevious: Record<string, never>;
   optValidateFormat: { allowed: readonly string[]; fallback: string };
@@ -94,6 +116,9 @@ const zhCN: CliMessages = {
   giveInput: "validate：请至少给出一个文件、文件夹或 -（标准输入）",
   htmlOne: "--format html 只用于一份报告；多份报告请用 sarif、junit 或 json",
   noInputs: "没有可读的输入文件。",
+  emptyInput: "{names}：没有报告文件（TXT、HTML、Markdown、DOCX、XLSX、PDF、JSON），输入为空",
+  badNumber: "{option}：应为正数，实为 {value}",
+  exportNeedsOutput: "export：请用 -o <文件> 指定输出文件",
   noSuchFile: "{name}：文件或文件夹不存在",
   refuseOverwrite: "{name}：不会覆盖输入文件",
   cannotWrite: "{name}：无法写入（{code}）",
@@ -107,20 +132,32 @@ const zhCN: CliMessages = {
   unreadable: "{name}：无法读取（{code}）",
   notReport: "{name}：未能读出年度报告（{reason}）",
   noReportFound: "未找到年度报告",
+  cannotRead: "无法读取（{code}）",
+  emptyFile: "空文件",
+  notReportJson: "不是报告：JSON 中没有报告的格式与版本字段",
+  timedOut: "超过 {seconds} 秒仍未完成，已停止",
+  skippedFile: "{name}：已跳过（{reason}）",
+  fileProblem: "{name}：{reason}",
+  nothingRead: "没有读到任何报告：所有文件都已跳过（不是报告）。",
   workerExited: "处理进程意外退出（退出码 {code}）",
   workerFailed: "处理进程出错：{detail}",
-  progressIndex: "索引",
+  progressExport: "导出",
   progressValidate: "校验",
   progressStats: "统计",
   progressUnreadable: "（{count} 个无法读取）",
-  summary: "共 {files} 个文件：{failed} 个未通过，{unreadable} 个无法读取。",
+  summary: "共 {files} 个文件：{failed} 个未通过，{unreadable} 个无法读取{extras}。",
+  summaryExtras: "，{extras}",
+  summarySkipped: "{count} 个已跳过（不是报告）",
+  summaryNoData: "{count} 个没有数字（空白）",
+  summaryTimedOut: "{count} 个超时",
+  fileWithPrevious: "{name}（上一年度：{previous}）",
   wrote: "已写入 {path}",
   excludedLocal: "{name}：未计入合计（地方统计表没有可相加的统一行）",
   excludedEdition: "{name}：未计入合计（为{edition}，而合计为{expectedEdition}）",
   excludedYear: "{name}：未计入合计（为 {year} 年度，而合计为 {target} 年度）",
   unknownYear: "未知",
   skipped: "{name}：{cell} 的“{text}”不是数字，未计入",
-  statsFiles: "文件 {files} 个  可读 {readable} 个  无法读取 {unreadable} 个",
+  statsFiles: "文件 {files} 个  可读 {readable} 个  无法读取 {unreadable} 个  已跳过 {skipped} 个",
   statsEditionHead: "格式       年度   报告数",
   statsCodeHead: "规则或代码                  未通过的报告数",
   helpUsage: "用法",
@@ -137,6 +174,13 @@ const zhCN: CliMessages = {
   cmdDiff: "对比两份报告：列出有变化的单元格（同一机关的两个年度，或两个机关）；有变化时退出码为 1",
   cmdAggregate: "汇总同一格式、同一年度的报告（金额精确相加），并说明哪些输入未计入及原因",
   cmdStats: "批量统计：各格式、各年度的报告数，以及每条规则未通过的报告数",
+  cmdExport: "导出数据集：每份报告每个单元格一行，另附问题表与统一指标表（CSV、NDJSON 或 Parquet）",
+  optExportTo: "输出格式：{allowed}（默认 {fallback}）",
+  optInclude: "遍历文件夹时只取与此通配符相符的文件（可多次给出）",
+  optExclude: "遍历文件夹时略去与此通配符相符的文件（可多次给出）",
+  optTimeout: "每个文件的时限（秒，默认 {seconds}；0 为不限）",
+  optVerbose: "逐条列出无法核对的规则和已跳过的文件",
+  exampleExport: "gov-disclosure export 年报/ --to parquet -o 年报.parquet",
   optChoices: "{allowed}（默认 {fallback}）",
   optPrevious: "上一年度的报告，用于跨年度核对",
   optValidateFormat: "输出格式：{allowed}（默认 {fallback}）",
@@ -163,6 +207,9 @@ const en: CliMessages = {
   giveInput: "validate: give at least one file, folder or - for standard input",
   htmlOne: "--format html takes one report; use sarif, junit or json for several",
   noInputs: "No readable input files.",
+  emptyInput: "{names}: no report files (TXT, HTML, Markdown, DOCX, XLSX, PDF, JSON): the input is empty",
+  badNumber: "{option}: expected a positive number, got {value}",
+  exportNeedsOutput: "export: give the output file with -o <file>",
   noSuchFile: "{name}: no such file or folder",
   refuseOverwrite: "{name}: refusing to write over an input file",
   cannotWrite: "{name}: cannot write ({code})",
@@ -176,20 +223,32 @@ const en: CliMessages = {
   unreadable: "{name}: cannot be read ({code})",
   notReport: "{name}: no annual report found ({reason})",
   noReportFound: "no annual report found",
+  cannotRead: "cannot be read ({code})",
+  emptyFile: "empty file",
+  notReportJson: "not a report: the JSON has no edition or version field",
+  timedOut: "not done after {seconds} s, stopped",
+  skippedFile: "{name}: skipped ({reason})",
+  fileProblem: "{name}: {reason}",
+  nothingRead: "No report was read: every file was skipped (not a report).",
   workerExited: "the worker exited unexpectedly (exit code {code})",
   workerFailed: "the worker failed: {detail}",
-  progressIndex: "index",
+  progressExport: "export",
   progressValidate: "validate",
   progressStats: "stats",
   progressUnreadable: " ({count} unreadable)",
-  summary: "{files} file(s): {failed} failed, {unreadable} unreadable.",
+  summary: "{files} file(s): {failed} failed, {unreadable} unreadable{extras}.",
+  summaryExtras: ", {extras}",
+  summarySkipped: "{count} skipped (not a report)",
+  summaryNoData: "{count} with no figures (blank)",
+  summaryTimedOut: "{count} timed out",
+  fileWithPrevious: "{name} (last year: {previous})",
   wrote: "wrote {path}",
   excludedLocal: "{name}: left out of the roll-up (local tables have no common rows to add)",
   excludedEdition: "{name}: left out of the roll-up (it is in the {edition}, the roll-up in the {expectedEdition})",
   excludedYear: "{name}: left out of the roll-up (it is for {year}, the roll-up for {target})",
   unknownYear: "an unknown year",
   skipped: "{name}: “{text}” in {cell} is not a number and was not added",
-  statsFiles: "files {files}  readable {readable}  unreadable {unreadable}",
+  statsFiles: "files {files}  readable {readable}  unreadable {unreadable}  skipped {skipped}",
   statsEditionHead: "edition   year  reports",
   statsCodeHead: "rule or code               failing reports",
   helpUsage: "Usage",
@@ -206,6 +265,13 @@ const en: CliMessages = {
   cmdDiff: "The cells that changed between two reports (two years of one body, or two bodies); exit 1 when any did",
   cmdAggregate: "Add up reports of one edition and year into a roll-up (money exact); says which inputs were left out and why",
   cmdStats: "For a corpus: reports per edition and year, and how many fail each rule",
+  cmdExport: "A corpus as a dataset: one row per report and cell, with a table of issues and one of harmonised indicators (CSV, NDJSON or Parquet)",
+  optExportTo: "output format: {allowed} (default {fallback})",
+  optInclude: "in folders, take only files matching this glob (may be repeated)",
+  optExclude: "in folders, leave out files matching this glob (may be repeated)",
+  optTimeout: "time limit per file in seconds (default {seconds}; 0 for none)",
+  optVerbose: "list the checks that could not be assessed and the files skipped",
+  exampleExport: "gov-disclosure export reports/ --to parquet -o reports.parquet",
   optChoices: "{allowed} (default {fallback})",
   optPrevious: "last year's report, for the cross-year rules",
   optValidateFormat: "output format: {allowed} (default {fallback})",

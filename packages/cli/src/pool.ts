@@ -1,9 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { Message } from "./messages";
-
-/** Runs one task: the same function runs in a worker thread or, for small batches, in this thread. */
-export type Handler<T, R> = (task: T) => Promise<R>;
+import type { BatchOptions, FileItem, FileOutcome } from "./tasks";
 
 /** The marker in workerData that tells the bundle to start as a worker. */
 export const WORKER_FLAG = "govDisclosureWorker"; // the same string as in cli.ts
@@ -12,112 +9,206 @@ export const WORKER_FLAG = "govDisclosureWorker"; // the same string as in cli.t
 const WORKER_HEAP_MB = 384;
 
 /** True when worker threads can run this file (the bundled JavaScript, not TypeScript source run by a loader). */
-const canFork = () => import.meta.url.endsWith(".js");
+export const canFork = (): boolean => import.meta.url.endsWith(".js");
 
-/** How many workers to use: the cores, at most `requested`, and 1 for small batches. */
-export function jobsFor(count: number, requested?: number): number {
-  if (count < 8 || !canFork()) return 1;
-  return Math.max(1, Math.min(requested ?? availableParallelism(), count));
+/** Below this many files and bytes a batch runs on this thread: starting a worker costs more than it saves. */
+const SMALL_BATCH_FILES = 48;
+const SMALL_BATCH_BYTES = 8 << 20;
+/** Files each worker must have for its start (loading the bundle, warming up) to pay off. */
+const FILES_PER_WORKER = 24;
+
+/**
+ * How many worker threads a batch gets: none for a small batch (under ~50 files and 8 MB) or on one core, unless a
+ * time limit must be enforced (then at least one: only a worker can be stopped); otherwise the cores (or `--jobs`),
+ * no more than one per ~24 files.
+ */
+export function workersFor(count: number, bytes: number, requested: number | undefined, needIsolation: boolean): number {
+  if (!canFork() || count === 0) return 0;
+  const cores = availableParallelism();
+  const want = Math.max(1, Math.min(requested ?? cores, Math.ceil(count / FILES_PER_WORKER)));
+  if (requested === 1 && !needIsolation) return 0;
+  if (!needIsolation && (cores < 2 || (count < SMALL_BATCH_FILES && bytes < SMALL_BATCH_BYTES))) return 0;
+  return want;
+}
+
+/** Files sent to a worker at once: enough to keep it busy between messages, few enough to share a batch out evenly. */
+export function chunkSize(count: number, workers: number): number {
+  return Math.max(1, Math.min(16, Math.floor(count / (workers * 8))));
+}
+
+type ToWorker = { items: readonly FileItem[]; options: BatchOptions };
+type FromWorker = { outcome: FileOutcome } | { error: string } | { ready: true };
+
+interface Slot {
+  worker: Worker;
+  /** Items sent and not yet answered, in the order the worker takes them. */
+  queue: FileItem[];
+  /** When the item at the head of the queue was started (its predecessor answered, or the chunk was sent). */
+  started: number;
+  /** The worker has loaded and can take work (its start-up is not counted against the first file's time). */
+  ready: boolean;
+  /** Stops the worker, fails the file it is on and hands its other files to a fresh one. */
+  replace?: (detail: string, code: "TIMEOUT" | "WORKER") => void;
 }
 
 /**
- * Runs tasks over a pool of worker threads and hands results to `onResult` in input order. At most 2 × jobs tasks
- * are in flight and results are released as soon as every earlier one is in, so memory stays flat in the number of
- * tasks. A worker that dies on a task (out of memory on a hostile file) yields `crashed(task, reason)` (a message to word in the user's locale) for that task
- * and is replaced: one bad file never stops the batch.
+ * Runs a batch over worker threads (or, with 0 workers, on this thread) and hands outcomes to `onOutcome` in input
+ * order. Files go to workers in chunks; each file's outcome comes back on its own. At most a window of files is in
+ * flight or waiting to be handed on, so memory stays flat in the number of files. A file that runs past `timeoutMs`
+ * has its worker terminated and comes back `timed-out`; a worker that dies (out of memory on a hostile file) costs
+ * only the file it was on: a fresh worker takes the rest.
  */
-export async function runOrdered<T, R>(
-  tasks: Iterable<T>,
-  kind: string,
-  handler: Handler<T, R>,
-  onResult: (result: R, index: number) => void,
-  jobs: number,
-  crashed: (task: T, reason: Message) => R,
+export async function runBatch(
+  items: Iterable<FileItem>,
+  options: BatchOptions,
+  workers: number,
+  chunk: number,
+  timeoutMs: number,
+  onOutcome: (o: FileOutcome) => void,
+  failed: (item: FileItem, reasonCode: "TIMEOUT" | "WORKER", detail: string) => FileOutcome,
 ): Promise<void> {
-  const it = tasks[Symbol.iterator]();
-  const pending = new Map<number, R>();
-  let nextOut = 0;
-  let nextIn = 0;
-  const flush = () => {
-    while (pending.has(nextOut)) {
-      const r = pending.get(nextOut) as R;
-      pending.delete(nextOut);
-      onResult(r, nextOut++);
+  const it = items[Symbol.iterator]();
+  const pending = new Map<number, FileOutcome>();
+  const order: number[] = [];
+  const release = () => {
+    while (order.length && pending.has(order[0] as number)) {
+      const index = order.shift() as number;
+      const o = pending.get(index) as FileOutcome;
+      pending.delete(index);
+      onOutcome(o);
     }
   };
-  if (jobs <= 1) {
-    for (let n = it.next(); !n.done; n = it.next()) {
-      let r: R;
-      try {
-        r = await handler(n.value);
-      } catch (e) {
-        r = crashed(n.value, { key: "workerFailed", params: { detail: e instanceof Error ? e.message : String(e) } });
-      }
-      pending.set(nextIn++, r);
-      flush();
-    }
+  if (workers <= 0) {
+    const { processItem } = await import("./tasks");
+    for (let n = it.next(); !n.done; n = it.next()) onOutcome(await processItem(n.value, options));
     return;
   }
-  const spawn = () => new Worker(new URL(import.meta.url), { workerData: { [WORKER_FLAG]: kind }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-  const workers = new Set<Worker>();
-  try {
-    await new Promise<void>((resolve) => {
-      let active = 0;
-      let exhausted = false;
-      const idle: Worker[] = [];
-      const finish = (w: Worker, index: number, r: R) => {
-        active--;
-        pending.set(index, r);
-        flush();
-        idle.push(w);
+  const window = workers * chunk * 4;
+  const retry: FileItem[] = [];
+  let exhausted = false;
+  const take = (): FileItem | undefined => {
+    if (retry.length) return retry.shift();
+    if (exhausted) return undefined;
+    const n = it.next();
+    if (n.done) {
+      exhausted = true;
+      return undefined;
+    }
+    order.push(n.value.index);
+    return n.value;
+  };
+  const spawn = () =>
+    new Worker(new URL(import.meta.url), { workerData: { [WORKER_FLAG]: "batch" }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const slots = new Set<Slot>();
+  await new Promise<void>((resolveAll, rejectAll) => {
+    let timer: NodeJS.Timeout | undefined;
+    const done = () => retry.length === 0 && exhausted && [...slots].every((s) => s.queue.length === 0);
+    const settle = (index: number, o: FileOutcome) => {
+      pending.set(index, o);
+      release();
+    };
+    const attach = (slot: Slot) => {
+      slot.worker.on("message", (msg: FromWorker) => {
+        if ("ready" in msg) {
+          slot.ready = true;
+          slot.started = Date.now();
+          return;
+        }
+        if ("error" in msg) {
+          // The worker could not run the chunk at all: every file in it comes back failed.
+          for (const item of slot.queue.splice(0)) settle(item.index, failed(item, "WORKER", msg.error));
+        } else {
+          const head = slot.queue.shift();
+          if (head) settle(head.index, msg.outcome);
+          slot.started = Date.now();
+        }
+        pump();
+      });
+      const replace = (detail: string, code: "TIMEOUT" | "WORKER") => {
+        if (!slots.has(slot)) return;
+        slots.delete(slot);
+        slot.worker.removeAllListeners();
+        // A worker blocked in a system call (reading a pipe nobody writes to) cannot stop at once: let it not hold the process.
+        slot.worker.unref();
+        void slot.worker.terminate();
+        const [head, ...rest] = slot.queue;
+        if (head) settle(head.index, failed(head, code, detail));
+        retry.unshift(...rest);
+        const fresh: Slot = { worker: spawn(), queue: [], started: Date.now(), ready: false };
+        slots.add(fresh);
+        attach(fresh);
         pump();
       };
-      const pump = () => {
-        while (idle.length && !exhausted && nextIn - nextOut < jobs * 2) {
-          const n = it.next();
-          if (n.done) {
-            exhausted = true;
-            break;
+      slot.worker.on("error", (e: Error) => replace(e.message, "WORKER"));
+      slot.worker.on("exit", (code: number) => replace(String(code), "WORKER"));
+      slot.replace = replace;
+    };
+    const pump = () => {
+      try {
+        for (const slot of slots) {
+          // Keep two chunks' worth queued on each worker, so that it never waits for the next message.
+          while (slot.queue.length < chunk * 2) {
+            const inFlight = order.length;
+            if (!retry.length && inFlight >= window) break;
+            const batch: FileItem[] = [];
+            for (let i = 0; i < chunk; i++) {
+              const item = take();
+              if (!item) break;
+              batch.push(item);
+            }
+            if (!batch.length) break;
+            if (!slot.queue.length && slot.ready) slot.started = Date.now();
+            slot.queue.push(...batch);
+            slot.worker.postMessage({ items: batch, options } satisfies ToWorker);
           }
-          const w = idle.pop() as Worker;
-          const index = nextIn++;
-          const task = n.value;
-          active++;
-          let settled = false;
-          const onMessage = (msg: { ok: true; result: R } | { ok: false; error: string }) => {
-            if (settled) return;
-            settled = true;
-            w.off("exit", onExit);
-            w.off("error", onError);
-            finish(w, index, msg.ok ? msg.result : crashed(task, { key: "workerFailed", params: { detail: msg.error } }));
-          };
-          const replace = (reason: Message) => {
-            if (settled) return;
-            settled = true;
-            w.off("message", onMessage);
-            workers.delete(w);
-            void w.terminate();
-            const fresh = spawn();
-            workers.add(fresh);
-            finish(fresh, index, crashed(task, reason));
-          };
-          const onError = (e: Error) => replace({ key: "workerFailed", params: { detail: e.message } });
-          const onExit = (code: number) => replace({ key: "workerExited", params: { code } });
-          w.once("message", onMessage);
-          w.once("error", onError);
-          w.once("exit", onExit);
-          w.postMessage(task);
         }
-        if (exhausted && active === 0) resolve();
-      };
-      for (let i = 0; i < jobs; i++) {
-        const w = spawn();
-        workers.add(w);
-        idle.push(w);
+        if (done()) {
+          if (timer) clearInterval(timer);
+          resolveAll();
+        }
+      } catch (e) {
+        if (timer) clearInterval(timer);
+        rejectAll(e);
       }
-      pump();
+    };
+    for (let i = 0; i < workers; i++) {
+      const slot: Slot = { worker: spawn(), queue: [], started: Date.now(), ready: false };
+      slots.add(slot);
+      attach(slot);
+    }
+    if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
+      timer = setInterval(
+        () => {
+          const now = Date.now();
+          for (const slot of [...slots]) if (slot.ready && slot.queue.length && now - slot.started > timeoutMs) slot.replace?.(String(timeoutMs), "TIMEOUT");
+        },
+        Math.min(1000, Math.max(20, timeoutMs / 4)),
+      );
+      timer.unref();
+    }
+    pump();
+  }).finally(async () => {
+    await Promise.all(
+      [...slots].map((s) => {
+        s.worker.removeAllListeners();
+        return s.worker.terminate();
+      }),
+    );
+  });
+}
+
+/** The worker side: takes chunks, answers each file as soon as it is done. */
+export async function workerMain(port: import("node:worker_threads").MessagePort): Promise<void> {
+  const { processItem } = await import("./tasks");
+  port.postMessage({ ready: true } satisfies FromWorker);
+  let chain = Promise.resolve();
+  port.on("message", (msg: ToWorker) => {
+    chain = chain.then(async () => {
+      try {
+        for (const item of msg.items) port.postMessage({ outcome: await processItem(item, msg.options) } satisfies FromWorker);
+      } catch (e) {
+        port.postMessage({ error: e instanceof Error ? e.message : String(e) } satisfies FromWorker);
+      }
     });
-  } finally {
-    await Promise.all([...workers].map((w) => w.terminate()));
-  }
+  });
 }

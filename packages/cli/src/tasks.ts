@@ -1,98 +1,336 @@
-import { basename } from "node:path";
-import { formatIssue, type Locale, type Report, type Severity, serializeReport, type ValidationResult, validateReport } from "@gov-disclosure/core";
-import { importReport } from "@gov-disclosure/import";
-import { pdfOptions } from "./pdf";
-import { renderValidationJson, renderValidationText } from "@gov-disclosure/render";
-import { readInput } from "./io";
+// What is done to one file, in a worker thread or in this one: read, sort out what is not a report, import, validate,
+// render. Every function here takes and returns plain data (it crosses to worker threads).
+import { basename, extname } from "node:path";
+import {
+  type CellValue,
+  formatIssue,
+  type Issue,
+  indicatorsOf,
+  type Locale,
+  money,
+  type Report,
+  reportCells,
+  type Severity,
+  type ValidationResult,
+  validateReport,
+} from "@gov-disclosure/core";
+import { importReport, MAX_INPUT_BYTES } from "@gov-disclosure/import";
+import { renderValidationJson, renderValidationText, tidyRows } from "@gov-disclosure/render";
+import { readCapped } from "./io";
+import { termSafe } from "./safe";
 import { t } from "./messages";
+import { pdfOptions } from "./pdf";
 
-/** One file to validate (plain data: it crosses to worker threads). */
-export interface ValidateTask {
+/** One file of a batch (plain data). */
+export interface FileItem {
+  /** Its place in the batch. */
+  readonly index: number;
+  /** Display name. */
   readonly name: string;
   readonly path?: string;
-  /** Bytes, for standard input (never sent to a worker). */
+  /** Bytes, for standard input. */
   readonly bytes?: Uint8Array;
-  readonly previousPath?: string;
-  readonly previousBytes?: Uint8Array;
-  readonly format: "text" | "json" | "report";
-  readonly locale: Locale;
-  readonly color: boolean;
-  readonly failOn: Severity;
+  /** The report as this run already imported it (`transport`), to validate without reading the file again. */
+  readonly transport?: string;
+  /** Last year's report (`transport`), for the cross-year rules. */
+  readonly previous?: string;
+  /** Display name of last year's file. */
+  readonly previousName?: string;
 }
 
+/** What to do with each file of a batch. */
+export interface BatchOptions {
+  /** `import`: read and import only (the report comes back); `validate`: import (unless given) and validate. */
+  readonly mode: "import" | "validate";
+  readonly locale: Locale;
+  /** What to render per file: terminal text, a JSON entry (indented, or on one line for NDJSON), or nothing. */
+  readonly render: "text" | "json" | "ndjson" | "none";
+  /** Send the harmonised indicators back (`stats`). */
+  readonly indicators?: boolean;
+  readonly color: boolean;
+  readonly verbose: boolean;
+  readonly failOn: Severity;
+  /** Send the report and result back (SARIF, JUnit, HTML, aggregate). */
+  readonly keepReport: boolean;
+  /** Rows for `export`, labels in this locale. */
+  readonly exportRows?: boolean;
+}
+
+/** How a file ended up. */
+export type FileStatus = "read" | "skipped" | "unreadable" | "timed-out";
+
 /** What came of one file. */
-export interface ValidateOutcome {
+export interface FileOutcome {
+  readonly index: number;
   readonly name: string;
-  readonly readable: boolean;
-  /** Why the file could not be read as a report, in the task's locale. */
-  readonly problem?: string;
+  readonly status: FileStatus;
+  /** Display name of last year's file, when the cross-year rules were given one. */
+  readonly previous?: string;
+  /** Why it was skipped or could not be read, worded in the batch's locale (raw: make it safe before a terminal). */
+  readonly reason?: string;
+  /** The reason's code: an import code (`IMPORT-…`), an errno code (`ENOENT`), `NOT-A-REPORT`, `EMPTY`, `TIMEOUT`, `WORKER`. */
+  readonly reasonCode?: string;
+  /** The import's issues of a file that could not be read, as JSON objects with their message. */
+  readonly issues?: readonly unknown[];
+  /** A failing issue at or above the threshold. */
   readonly failed: boolean;
+  /** The report holds no figures (a blank template). */
+  readonly noData?: boolean;
   readonly body?: string;
   readonly year?: number;
   readonly edition?: string;
-  readonly counts?: { error: number; warning: number; info: number };
-  /** Codes of the failing issues (rule ids and import codes; error and warning), for `stats`. */
+  readonly counts?: ValidationResult["counts"];
+  /** Codes of the failing issues (error and warning), for `stats`. */
   readonly failedRules?: readonly string[];
-  /** Rendered output for text and json formats. */
-  readonly output?: string;
-  /** The report and result as JSON, for the formats that need every report at once (SARIF, JUnit, HTML). */
-  readonly reportJson?: string;
+  /** Terminal text of the findings. */
+  readonly text?: string;
+  /** The file's entry of batch JSON or NDJSON (see `entryOf`). */
+  readonly json?: string;
+  /** The harmonised indicators, in the order of core's `INDICATORS`: value (decimal text) or null, status, exactness. */
+  readonly indicators?: readonly (readonly [string | null, string, string])[];
+  /** The report as imported (`transport`). */
+  readonly transport?: string;
+  /** The validation result as JSON (with `keepReport`). */
+  readonly result?: string;
+  /** `export` rows: cells, issues and indicators. */
+  readonly rows?: ExportRows;
+}
+
+/** The rows one report adds to each table of `export` (columns as in `EXPORT_COLUMNS`). */
+export interface ExportRows {
+  readonly cells: readonly (readonly (string | number | boolean | null)[])[];
+  readonly issues: readonly (readonly (string | number | boolean | null)[])[];
+  readonly indicators: readonly (string | number | boolean | null)[];
+}
+
+/** A report as plain JSON text (money as decimal strings), cheaper to send and take back than canonical JSON. */
+export const toTransport = (report: Report): string => JSON.stringify(report);
+
+/** Takes a report back from `toTransport`: money cells become exact decimals again. */
+export function fromTransport(s: string): Report {
+  const r = JSON.parse(s) as { cells: Record<string, CellValue> };
+  for (const [id, v] of Object.entries(r.cells)) {
+    if (v.kind === "money") {
+      const m = v as unknown as { value: string; unit?: "元" | "万元" };
+      r.cells[id] = money(m.value, m.unit);
+    }
+  }
+  return r as unknown as Report;
+}
+
+/** Last year's report as it is needed by the cross-year rules: who, when, edition and cells (no text, no sources). */
+export function slimTransport(report: Report): string {
+  const { sections: _s, sources: _src, claims: _c, ...rest } = report;
+  return JSON.stringify({ ...rest, sections: [], sources: {} });
 }
 
 const rank = { info: 0, warning: 1, error: 2 } as const;
+const JSON_REPORT_KEY = /"(?:version|edition)"\s*:/;
 
-const load = (name: string, bytes: Uint8Array, previous?: Report) =>
-  importReport(bytes, { filename: basename(name), ...(previous ? { previous } : {}), ...pdfOptions() });
-
-/** The JSON of a validation result; the locale is passed for the renderers that word messages into it. */
-const validationJson = renderValidationJson as (report: Report, result: ValidationResult, options?: { locale?: Locale }) => string;
-
-/** Imports, validates and renders one file. Never throws for a bad file: it comes back unreadable, with the reason. */
-export async function validateTask(task: ValidateTask): Promise<ValidateOutcome> {
+/** True when JSON text is an object with `version` or `edition` at its top (what canonical report JSON has). */
+function looksLikeReportJson(text: string): boolean {
+  if (!JSON_REPORT_KEY.test(text)) return false;
   try {
-    const bytes = task.bytes ?? readInput({ name: task.name, ...(task.path ? { path: task.path } : {}), fromFolder: false });
-    let previous: Report | undefined;
-    if (task.previousPath || task.previousBytes) {
-      const pb = task.previousBytes ?? readInput({ name: task.previousPath as string, path: task.previousPath as string, fromFolder: false });
-      previous = (await load(task.previousPath ?? "previous", pb)).report;
-    }
-    const imported = await load(task.name, bytes, previous);
-    const report = imported.report;
-    if (!report) {
-      const first = imported.issues.find((i) => i.severity === "error");
-      const problem = first ? formatIssue(first, task.locale) : t(task.locale, "noReportFound");
-      return { name: task.name, readable: false, problem, failed: true };
-    }
-    // The import's issues go in with the report: every output lists and counts them, and --fail-on weighs them.
-    const result = validateReport(report, { ...(previous ? { previous } : {}), importIssues: imported.issues });
-    const failing = result.findings.filter((f) => f.status === "fail" && rank[f.severity] >= rank[task.failOn]);
-    let output: string | undefined;
-    if (task.format === "text") output = `${task.name}\n${renderValidationText(report, result, { locale: task.locale, color: task.color })}`;
-    else if (task.format === "json") output = validationJson(report, result, { locale: task.locale });
-    return {
-      name: task.name,
-      readable: true,
-      failed: failing.length > 0,
-      ...(report.meta.body ? { body: report.meta.body } : {}),
-      ...(report.meta.year !== undefined ? { year: report.meta.year } : {}),
-      edition: report.edition,
-      counts: { error: result.counts.error, warning: result.counts.warning, info: result.counts.info },
-      failedRules: [...new Set(result.findings.filter((f) => f.status === "fail" && f.severity !== "info").map((f) => f.code))],
-      ...(output !== undefined ? { output } : {}),
-      ...(task.format === "report" ? { reportJson: JSON.stringify({ report: serializeReport(report), result }) } : {}),
-    };
-  } catch (e) {
-    return { name: task.name, readable: false, problem: t(task.locale, "internalError", { detail: e instanceof Error ? e.message : String(e) }), failed: true };
+    const v = JSON.parse(text) as unknown;
+    return typeof v === "object" && v !== null && !Array.isArray(v) && ("version" in v || "edition" in v);
+  } catch {
+    return true; // broken JSON: the importer says what is wrong with it
   }
 }
 
-/** Reads only who and when a file is about, to pair consecutive years of one body in a folder. */
-export async function indexTask(task: { name: string; path: string }): Promise<{ name: string; body?: string; year?: number }> {
+const issueJson = (i: Issue, locale: Locale) => {
+  const { code, phase, severity, status, ...rest } = i;
+  return { code, phase, severity, status, message: formatIssue(i, locale), ...rest };
+};
+
+/** Reads and imports a file: the report, or why there is none. Never throws. */
+async function readAndImport(
+  item: FileItem,
+  locale: Locale,
+): Promise<{ report: Report; issues: readonly Issue[] } | Omit<FileOutcome, "index" | "name" | "failed">> {
+  let bytes: Uint8Array;
+  // For the CLI's own tests of --timeout: a file of this name never finishes (a stand-in for a file that hangs a reader).
+  if (process.env.GOV_DISCLOSURE_TEST_STALL && basename(item.name) === process.env.GOV_DISCLOSURE_TEST_STALL) await new Promise(() => {});
   try {
-    const imported = await load(task.name, readInput({ name: task.name, path: task.path, fromFolder: true }));
-    const meta = imported.report?.meta;
-    return { name: task.name, ...(meta?.body ? { body: meta.body } : {}), ...(meta?.year !== undefined ? { year: meta.year } : {}) };
-  } catch {
-    return { name: task.name };
+    bytes = item.bytes ?? readCapped(item.path as string, MAX_INPUT_BYTES);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).name;
+    return { status: "unreadable", reasonCode: code, reason: t(locale, "cannotRead", { code }) };
   }
+  if (bytes.length === 0) return { status: "unreadable", reasonCode: "EMPTY", reason: t(locale, "emptyFile") };
+  if (extname(item.name).toLowerCase() === ".json" && bytes.length <= MAX_INPUT_BYTES) {
+    const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+    if (!text.trim()) return { status: "unreadable", reasonCode: "EMPTY", reason: t(locale, "emptyFile") };
+    if (!looksLikeReportJson(text)) return { status: "skipped", reasonCode: "NOT-A-REPORT", reason: t(locale, "notReportJson") };
+  }
+  const r = await importReport(bytes, { filename: basename(item.name), ...pdfOptions() });
+  if (!r.report) {
+    const first = r.issues.find((i) => i.severity === "error");
+    return {
+      status: "unreadable",
+      reasonCode: first?.code ?? "IMPORT-NOT-A-REPORT",
+      reason: first ? formatIssue(first, locale) : t(locale, "noReportFound"),
+      issues: r.issues.map((i) => issueJson(i, locale)),
+    };
+  }
+  return { report: r.report, issues: r.issues };
+}
+
+/** The export rows of one validated report. */
+function exportRows(item: FileItem, report: Report, result: ValidationResult, locale: Locale): ExportRows {
+  const file = item.name;
+  const body = report.meta.body ?? null;
+  const year = report.meta.year ?? null;
+  const zh = tidyRows(report, { locale: "zh-CN", findings: [result.findings] });
+  const en = tidyRows(report, { locale: "en" });
+  const defs = reportCells(report).byId;
+  const cells = zh.map((row, i) => {
+    const v = report.cells[row.cell];
+    const s = report.sources[row.cell];
+    const kind = v?.kind ?? "blank";
+    const value = v?.kind === "count" ? v.value : v?.kind === "money" ? Number(v.value.toString()) : null;
+    const enRow = en[i];
+    return [
+      file,
+      body,
+      year,
+      report.edition,
+      row.table,
+      row.cell,
+      [row.rowLabel, row.columnLabel].filter(Boolean).join(" / "),
+      enRow ? [enRow.rowLabel, enRow.columnLabel].filter(Boolean).join(" / ") : null,
+      kind,
+      value,
+      v?.kind === "money" ? v.value.toString() : v?.kind === "count" ? String(v.value) : v && "raw" in v ? v.raw : null,
+      v?.kind === "money" ? (v.unit ?? defs.get(row.cell)?.unit ?? null) : (defs.get(row.cell)?.unit ?? null),
+      s?.page ?? null,
+      s?.line ?? null,
+      s?.column ?? null,
+      s?.sheet ?? null,
+      s?.raw ?? null,
+      row.status || null,
+      row.codes || null,
+      row.uncertain,
+    ];
+  });
+  const issues = result.findings.map((f) => [
+    file,
+    body,
+    year,
+    report.edition,
+    f.phase,
+    f.code,
+    f.severity,
+    f.status,
+    f.key ?? null,
+    f.cells.join(" ") || null,
+    formatIssue(f, locale, report),
+    f.source?.page ?? null,
+    f.source?.line ?? null,
+    f.source?.column ?? null,
+    f.source?.raw ?? null,
+  ]);
+  const indicators: (string | number | boolean | null)[] = [file, body, year, report.edition];
+  for (const v of indicatorsOf(report)) {
+    indicators.push(v.status === "value" ? Number(v.value) : null, v.status, v.exactness);
+  }
+  return { cells, issues, indicators };
+}
+
+/**
+ * The report as terminal text shows it: its name, body and title made safe first (a CR, LF or bidi control in a
+ * body's name must not forge a line of the report), the rest as it is.
+ */
+function shownReport(report: Report): Report {
+  const meta = { ...report.meta };
+  for (const k of ["body", "title"] as const) if (typeof meta[k] === "string") meta[k] = termSafe(meta[k]);
+  return { ...report, meta };
+}
+
+/**
+ * The batch entry of a file that was read: its path, `read: true`, last year's file when paired, then render's
+ * validation JSON (report, counts, uncertain cells, corrections) with the import's issues apart from the rule findings.
+ */
+function readEntry(item: FileItem, report: Report, result: ValidationResult, locale: Locale, indent: number | undefined): string {
+  const { findings, version: _v, ...rest } = JSON.parse(renderValidationJson(report, result, { locale })) as { findings: { phase: string }[]; version: number };
+  return JSON.stringify(
+    {
+      path: item.name,
+      status: "read",
+      read: true,
+      ...(item.previousName ? { previous: item.previousName } : {}),
+      ...rest,
+      importIssues: findings.filter((f) => f.phase !== "rule"),
+      findings: findings.filter((f) => f.phase === "rule"),
+    },
+    null,
+    indent,
+  );
+}
+
+/** The batch entry of a file that was not read: its path, why, and the import's issues about it. */
+export function unreadEntry(o: FileOutcome, indent: number | undefined): string {
+  return JSON.stringify(
+    { path: o.name, status: o.status, read: false, reasonCode: o.reasonCode ?? null, reason: o.reason ?? null, importIssues: o.issues ?? [], findings: [] },
+    null,
+    indent,
+  );
+}
+
+/** Imports (unless the item carries the report), validates and renders one file. Never throws for a bad file. */
+export async function processItem(item: FileItem, o: BatchOptions): Promise<FileOutcome> {
+  const base = { index: item.index, name: item.name };
+  try {
+    let report: Report;
+    let importIssues: readonly Issue[];
+    if (item.transport) {
+      const held = JSON.parse(item.transport) as { report: string; issues: Issue[] };
+      report = fromTransport(held.report);
+      importIssues = held.issues;
+    } else {
+      const r = await readAndImport(item, o.locale);
+      if (!("report" in r)) return { ...base, failed: r.status !== "skipped", ...r };
+      report = r.report;
+      importIssues = r.issues;
+    }
+    const who = {
+      ...(report.meta.body ? { body: report.meta.body } : {}),
+      ...(report.meta.year !== undefined ? { year: report.meta.year } : {}),
+      edition: report.edition,
+    };
+    if (o.mode === "import")
+      return { ...base, status: "read", failed: false, ...who, transport: JSON.stringify({ report: toTransport(report), issues: importIssues }) };
+    const previous = item.previous ? fromTransport(item.previous) : undefined;
+    // The import's issues go in with the report: every output lists and counts them, and --fail-on weighs them.
+    const result = validateReport(report, { ...(previous ? { previous } : {}), importIssues });
+    const failing = result.findings.filter((f) => f.status === "fail" && rank[f.severity] >= rank[o.failOn]);
+    return {
+      ...base,
+      status: "read",
+      ...(item.previousName ? { previous: item.previousName } : {}),
+      failed: failing.length > 0,
+      ...(result.noData ? { noData: true } : {}),
+      ...who,
+      counts: result.counts,
+      failedRules: [...new Set(result.findings.filter((f) => f.status === "fail" && f.severity !== "info").map((f) => f.code))],
+      ...(o.render === "text" ? { text: renderValidationText(shownReport(report), result, { locale: o.locale, color: o.color, verbose: o.verbose }) } : {}),
+      ...(o.render === "json" || o.render === "ndjson" ? { json: readEntry(item, report, result, o.locale, o.render === "json" ? 2 : undefined) } : {}),
+      ...(o.indicators ? { indicators: indicatorsOf(report).map((v) => [v.value ?? null, v.status, v.exactness] as const) } : {}),
+      ...(o.keepReport ? { transport: toTransport(report), result: JSON.stringify(result) } : {}),
+      ...(o.exportRows ? { rows: exportRows(item, report, result, o.locale) } : {}),
+    };
+  } catch (e) {
+    return {
+      ...base,
+      status: "unreadable",
+      failed: true,
+      reasonCode: "INTERNAL",
+      reason: t(o.locale, "internalError", { detail: e instanceof Error ? e.message : String(e) }),
+    };
+  }
+}
+
+/** Processes the items of one chunk in order, handing each outcome on as soon as it is ready. */
+export async function processChunk(items: readonly FileItem[], o: BatchOptions, each: (r: FileOutcome) => void): Promise<void> {
+  for (const item of items) each(await processItem(item, o));
 }

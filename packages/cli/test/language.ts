@@ -13,12 +13,12 @@ export function englishWords(text: string, data: readonly string[] = []): string
   for (const d of [...data].sort((a, b) => b.length - a.length)) if (d) s = s.split(d).join(" ");
   s = s
     .replace(/gov-disclosure/g, " ")
-    .replace(/\b(?:validate|convert|template|diff|aggregate|stats)\b/g, " ")
+    .replace(/\b(?:validate|convert|template|diff|aggregate|stats|export)\b/g, " ")
     .replace(/<[\w.]+>/g, " ")
     .replace(/(^|[\s(（：“])--?[a-z][\w-]*/gi, "$1 ")
     .replace(/\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b/g, " ")
     .replace(/\bE[A-Z]{3,}\b/g, " ")
-    .replace(/\b(?:gen20(?:14|19|21)|local|zh|en|text|json|html|md|sarif|junit|csv|ndjson|xlsx|table|error|warning|info)\b/g, " ")
-    .replace(/\b(?:TXT|HTML|Markdown|DOCX|XLSX|PDF|JSON|CSV|NDJSON)\b/g, " ");
+    .replace(/\b(?:gen20(?:14|19|21)|local|zh|en|text|json|html|md|sarif|junit|csv|ndjson|parquet|xlsx|table|error|warning|info)\b/g, " ")
+    .replace(/\b(?:TXT|HTML|Markdown|DOCX|XLSX|PDF|JSON|CSV|NDJSON|Parquet)\b/g, " ");
   return s.match(/[A-Za-z]{2,}/g) ?? [];
 }

@@ -1,4 +1,4 @@
-import { fillTemplate, type Locale, type ParamValue } from "@gov-disclosure/core";
+import { fillTemplate, type Locale, type ParamValue, type Report, reportCells } from "@gov-disclosure/core";
 
 /**
  * Interface text of the element in one language. Every value is a plain string; those with `{name}` placeholders are
@@ -6,6 +6,8 @@ import { fillTemplate, type Locale, type ParamValue } from "@gov-disclosure/core
  */
 export interface ElementStrings {
   readonly title: string;
+  /** The skip link from the controls to the result summary. */
+  readonly skipToResult: string;
   readonly edition: string;
   readonly editions: Readonly<Record<"gen2021" | "gen2019" | "gen2014" | "local", string>>;
   readonly language: string;
@@ -41,11 +43,30 @@ export interface ElementStrings {
   readonly saveXlsx: string;
   readonly saveHtml: string;
   readonly print: string;
-  /** Heading of the list of issues found while reading the last file. */
-  readonly importNotes: string;
   readonly reading: string;
-  /** Template: `{name}` of the file read. */
+  /** Template: the file read, `{name}`, and what kind of document it was, `{kind}` (a value of `formats`). */
   readonly loaded: string;
+  /** Template: pasted text was read, `{kind}` (a value of `formats`). */
+  readonly loadedPasted: string;
+  /** Names of the kinds of document read, by the importer's format. */
+  readonly formats: Readonly<Record<"text" | "html" | "markdown" | "docx" | "xlsx" | "pdf" | "json" | "unknown", string>>;
+  /** Template: asked before a read replaces `{count}` cells the user typed. */
+  readonly confirmReplace: string;
+  /** Said instead of corrections while the form is still mostly blank. */
+  readonly correctionsHeld: string;
+  /** Template: the values an inferred cell, `{cell}`, could take, `{values}` (the import's candidates). */
+  readonly candidates: string;
+  /** Template: a count cell holding a fraction, `{cell}` and `{text}`. */
+  readonly notWhole: string;
+  /** The legend of the marks in the tables. */
+  readonly legend: string;
+  readonly markFault: string;
+  readonly markInvolved: string;
+  readonly markUncertain: string;
+  readonly markTyped: string;
+  readonly markComputed: string;
+  /** Said under a table wider than the screen. */
+  readonly scrollHint: string;
   /** Template: `{name}` of a file from which no report could be read. */
   readonly notLoaded: string;
   /** Template: why reading failed, `{detail}`. */
@@ -54,6 +75,8 @@ export interface ElementStrings {
   /** Template: a correction was applied; `{message}` is the correction as core words it. */
   readonly applied: string;
   readonly goToCell: string;
+  /** Template: the accessible name of a finding's button, with the cell's label `{cell}`. */
+  readonly goToNamed: string;
   readonly body: string;
   readonly year: string;
 }
@@ -62,7 +85,8 @@ export interface ElementStrings {
 export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { "zh-CN": "中文", en: "English" };
 
 const zh: ElementStrings = {
-  title: "政府信息公开工作年度报告 · 统计表校验",
+  title: "年度报告统计表校验",
+  skipToResult: "跳到校验结果",
   edition: "表格版本",
   editions: {
     gen2021: "2021年格式（国办公开办函〔2021〕30号）",
@@ -76,7 +100,7 @@ const zh: ElementStrings = {
   paste: "粘贴报告全文（网页文字、HTML、Markdown 或 JSON）",
   pastePlaceholder: "在此粘贴年度报告……",
   readPasted: "读取粘贴内容",
-  chooseFile: "选择文件（TXT、HTML、Markdown、DOCX、XLSX、JSON）",
+  chooseFile: "选择文件（TXT、HTML、Markdown、DOCX、XLSX、PDF、JSON）",
   dropHint: "或将文件拖放到此处",
   privacy: "所有校验均在本机浏览器中完成，不上传任何内容。",
   tables: "统计表",
@@ -99,20 +123,43 @@ const zh: ElementStrings = {
   saveXlsx: "保存为 XLSX",
   saveHtml: "保存为可打印的 HTML",
   print: "打印",
-  importNotes: "文件读取说明",
   reading: "正在读取……",
-  loaded: "已读取：{name}",
+  loaded: "已读取文件“{name}”（{kind}）。",
+  loadedPasted: "已读取粘贴的内容（{kind}）。",
+  formats: {
+    text: "纯文本",
+    html: "网页 HTML",
+    markdown: "Markdown 文本",
+    docx: "DOCX 文档",
+    xlsx: "XLSX 表格",
+    pdf: "PDF 文件",
+    json: "JSON 数据",
+    unknown: "未知格式",
+  },
+  confirmReplace: "读取后将替换您已填写的 {count} 个单元格，是否继续？",
+  correctionsHeld: "表格填写不足五分之一，暂不提出更正建议。",
+  candidates: "“{cell}”可能的值：{values}。",
+  notWhole: "“{cell}”填写的“{text}”不是整数（件数须为整数），涉及该单元格的核对规则未执行。",
+  legend: "表中标记：",
+  markFault: "最可能出错",
+  markInvolved: "参与未通过的核对",
+  markUncertain: "读取时推断或按顺序放置",
+  markTyped: "您填写或修改",
+  markComputed: "由分项算出的合计",
+  scrollHint: "表格较宽，可左右滚动查看。",
   notLoaded: "未能从 {name} 读出报告。",
   readFailed: "无法读取：{detail}",
   importerUnavailable: "此版本的导入模块尚不能读取该格式，请粘贴 JSON 或直接填表。",
   applied: "已应用更正：{message}",
   goToCell: "定位到单元格",
+  goToNamed: "定位到单元格“{cell}”",
   body: "发布机构",
   year: "年度",
 };
 
 const en: ElementStrings = {
-  title: "Government information disclosure annual report · table check",
+  title: "Annual report table check",
+  skipToResult: "Skip to the results",
   edition: "Table edition",
   editions: {
     gen2021: "2021 format (State Council General Office, 2021 No. 30)",
@@ -126,7 +173,7 @@ const en: ElementStrings = {
   paste: "Paste the report's text (web page text, HTML, Markdown or JSON)",
   pastePlaceholder: "Paste the annual report here…",
   readPasted: "Read pasted text",
-  chooseFile: "Choose a file (TXT, HTML, Markdown, DOCX, XLSX, JSON)",
+  chooseFile: "Choose a file (TXT, HTML, Markdown, DOCX, XLSX, PDF, JSON)",
   dropHint: "or drop a file here",
   privacy: "Everything is checked in this browser; nothing is uploaded.",
   tables: "Tables",
@@ -149,14 +196,36 @@ const en: ElementStrings = {
   saveXlsx: "Save as XLSX",
   saveHtml: "Save as printable HTML",
   print: "Print",
-  importNotes: "Reading the file",
   reading: "Reading…",
-  loaded: "Read: {name}",
+  loaded: "Read the file “{name}” ({kind}).",
+  loadedPasted: "Read the pasted text ({kind}).",
+  formats: {
+    text: "plain text",
+    html: "web page, HTML",
+    markdown: "Markdown text",
+    docx: "Word document, DOCX",
+    xlsx: "spreadsheet, XLSX",
+    pdf: "PDF",
+    json: "JSON data",
+    unknown: "unknown format",
+  },
+  confirmReplace: "Reading this replaces the {count} cell(s) you typed. Continue?",
+  correctionsHeld: "Corrections are suggested once at least a fifth of the table is filled in.",
+  candidates: "Possible values of “{cell}”: {values}.",
+  notWhole: "“{cell}” holds “{text}”, which is not a whole number (counts are whole numbers); rules that read this cell were not checked.",
+  legend: "Marks in the tables:",
+  markFault: "most likely wrong",
+  markInvolved: "read by a failing check",
+  markUncertain: "inferred or placed by order when reading",
+  markTyped: "typed or changed by you",
+  markComputed: "total computed from its parts",
+  scrollHint: "The table is wide: scroll sideways to see all of it.",
   notLoaded: "No report could be read from {name}.",
   readFailed: "Could not read: {detail}",
   importerUnavailable: "The importer in this build cannot read this format yet: paste JSON or fill in the table.",
   applied: "Correction applied: {message}",
   goToCell: "Go to the cell",
+  goToNamed: "Go to the cell “{cell}”",
   body: "Issuing body",
   year: "Year",
 };
@@ -167,9 +236,19 @@ export const stringsFor = (locale: Locale = "zh-CN"): ElementStrings => (locale 
 /** The keys of `ElementStrings` whose value is a template (a string, not a table). */
 export type TemplateKey = { [K in keyof ElementStrings]: ElementStrings[K] extends string ? K : never }[keyof ElementStrings];
 
-/** Fills one interface template of the locale with core's `fillTemplate` (no cell ids are resolved here). */
-export const uiText = (locale: Locale, key: TemplateKey, params: Readonly<Record<string, ParamValue>> = {}): string =>
-  fillTemplate(stringsFor(locale)[key], params, locale, () => undefined);
+/**
+ * Fills one interface template of the locale with core's `fillTemplate`. With `report`, cell ids among the params are
+ * worded as the cells' labels (core's resolution); without it, nothing is resolved.
+ */
+export const uiText = (
+  locale: Locale,
+  key: TemplateKey,
+  params: Readonly<Record<string, ParamValue>> = {},
+  report?: Pick<Report, "edition" | "local">,
+): string => {
+  const cells = report ? reportCells(report).byId : undefined;
+  return fillTemplate(stringsFor(locale)[key], params, locale, (id) => cells?.get(id));
+};
 
 /** Reads the `lang` attribute: anything starting with "en" is English, everything else Chinese. */
 export const localeOf = (lang: string | null | undefined): Locale => (lang && /^en\b/i.test(lang) ? "en" : "zh-CN");

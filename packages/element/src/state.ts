@@ -6,6 +6,7 @@ import {
   type Edition,
   fillTotals,
   type Issue,
+  isUncertain,
   type Report,
   reportCells,
   type ValidationResult,
@@ -23,6 +24,12 @@ export interface CellMark {
   readonly severity: MarkSeverity;
   /** True when the cell is the subject (first cell) of a failing issue, not only one of its terms. */
   readonly subject: boolean;
+  /**
+   * True when the cell is the one most likely at fault for a failing issue: the cell of its correction when there is
+   * one, else the cells of core's `faultArea` that the issue reads, else the issue's first cell. The other cells an
+   * issue reads are only involved (not every cell of a failing identity is wrong).
+   */
+  readonly fault: boolean;
   /** Indices into `Checked.failing` of the issues that name the cell. */
   readonly findings: readonly number[];
   /** Index into `Checked.corrections` of the best suggestion for this cell, if any. */
@@ -35,6 +42,11 @@ export interface CheckOptions {
   readonly previous?: Report;
   /** The import's issues about this report (the issues of the file it was read from). */
   readonly importIssues?: readonly Issue[];
+  /**
+   * Share of the edition's cells (0 to 1) that must be filled before corrections are proposed: a form that is still
+   * mostly blank gets none (typing "10" into a blank form is not a mistake to correct). Default 0 (always proposed).
+   */
+  readonly minFilledForCorrections?: number;
 }
 
 /**
@@ -46,8 +58,14 @@ export interface Checked {
   readonly result: ValidationResult;
   /** Failing issues, the import's and the rules', errors first, then warnings, then info (stable within a severity). */
   readonly failing: readonly Issue[];
-  /** The fault localiser's suggestions, best first. */
+  /** The fault localiser's suggestions, best first (none while the form is filled less than `minFilledForCorrections`). */
   readonly corrections: readonly Correction[];
+  /** True when core proposed corrections and they are held back because the form is still mostly blank. */
+  readonly correctionsHeld: boolean;
+  /** Share of the report's cells that hold a value (0 to 1). */
+  readonly filled: number;
+  /** The cells the import guessed, placed by order or could not verify (core's `result.uncertainCells`). */
+  readonly uncertain: ReadonlySet<string>;
   /** Marks by cell id, only for cells named by a failing issue or by a correction. */
   readonly marks: ReadonlyMap<string, CellMark>;
 }
@@ -73,17 +91,27 @@ export function check(report: Report, options: CheckOptions = {}): Checked {
     .filter(([f]) => f.status === "fail")
     .sort(([a, i], [b, j]) => RANK[b.severity] - RANK[a.severity] || i - j)
     .map(([f]) => f);
-  const corrections = result.corrections;
+  const filled = filledShare(report);
+  const correctionsHeld = result.corrections.length > 0 && filled < (options.minFilledForCorrections ?? 0);
+  const corrections = correctionsHeld ? [] : result.corrections;
   const cells = defsOfReport(report);
-  const marks = new Map<string, { severity: MarkSeverity; subject: boolean; findings: number[]; correction?: number }>();
+  const area = new Set(result.faultArea?.cells ?? []);
+  const marks = new Map<string, { severity: MarkSeverity; subject: boolean; fault: boolean; findings: number[]; correction?: number }>();
   failing.forEach((f, i) => {
+    // The cell most likely at fault for this issue: its correction's, else the fault area's, else its first cell.
+    const fixed = f.cells.filter((c) => result.corrections.some((k) => k.cell === c));
+    const inArea = f.cells.filter((c) => area.has(c));
+    // An import issue about inferred cells (guessed, placed by order, missing) blames none of them: they are marked as
+    // inferred, not as wrong.
+    const fault = new Set(isUncertain(f) ? [] : fixed.length ? fixed : inArea.length ? inArea : f.cells.slice(0, 1));
     f.cells.forEach((cell, k) => {
       if (!cells.has(cell)) return;
       const m = marks.get(cell);
-      if (!m) marks.set(cell, { severity: f.severity, subject: k === 0, findings: [i] });
+      if (!m) marks.set(cell, { severity: f.severity, subject: k === 0, fault: fault.has(cell), findings: [i] });
       else {
         if (RANK[f.severity] > RANK[m.severity]) m.severity = f.severity;
         if (k === 0) m.subject = true;
+        if (fault.has(cell)) m.fault = true;
         m.findings.push(i);
       }
     });
@@ -91,9 +119,21 @@ export function check(report: Report, options: CheckOptions = {}): Checked {
   corrections.forEach((c, i) => {
     const m = marks.get(c.cell);
     if (m && m.correction === undefined) m.correction = i;
-    else if (!m) marks.set(c.cell, { severity: "error", subject: true, findings: [], correction: i });
+    else if (!m) marks.set(c.cell, { severity: "error", subject: true, fault: true, findings: [], correction: i });
   });
-  return { report, result, failing, corrections, marks };
+  return { report, result, failing, corrections, correctionsHeld, filled, uncertain: new Set(result.uncertainCells), marks };
+}
+
+/** Share of a report's cells (its edition's, or its local rows') that hold a value, blank and "" not counted: 0 to 1. */
+export function filledShare(report: Report): number {
+  const list = reportCells(report).list;
+  if (!list.length) return 0;
+  let n = 0;
+  for (const def of list) {
+    const v = report.cells[def.id];
+    if (v && v.kind !== "blank") n++;
+  }
+  return n / list.length;
 }
 
 /** Sets one cell from the text typed into it (see `parseEntry`); unknown cell ids leave the report unchanged. */

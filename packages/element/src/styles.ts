@@ -35,7 +35,7 @@ export const validatorStyles = css`
   .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0; }
   .field { display: flex; flex-direction: column; gap: 0.15rem; min-width: 0; max-width: 100%; }
   select, input[type="file"], textarea { max-width: 100%; }
-  .input-area > *, .layout > * { min-width: 0; }
+  .input-area > * { min-width: 0; }
   .input-area {
     border: 2px dashed var(--gdv-border); border-radius: 6px; padding: 0.75rem; margin-bottom: 0.75rem;
     display: grid; gap: 0.5rem;
@@ -44,12 +44,24 @@ export const validatorStyles = css`
   textarea { width: 100%; min-height: 4.5rem; resize: vertical; }
   .privacy { font-size: 0.85rem; color: #3d3d3d; margin: 0; }
   .status { font-size: 0.9rem; min-height: 1.4em; margin: 0.25rem 0; }
-  .layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
-  @media (min-width: 1100px) {
-    .layout { grid-template-columns: minmax(0, 1fr) 22rem; }
-    .panel { position: sticky; top: 0.5rem; align-self: start; max-height: calc(100vh - 1rem); overflow-y: auto; }
+  .skip {
+    display: inline-block; margin: 0 0 0.5rem; padding: 0.2rem 0.4rem; color: var(--gdv-accent); font-size: 0.9rem;
   }
-  .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; max-width: 100%; border: 1px solid #d0d0d0; }
+  .panel { border: 1px solid #b8b8b8; border-radius: 6px; padding: 0.25rem 0.75rem 0.5rem; margin: 0.5rem 0 1rem; scroll-margin-top: 0.5rem; }
+  .panel:focus { outline: none; }
+  .panel:focus-visible { outline: 3px solid #f0a000; }
+  .panel h3 { margin-top: 0.5rem; }
+  h4 { font-size: 0.95rem; margin: 0.75rem 0 0.25rem; }
+  .held { font-size: 0.9rem; margin: 0.25rem 0; }
+  .scroll {
+    overflow-x: auto; -webkit-overflow-scrolling: touch; max-width: 100%; border: 1px solid #d0d0d0; margin-top: 0.75rem;
+  }
+  .scroll[data-overflow] { border-right: 4px solid #6b6b6b; box-shadow: inset -12px 0 10px -10px rgba(0, 0, 0, 0.35); }
+  .scroll::-webkit-scrollbar { height: 12px; }
+  .scroll::-webkit-scrollbar-thumb { background: #6b6b6b; border-radius: 6px; }
+  .scroll::-webkit-scrollbar-track { background: #e6e6e6; }
+  .scroll-hint { font-size: 0.85rem; margin: 0.2rem 0 0; color: #3d3d3d; }
+  .scroll-hint[hidden] { display: none; }
   table { border-collapse: collapse; font-size: 0.85rem; min-width: 100%; }
   caption { text-align: left; font-weight: 600; padding: 0.4rem; }
   th, td { border: 1px solid #767676; padding: 0.2rem 0.35rem; vertical-align: middle; }
@@ -58,21 +70,47 @@ export const validatorStyles = css`
   th.corner { font-size: 0.78rem; min-width: 10rem; max-width: 14rem; }
   th[scope="row"], th[scope="rowgroup"] { min-width: 5.5em; max-width: 22em; }
   th[scope="row"] { min-width: 9em; }
-  td { padding: 0; min-width: 4.2rem; }
+  td { padding: 0; min-width: 3.6rem; position: relative; }
+  #table-t4 th { font-size: 0.8rem; }
+  #table-t4 td { min-width: 3.3rem; }
   td.filler { background: #f3f3f3; text-align: center; color: #444; padding: 0.2rem 0.35rem; min-width: 3em; }
   td input {
-    width: 100%; min-width: 4rem; border: 2px solid transparent; padding: 0.3rem; text-align: right; background: #fff;
-    font-variant-numeric: tabular-nums;
+    width: 100%; min-width: 3.3rem; border: 2px solid transparent; padding: 0.3rem 0.3rem 0.3rem 0.9rem; text-align: right;
+    background: #fff; font-variant-numeric: tabular-nums;
   }
   td input:hover { border-color: #b8b8b8; }
-  td.error input { border-color: var(--gdv-error); background: var(--gdv-error-bg); }
-  td.warning input { border-color: var(--gdv-warning); border-style: dashed; background: var(--gdv-warning-bg); }
-  td.info input { border-color: var(--gdv-info); border-style: dotted; background: var(--gdv-info-bg); }
-  td.involved input { border-width: 1px; background: #fff; }
+  /* The cell most likely at fault: a solid border in the severity's colour and "!" (a mark that prints). */
+  td.fault.error input { border-color: var(--gdv-error); background: var(--gdv-error-bg); }
+  td.fault.warning input { border-color: var(--gdv-warning); border-style: dashed; background: var(--gdv-warning-bg); }
+  td.fault.info input { border-color: var(--gdv-info); border-style: dotted; background: var(--gdv-info-bg); }
+  /* Cells read by a failing check that are probably right: a thin line only. */
+  td.involved input { border: 1px dashed #8a8a8a; }
   td.suggested input { box-shadow: inset 0 0 0 2px #0b5cad; }
+  /* Inferred when reading (guessed, placed by order): violet dotted border and "?"; typed: "✎"; computed: "Σ". */
+  td.uncertain input { border: 2px dotted #5b2a86; background: #f4eefa; }
+  td.fault::before, td.uncertain::after, td.typed::after, td.computed::after {
+    position: absolute; top: 0.1rem; font-size: 0.72rem; font-weight: 700; line-height: 1; pointer-events: none;
+  }
+  td.fault::before { content: "!"; left: 0.25rem; color: var(--gdv-error); }
+  td.fault.warning::before { color: var(--gdv-warning); }
+  td.fault.info::before { color: var(--gdv-info); }
+  td.uncertain::after { content: "?"; left: 0.25rem; bottom: 0.1rem; top: auto; color: #5b2a86; }
+  td.typed::after { content: "✎"; left: 0.2rem; bottom: 0.1rem; top: auto; color: #1d5a2e; font-weight: 400; }
+  td.computed::after { content: "Σ"; left: 0.25rem; bottom: 0.1rem; top: auto; color: #1d5a2e; }
+  .legend { font-size: 0.85rem; margin: 0.5rem 0 0; display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; align-items: baseline; }
+  .legend ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; }
+  .sample {
+    display: inline-block; min-width: 1.4rem; text-align: center; font-weight: 700; border: 2px solid #767676; border-radius: 2px;
+    padding: 0 0.2rem;
+  }
+  .sample.fault { color: var(--gdv-error); border-color: var(--gdv-error); background: var(--gdv-error-bg); }
+  .sample.involved { border: 1px dashed #8a8a8a; min-height: 1.2rem; vertical-align: middle; }
+  .sample.uncertain { color: #5b2a86; border: 2px dotted #5b2a86; background: #f4eefa; }
+  .sample.typed, .sample.computed { color: #1d5a2e; border-color: #1d5a2e; }
+  .candidates { margin-left: 0.3rem; }
   .summary { font-weight: 600; }
-  ol.findings, ul.notes, ol.corrections { padding-left: 2.2rem; margin: 0.25rem 0; }
-  ol.findings li, ol.corrections li, ul.notes li { margin: 0.35rem 0; }
+  ol.findings, ol.corrections { padding-left: 2.2rem; margin: 0.25rem 0; }
+  ol.findings li, ol.corrections li { margin: 0.35rem 0; }
   .badge { display: inline-block; font-size: 0.75rem; padding: 0 0.35rem; border-radius: 3px; margin-right: 0.3rem; border: 1px solid; }
   .badge.error { color: var(--gdv-error); background: var(--gdv-error-bg); }
   .badge.warning { color: var(--gdv-warning); background: var(--gdv-warning-bg); }
@@ -88,13 +126,20 @@ export const validatorStyles = css`
   }
   @media print {
     :host { font-size: 10pt; }
-    .input-area, .controls, header .toggles, button { display: none !important; }
-    .layout { display: block; }
-    .panel { position: static; max-height: none; overflow: visible; }
-    .scroll { overflow: visible; border: none; }
-    table { font-size: 8pt; page-break-inside: auto; }
-    tr { page-break-inside: avoid; }
-    td input { border: none !important; background: none !important; padding: 0.1rem; }
-    td.error:not(.involved), td.warning:not(.involved) { outline: 2px solid #000; }
+    /* A document: the report and its findings, no controls. Marks are glyphs and borders, kept in colour when possible. */
+    * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    .skip, header .field, .toggles, .input-area, .controls, button, .status:empty, .scroll-hint { display: none !important; }
+    .meta input { border: none; padding: 0; font-weight: 600; }
+    .panel { border: 1px solid #000; break-inside: auto; }
+    .scroll { overflow: visible; border: none; box-shadow: none; }
+    .scroll[data-overflow] { border: none; }
+    table { font-size: 8pt; break-inside: auto; width: 100%; }
+    thead { display: table-header-group; }
+    tr { break-inside: avoid; }
+    caption { break-after: avoid; }
+    td input { border: none !important; background: none !important; padding: 0.1rem 0.1rem 0.1rem 0.7rem; min-width: 0; }
+    td.fault { outline: 2px solid #000; outline-offset: -2px; }
+    td.uncertain { outline: 1px dotted #000; outline-offset: -2px; }
+    td.fault::before, td.uncertain::after, td.typed::after, td.computed::after { color: #000 !important; }
   }
 `;

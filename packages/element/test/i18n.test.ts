@@ -3,7 +3,7 @@ import { type ElementStrings, LANGUAGE_NAMES, localeOf, stringsFor, type Templat
 
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 /** Latin words allowed in Chinese text: names of file formats. */
-const FORMATS = /\b(JSON|HTML|TXT|DOCX|XLSX|Markdown)\b/g;
+const FORMATS = /\b(JSON|HTML|TXT|DOCX|XLSX|PDF|Markdown)\b/g;
 
 /** Every string of a table with its key path. */
 function leaves(table: ElementStrings): [string, string][] {

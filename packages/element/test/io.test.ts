@@ -17,7 +17,7 @@ describe("reading canonical JSON (core, no importer)", () => {
     expect(pasted.report).toEqual(parsed.report);
     const dropped = await readBytes(new Uint8Array(fixture("canonical/pingtan-2021.json")), "平潭.json");
     expect(dropped.report).toEqual(parsed.report);
-    expect(toJson(dropped.report as never)).toBe(stringifyReport(parsed.report));
+    expect(await toJson(dropped.report as never)).toBe(stringifyReport(parsed.report));
     expect(exportName(parsed.report, "json")).toBe(`${parsed.report.meta.body?.replace(/[\\/:*?"<>|\s]+/g, "_")}-2021.json`);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { blankReport, formatIssue, importIssue, type Issue, parseReportJson, type Report, validateReport } from "@gov-disclosure/core";
 import { describe, expect, it } from "vitest";
-import { applyCorrection, check, defsOfReport, fillBlankTotals, isEmptyReport, setCellText, switchEdition } from "../src/state";
+import { applyCorrection, check, defsOfReport, fillBlankTotals, filledShare, isEmptyReport, setCellText, switchEdition } from "../src/state";
 
 const canonical = (name: string): Report => {
   const parsed = parseReportJson(readFileSync(new URL(`../../../fixtures/canonical/${name}.json`, import.meta.url), "utf8"));
@@ -218,5 +218,69 @@ describe("the import's issues of the file a report was read from", () => {
       expect(en, en).not.toMatch(/[\u4e00-\u9fff]/);
       expect(zh, zh).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+});
+
+describe("what the table marks", () => {
+  it("a slipped digit: only the corrected cell is at fault, the other cells of its checks are involved", () => {
+    const good = canonical("pingtan-2021");
+    const cell = "t3.granted.natural";
+    const v = good.cells[cell];
+    if (v?.kind !== "count") throw new Error("fixture");
+    const c = check(setCellText(good, cell, String(v.value + 9)), { minFilledForCorrections: 0.2 });
+    expect(c.corrections.map((x) => x.cell)).toContain(cell);
+    expect(c.marks.get(cell)?.fault).toBe(true);
+    const read = new Set(c.failing.filter((f) => f.severity === "error").flatMap((f) => f.cells));
+    expect(read.size).toBeGreaterThan(3);
+    const atFault = [...c.marks].filter(([, m]) => m.fault).map(([id]) => id);
+    expect(atFault).toEqual([cell]);
+  });
+
+  it("two slips in one column: core's faultArea names the two cells, not every cell of the failing identities", () => {
+    let r = canonical("pingtan-2021");
+    for (const cell of ["t3.granted.natural", "t3.partial.natural"]) {
+      const v = r.cells[cell];
+      if (v?.kind !== "count") throw new Error("fixture");
+      r = setCellText(r, cell, String(v.value + 3));
+    }
+    const c = check(r, { minFilledForCorrections: 0.2 });
+    expect(c.corrections).toEqual([]);
+    expect(c.result.faultArea?.cells).toEqual(["t3.granted.natural", "t3.partial.natural"]);
+    const atFault = [...c.marks].filter(([, m]) => m.fault).map(([id]) => id);
+    expect(atFault.sort()).toEqual(["t3.granted.natural", "t3.partial.natural"]);
+    // The rest of the column and the two rows are read by the failing checks, and only involved.
+    expect(c.marks.size).toBeGreaterThan(20);
+    expect(c.marks.get("t3.total.natural")?.fault).toBe(false);
+  });
+
+  it("a mostly blank form gets no correction: typing 10 and a total of 0 is not a slip to fix", () => {
+    let r = blankReport("gen2021");
+    r = setCellText(r, "t4.review.upheld", "10");
+    r = setCellText(r, "t4.review.corrected", "3");
+    r = setCellText(r, "t4.review.total", "0");
+    const raw = check(r);
+    const held = check(r, { minFilledForCorrections: 0.2 });
+    expect(held.filled).toBeLessThan(0.05);
+    expect(held.corrections).toEqual([]);
+    expect(held.correctionsHeld).toBe(raw.corrections.length > 0);
+    expect(held.failing.map((f) => f.code)).toContain("T4-REVIEW-SUM");
+    // A filled form gets them.
+    const full = canonical("pingtan-2021");
+    expect(filledShare(full)).toBeGreaterThan(0.5);
+  });
+
+  it("the import's uncertain cells are listed for the table (Pingtan 2019's guessed splits)", () => {
+    const issue = importIssue(
+      "IMPORT-SPLIT-AMBIGUOUS",
+      "warning",
+      { n: 2, cells: ["t3.new.natural"], chosen: "most-plausible" },
+      {
+        cells: ["t3.new.natural"],
+        candidates: [{ "t3.new.natural": "12" }, { "t3.new.natural": "1" }],
+      },
+    );
+    const r = setCellText(blankReport("gen2021"), "t3.new.natural", "12");
+    const c = check(r, { importIssues: [issue] });
+    expect([...c.uncertain]).toEqual(["t3.new.natural"]);
   });
 });

@@ -64,6 +64,31 @@ export function sniffText(text: string, filename?: string, mediaType?: string): 
   const head = text.slice(0, 2000).trimStart();
   if (head.startsWith("{") && /"edition"|"version"|"cells"/.test(text.slice(0, 20000))) return "json";
   if (/<(html|body|table|p|div|tr|td|br)\b[^>]*>/i.test(text.slice(0, 200000))) return "html";
-  if (/^\s*\|.*\|\s*$/m.test(text) && /^\s*\|?\s*:?-{3,}/m.test(text)) return "markdown";
+  if (hasPipeTable(text)) return "markdown";
   return "text";
 }
+
+/**
+ * True when some line, trimmed, starts and ends with "|" and some line is a pipe-table separator ("|---|").
+ * Line by line (each line trimmed once): a multiline regex such as `^\s*\|.*\|\s*$` restarts `\s*` at every
+ * line start of a run of blank lines and costs the square of the run.
+ */
+function hasPipeTable(text: string): boolean {
+  let row = false;
+  let separator = false;
+  for (let start = 0; start <= text.length && !(row && separator); ) {
+    const nl = text.indexOf("\n", start);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(start, end).trim();
+    if (line.startsWith("|")) {
+      if (line.length > 1 && line.endsWith("|")) row = true;
+      if (SEPARATOR_START.test(line)) separator = true;
+    } else if (line.startsWith("-") || line.startsWith(":")) {
+      if (SEPARATOR_START.test(line)) separator = true;
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return row && separator;
+}
+const SEPARATOR_START = /^\|?\s*:?-{3,}/;

@@ -32,10 +32,51 @@ export interface RawCell {
   readonly column?: number;
 }
 
-/** Expands rows of cells with rowspan/colspan on a grid (caps: 1000 rows of span, 200 columns). @internal */
-export function expandGrid(rawRows: readonly (readonly RawCell[])[], index: number, sheet?: string): Grid {
+/** Most slots (rows × columns, spans counted in every slot they cover) the tables of one document may expand to. */
+export const MAX_GRID_CELLS = 200_000;
+/**
+ * Most characters of cell text the tables of one document may hold, a spanned cell's text counted once per slot it
+ * covers (every later stage reads rows slot by slot, so this bounds their work too).
+ */
+export const MAX_GRID_TEXT = 1_000_000;
+
+/** The tables of a document expand past `MAX_GRID_CELLS` slots or `MAX_GRID_TEXT` characters: not read. @internal */
+export class GridLimitError extends Error {
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`tables expand to more than ${limit} (${size})`);
+  }
+}
+
+/** What is left of a document's grid budget; one per document, shared by all its tables. @internal */
+export interface GridBudget {
+  cells: number;
+  text: number;
+}
+
+/** Charges `slots` slots holding `text` characters each to a budget; throws `GridLimitError` when it runs out. @internal */
+export function chargeGrid(budget: GridBudget, slots: number, text: number): void {
+  budget.cells -= slots;
+  budget.text -= text * slots;
+  if (budget.cells < 0) throw new GridLimitError(MAX_GRID_CELLS - budget.cells, MAX_GRID_CELLS);
+  if (budget.text < 0) throw new GridLimitError(MAX_GRID_TEXT - budget.text, MAX_GRID_TEXT);
+}
+
+/** A fresh budget for one document. @internal */
+export const gridBudget = (): GridBudget => ({ cells: MAX_GRID_CELLS, text: MAX_GRID_TEXT });
+
+/**
+ * Expands rows of cells with rowspan/colspan on a grid (caps: 1000 rows of span, 200 columns, 400 grid columns).
+ * A spanned cell is one object referenced from every slot it covers, never copied; every slot is charged to the
+ * document's `budget` (one slot, and the cell's text length), and `GridLimitError` is thrown when it runs out.
+ * @internal
+ */
+export function expandGrid(rawRows: readonly (readonly RawCell[])[], index: number, sheet?: string, budget: GridBudget = gridBudget()): Grid {
   const rows: GridCell[][] = [];
   let origin = 0;
+  const charge = (slots: number, text: number) => chargeGrid(budget, slots, text);
   rawRows.forEach((cells, r) => {
     rows[r] ??= [];
     let c = 0;
@@ -43,16 +84,24 @@ export function expandGrid(rawRows: readonly (readonly RawCell[])[], index: numb
       while (rows[r]![c]) c++;
       const id = origin++;
       const rs = Math.max(1, Math.min(cell.rowspan, 1000, rawRows.length - r));
-      const cs = Math.max(1, Math.min(cell.colspan, 200));
+      const cs = Math.max(1, Math.min(cell.colspan, 200, 400 - c));
+      if (cs <= 0 || c >= 400) continue;
+      charge(rs * cs, cell.text.length);
+      const at = cell.line !== undefined ? { line: cell.line, column: cell.column ?? 1 } : {};
+      const slot: GridCell = { text: cell.text, origin: id, ...at };
       for (let dr = 0; dr < rs; dr++) {
         rows[r + dr] ??= [];
-        const at = cell.line !== undefined ? { line: cell.line, column: cell.column ?? 1 } : {};
-        for (let dc = 0; dc < cs && c + dc < 400; dc++) rows[r + dr]![c + dc] = { text: cell.text, origin: id, ...at };
+        const row = rows[r + dr]!;
+        for (let dc = 0; dc < cs; dc++) row[c + dc] = slot;
       }
       c += cs;
     }
   });
-  return { rows: rows.map((row) => Array.from(row, (x) => x ?? { text: "", origin: -1 })), index, ...(sheet ? { sheet } : {}) };
+  const empty: GridCell = { text: "", origin: -1 };
+  let holes = 0;
+  for (const row of rows) for (let i = 0; i < row.length; i++) if (!row[i]) holes++;
+  charge(holes, 0);
+  return { rows: rows.map((row) => Array.from(row ?? [], (x) => x ?? empty)), index, ...(sheet ? { sheet } : {}) };
 }
 
 const CJK = /[\u3400-\u9fff]/;

@@ -1,5 +1,5 @@
 import { parse } from "parse5";
-import { expandGrid, type Grid, gridText, type RawCell } from "./grid";
+import { expandGrid, type Grid, gridBudget, gridText, type RawCell } from "./grid";
 
 interface Node {
   readonly nodeName: string;
@@ -97,6 +97,7 @@ export function readHtml(html: string, maxDepth = 2000): HtmlDoc {
   const grids: Grid[] = [];
   const tableRanges: [number, number][] = [];
   let depthExceeded = false;
+  const budget = gridBudget();
   const stack: { node: Node; depth: number; close?: boolean }[] = [{ node: doc, depth: 0 }];
   while (stack.length) {
     const { node, depth, close } = stack.pop()!;
@@ -110,7 +111,7 @@ export function readHtml(html: string, maxDepth = 2000): HtmlDoc {
     }
     if (node.tagName && SKIP.has(node.tagName)) continue;
     if (node.tagName === "table") {
-      const g = expandGrid(tableRows(node), grids.length);
+      const g = expandGrid(tableRows(node), grids.length, undefined, budget);
       grids.push(g);
       const start = text.length + 1;
       text += `\n${gridText(g)}\n`;

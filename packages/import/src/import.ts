@@ -1,5 +1,6 @@
 import { type ImportIssue, importIssue, WORKBOOK } from "@gov-disclosure/core";
 import { analyze, failed, importJson, invalidJson } from "./analyze";
+import { GridLimitError } from "./grid";
 import { decodeText, looksBinary, sniffBytes, sniffText } from "./decode";
 import { readHtml } from "./html";
 import { mappedReport, readDocx, readXlsx } from "./office";
@@ -15,8 +16,9 @@ const WORKBOOK_MAP_LABEL = WORKBOOK.mapSheet;
 
 const detailOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 200);
 
-/** One issue for an Office file that could not be read: over a zip limit, or damaged. */
+/** One issue for a document that could not be read: over a zip or grid limit, or damaged. */
 function officeError(e: unknown): ImportIssue {
+  if (e instanceof GridLimitError) return importIssue("IMPORT-TOO-LARGE", "error", { size: e.size, limit: e.limit });
   if (e instanceof ZipLimitError) return importIssue("IMPORT-ZIP-LIMIT", "error", { detail: detailOf(e), entries: MAX_ZIP_ENTRIES, bytes: MAX_UNZIPPED_BYTES });
   return importIssue("IMPORT-DAMAGED", "error", { detail: detailOf(e) });
 }
@@ -25,7 +27,7 @@ function guard(format: InputFormat, run: () => ImportResult): ImportResult {
   try {
     return run();
   } catch (e) {
-    return failed(format, [importIssue("IMPORT-DAMAGED", "error", { detail: detailOf(e) })]);
+    return failed(format, [officeError(e)]);
   }
 }
 
@@ -99,7 +101,7 @@ export async function importReport(input: string | Uint8Array, options: ImportOp
     const r = importText(text, options);
     return { ...r, evidence: { ...r.evidence, encoding } };
   } catch (e) {
-    return failed("unknown", [importIssue("IMPORT-DAMAGED", "error", { detail: detailOf(e) })]);
+    return failed("unknown", [officeError(e)]);
   }
 }
 

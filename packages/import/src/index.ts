@@ -12,6 +12,12 @@ export { MAX_HTML_DEPTH } from "./import";
 export { MAX_ZIP_ENTRIES } from "./zip";
 /** Most bytes a .docx/.xlsx may inflate to in all (declared, and counted while inflating); more gets `IMPORT-ZIP-LIMIT`. */
 export { MAX_UNZIPPED_BYTES } from "./zip";
+/** Most slots and characters of cell text the tables of one document may expand to; more gets `IMPORT-TOO-LARGE`. */
+export { MAX_GRID_CELLS, MAX_GRID_TEXT } from "./grid";
+/** Most `<c>`/`<row>` elements and merged ranges an .xlsx may hold, and the window merged ranges are clipped to. */
+export { MAX_XLSX_CELLS, MAX_XLSX_MERGES, XLSX_COLS, XLSX_ROWS } from "./office";
+/** One budget for all split enumeration of a document; past it cells are undecided (`IMPORT-SPLIT-TRUNCATED`). */
+export { MAX_SPLIT_WORK } from "./split";
 /** Decodes text bytes: BOM, strict UTF-8, then GB18030/GBK. */
 export { decodeText } from "./decode";
 /** Parses HTML into text plus tables expanded on a real grid (rowspan/colspan). */

@@ -2,7 +2,7 @@ import { importIssue, type LocalRow, type LocalTableSpec, type NarrativeClaim, t
 import { cellLoc, type Grid } from "./grid";
 import type { Compact } from "./normalize";
 import { locatePart, type SolveContext, type SolveOut } from "./solve";
-import { type Cand, type Chunk, isNum, num, partText, rowCandidates } from "./split";
+import { type Cand, type Chunk, isNum, num, partText, rowCandidates, spend } from "./split";
 import { extractRun } from "./text";
 
 /** A row of a local table as read, before splitting. @internal */
@@ -173,7 +173,11 @@ export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: Sol
   };
   for (const o of obs) {
     const kind = o.row.unit === "万元" || o.row.unit === "元" ? "money" : "count";
-    const rc = rowCandidates(o.chunks, [kind, kind]);
+    const rc = rowCandidates(o.chunks, [kind, kind], {}, 5000, 300000, ctx.work);
+    if (rc.truncated) {
+      const cells = cellsOfRow(o);
+      out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row: cells[0]! }, { cells, ...sourceOf(o) }));
+    }
     const holds = rc.cands.filter((c) => !(isNum(c[0]) && isNum(c[1])) || num(c[1]) >= num(c[0]));
     // cells read whole (a grid, or numbers written apart) are kept as written even when 历年累计 < 本年度: validation says so
     const ok = holds.length || !o.chunks.every((x) => x.atomic) ? holds : rc.cands;
@@ -205,11 +209,23 @@ export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: Sol
     return v?.kind === "count" ? v.value : undefined;
   };
   const claimsFor = (id: string): NarrativeClaim[] => ctx.claims.filter((c) => !c.approximate && c.cell.startsWith(`local.${id}.`));
-  for (let pass = 0; pass < 3; pass++) {
+  // each row's 其中 rows and siblings, once (not once per candidate)
+  const kidsOf = new Map<string, LocalObs[]>();
+  for (const k of obs) if (k.row.parent !== undefined) kidsOf.set(k.row.parent, [...(kidsOf.get(k.row.parent) ?? []), k]);
+  let stopped = false;
+  for (let pass = 0; pass < 3 && !stopped; pass++) {
     for (const o of obs) {
       const id = o.row.id;
       const cs = cands.get(id);
       if (!cs || chosen.has(id)) continue;
+      const kids = kidsOf.get(id) ?? [];
+      const sibs = o.row.parent !== undefined ? (kidsOf.get(o.row.parent) ?? []).filter((k) => k.row.id !== id) : [];
+      // scoring reads each candidate against the claims, the previous report, the 其中 rows and the siblings
+      if (!spend(ctx.work, cs.length * (1 + ctx.claims.length + kids.length + sibs.length))) {
+        stopped = true;
+        break;
+      }
+      const pc = prevCum(o.row);
       const scored = cs.map((c) => {
         let s = 0;
         const why: string[] = [];
@@ -220,13 +236,11 @@ export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: Sol
             why.push("narrative");
           }
         }
-        const pc = prevCum(o.row);
         if (pc !== undefined && isNum(c[0]) && isNum(c[1]) && pc + num(c[0]) === num(c[1])) {
           s += 10;
           why.push("previous");
         }
         // 其中 rows sum to their parent (both columns)
-        const kids = obs.filter((k) => k.row.parent === id);
         if (kids.length && kids.every((k) => chosen.has(k.row.id))) {
           const s0 = kids.reduce((a, k) => a + num(chosen.get(k.row.id)![0]), 0);
           const s1 = kids.reduce((a, k) => a + num(chosen.get(k.row.id)![1]), 0);
@@ -237,7 +251,6 @@ export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: Sol
         }
         const par = o.row.parent;
         if (par && chosen.has(par)) {
-          const sibs = obs.filter((k) => k.row.parent === par && k.row.id !== id);
           if (sibs.every((k) => chosen.has(k.row.id))) {
             const p = chosen.get(par)!;
             const s0 = sibs.reduce((a, k) => a + num(chosen.get(k.row.id)![0]), num(c[0]));
@@ -266,6 +279,8 @@ export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: Sol
     const c = chosen.get(id);
     const glued = o.chunks.length < 2;
     if (!c) {
+      if (stopped && !out.issues.some((i) => i.code === "IMPORT-SPLIT-TRUNCATED" && i.cells.includes(cellIds[0]!)))
+        out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row: cellIds[0]! }, { cells: cellIds, ...sourceOf(o) }));
       for (const [k, cid] of cellIds.entries()) out.ambiguous[cid] = [...new Set(cs.map((x) => partText(x[k])))];
       out.issues.push(
         importIssue(

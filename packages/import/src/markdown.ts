@@ -1,6 +1,11 @@
-import { expandGrid, type Grid, type RawCell } from "./grid";
+import { expandGrid, type Grid, gridBudget, type RawCell } from "./grid";
 
-const SEPARATOR = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+/**
+ * A pipe-table separator row ("| --- | :-: |"). Written so that no two quantifiers can share a run of blanks
+ * (`[ \t]*\|?[ \t]*` could, and cost the square of a line of spaces): linear in the line. @internal
+ */
+export const SEPARATOR_SOURCE = "^[ \\t]*(?:\\|[ \\t]*)?:?-{3,}:?[ \\t]*(?:\\|[ \\t]*:?-{3,}:?[ \\t]*)*(?:\\|[ \\t]*)?$";
+const SEPARATOR = new RegExp(SEPARATOR_SOURCE);
 
 /**
  * Reads the pipe tables of Markdown (or PDF-converter text) as grids: consecutive lines that start with "|", the
@@ -13,9 +18,10 @@ export function markdownGrids(text: string, first = 0): { grids: Grid[]; ranges:
   let rows: RawCell[][] = [];
   let from = -1;
   let to = -1;
+  const budget = gridBudget();
   const flush = () => {
     if (rows.length) {
-      grids.push(expandGrid(rows, first + grids.length));
+      grids.push(expandGrid(rows, first + grids.length, undefined, budget));
       ranges.push([from, to]);
     }
     rows = [];

@@ -14,7 +14,10 @@ import type { Compact } from "./normalize";
 import { parseProseNumber } from "./numbers";
 import type { Part } from "./split";
 
-const NUM = "(\\d+(?:\\.\\d+)?万?|[零〇一二两三四五六七八九十百千万]+)";
+// A number starts where no numeral stands before it: without the look-behind a pattern that begins with a number
+// would be tried at every digit of a long run of digits (or 一, 万), each try reading to the run's end — the square of
+// the run. With it, every try inside a run fails at once.
+const NUM = "(?<![\\d.零〇一二两三四五六七八九十百千万])(\\d+(?:\\.\\d+)?万?|[零〇一二两三四五六七八九十百千万]+)";
 const APPROX_BEFORE = "(约|近|超过|逾)?";
 
 /** Title, body, year and publication date, when the document states them. @internal */
@@ -61,8 +64,19 @@ export function readSections(src: string, c: Compact, tableRanges: readonly [num
     const next = heads[i + 1];
     let end = next ? next.start : Math.min(src.length, h.end + 20000);
     for (const [a] of tableRanges) if (a > h.end && a < end && i === heads.length - 1) end = a;
-    const text = src
-      .slice(h.end, end)
+    // the section's own prose: the tables printed inside it are tables, not text
+    let body = "";
+    let at = h.end;
+    for (const [a, b] of [...tableRanges].sort((x, y) => x[0] - y[0])) {
+      if (b <= at || a >= end) continue;
+      if (a > at) body += src.slice(at, a);
+      body += "\n";
+      at = Math.max(at, b);
+    }
+    if (at < end) body += src.slice(at, end);
+    const text = body
+      // an HTML comment on a line of its own (render's table markers) is no prose
+      .replace(/^[ \t]*<!--[^\n]*?-->[ \t]*$/gm, "")
       .replace(/[ \t\r\f\v]+/g, " ")
       .replace(/\n\s*\n+/g, "\n")
       .trim()

@@ -9,9 +9,10 @@ import {
   WORKBOOK,
   type WorkbookMeta,
 } from "@gov-disclosure/core";
-import { expandGrid, type Grid, gridText, type RawCell } from "./grid";
+import { chargeGrid, type Grid, type GridCell, gridBudget, gridText } from "./grid";
 import { readHtml } from "./html";
-import { checkZip } from "./zip";
+import { zipSync } from "fflate";
+import { checkZip, checkZipParts, ZipLimitError } from "./zip";
 
 interface Mammoth {
   convertToHtml(input: { buffer: Uint8Array } | { arrayBuffer: ArrayBuffer }, options?: Record<string, unknown>): Promise<{ value: string }>;
@@ -84,9 +85,154 @@ export interface XlsxDoc {
   readonly grids: Grid[];
 }
 
-/** Reads an .xlsx with exceljs, after checking the archive (`checkZip`). */
+/** Rows and columns of each sheet the importer reads (the window merged ranges are clipped to). */
+export const XLSX_ROWS = 2000;
+/** Columns of each sheet the importer reads. */
+export const XLSX_COLS = 60;
+/** Most cell and row elements (`<c>`, `<row>`) all sheets of a workbook may hold; exceljs builds an object for each. */
+export const MAX_XLSX_CELLS = 50_000;
+/** Most merged ranges a workbook may declare (exceljs compares each new range with every earlier one). */
+export const MAX_XLSX_MERGES = 4000;
+
+const enc = new TextEncoder();
+declare const TextEncoder: { new (): { encode(s: string): Uint8Array } };
+declare const TextDecoder: { new (label?: string): { decode(input: Uint8Array): string } };
+
+const isNameChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
+
+/**
+ * The next start tag of an element named `local` (any namespace prefix) at or after `from`: where it starts and ends,
+ * and its prefix ("x:" or ""). Callers resume after `end`, so a scan is linear in the text. Undefined when none.
+ */
+function nextTag(xml: string, local: string, from: number): { start: number; end: number; tag: string; prefix: string } | undefined {
+  for (let p = xml.indexOf(local, from); p >= 0; p = xml.indexOf(local, p + 1)) {
+    const after = xml.charCodeAt(p + local.length);
+    // the name ends here: a blank, "/" or ">"
+    if (!(after === 32 || after === 9 || after === 10 || after === 13 || after === 47 || after === 62)) continue;
+    let start = p - 1;
+    if (xml.charCodeAt(start) === 58) {
+      let q = start - 1;
+      while (q >= 0 && start - q <= 40 && isNameChar(xml.charCodeAt(q))) q--;
+      if (q === start - 1) continue;
+      start = q;
+    }
+    if (xml.charCodeAt(start) !== 60) continue;
+    const end = xml.indexOf(">", p);
+    if (end < 0) return undefined;
+    return { start, end: end + 1, tag: xml.slice(start, end + 1), prefix: xml.slice(start + 1, p) };
+  }
+  return undefined;
+}
+
+/** Removes every element named `local` (with its content) from `xml`. */
+function dropElements(xml: string, local: string): string {
+  let out = "";
+  let at = 0;
+  for (let t = nextTag(xml, local, 0); t; t = nextTag(xml, local, at)) {
+    out += xml.slice(at, t.start);
+    if (t.tag.endsWith("/>")) at = t.end;
+    else {
+      const close = `</${t.prefix}${local}>`;
+      const c = xml.indexOf(close, t.end);
+      at = c < 0 ? xml.length : c + close.length;
+    }
+  }
+  return at === 0 ? xml : out + xml.slice(at);
+}
+
+function decodeRef(a: string): { r: number; c: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a);
+  if (!m) return undefined;
+  let c = 0;
+  for (const ch of m[1]!.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return { r: Number(m[2]), c };
+}
+
+/**
+ * Reads a sheet's merged ranges and clips them to the window the importer reads (`XLSX_ROWS` × `XLSX_COLS`);
+ * a range wholly outside it is dropped. Returns the sheet rewritten (or the same text when nothing changed), the
+ * number of ranges and their area after clipping.
+ */
+function clipMerges(xml: string): { xml: string; merges: number; area: number } {
+  const open = nextTag(xml, "mergeCells", 0);
+  if (!open || open.tag.endsWith("/>")) return { xml, merges: 0, area: 0 };
+  const close = `</${open.prefix}mergeCells>`;
+  const endAt = xml.indexOf(close, open.end);
+  if (endAt < 0) return { xml, merges: 0, area: 0 };
+  const refs: string[] = [];
+  let changed = false;
+  let area = 0;
+  let merges = 0;
+  for (let t = nextTag(xml, "mergeCell", open.end); t && t.start < endAt; t = nextTag(xml, "mergeCell", t.end)) {
+    merges++;
+    const ref = /\bref\s*=\s*["']([^"']{0,40})["']/.exec(t.tag)?.[1] ?? "";
+    const [a = "", b = a] = ref.split(":");
+    const tl = decodeRef(a);
+    const br = decodeRef(b);
+    if (!tl || !br) {
+      changed = true;
+      continue;
+    }
+    const top = Math.min(tl.r, br.r);
+    const left = Math.min(tl.c, br.c);
+    const bottom = Math.min(Math.max(tl.r, br.r), XLSX_ROWS);
+    const right = Math.min(Math.max(tl.c, br.c), XLSX_COLS);
+    if (top > bottom || left > right || (top === bottom && left === right)) {
+      changed = true;
+      continue;
+    }
+    if (bottom !== Math.max(tl.r, br.r) || right !== Math.max(tl.c, br.c)) changed = true;
+    area += (bottom - top + 1) * (right - left + 1);
+    refs.push(`${colName(left - 1)}${top}:${colName(right - 1)}${bottom}`);
+  }
+  if (!changed) return { xml, merges, area };
+  const p = open.prefix;
+  const block = `<${p}mergeCells count="${refs.length}">${refs.map((r) => `<${p}mergeCell ref="${r}"/>`).join("")}</${p}mergeCells>`;
+  return { xml: xml.slice(0, open.start) + (refs.length ? block : "") + xml.slice(endAt + close.length), merges, area };
+}
+
+/** Number of elements named `local` (any prefix) in `xml`. */
+function countElements(xml: string, local: string): number {
+  let n = 0;
+  for (let t = nextTag(xml, local, 0); t; t = nextTag(xml, local, t.end)) n++;
+  return n;
+}
+
+/**
+ * Checks an .xlsx before exceljs opens it, within the archive limits (`checkZipParts`): at most `MAX_XLSX_CELLS` cell
+ * and row elements and `MAX_XLSX_MERGES` merged ranges in all sheets; merged ranges clipped to the window the importer
+ * reads (a range over the whole sheet would make exceljs build every one of its 17 billion cells); column ranges and
+ * data validations (which exceljs expands cell by cell) removed. Returns the workbook to give exceljs: the same bytes,
+ * or a rebuilt archive when a sheet was rewritten. Throws `ZipLimitError`. @internal
+ */
+export function precheckXlsx(bytes: Uint8Array): Uint8Array {
+  const { entries, parts } = checkZipParts(bytes, () => true);
+  let cells = 0;
+  let merges = 0;
+  let area = 0;
+  const rewritten = new Map<string, Uint8Array>();
+  for (const e of entries) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) continue;
+    const original = new TextDecoder("utf-8").decode(parts.get(e.name)!);
+    cells += countElements(original, "c") + countElements(original, "row");
+    if (cells > MAX_XLSX_CELLS) throw new ZipLimitError(`sheets hold more than ${MAX_XLSX_CELLS} cells and rows`);
+    const clipped = clipMerges(original);
+    merges += clipped.merges;
+    area += clipped.area;
+    if (merges > MAX_XLSX_MERGES) throw new ZipLimitError(`sheets declare more than ${MAX_XLSX_MERGES} merged ranges`);
+    if (area > XLSX_ROWS * XLSX_COLS) throw new ZipLimitError(`merged ranges cover more than ${XLSX_ROWS * XLSX_COLS} cells`);
+    const xml = dropElements(dropElements(clipped.xml, "cols"), "dataValidations");
+    if (xml !== original) rewritten.set(e.name, enc.encode(xml));
+  }
+  if (!rewritten.size) return bytes;
+  const files: Record<string, [Uint8Array, { level: 0 }]> = {};
+  for (const e of entries) files[e.name] = [rewritten.get(e.name) ?? parts.get(e.name)!, { level: 0 }];
+  return zipSync(files);
+}
+
+/** Reads an .xlsx with exceljs, after checking the archive and its sheets (`precheckXlsx`). */
 export async function readXlsx(bytes: Uint8Array, maxCells = 200000): Promise<XlsxDoc> {
-  checkZip(bytes);
+  bytes = precheckXlsx(bytes);
   const ExcelJS = (await import("exceljs")).default ?? (await import("exceljs"));
   const wb = new (ExcelJS as unknown as { Workbook: new () => XBook & { xlsx: { load(b: ArrayBuffer): Promise<unknown> } } }).Workbook();
   const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -106,6 +252,8 @@ export async function readXlsx(bytes: Uint8Array, maxCells = 200000): Promise<Xl
       const cells: Record<string, unknown> = {};
       const sources: Record<string, SourceLocation> = {};
       const badRefs: ImportIssue[] = [];
+      // every text read is charged to a budget: many map rows naming one cell of a long shared string stop here
+      const budget = gridBudget();
       // row 1 is the header
       for (let r = 2; r <= Math.min(map.rowCount, 5000); r++) {
         const id = cellText(map.getCell(r, col.cell)).trim();
@@ -120,18 +268,21 @@ export async function readXlsx(bytes: Uint8Array, maxCells = 200000): Promise<Xl
         }
         const cell = ws.getCell(addr);
         const raw = cellText(cell);
+        chargeGrid(budget, 1, raw.length + id.length + sheetName.length + addr.length);
         const v = cell.value;
         cells[id] = typeof v === "number" ? v : raw === "" ? null : raw;
         sources[id] = { sheet: sheetName, raw, row: Number(/\d+/.exec(addr)![0]) - 1, col: colIndex(addr) };
       }
-      // The narrative, from render's visible sections sheet (# | title | text); sections left empty are not sections.
+      // The narrative, from render's visible sections sheet (# | title | text); rows with neither title nor text are not sections.
       const sections: { number?: number; title: string; text: string }[] = [];
       const textSheet = wb.getWorksheet(WORKBOOK.sectionsSheet);
       const sc = WORKBOOK.sectionColumns;
       for (let r = 2; textSheet && r <= Math.min(textSheet.rowCount, 200); r++) {
         const title = cellText(textSheet.getCell(r, sc.title)).trim();
         const text = cellText(textSheet.getCell(r, sc.text));
-        if (!text.trim()) continue;
+        chargeGrid(budget, 1, title.length + text.length);
+        // a section with a title and no text is a section (render writes every section of the report)
+        if (!text.trim() && !title) continue;
         const n = Number(cellText(textSheet.getCell(r, sc.number)));
         sections.push({ ...(Number.isInteger(n) && n >= 1 ? { number: n } : {}), title, text });
       }
@@ -149,42 +300,34 @@ export async function readXlsx(bytes: Uint8Array, maxCells = 200000): Promise<Xl
   }
   const grids: Grid[] = [];
   let used = 0;
+  // one grid budget for the workbook, charged per cell as it is read (a merged cell's text once per cell it covers),
+  // before anything else reads the cells: a long shared string in many cells stops here, not in gridText
+  const budget = gridBudget();
   for (const ws of wb.worksheets) {
     // render's hidden sheets (and any other sheet named like them) hold no table
     if (ws.name.startsWith("_") || ws.name === WORKBOOK.mapSheet || ws.name === WORKBOOK.metaSheet) continue;
-    const rows: RawCell[][] = [];
-    const nr = Math.min(ws.rowCount, 2000);
-    const nc = Math.min(ws.columnCount, 60);
+    const rows: GridCell[][] = [];
+    const nr = Math.min(ws.rowCount, XLSX_ROWS);
+    const nc = Math.min(ws.columnCount, XLSX_COLS);
+    // a merged range is one cell: the master's slot object, referenced from every cell of the range
+    const masters = new Map<string, GridCell>();
+    let origin = 0;
     for (let r = 1; r <= nr && used < maxCells; r++) {
-      const row: RawCell[] = [];
+      const row: GridCell[] = [];
       for (let c = 1; c <= nc; c++, used++) {
         const cell = ws.getCell(r, c);
-        // merged cells repeat the master's text; expandGrid sees them as one origin through identical placement
-        const master = cell.isMerged && cell.master && cell.master.address !== cell.address ? ws.getCell(cell.master.address) : undefined;
-        row.push({ text: master ? `\u0000${master.address}` : cellText(cell), rowspan: 1, colspan: 1 });
+        const at = cell.isMerged && cell.master ? cell.master.address : undefined;
+        let slot = at ? masters.get(at) : undefined;
+        if (!slot) {
+          slot = { text: cellText(at ? ws.getCell(at) : cell), origin: origin++ };
+          if (at) masters.set(at, slot);
+        }
+        chargeGrid(budget, 1, slot.text.length);
+        row.push(slot);
       }
       rows.push(row);
     }
-    const g = expandGrid(rows, grids.length, ws.name);
-    // give merged cells the origin of their master so that they read as one cell
-    const masterOrigin = new Map<string, number>();
-    const fixed = g.rows.map((row, r) =>
-      row.map((cell, c) => {
-        const addr = `${colName(c)}${r + 1}`;
-        masterOrigin.set(addr, cell.origin);
-        return cell;
-      }),
-    );
-    const merged = fixed.map((row) =>
-      row.map((cell) => {
-        if (!cell.text.startsWith("\u0000")) return cell;
-        const addr = cell.text.slice(1);
-        const [mr, mc] = [Number(/\d+/.exec(addr)![0]) - 1, colIndex(addr)];
-        const m = fixed[mr]?.[mc];
-        return m ? { text: m.text, origin: masterOrigin.get(addr) ?? m.origin } : { text: "", origin: cell.origin };
-      }),
-    );
-    grids.push({ rows: merged, index: g.index, sheet: ws.name });
+    grids.push({ rows, index: grids.length, sheet: ws.name });
   }
   return { text: grids.map((g) => gridText(g)).join("\n\n"), grids };
 }

@@ -17,7 +17,7 @@ import {
 } from "@gov-disclosure/core";
 import { solveLocal } from "./local";
 import type { Located } from "./locate";
-import { type Cand, type Chunk, isNum, matchRow, num, type Part, partText, rowCandidates, rowHolds } from "./split";
+import { type Cand, type Chunk, isNum, matchRow, newWork, num, type Part, partText, rowCandidates, rowHolds, spend, type Work } from "./split";
 import type { RowSpec } from "./templates";
 import type { ImportOptions, SplitEvidence } from "./types";
 
@@ -40,7 +40,12 @@ export interface SolveContext {
   readonly mode: "most-plausible" | "blank";
   /** Where a text offset is (line, column), with the raw text read there. */
   readonly at: (offset: number, raw?: string) => SourceLocation;
+  /** The document's one enumeration budget (`MAX_SPLIT_WORK`), spent by every split, combination and comparison. */
+  readonly work: Work;
 }
+
+/** What a check of core's rules on one candidate (a validation) costs, in units of enumeration work. */
+const RULE_CHECK_COST = 2000;
 
 /** Cells read, with the ambiguity and evidence records. @internal */
 export interface SolveOut {
@@ -302,7 +307,8 @@ const isEvidence = (s: string): s is EvidenceKind => EVIDENCE.has(s);
  * then the plausibility priors (with `rules`, also core's checks on the candidate's own cells). Records the decision
  * and reports ambiguity honestly.
  */
-function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, truncated: boolean, rules = false): void {
+function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, truncatedIn: boolean, rules = false): void {
+  let truncated = truncatedIn;
   const glued = obs.some((o) => o.chunks.some((c) => !c.atomic)) || obs.some((o) => o.chunks.length < o.spec.cells.length);
   const allIds = obs.flatMap((o) => o.spec.cells);
   if (sols.length === 0) return;
@@ -312,6 +318,9 @@ function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], 
   if (sols.length === 1 && !truncated) {
     chosen = sols[0]!;
   } else {
+    // scoring reads every solution once per claim and cross-year identity: charged, and an exhausted budget leaves
+    // the cells undecided like any other truncated enumeration
+    if (!spend(ctx.work, sols.length * (1 + ctx.claims.length + (ctx.previous ? crossYearIdentities(ctx.edition).length : 0)))) truncated = true;
     const scored = sols.map((s) => ({ s, ...claimScore(s, ctx) }));
     const best = Math.max(...scored.map((x) => x.score));
     const top = scored.filter((x) => x.score === best);
@@ -320,7 +329,8 @@ function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], 
       by = [...by, ...top[0]!.by];
     } else {
       // the priors only order the candidates the evidence left tied
-      const checkRules = rules && top.length <= RULE_CHECK_LIMIT;
+      const checkRules = rules && top.length <= RULE_CHECK_LIMIT && !truncated;
+      if (checkRules && !spend(ctx.work, top.length * RULE_CHECK_COST)) truncated = true;
       const penalised = truncated ? [] : top.map((x) => ({ ...x, pen: prior(x.s, ctx.edition) + (checkRules ? rulePenalty(x.s, ctx.edition) : 0) }));
       const minPen = Math.min(...penalised.map((x) => x.pen));
       const topPrior = penalised.filter((x) => x.pen === minPen);
@@ -346,6 +356,9 @@ function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], 
       );
     }
   }
+  // an enumeration cut short says so once for its cells (a row cut short has said so already)
+  if (truncated && !out.issues.some((i) => i.code === "IMPORT-SPLIT-TRUNCATED" && i.cells.some((c) => allIds.includes(c))))
+    out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row: allIds[0] ?? "" }, { cells: allIds, ...sourceOf(obs[0], ctx) }));
   for (const [id, p] of chosen) if (p) out.cells.set(id, p.loc ? p : { ...p, loc: locatePart(p, ctx) });
   if (glued || sols.length > 1) {
     out.splits.push({ cells: allIds, decidedBy: by.length ? by : ["unique"], candidates: sols.length, ambiguous: ambiguousIds.length > 0 });
@@ -355,7 +368,7 @@ function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], 
 }
 
 function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: boolean }): Cand[] {
-  const rc = rowCandidates(o.chunks, o.spec.kinds, { sumLast: o.spec.sumLast, block: o.spec.block });
+  const rc = rowCandidates(o.chunks, o.spec.kinds, { sumLast: o.spec.sumLast, block: o.spec.block }, 5000, 300000, ctx.work);
   const row = o.spec.cells[0] ?? o.spec.key;
   const src = sourceOf(o, ctx);
   const want = o.spec.cells.length;
@@ -492,7 +505,7 @@ function solveT3Rows(
   };
   const rec = (i: number): void => {
     if (truncated) return;
-    if (++steps > 2_000_000 || sols.length >= 200) {
+    if (++steps > 2_000_000 || sols.length >= 200 || !spend(ctx.work)) {
       truncated = true;
       return;
     }
@@ -519,6 +532,11 @@ function solveT3Rows(
     const r = order[i]!;
     const isOutcome = i >= head.length;
     for (const cand of r.cands) {
+      // every candidate tried is work, also those the column bound rejects without a call
+      if (!spend(ctx.work)) {
+        truncated = true;
+        return;
+      }
       if (isOutcome && totalIdx >= 0) {
         let ok = true;
         for (let c = 0; c < width; c++) {
@@ -542,6 +560,12 @@ function solveT3Rows(
   };
   rec(0);
   const by = ["row-total", ...(outcomeComplete ? ["column-sum"] : []), ...(balanceOk ? ["balance"] : [])];
+  if (sols.length === 0 && truncated) {
+    // stopped before any reading satisfied every identity: undecided, not inconsistent
+    const cells = rows.flatMap((r) => r.o.spec.cells);
+    out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row: cells[0] ?? "t3" }, { cells, ...sourceOf(rows[0]?.o, ctx) }));
+    return;
+  }
   if (sols.length === 0) {
     const cells = rows.flatMap((r) => r.o.spec.cells);
     out.issues.push(importIssue("IMPORT-SPLIT-INCONSISTENT", "warning", {}, { cells, ...sourceOf(rows[0]?.o, ctx) }));
@@ -603,6 +627,10 @@ function solveT3Derived(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut
     if (truncated) return;
     if (k < other.length) {
       for (const cand of other[k]!.cands) {
+        if (!spend(ctx.work)) {
+          truncated = true;
+          return;
+        }
         picked.push(cand);
         leaf(totalCand, k + 1);
         picked.pop();
@@ -610,7 +638,7 @@ function solveT3Derived(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut
       }
       return;
     }
-    if (++steps > 2_000_000 || sols.length >= 200) {
+    if (++steps > 2_000_000 || sols.length >= 200 || !spend(ctx.work)) {
       truncated = true;
       return;
     }
@@ -630,7 +658,7 @@ function solveT3Derived(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut
   };
   const rec = (i: number): void => {
     if (truncated) return;
-    if (++steps > 2_000_000) {
+    if (++steps > 2_000_000 || !spend(ctx.work)) {
       truncated = true;
       return;
     }
@@ -679,6 +707,7 @@ export function solveTables(located: Located, options: ImportOptions): SolveOut 
     previous: options.previous,
     mode: options.ambiguous ?? "most-plausible",
     at: located.at,
+    work: newWork(),
   };
   if (located.edition === "local") {
     if (located.local) solveLocal(located.local.obs, ctx, out, options.previous);

@@ -43,6 +43,34 @@ export interface RowCands {
   readonly overflow: boolean;
 }
 
+/**
+ * Most units of enumeration work one document may spend on splitting: every step of every row's split (each part
+ * tried, at most 24 characters read), every combination and every candidate compared in table 三, every candidate
+ * scored, every local row compared (a check of core's rules on a candidate costs `RULE_CHECK_COST`). One budget for
+ * all of it; when it runs out the cells still open are reported undecided (`IMPORT-SPLIT-TRUNCATED`), never guessed.
+ */
+export const MAX_SPLIT_WORK = 3_000_000;
+
+/** What is left of a document's enumeration budget. @internal */
+export interface Work {
+  left: number;
+  exhausted: boolean;
+}
+
+/** A fresh enumeration budget for one document. @internal */
+export const newWork = (): Work => ({ left: MAX_SPLIT_WORK, exhausted: false });
+
+/** Spends `n` units; false (and the budget marked exhausted) when there were not enough. @internal */
+export function spend(work: Work, n = 1): boolean {
+  work.left -= n;
+  if (work.left < 0) work.exhausted = true;
+  return !work.exhausted;
+}
+
+/** The longest text a well-formed part of each kind can have (see `wellFormed`): longer parts are never tried. */
+const MAX_PART: Readonly<Record<CellKind, number>> = { count: 12, signed: 12, money: 24 };
+const maxPart = (kind: CellKind): number => MAX_PART[kind] ?? 24;
+
 /** Dashes, slash and 无: a cell written as "nothing to report". @internal */
 export const SPECIAL = /^(—+|-+|－|–|―|\/|无)$/;
 
@@ -97,6 +125,7 @@ export function rowCandidates(
   identity: { sumLast?: boolean | undefined; block?: number | undefined } = {},
   cap = 5000,
   maxSteps = 300000,
+  work: Work = newWork(),
 ): RowCands {
   const k = kinds.length;
   const cands: Cand[] = [];
@@ -120,7 +149,7 @@ export function rowCandidates(
     return { cands, truncated: false, placed: true, overflow };
   }
   if (identity.sumLast && chunks.length === 1 && kinds.every((x) => x === "count") && /^\d+$/.test(chunks[0]!.text))
-    return sumLastCandidates(chunks[0]!, k, cap, maxSteps);
+    return sumLastCandidates(chunks[0]!, k, cap, maxSteps, work);
   let steps = 0;
   let truncated = false;
   const acc: (Part | null)[] = [];
@@ -140,7 +169,7 @@ export function rowCandidates(
   };
   const rec = (ci: number, pos: number, cell: number): void => {
     if (truncated) return;
-    if (++steps > maxSteps || cands.length >= cap) {
+    if (++steps > maxSteps || cands.length >= cap || !spend(work)) {
       truncated = true;
       return;
     }
@@ -173,7 +202,13 @@ export function rowCandidates(
       acc.pop();
       return;
     }
-    for (let e = pos + 1; e <= text.length; e++) {
+    // no well-formed part is longer than maxPart: a long run of digits is tried a few characters deep, not to its end
+    const last = Math.min(text.length, pos + maxPart(kind));
+    for (let e = pos + 1; e <= last; e++) {
+      if (++steps > maxSteps || !spend(work)) {
+        truncated = true;
+        return;
+      }
       const part = text.slice(pos, e);
       if (e < text.length && /[元万]$/.test(part)) break;
       if (!wellFormed(part, kind)) {
@@ -199,7 +234,7 @@ export function rowCandidates(
  * well-formed suffix of the digits, and the prefix is split into `k − 1` counts whose running sum may not pass it — far
  * fewer steps than splitting blindly and checking the sum at the end, so rows of five-digit counts stay under the cap.
  */
-function sumLastCandidates(chunk: Chunk, k: number, cap: number, maxSteps: number): RowCands {
+function sumLastCandidates(chunk: Chunk, k: number, cap: number, maxSteps: number, work: Work): RowCands {
   const text = chunk.text;
   const cands: Cand[] = [];
   let steps = 0;
@@ -216,7 +251,7 @@ function sumLastCandidates(chunk: Chunk, k: number, cap: number, maxSteps: numbe
     const total = Number(totalRaw);
     const rec = (pos: number, cell: number, sum: number): void => {
       if (truncated) return;
-      if (++steps > maxSteps || cands.length >= cap) {
+      if (++steps > maxSteps || cands.length >= cap || !spend(work)) {
         truncated = true;
         return;
       }
@@ -227,6 +262,10 @@ function sumLastCandidates(chunk: Chunk, k: number, cap: number, maxSteps: numbe
       // each remaining cell needs at least one digit
       const maxEnd = end - (k - 2 - cell);
       for (let e = pos + 1; e <= maxEnd && e - pos <= 12; e++) {
+        if (++steps > maxSteps || !spend(work)) {
+          truncated = true;
+          return;
+        }
         if (text.charCodeAt(pos) === 48 && e > pos + 1) break; // no leading zeros
         const v = Number(text.slice(pos, e));
         if (sum + v > total) break; // longer parts are larger still

@@ -1,20 +1,26 @@
 import { type Compact, compact, normalizeChars } from "./normalize";
 import type { RowObs } from "./solve";
 import type { Chunk } from "./split";
+import { SEPARATOR_SOURCE } from "./markdown";
 import { type RowSpec, rowRegex } from "./templates";
 
+const SEPARATOR_LINES = new RegExp(SEPARATOR_SOURCE, "gm");
+
 /**
- * Length-preserving clean-up of text before reading tables: width folding, Markdown table separator rows,
- * Markdown headings and page markers ("- 4 -", "— 4 —") blanked out with spaces so offsets still point into the input.
+ * Length-preserving clean-up of text before reading tables: width folding, Markdown table separator rows, the marks
+ * of Markdown headings and page markers ("- 4 -", "— 4 —") blanked out with spaces so offsets still point into the input.
  */
 export function prepareText(text: string): string {
   const t = normalizeChars(text);
   const blank = (s: string) => s.replace(/[^\n]/g, " ");
-  return t
-    .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, blank)
-    .replace(/^[ \t]*#{1,6}[ \t][^\n]*$/gm, blank)
-    .replace(/^[ \t]*[-—–－]{1,2}[ \t]*\d{1,3}[ \t]*[-—–－]{1,2}[ \t]*$/gm, blank)
-    .replace(/^[ \t]*第[ \t]*\d{1,3}[ \t]*页[^\n]{0,12}$/gm, blank);
+  return (
+    t
+      .replace(SEPARATOR_LINES, blank)
+      // a Markdown heading keeps its text (a report's title, its sections): only the marks are blanked
+      .replace(/^([ \t]*)(#{1,6})(?=[ \t])/gm, (_m, lead: string, marks: string) => lead + " ".repeat(marks.length))
+      .replace(/^[ \t]*[-—–－]{1,2}[ \t]*\d{1,3}[ \t]*[-—–－]{1,2}[ \t]*$/gm, blank)
+      .replace(/^[ \t]*第[ \t]*\d{1,3}[ \t]*页[^\n]{0,12}$/gm, blank)
+  );
 }
 
 const UNIT_AT = /^(人次|万元|条|件|次|篇|个|人|元)/;

@@ -34,6 +34,19 @@ declare const TextDecoder: { new (label?: string): { decode(input: Uint8Array): 
  * Throws `ZipLimitError` or `ZipFormatError`. @internal
  */
 export function checkZip(b: Uint8Array, maxEntries = MAX_ZIP_ENTRIES, maxBytes = MAX_UNZIPPED_BYTES): ZipEntryInfo[] {
+  return checkZipParts(b, () => false, maxEntries, maxBytes).entries;
+}
+
+/**
+ * `checkZip`, keeping the inflated bytes of the entries `keep` names (within the same limits: they were counted while
+ * inflating), so that a caller can pre-check a part before an unzip library sees it. @internal
+ */
+export function checkZipParts(
+  b: Uint8Array,
+  keep: (name: string) => boolean,
+  maxEntries = MAX_ZIP_ENTRIES,
+  maxBytes = MAX_UNZIPPED_BYTES,
+): { entries: ZipEntryInfo[]; parts: Map<string, Uint8Array> } {
   // the end of central directory record: the last one, as unzip libraries (JSZip) look for it
   let eocd = -1;
   for (let p = b.length - 22; p >= 0; p--)
@@ -75,22 +88,31 @@ export function checkZip(b: Uint8Array, maxEntries = MAX_ZIP_ENTRIES, maxBytes =
     if (dataOffset + compressedSize > cdOffset) throw new ZipFormatError(`entry ${name.slice(0, 80)} runs past the end of the data`);
     entries.push({ name, method, compressedSize, size, dataOffset });
   }
+  const parts = new Map<string, Uint8Array>();
   for (const e of entries) {
     const data = b.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    const kept = keep(e.name);
     if (e.method === 0) {
       if (e.compressedSize !== e.size) throw new ZipLimitError(`stored entry ${e.name.slice(0, 80)} declares ${e.size} bytes but holds ${e.compressedSize}`);
+      if (kept) parts.set(e.name, data);
       continue;
     }
-    inflateCapped(e, data);
+    const out = inflateCapped(e, data, kept);
+    if (out) parts.set(e.name, out);
   }
-  return entries;
+  return { entries, parts };
 }
 
-/** Inflates one entry in 4 KiB steps, counting the output and stopping as soon as it exceeds the declared size. */
-function inflateCapped(e: ZipEntryInfo, data: Uint8Array): void {
+/**
+ * Inflates one entry in 4 KiB steps, counting the output and stopping as soon as it exceeds the declared size; with
+ * `keep`, returns the bytes (at most the declared size).
+ */
+function inflateCapped(e: ZipEntryInfo, data: Uint8Array, keep = false): Uint8Array | undefined {
   let produced = 0;
   let over = false;
+  const out = keep ? new Uint8Array(e.size) : undefined;
   const inf = new Inflate((chunk) => {
+    if (out && produced + chunk.length <= e.size) out.set(chunk, produced);
     produced += chunk.length;
     if (produced > e.size) over = true;
   });
@@ -102,4 +124,5 @@ function inflateCapped(e: ZipEntryInfo, data: Uint8Array): void {
     if (!over) throw new ZipFormatError(`entry ${e.name.slice(0, 80)} does not inflate: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (over) throw new ZipLimitError(`entry ${e.name.slice(0, 80)} declares ${e.size} bytes but inflates to more (stopped at ${produced})`);
+  return out?.subarray(0, produced);
 }
