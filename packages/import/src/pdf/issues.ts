@@ -12,10 +12,17 @@ export function pdfFailureIssue(f: PdfFailure): ImportIssue {
       return importIssue("IMPORT-PDF-DAMAGED", "error", { detail: f.params.detail, ...(f.params.page !== undefined ? { page: f.params.page } : {}) });
     case "pdf-too-many-pages":
       return importIssue("IMPORT-PDF-TOO-MANY-PAGES", "error", { pages: f.params.pages, limit: f.params.limit });
-    case "pdf-too-large":
-      return f.params.unit === "bytes"
-        ? importIssue("IMPORT-TOO-LARGE", "error", { size: f.params.size, limit: f.params.limit })
-        : importIssue("IMPORT-PDF-TOO-MANY-ITEMS", "error", { size: f.params.size, limit: f.params.limit });
+    case "pdf-too-large": {
+      const { size, limit, unit, page } = f.params;
+      // core has no code of its own for inflated bytes yet: the input is too large once inflated
+      if (unit === "bytes" || unit === "inflated-bytes") return importIssue("IMPORT-TOO-LARGE", "error", { size, limit });
+      if (unit === "text-items") return importIssue("IMPORT-PDF-TOO-MANY-ITEMS", "error", { size, limit });
+      // core has no code for a time limit yet: said as what stopped the reading, with the page
+      return importIssue("IMPORT-PDF-DAMAGED", "error", {
+        detail: `reading stopped at the time limit (${limit} ms): too much content`,
+        ...(page !== undefined ? { page } : {}),
+      });
+    }
     case "pdf-garbled":
       return importIssue("IMPORT-PDF-GARBLED", "error", { pages: f.params.pages.map(String), garbled: f.params.garbled, total: f.params.total });
   }

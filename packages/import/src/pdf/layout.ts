@@ -352,6 +352,20 @@ function columnsOf(lines: readonly Line[]): { x0: number; x1: number }[] {
 const sameColumns = (a: readonly { x0: number; x1: number }[], b: readonly { x0: number; x1: number }[], em: number): boolean =>
   b.length > 0 && b.every((cb) => a.some((ca) => Math.abs((ca.x0 + ca.x1) / 2 - (cb.x0 + cb.x1) / 2) <= em || (cb.x0 < ca.x1 && ca.x0 < cb.x1)));
 
+/** A table's caption or title line (政府信息公开统计表, 附表2, …（续）): one word ending in 表 or naming a 表. */
+const CAPTION = /^(?:附表|表)[\d一二三四五六七八九十]*|表(?:[（(][^）)]{0,20}[)）])?$/;
+
+/** The column header lines of a part as compact texts, its caption and title lines left out. */
+function columnHeader(header: readonly Line[]): string[] {
+  const out: string[] = [];
+  for (const l of header) {
+    const text = compactText(lineText(l));
+    if (!out.length && l.toks.length === 1 && CAPTION.test(text)) continue;
+    out.push(text);
+  }
+  return out;
+}
+
 /** Joins table parts that continue over a page break, dropping the repeated header rows. */
 function joinParts(pagesParts: { parts: Part[]; lines: Line[] }[], repeated: Set<Line>): Table[] {
   const tables: Table[] = [];
@@ -364,11 +378,13 @@ function joinParts(pagesParts: { parts: Part[]; lines: Line[] }[], repeated: Set
       if (i === 0 && startsPage && prev?.endsPage && last === prev.table) {
         const before = last.parts[last.parts.length - 1]!;
         const em = tableFont(before);
-        const header = last.parts[0]!.header.map((l) => compactText(lineText(l))).join("");
-        const mine = p.header.map((l) => compactText(lineText(l))).join("");
+        const header = columnHeader(last.parts[0]!.header);
+        const mine = columnHeader(p.header);
         const colsPrev = columnsOf(last.parts.flatMap((x) => x.body));
         const colsMine = columnsOf(p.body);
-        if ((!mine || mine === header) && (sameColumns(colsPrev, colsMine, em) || sameColumns(colsMine, colsPrev, em))) {
+        // the continuation repeats the column header (or none), never the caption printed once above the table
+        const repeats = !mine.length || (mine.length <= header.length && mine.every((m, k) => m === header[header.length - mine.length + k]));
+        if (repeats && (sameColumns(colsPrev, colsMine, em) || sameColumns(colsMine, colsPrev, em))) {
           // the repeated header rows are page furniture now
           for (const l of p.header) repeated.add(l);
           p.header = [];
@@ -418,8 +434,44 @@ function mergeInto(a: Tok, b: Tok): void {
   a.cy = (Math.min(firstCy, b.cy) + Math.max(firstCy, b.cy, a.cy)) / 2;
 }
 
+const UNIT_WORD = /^(?:人次|万元|亿元|元|条|件|个|次|人|项|篇|期|家|场|份|户|册)$/;
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1] ?? 0;
+};
+
+/**
+ * A unit column (计量单位: 条, 件 … right before the figures, aligned, under a header word of its own) is on the
+ * value side of the table, as in the HTML: its words are cells of their own column, never row labels (else the real
+ * labels would look like group labels of the unit words).
+ */
+function markUnitColumn(t: Table): void {
+  const data = t.parts.flatMap((p) => p.body).filter((l) => l.data && l.firstValue > 0);
+  const cand = data.flatMap((l) => {
+    const u = l.toks[l.firstValue - 1]!;
+    return UNIT_WORD.test(u.text) && !u.value ? [{ l, u }] : [];
+  });
+  if (cand.length < 2 || cand.length < 0.5 * data.length) return;
+  const em = median(cand.map((c) => c.u.size));
+  const cx = median(cand.map((c) => (c.u.x0 + c.u.x1) / 2));
+  const inCol = cand.filter((c) => Math.abs((c.u.x0 + c.u.x1) / 2 - cx) <= em);
+  if (inCol.length < 2 || inCol.length < 0.5 * data.length) return;
+  const x0 = Math.min(...inCol.map((c) => c.u.x0)) - 0.5 * em;
+  const x1 = Math.max(...inCol.map((c) => c.u.x1)) + 0.5 * em;
+  // the labels' left edge: a header word over the unit column must start right of it (its own header, not the labels')
+  const labelX0 = Math.min(...data.map((l) => l.toks[0]!.x0));
+  const header = t.parts.flatMap((p) => p.header).flatMap((l) => l.toks);
+  if (!header.some((h) => h.x0 < x1 && x0 < h.x1 && h.x0 > labelX0 + em && !h.value)) return;
+  for (const { l, u } of inCol) {
+    u.value = true;
+    l.firstValue = l.toks.indexOf(u);
+  }
+}
+
 /** Builds one table's grid: header rows, then one row per data line with its labels (spanning groups) and values. */
 function buildGrid(t: Table, index: number): PdfGrid {
+  markUnitColumn(t);
   const body = t.parts.flatMap((p) => p.body);
   const dataLines = body.filter((l) => l.data);
   const valueX0 = Math.min(...dataLines.map(valueStart));

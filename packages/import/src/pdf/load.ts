@@ -13,13 +13,20 @@ export interface PdfJsTextItem {
   readonly fontName: string;
 }
 
+/** A page's text runs (or a chunk of them) and the styles of their fonts. @internal */
+export interface PdfJsTextContent {
+  readonly items: readonly (PdfJsTextItem | { readonly type: string })[];
+  readonly styles: Readonly<Record<string, { readonly vertical?: boolean }>>;
+}
+
 /** @internal */
 export interface PdfJsPage {
   getViewport(p: { scale: number }): { readonly transform: readonly number[]; readonly width: number; readonly height: number };
-  getTextContent(p?: { includeMarkedContent?: boolean; disableNormalization?: boolean }): Promise<{
-    readonly items: readonly (PdfJsTextItem | { readonly type: string })[];
-    readonly styles: Readonly<Record<string, { readonly vertical?: boolean }>>;
-  }>;
+  getTextContent(p?: { includeMarkedContent?: boolean; disableNormalization?: boolean }): Promise<PdfJsTextContent>;
+  /** The text runs in chunks as the worker makes them; cancelling the reader stops the worker's work on the page. */
+  streamTextContent(p?: { includeMarkedContent?: boolean; disableNormalization?: boolean }): {
+    getReader(): { read(): Promise<{ done: boolean; value?: PdfJsTextContent }>; cancel(reason: Error): Promise<void> };
+  };
   cleanup(): boolean;
 }
 

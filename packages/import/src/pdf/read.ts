@@ -1,6 +1,27 @@
+import { inflatedSize } from "./inflate";
 import { layoutPdf, type RawItem, type RawPage } from "./layout";
-import { dataFactories, type DataRequests, defaultDataLoader, loadPdfJs, type PdfJsDocument, type PdfJsLoadingTask } from "./load";
-import { MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_PDF_TEXT_ITEMS, type PdfDoc, type PdfFailure, type PdfReadOptions, type PdfWarning } from "./types";
+import {
+  dataFactories,
+  type DataRequests,
+  defaultDataLoader,
+  loadPdfJs,
+  type PdfJs,
+  type PdfJsDocument,
+  type PdfJsLoadingTask,
+  type PdfJsPage,
+  type PdfJsTextContent,
+} from "./load";
+import {
+  MAX_PDF_BYTES,
+  MAX_PDF_INFLATED_BYTES,
+  MAX_PDF_PAGES,
+  MAX_PDF_READ_MS,
+  MAX_PDF_TEXT_ITEMS,
+  type PdfDoc,
+  type PdfFailure,
+  type PdfReadOptions,
+  type PdfWarning,
+} from "./types";
 
 const fail = <C extends PdfFailure["code"]>(code: C, params: Extract<PdfFailure, { code: C }>["params"]): PdfFailure =>
   ({ ok: false, code, params }) as PdfFailure;
@@ -50,48 +71,123 @@ export function looksGarbled(s: { total: number; bad: number; cjk: number; lette
   return s.total >= 100 && s.cjk < 0.02 * s.total && s.letters < 0.3 * s.total;
 }
 
+/** getDocument options for reading the text layer only: no fonts for display, no images, no eval, no network. */
+const TEXT_ONLY = {
+  isEvalSupported: false,
+  disableFontFace: true,
+  fontExtraProperties: false,
+  useSystemFonts: false,
+  useWorkerFetch: false,
+  isOffscreenCanvasSupported: false,
+  isImageDecoderSupported: false,
+  enableXfa: false,
+  disableAutoFetch: true,
+  disableStream: true,
+  disableRange: true,
+  verbosity: 0,
+} as const;
+
+type Factories = ReturnType<typeof dataFactories>;
+
+/** Opens a document in PDF.js (on a copy of the bytes: PDF.js takes ownership of, and may detach, its buffer). */
+const open = (pdfjs: PdfJs, bytes: Uint8Array, factories: Factories, stopAtErrors: boolean): PdfJsLoadingTask =>
+  pdfjs.getDocument({ ...TEXT_ONLY, data: bytes.slice(), stopAtErrors, ...factories });
+
+/** What stopped a page's text early: the document's text items or its time ran out. */
+type Stop = { readonly stop: "text-items"; readonly items: number } | { readonly stop: "milliseconds"; readonly ms: number };
+
+/** A document's running totals against its caps. */
+interface Budget {
+  items: number;
+  readonly maxItems: number;
+  readonly started: number;
+  readonly maxMs: number;
+}
+
+/**
+ * Reads a page's text runs as PDF.js streams them (100 at a time), counting them against the document's caps: past
+ * the item cap or the time budget the stream is cancelled, so that PDF.js stops working on the page.
+ */
+async function pageText(page: PdfJsPage, budget: Budget): Promise<PdfJsTextContent | Stop> {
+  const reader = page.streamTextContent({ includeMarkedContent: false }).getReader();
+  const items: PdfJsTextContent["items"][number][] = [];
+  const styles: Record<string, { readonly vertical?: boolean }> = {};
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done || !value) break;
+    budget.items += value.items.length;
+    const ms = Date.now() - budget.started;
+    const stop: Stop | undefined =
+      budget.items > budget.maxItems ? { stop: "text-items", items: budget.items } : ms > budget.maxMs ? { stop: "milliseconds", ms } : undefined;
+    if (stop) {
+      // PDF.js wants an Error as the reason; its worker stops at its next check
+      reader.cancel(new Error(`text stopped: ${stop.stop}`)).catch(() => undefined);
+      return stop;
+    }
+    for (const it of value.items) items.push(it);
+    Object.assign(styles, value.styles);
+  }
+  return { items, styles };
+}
+
+/**
+ * Pages that gave no text, read again with PDF.js's errors raised (`stopAtErrors`): a content stream PDF.js could not
+ * parse (and dropped, reading leniently) is a damaged page, not a picture of one. The first such page, or undefined.
+ */
+async function unparsablePage(pdfjs: PdfJs, bytes: Uint8Array, factories: Factories, pages: readonly number[], budget: Budget) {
+  const task = open(pdfjs, bytes, factories, true);
+  try {
+    const doc = await task.promise;
+    for (const p of pages) {
+      if (Date.now() - budget.started > budget.maxMs) break;
+      try {
+        const page = await doc.getPage(p);
+        await page.getTextContent({ includeMarkedContent: false });
+      } catch (e) {
+        return { page: p, detail: detailOf(e) };
+      }
+    }
+  } catch {
+    // the strict open failed where the lenient one did not: that says nothing about a page
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+  return undefined;
+}
+
 /**
  * Reads a PDF's text layer into reading-order text and table grids, with the page and position of every piece.
  * Never throws: a PDF that cannot be read comes back as `{ ok: false, code, params }` (see `PdfFailure`).
  * PDF.js is loaded on first use. In Node, CMaps and standard fonts come from the installed pdfjs-dist package.
+ * Work is bounded: bytes, pages, inflated stream bytes, text items and time each have a cap (see `PdfReadOptions`).
  */
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfDoc | PdfFailure> {
   const maxBytes = options.maxBytes ?? MAX_PDF_BYTES;
   const maxPages = options.maxPages ?? MAX_PDF_PAGES;
-  const maxItems = options.maxTextItems ?? MAX_PDF_TEXT_ITEMS;
+  const maxInflated = options.maxInflatedBytes ?? MAX_PDF_INFLATED_BYTES;
   if (!(bytes instanceof Uint8Array)) return fail("pdf-damaged", { detail: "not bytes" });
   if (bytes.length > maxBytes) return fail("pdf-too-large", { size: bytes.length, limit: maxBytes, unit: "bytes" });
   if (!hasHeader(bytes)) return fail("pdf-damaged", { detail: "no %PDF- header" });
+  // decompression bombs are found before PDF.js inflates anything
+  const inflated = await inflatedSize(bytes, maxInflated);
+  if (inflated.over) return fail("pdf-too-large", { size: inflated.bytes, limit: maxInflated, unit: "inflated-bytes" });
 
-  let pdfjs: Awaited<ReturnType<typeof loadPdfJs>>;
+  let pdfjs: PdfJs;
   try {
     pdfjs = await loadPdfJs();
   } catch (e) {
     return fail("pdf-damaged", { detail: `PDF.js could not be loaded: ${detailOf(e)}` });
   }
+  const budget: Budget = { items: 0, maxItems: options.maxTextItems ?? MAX_PDF_TEXT_ITEMS, started: Date.now(), maxMs: options.maxMs ?? MAX_PDF_READ_MS };
+  const overTime = (page?: number): PdfFailure =>
+    fail("pdf-too-large", { size: Date.now() - budget.started, limit: budget.maxMs, unit: "milliseconds", ...(page ? { page } : {}) });
   const requests: DataRequests = { missing: [] };
   const loader = options.data ?? (await defaultDataLoader());
-  const { CMapReaderFactory, StandardFontDataFactory } = dataFactories(loader, requests);
+  const factories = dataFactories(loader, requests);
   let task: PdfJsLoadingTask | undefined;
   let doc: PdfJsDocument | undefined;
   try {
-    task = pdfjs.getDocument({
-      // PDF.js takes ownership of (and may detach) the buffer it is given: it gets a copy
-      data: bytes.slice(),
-      isEvalSupported: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      useWorkerFetch: false,
-      isOffscreenCanvasSupported: false,
-      isImageDecoderSupported: false,
-      enableXfa: false,
-      disableAutoFetch: true,
-      disableStream: true,
-      stopAtErrors: false,
-      verbosity: 0,
-      CMapReaderFactory,
-      StandardFontDataFactory,
-    });
+    task = open(pdfjs, bytes, factories, false);
     try {
       doc = await task.promise;
     } catch (e) {
@@ -104,15 +200,17 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
     if (n < 1) return fail("pdf-damaged", { detail: "no pages" });
     const pages: RawPage[] = [];
     const warnings: PdfWarning[] = [];
-    let itemCount = 0;
     for (let p = 1; p <= n; p++) {
+      if (Date.now() - budget.started > budget.maxMs) return overTime(p);
       let raw: RawPage;
       try {
         const page = await doc.getPage(p);
         const vp = page.getViewport({ scale: 1 });
-        const tc = await page.getTextContent({ includeMarkedContent: false });
-        itemCount += tc.items.length;
-        if (itemCount > maxItems) return fail("pdf-too-large", { size: itemCount, limit: maxItems, unit: "text-items" });
+        const tc = await pageText(page, budget);
+        if ("stop" in tc) {
+          page.cleanup();
+          return tc.stop === "text-items" ? fail("pdf-too-large", { size: tc.items, limit: budget.maxItems, unit: "text-items" }) : overTime(p);
+        }
         const items: RawItem[] = [];
         let rotated = 0;
         for (const it of tc.items) {
@@ -148,6 +246,12 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
       pages.push(raw);
     }
     const empty = pages.filter((pg) => pg.items.length === 0).map((pg) => pg.page);
+    if (empty.length) {
+      // no text: a picture of a page, a blank page, or a content stream PDF.js could not parse (damaged)
+      const bad = await unparsablePage(pdfjs, bytes, factories, empty, budget);
+      if (bad) return fail("pdf-damaged", bad);
+      if (Date.now() - budget.started > budget.maxMs) return overTime();
+    }
     if (empty.length === n) return fail("pdf-no-text", { pages: n });
     const garbledPages: number[] = [];
     let sample = "";

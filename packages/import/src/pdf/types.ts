@@ -6,6 +6,18 @@ export const MAX_PDF_PAGES = 60;
 export const MAX_PDF_BYTES = 20 * 1024 * 1024;
 /** Most text items read from one PDF (all pages together); more gets `pdf-too-large` (a bomb, not a report). */
 export const MAX_PDF_TEXT_ITEMS = 200_000;
+/**
+ * Most bytes that the compressed streams of one PDF (content streams, fonts, object streams; images, which reading
+ * text never decodes, left out) may inflate to, all together: 64 MiB. Counted before PDF.js reads anything; more gets
+ * `pdf-too-large` with unit "inflated-bytes" (a decompression bomb: a real report inflates to a few MB).
+ */
+export const MAX_PDF_INFLATED_BYTES = 64 * 1024 * 1024;
+/**
+ * Most time spent reading one PDF's text with PDF.js, in milliseconds (checked between pages and between chunks of a
+ * page's text): 6 s, where a real five-page report takes well under 0.5 s. More gets `pdf-too-large` with unit
+ * "milliseconds".
+ */
+export const MAX_PDF_READ_MS = 6000;
 
 /** Why a PDF could not be read. Each code has fixed params (numbers and short strings only, no messages). */
 export type PdfFailure =
@@ -17,11 +29,19 @@ export type PdfFailure =
   | { readonly ok: false; readonly code: "pdf-damaged"; readonly params: { readonly detail: string; readonly page?: number } }
   /** More pages than the cap. */
   | { readonly ok: false; readonly code: "pdf-too-many-pages"; readonly params: { readonly pages: number; readonly limit: number } }
-  /** More bytes, or more text items, than the caps. */
+  /**
+   * Over a cap: the file's bytes, the bytes its compressed streams inflate to (`size` is the count when reading
+   * stopped, just past `limit`), its text items, or the time its text took to read (`page`: the page being read).
+   */
   | {
       readonly ok: false;
       readonly code: "pdf-too-large";
-      readonly params: { readonly size: number; readonly limit: number; readonly unit: "bytes" | "text-items" };
+      readonly params: {
+        readonly size: number;
+        readonly limit: number;
+        readonly unit: "bytes" | "inflated-bytes" | "text-items" | "milliseconds";
+        readonly page?: number;
+      };
     }
   /** Text whose fonts have no Unicode map: private-use, replacement or control characters, or symbols where CJK is expected. */
   | {
@@ -103,6 +123,10 @@ export interface PdfReadOptions {
   readonly maxBytes?: number;
   /** Text item cap (default `MAX_PDF_TEXT_ITEMS`). */
   readonly maxTextItems?: number;
+  /** Cap on the bytes the compressed streams inflate to (default `MAX_PDF_INFLATED_BYTES`). */
+  readonly maxInflatedBytes?: number;
+  /** Time budget for reading the text, in milliseconds (default `MAX_PDF_READ_MS`). */
+  readonly maxMs?: number;
   /**
    * Where CMaps and standard fonts come from. Default: in Node, the files of the installed pdfjs-dist package;
    * elsewhere none (pass a loader that reads the files your bundle ships). Nothing is ever fetched from a network

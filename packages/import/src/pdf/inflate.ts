@@ -1,0 +1,527 @@
+import { Inflate } from "fflate";
+import { isNode } from "./load";
+
+// Decompression bombs: a PDF of a few MB whose FlateDecode (or LZW, run-length) streams inflate to hundreds of MB.
+// PDF.js inflates a content stream, a font or an object stream whole, in memory and on the calling thread, before
+// anything can stop it. So before PDF.js sees the file, every such stream is inflated here once, streaming, with
+// the output counted and thrown away, until the document's budget is spent. Image streams are left out: reading
+// the text layer never decodes them.
+
+/** Stop inflating a stream's input at this many bytes per step (bounds the output of one step: 1032 × this). */
+const STEP = 4096;
+
+/** Bytes the streams of a PDF inflate to, as far as counted: `over` when the budget ran out (then `bytes` > budget). */
+export interface InflatedSize {
+  readonly bytes: number;
+  readonly over: boolean;
+  /** Streams counted (compressed, not images). */
+  readonly streams: number;
+}
+
+const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+const isDelim = (c: number | undefined) =>
+  c === undefined || isSpace(c) || c === 0x3e || c === 0x3c || c === 0x2f || c === 0x5b || c === 0x5d || c === 0x28 || c === 0x29;
+
+const STREAM = [0x73, 0x74, 0x72, 0x65, 0x61, 0x6d]; // "stream"
+const ENDSTREAM = [0x65, 0x6e, 0x64, 0x73, 0x74, 0x72, 0x65, 0x61, 0x6d]; // "endstream"
+const OBJ = [0x6f, 0x62, 0x6a]; // "obj"
+
+/** First index of `pat` in `b` at or after `from` (-1 when absent). */
+function find(b: Uint8Array, pat: readonly number[], from: number): number {
+  const first = pat[0]!;
+  for (let i = b.indexOf(first, from); i >= 0 && i + pat.length <= b.length; i = b.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < pat.length && b[i + k] === pat[k]) k++;
+    if (k === pat.length) return i;
+  }
+  return -1;
+}
+
+/** Last index of `pat` in `b` that starts at or after `floor` and before `before` (-1 when absent). */
+function findLast(b: Uint8Array, pat: readonly number[], floor: number, before: number): number {
+  const first = pat[0]!;
+  for (let i = b.lastIndexOf(first, before - 1); i >= floor; i = i > 0 ? b.lastIndexOf(first, i - 1) : -1) {
+    let k = 1;
+    while (k < pat.length && b[i + k] === pat[k]) k++;
+    if (k === pat.length) return i;
+  }
+  return -1;
+}
+
+/** The top-level entries of a stream dictionary that matter here. */
+interface StreamDict {
+  filters: string[];
+  image: boolean;
+  length?: number;
+  lengthIndirect: boolean;
+  earlyChange: number;
+}
+
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  Fl: "FlateDecode",
+  LZW: "LZWDecode",
+  AHx: "ASCIIHexDecode",
+  A85: "ASCII85Decode",
+  RL: "RunLengthDecode",
+};
+
+/** A token of a dictionary: a name, a number or keyword, or one of << >> [ ] (strings are skipped). */
+type Token = { kind: "name" | "word" | "open" | "close" | "openArray" | "closeArray"; text: string };
+
+/** Tokenises `b[from, end)` starting at its first "<<", until that dictionary closes. */
+function dictTokens(b: Uint8Array, from: number, end: number): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  while (i < end && !(b[i] === 0x3c && b[i + 1] === 0x3c)) i++;
+  let depth = 0;
+  while (i < end) {
+    const c = b[i]!;
+    if (isSpace(c)) i++;
+    else if (c === 0x25) while (i < end && b[i] !== 0x0a && b[i] !== 0x0d) i++;
+    else if (c === 0x28) {
+      // literal string: balanced parentheses, backslash escapes
+      let n = 0;
+      for (; i < end; i++) {
+        if (b[i] === 0x5c) i++;
+        else if (b[i] === 0x28) n++;
+        else if (b[i] === 0x29 && --n === 0) break;
+      }
+      i++;
+      out.push({ kind: "word", text: "()" });
+    } else if (c === 0x3c && b[i + 1] === 0x3c) {
+      depth++;
+      out.push({ kind: "open", text: "<<" });
+      i += 2;
+    } else if (c === 0x3e && b[i + 1] === 0x3e) {
+      depth--;
+      out.push({ kind: "close", text: ">>" });
+      i += 2;
+      if (depth <= 0) break;
+    } else if (c === 0x3c) {
+      while (i < end && b[i] !== 0x3e) i++;
+      i++;
+      out.push({ kind: "word", text: "<>" });
+    } else if (c === 0x5b || c === 0x5d) {
+      out.push({ kind: c === 0x5b ? "openArray" : "closeArray", text: "" });
+      i++;
+    } else if (c === 0x2f) {
+      // a name, with #xx escapes
+      let q = i + 1;
+      let name = "";
+      while (q < end && !isDelim(b[q])) {
+        const h = b[q] === 0x23 && q + 2 < end ? Number.parseInt(String.fromCharCode(b[q + 1]!, b[q + 2]!), 16) : Number.NaN;
+        if (!Number.isNaN(h)) {
+          name += String.fromCharCode(h);
+          q += 3;
+        } else name += String.fromCharCode(b[q++]!);
+        if (name.length > 64) break;
+      }
+      while (q < end && !isDelim(b[q])) q++;
+      out.push({ kind: "name", text: name });
+      i = q;
+    } else {
+      let q = i + 1;
+      while (q < end && !isDelim(b[q])) q++;
+      out.push({ kind: "word", text: String.fromCharCode(...b.subarray(i, Math.min(q, i + 32))) });
+      i = q;
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads the stream dictionary that ends right before `end` (the ">>" before "stream"), from the first "<<" at or
+ * after `from`: its top-level /Filter, /Subtype, /Length and the EarlyChange of its /DecodeParms.
+ */
+function readDict(b: Uint8Array, from: number, end: number): StreamDict {
+  const out: StreamDict = { filters: [], image: false, lengthIndirect: false, earlyChange: 1 };
+  const t = dictTokens(b, from, end);
+  // skip one value starting at token k; returns the index after it
+  const skip = (k: number): number => {
+    let depth = 0;
+    do {
+      const kind = t[k]?.kind;
+      if (kind === "open" || kind === "openArray") depth++;
+      else if (kind === "close" || kind === "closeArray") depth--;
+      k++;
+    } while (depth > 0 && k < t.length);
+    return k;
+  };
+  for (let k = 1; k < t.length; ) {
+    const key = t[k]!;
+    if (key.kind !== "name") {
+      k = skip(k);
+      continue;
+    }
+    const v = k + 1;
+    const value = t[v];
+    if (!value) break;
+    if (key.text === "Filter") {
+      if (value.kind === "name") out.filters = [ABBREVIATIONS[value.text] ?? value.text];
+      else if (value.kind === "openArray") {
+        out.filters = [];
+        for (let j = v + 1; j < t.length && t[j]!.kind === "name"; j++) out.filters.push(ABBREVIATIONS[t[j]!.text] ?? t[j]!.text);
+      }
+    } else if (key.text === "Subtype" && value.kind === "name") out.image = value.text === "Image";
+    else if (key.text === "Length" && value.kind === "word" && /^\d+$/.test(value.text)) {
+      if (t[v + 1]?.kind === "word" && /^\d+$/.test(t[v + 1]!.text) && t[v + 2]?.text === "R") {
+        out.lengthIndirect = true;
+        k = v + 3;
+        continue;
+      }
+      out.length = Number(value.text);
+    } else if (key.text === "DecodeParms" && value.kind === "open") {
+      const close = skip(v);
+      for (let j = v + 1; j < close - 1; j++) if (t[j]!.kind === "name" && t[j]!.text === "EarlyChange" && t[j + 1]?.text === "0") out.earlyChange = 0;
+    }
+    k = skip(v);
+  }
+  return out;
+}
+
+/** Output of one decoding stage: chunks of bytes (may be views into a buffer reused later: count or copy them). */
+type Sink = (chunk: Uint8Array) => boolean;
+
+/** Inflates zlib (or raw DEFLATE) data, giving the output to `sink` step by step; stops when `sink` says so. */
+function inflateTo(data: Uint8Array, sink: Sink, untilEnd: boolean): void {
+  let at = 0;
+  const cmf = data[0] ?? 0;
+  const flg = data[1] ?? 0;
+  if ((cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0) at = flg & 0x20 ? 6 : 2;
+  let stop = false;
+  const inf = new Inflate((chunk) => {
+    if (!stop && chunk.length && !sink(chunk)) stop = true;
+  });
+  const state = (inf as unknown as { s?: { f?: number; l?: unknown } }).s;
+  try {
+    while (at < data.length && !stop) {
+      const next = Math.min(data.length, at + STEP);
+      inf.push(data.subarray(at, next), false);
+      at = next;
+      // the DEFLATE data ended (its final block is done): what follows is not part of the stream
+      if (untilEnd && state?.f && !state.l) return;
+    }
+  } catch {
+    // corrupt data: PDF.js stops there too
+  }
+}
+
+/** The platform's DecompressionStream (browsers, Node ≥ 18), typed locally: library sources are checked without the DOM. */
+interface ByteReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array }>;
+  cancel(): Promise<void>;
+}
+type NativeInflater = new (
+  format: "deflate-raw",
+) => {
+  readonly readable: { getReader(): ByteReader };
+  readonly writable: { getWriter(): { write(b: Uint8Array): Promise<void>; close(): Promise<void> } };
+};
+
+const nativeInflater = (): NativeInflater | undefined => {
+  const D = (globalThis as { DecompressionStream?: NativeInflater }).DecompressionStream;
+  if (!D) return undefined;
+  try {
+    new D("deflate-raw");
+    return D;
+  } catch {
+    return undefined;
+  }
+};
+let native: NativeInflater | undefined | null = null;
+
+/**
+ * Inflates with the platform's (native, several times faster) DecompressionStream when there is one: it inflates as
+ * its output is read, so a bomb never sits in memory; reading stops when `sink` says so. DEFLATE data that ends
+ * before the input does (trailing bytes) or is corrupt ends the count there, as with fflate.
+ */
+async function inflateNativeTo(D: NativeInflater, data: Uint8Array, sink: Sink): Promise<void> {
+  const cmf = data[0] ?? 0;
+  const flg = data[1] ?? 0;
+  const at = (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0 ? (flg & 0x20 ? 6 : 2) : 0;
+  const ds = new D("deflate-raw");
+  const w = ds.writable.getWriter();
+  w.write(data.subarray(at)).catch(() => undefined);
+  w.close().catch(() => undefined);
+  const r = ds.readable.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await r.read();
+      if (done || !value) break;
+      if (!sink(value)) {
+        await r.cancel().catch(() => undefined);
+        break;
+      }
+    }
+  } catch {
+    // corrupt data, or bytes after the end of the DEFLATE data: counted as far as it inflated
+  }
+}
+
+/** The parts of Node's zlib used here (loaded only in Node, by a specifier bundlers for the browser leave alone). */
+interface NodeZlib {
+  inflateRawSync(b: Uint8Array, o: { maxOutputLength: number; finishFlush: number }): Uint8Array;
+  readonly constants: { readonly Z_SYNC_FLUSH: number };
+}
+const ZLIB = "node:zlib";
+let zlib: Promise<NodeZlib | undefined> | undefined;
+const nodeZlib = (): Promise<NodeZlib | undefined> => {
+  zlib ??= isNode()
+    ? import(/* @vite-ignore */ ZLIB).then(
+        (m) => m as NodeZlib,
+        () => undefined,
+      )
+    : Promise.resolve(undefined);
+  return zlib;
+};
+
+/**
+ * Inflates with Node's zlib in one call, its output capped at `room` + 1 bytes (zlib stops there: a bomb is never
+ * inflated further). Returns the size, or undefined when the data is corrupt (zlib then gives nothing back, where
+ * PDF.js would keep what came before the fault: the caller counts it by streaming).
+ */
+function inflateNodeSize(z: NodeZlib, data: Uint8Array, room: number): number | undefined {
+  const cmf = data[0] ?? 0;
+  const flg = data[1] ?? 0;
+  const at = (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0 ? (flg & 0x20 ? 6 : 2) : 0;
+  try {
+    return z.inflateRawSync(data.subarray(at), { maxOutputLength: Math.max(1, room + 1), finishFlush: z.constants.Z_SYNC_FLUSH }).length;
+  } catch (e) {
+    // past maxOutputLength
+    if (e instanceof RangeError || (e as { code?: unknown })?.code === "ERR_BUFFER_TOO_LARGE") return room + 1;
+    return undefined;
+  }
+}
+
+/** Decodes LZW (PDF's variant: 9- to 12-bit codes, EarlyChange) into `sink`. */
+function lzwTo(data: Uint8Array, sink: Sink, earlyChange: number): void {
+  const prefix = new Int32Array(4096);
+  const suffix = new Uint8Array(4096);
+  const len = new Int32Array(4096);
+  for (let k = 0; k < 256; k++) {
+    prefix[k] = -1;
+    suffix[k] = k;
+    len[k] = 1;
+  }
+  const out = new Uint8Array(65536);
+  let fill = 0;
+  const flush = () => {
+    const ok = sink(out.subarray(0, fill));
+    fill = 0;
+    return ok;
+  };
+  let next = 258;
+  let width = 9;
+  let prev = -1;
+  let bitBuf = 0;
+  let bits = 0;
+  const tmp = new Uint8Array(4096);
+  for (let i = 0; i < data.length; ) {
+    while (bits < width && i < data.length) {
+      bitBuf = ((bitBuf << 8) | data[i++]!) >>> 0;
+      bits += 8;
+    }
+    if (bits < width) break;
+    const code = (bitBuf >>> (bits - width)) & ((1 << width) - 1);
+    bits -= width;
+    bitBuf &= (1 << bits) - 1;
+    if (code === 256) {
+      next = 258;
+      width = 9;
+      prev = -1;
+      continue;
+    }
+    if (code === 257) break;
+    let entry = code;
+    if (code >= next) {
+      if (code > next || prev < 0) break; // corrupt
+      entry = prev;
+    }
+    // the entry's bytes, written backwards into tmp
+    let n = len[entry]!;
+    let e = entry;
+    for (let k = n - 1; k >= 0; k--) {
+      tmp[k] = suffix[e]!;
+      e = prefix[e]!;
+    }
+    if (code >= next) tmp[n++] = tmp[0]!;
+    if (fill + n > out.length && !flush()) return;
+    out.set(tmp.subarray(0, n), fill);
+    fill += n;
+    if (prev >= 0 && next < 4096) {
+      prefix[next] = prev;
+      suffix[next] = tmp[0]!;
+      len[next] = len[prev]! + 1;
+      next++;
+    }
+    prev = code;
+    if (next + earlyChange >= 1 << width && width < 12) width++;
+  }
+  if (fill) flush();
+}
+
+/** Decodes run-length data into `sink`. */
+function runLengthTo(data: Uint8Array, sink: Sink): void {
+  const out = new Uint8Array(65536);
+  let fill = 0;
+  for (let i = 0; i < data.length; ) {
+    const n = data[i++]!;
+    if (n === 128) break;
+    const count = n < 128 ? n + 1 : 257 - n;
+    if (fill + count > out.length) {
+      if (!sink(out.subarray(0, fill))) return;
+      fill = 0;
+    }
+    if (n < 128) {
+      out.set(data.subarray(i, i + count), fill);
+      i += count;
+    } else out.fill(data[i++] ?? 0, fill, fill + count);
+    fill += count;
+  }
+  if (fill) sink(out.subarray(0, fill));
+}
+
+function asciiHex(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array((data.length >> 1) + 1);
+  let n = 0;
+  let hi = -1;
+  for (const c of data) {
+    if (c === 0x3e) break;
+    const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1;
+    if (v < 0) continue;
+    if (hi < 0) hi = v;
+    else {
+      out[n++] = (hi << 4) | v;
+      hi = -1;
+    }
+  }
+  if (hi >= 0) out[n++] = hi << 4;
+  return out.subarray(0, n);
+}
+
+function ascii85(data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(Math.ceil((data.length * 4) / 5) + 4 * data.length);
+  let n = 0;
+  let group = 0;
+  let count = 0;
+  for (let i = 0; i < data.length; i++) {
+    const c = data[i]!;
+    if (c === 0x7e) break;
+    if (isSpace(c)) continue;
+    if (c === 0x7a && count === 0) {
+      n += 4;
+      continue;
+    }
+    if (c < 0x21 || c > 0x75) continue;
+    group = group * 85 + (c - 0x21);
+    if (++count === 5) {
+      out[n++] = (group >>> 24) & 0xff;
+      out[n++] = (group >>> 16) & 0xff;
+      out[n++] = (group >>> 8) & 0xff;
+      out[n++] = group & 0xff;
+      group = 0;
+      count = 0;
+    }
+  }
+  if (count > 1) {
+    for (let k = count; k < 5; k++) group = group * 85 + 84;
+    for (let k = 0; k < count - 1; k++) out[n++] = (group >>> (24 - 8 * k)) & 0xff;
+  }
+  return out.subarray(0, n);
+}
+
+const EXPANDING = new Set(["FlateDecode", "LZWDecode", "RunLengthDecode"]);
+
+/**
+ * Counts the bytes that the compressed streams of a PDF (FlateDecode, LZWDecode, RunLengthDecode, alone or after
+ * ASCIIHex/ASCII85, images left out) inflate to, stopping as soon as the count passes `budget`. Memory stays small:
+ * the output is counted, not kept (except between two expanding filters of one stream, bounded by the budget).
+ * DEFLATE goes through Node's zlib in Node (`engine` "zlib", four times cheaper than streaming), else the platform's
+ * DecompressionStream ("stream"), else fflate ("fflate"); each stops inflating at the budget.
+ * @internal
+ */
+export async function inflatedSize(b: Uint8Array, budget: number, engine: "zlib" | "stream" | "fflate" = "zlib"): Promise<InflatedSize> {
+  if (native === null) native = nativeInflater();
+  const D = engine !== "fflate" ? native : undefined;
+  const Z = engine === "zlib" ? await nodeZlib() : undefined;
+  let total = 0;
+  let streams = 0;
+  let pos = 0;
+  let floor = 0;
+  const count: Sink = (chunk) => {
+    total += chunk.length;
+    return total <= budget;
+  };
+  for (;;) {
+    const s = find(b, STREAM, pos);
+    if (s < 0) break;
+    pos = s + STREAM.length;
+    // the keyword "stream" (not "endstream"), right after a dictionary's ">>"
+    if (!isDelim(b[s - 1]) || !isSpace(b[s + 6]) || b[s - 1] === 0x2f) continue;
+    let d = s - 1;
+    while (d > floor && isSpace(b[d])) d--;
+    if (!(b[d] === 0x3e && b[d - 1] === 0x3e)) continue;
+    const objAt = findLast(b, OBJ, floor, d);
+    const dict = readDict(b, objAt >= 0 ? objAt + 3 : floor, d + 1);
+    let start = s + 6;
+    if (b[start] === 0x0d) start++;
+    if (b[start] === 0x0a) start++;
+    // where the data ends: a direct /Length followed by endstream, else the next endstream
+    let end = -1;
+    if (dict.length !== undefined && start + dict.length <= b.length) {
+      let e = start + dict.length;
+      while (e < b.length && isSpace(b[e])) e++;
+      if (find(b.subarray(e, e + ENDSTREAM.length), ENDSTREAM, 0) === 0) end = start + dict.length;
+    }
+    const verified = end >= 0;
+    if (!verified) {
+      const e = find(b, ENDSTREAM, start);
+      end = e < 0 ? b.length : e;
+    }
+    pos = Math.max(pos, end);
+    floor = end;
+    if (dict.image || !dict.filters.some((f) => EXPANDING.has(f))) continue;
+    streams++;
+    // an unverified end may be "endstream" bytes inside the compressed data: DEFLATE data is read to its own end
+    let data: Uint8Array = b.subarray(start, verified ? end : b.length);
+    const expanding = dict.filters.map((f) => EXPANDING.has(f));
+    const lastExpanding = expanding.lastIndexOf(true);
+    for (let k = 0; k <= lastExpanding; k++) {
+      const f = dict.filters[k]!;
+      if (f === "ASCIIHexDecode") data = asciiHex(k === 0 ? b.subarray(start, end) : data);
+      else if (f === "ASCII85Decode") data = ascii85(k === 0 ? b.subarray(start, end) : data);
+      else if (EXPANDING.has(f)) {
+        const input = k === 0 && f !== "FlateDecode" ? b.subarray(start, end) : data;
+        // the last expanding stage is counted; an earlier one is kept (as the next stage's input), and counted
+        let kept: Uint8Array[] | undefined;
+        const sink: Sink =
+          k === lastExpanding
+            ? count
+            : (chunk) => {
+                kept ??= [];
+                kept.push(chunk.slice());
+                return count(chunk);
+              };
+        if (f === "FlateDecode") {
+          const size = Z && k === lastExpanding ? inflateNodeSize(Z, input, budget - total) : undefined;
+          if (size !== undefined) total += size;
+          else if (D) await inflateNativeTo(D, input, sink);
+          else inflateTo(input, sink, k === 0 && !verified);
+        } else if (f === "LZWDecode") lzwTo(input, sink, dict.earlyChange);
+        else runLengthTo(input, sink);
+        if (total > budget) return { bytes: total, over: true, streams };
+        if (k < lastExpanding) {
+          const parts: Uint8Array[] = kept ?? [];
+          const joined = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
+          let o = 0;
+          for (const p of parts) {
+            joined.set(p, o);
+            o += p.length;
+          }
+          data = joined;
+        }
+      } else break; // Crypt, image filters: nothing this reader decodes
+    }
+  }
+  return { bytes: total, over: false, streams };
+}
