@@ -98,7 +98,8 @@ function scanSource(file: string, text: string): Finding[] {
         const bare = piece.replace(/^\.|\.$/g, "");
         if (STRUCTURAL.has(bare)) at(n, `table 三/四 id "${bare}" in a template`);
       }
-    if (ts.isNumericLiteral(n) && SIZES.has(n.text)) {
+    // Hexadecimal and binary literals are bit masks (0x0f), not counts of rows.
+    if (ts.isNumericLiteral(n) && SIZES.has(n.text) && !/^0[xXbBoO]/.test(n.getText())) {
       // Chinese numerals (七: 7) are numbers, not table sizes
       const isNumeral = ts.isPropertyAssignment(n.parent) && ts.isIdentifier(n.parent.name) && /^[\u3400-\u9fff]$/.test(n.parent.name.text);
       if (!isNumeral) at(n, `table size ${n.text} written out`);
