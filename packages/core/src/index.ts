@@ -30,6 +30,7 @@ export {
   type ImportIssue,
   type ImportIssueExtra,
   type ImportParams,
+  type LimitKind,
   type Issue,
   type IssueCode,
   type IssueStatus,

@@ -21,6 +21,7 @@ export const PARSE_CODES = [
   "PARSE-NOT-INTEGER",
   "PARSE-UNSAFE-INTEGER",
   "PARSE-NOT-DECIMAL",
+  "PARSE-INEXACT-NUMBER",
   "PARSE-UNKNOWN-CELL",
   "PARSE-DUPLICATE-ROW",
   "PARSE-UNKNOWN-PARENT",
@@ -49,7 +50,7 @@ export const IMPORT_CODES = [
   "IMPORT-BINARY",
   "IMPORT-TOO-LARGE",
   "IMPORT-DAMAGED",
-  "IMPORT-ZIP-LIMIT",
+  "IMPORT-LIMIT",
   "IMPORT-JSON-INVALID",
   "IMPORT-ENCODING",
   "IMPORT-NESTING",
@@ -116,6 +117,19 @@ export type ExpectedKind =
   | "boolean"
   | "value";
 
+/** Which reading limit an input went over, as a key of the locale's `limits` table. */
+export type LimitKind =
+  | "zip-entries"
+  | "zip-bytes"
+  | "zip-entry-size"
+  | "xlsx-cells"
+  | "xlsx-merges"
+  | "xlsx-merged-area"
+  | "grid-cells"
+  | "grid-text"
+  | "pdf-inflated-bytes"
+  | "pdf-time";
+
 /** Why an input is binary, as a key of the locale's `binary` table. */
 export type BinaryKind = "control" | "ole" | "zip" | "not-text" | "type";
 
@@ -135,7 +149,7 @@ export type EvidenceKind =
 
 /** The parameters of each parse code. Values that are cell ids are shown as the cell's label. */
 export interface ParseParams {
-  "PARSE-JSON-SYNTAX": { readonly detail: string };
+  "PARSE-JSON-SYNTAX": { readonly position: number; readonly detail: string };
   "PARSE-INVALID-TYPE": { readonly expected: ExpectedKind; readonly received: string };
   "PARSE-INVALID-VALUE": { readonly expected: ExpectedKind; readonly received: string };
   "PARSE-UNKNOWN-KEYS": { readonly keys: readonly string[] };
@@ -144,6 +158,7 @@ export interface ParseParams {
   "PARSE-NOT-INTEGER": { readonly cell: string; readonly received: string };
   "PARSE-UNSAFE-INTEGER": { readonly cell: string; readonly received: string };
   "PARSE-NOT-DECIMAL": { readonly cell: string; readonly received: string };
+  "PARSE-INEXACT-NUMBER": { readonly received: string; readonly why: "digits" | "underflow" | "overflow" };
   "PARSE-UNKNOWN-CELL": { readonly id: string; readonly edition: string };
   "PARSE-DUPLICATE-ROW": { readonly id: string };
   "PARSE-UNKNOWN-PARENT": { readonly id: string };
@@ -169,7 +184,7 @@ export interface ImportParams {
   "IMPORT-BINARY": { readonly what: BinaryKind };
   "IMPORT-TOO-LARGE": { readonly size: number; readonly limit: number };
   "IMPORT-DAMAGED": { readonly detail: string };
-  "IMPORT-ZIP-LIMIT": { readonly detail: string; readonly entries: number; readonly bytes: number };
+  "IMPORT-LIMIT": { readonly what: LimitKind; readonly count: number; readonly limit: number };
   "IMPORT-JSON-INVALID": { readonly count: number };
   "IMPORT-ENCODING": { readonly encoding: string };
   "IMPORT-NESTING": { readonly limit: number };

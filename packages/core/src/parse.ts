@@ -118,7 +118,8 @@ export function parseReportJson(text: string): ParseResult {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return { success: false, issues: [parseIssue("PARSE-JSON-SYNTAX", [], { detail: msg.slice(0, 200) })] };
+    const at = /position (\d+)/.exec(msg);
+    return { success: false, issues: [parseIssue("PARSE-JSON-SYNTAX", [], { position: at ? Number(at[1]) + 1 : text.length, detail: msg.slice(0, 200) })] };
   }
   return parseReport(value);
 }

@@ -54,7 +54,7 @@ export function readJsonExact(text: string): { value: unknown; inexact: ParseIss
         inexact.push(
           isInteger(raw)
             ? parseIssue("PARSE-UNSAFE-INTEGER", path, { cell: String(path.at(-1) ?? ""), received })
-            : parseIssue("PARSE-INVALID-VALUE", path, { expected: "decimal-string", received }),
+            : parseIssue("PARSE-INEXACT-NUMBER", path, { received, why: inexactWhy(raw) }),
         );
       }
       at.holder[at.key] = Number(raw);
@@ -94,4 +94,12 @@ export function analyze(doc: DocInput, options: ImportOptions): ImportResult {
   const located = locate(doc, options);
   if (located.edition === undefined) return failed(doc.format, located.issues, doc.encoding);
   return assemble(doc, located, solveTables(located, options), options);
+}
+
+/** Why a JSON number cannot be held exactly by a double. @internal */
+function inexactWhy(raw: string): "digits" | "underflow" | "overflow" {
+  const n = Number(raw);
+  if (!Number.isFinite(n)) return "overflow";
+  if (n === 0 && /[1-9]/.test(raw.replace(/e.*$/i, ""))) return "underflow";
+  return "digits";
 }

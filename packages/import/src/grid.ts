@@ -43,6 +43,7 @@ export const MAX_GRID_TEXT = 1_000_000;
 /** The tables of a document expand past `MAX_GRID_CELLS` slots or `MAX_GRID_TEXT` characters: not read. @internal */
 export class GridLimitError extends Error {
   constructor(
+    readonly what: "grid-cells" | "grid-text",
     readonly size: number,
     readonly limit: number,
   ) {
@@ -60,8 +61,8 @@ export interface GridBudget {
 export function chargeGrid(budget: GridBudget, slots: number, text: number): void {
   budget.cells -= slots;
   budget.text -= text * slots;
-  if (budget.cells < 0) throw new GridLimitError(MAX_GRID_CELLS - budget.cells, MAX_GRID_CELLS);
-  if (budget.text < 0) throw new GridLimitError(MAX_GRID_TEXT - budget.text, MAX_GRID_TEXT);
+  if (budget.cells < 0) throw new GridLimitError("grid-cells", MAX_GRID_CELLS - budget.cells, MAX_GRID_CELLS);
+  if (budget.text < 0) throw new GridLimitError("grid-text", MAX_GRID_TEXT - budget.text, MAX_GRID_TEXT);
 }
 
 /** A fresh budget for one document. @internal */

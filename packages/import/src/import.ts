@@ -5,7 +5,7 @@ import { decodeText, looksBinary, sniffBytes, sniffText } from "./decode";
 import { readHtml } from "./html";
 import { mappedReport, readDocx, readXlsx } from "./office";
 import type { ImportOptions, ImportResult, InputFormat } from "./types";
-import { MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, ZipLimitError } from "./zip";
+import { ZipLimitError } from "./zip";
 
 /** Largest input read, in bytes (binary files) or characters (text). Larger input gets one `IMPORT-TOO-LARGE` error. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
@@ -18,8 +18,8 @@ const detailOf = (e: unknown): string => (e instanceof Error ? e.message : Strin
 
 /** One issue for a document that could not be read: over a zip or grid limit, or damaged. */
 function officeError(e: unknown): ImportIssue {
-  if (e instanceof GridLimitError) return importIssue("IMPORT-TOO-LARGE", "error", { size: e.size, limit: e.limit });
-  if (e instanceof ZipLimitError) return importIssue("IMPORT-ZIP-LIMIT", "error", { detail: detailOf(e), entries: MAX_ZIP_ENTRIES, bytes: MAX_UNZIPPED_BYTES });
+  if (e instanceof GridLimitError) return importIssue("IMPORT-LIMIT", "error", { what: e.what, count: e.size, limit: e.limit });
+  if (e instanceof ZipLimitError) return importIssue("IMPORT-LIMIT", "error", { what: e.what, count: e.count, limit: e.limit });
   return importIssue("IMPORT-DAMAGED", "error", { detail: detailOf(e) });
 }
 

@@ -215,12 +215,12 @@ export function precheckXlsx(bytes: Uint8Array): Uint8Array {
     if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) continue;
     const original = new TextDecoder("utf-8").decode(parts.get(e.name)!);
     cells += countElements(original, "c") + countElements(original, "row");
-    if (cells > MAX_XLSX_CELLS) throw new ZipLimitError(`sheets hold more than ${MAX_XLSX_CELLS} cells and rows`);
+    if (cells > MAX_XLSX_CELLS) throw new ZipLimitError("xlsx-cells", cells, MAX_XLSX_CELLS);
     const clipped = clipMerges(original);
     merges += clipped.merges;
     area += clipped.area;
-    if (merges > MAX_XLSX_MERGES) throw new ZipLimitError(`sheets declare more than ${MAX_XLSX_MERGES} merged ranges`);
-    if (area > XLSX_ROWS * XLSX_COLS) throw new ZipLimitError(`merged ranges cover more than ${XLSX_ROWS * XLSX_COLS} cells`);
+    if (merges > MAX_XLSX_MERGES) throw new ZipLimitError("xlsx-merges", merges, MAX_XLSX_MERGES);
+    if (area > XLSX_ROWS * XLSX_COLS) throw new ZipLimitError("xlsx-merged-area", area, XLSX_ROWS * XLSX_COLS);
     const xml = dropElements(dropElements(clipped.xml, "cols"), "dataValidations");
     if (xml !== original) rewritten.set(e.name, enc.encode(xml));
   }

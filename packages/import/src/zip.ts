@@ -1,3 +1,4 @@
+import type { LimitKind } from "@gov-disclosure/core";
 import { Inflate } from "fflate";
 
 /** Most entries an Office archive may hold before it is read. */
@@ -6,7 +7,15 @@ export const MAX_ZIP_ENTRIES = 2000;
 export const MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
 
 /** The archive breaks a limit (too many entries, too large once inflated, sizes that lie): it is not read. @internal */
-export class ZipLimitError extends Error {}
+export class ZipLimitError extends Error {
+  constructor(
+    readonly what: LimitKind,
+    readonly count: number,
+    readonly limit: number,
+  ) {
+    super(`${what}: ${count} (limit ${limit})`);
+  }
+}
 /** The archive is not a well-formed zip this reader accepts (damaged, truncated, encrypted, zip64, multi-disk). @internal */
 export class ZipFormatError extends Error {}
 
@@ -61,7 +70,7 @@ export function checkZipParts(
   const cdSize = u32(b, eocd + 12);
   const cdOffset = u32(b, eocd + 16);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new ZipFormatError("zip64 archives are not read");
-  if (count > maxEntries) throw new ZipLimitError(`${count} entries (limit ${maxEntries})`);
+  if (count > maxEntries) throw new ZipLimitError("zip-entries", count, maxEntries);
   if (cdOffset + cdSize !== eocd) throw new ZipFormatError("the central directory is not where the end record says");
   const entries: ZipEntryInfo[] = [];
   let declared = 0;
@@ -82,7 +91,7 @@ export function checkZipParts(
     if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw new ZipFormatError("zip64 archives are not read");
     if (method !== 0 && method !== 8) throw new ZipFormatError(`entry ${name.slice(0, 80)} uses compression method ${method}`);
     declared += size;
-    if (declared > maxBytes) throw new ZipLimitError(`entries declare ${mib(declared)} or more once unzipped (limit ${mib(maxBytes)})`);
+    if (declared > maxBytes) throw new ZipLimitError("zip-bytes", declared, maxBytes);
     if (!sigAt(b, local, 0x04034b50) || local + 30 > cdOffset) throw new ZipFormatError(`damaged local header of ${name.slice(0, 80)}`);
     const dataOffset = local + 30 + u16(b, local + 26) + u16(b, local + 28);
     if (dataOffset + compressedSize > cdOffset) throw new ZipFormatError(`entry ${name.slice(0, 80)} runs past the end of the data`);
@@ -93,7 +102,7 @@ export function checkZipParts(
     const data = b.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     const kept = keep(e.name);
     if (e.method === 0) {
-      if (e.compressedSize !== e.size) throw new ZipLimitError(`stored entry ${e.name.slice(0, 80)} declares ${e.size} bytes but holds ${e.compressedSize}`);
+      if (e.compressedSize !== e.size) throw new ZipLimitError("zip-entry-size", e.compressedSize, e.size);
       if (kept) parts.set(e.name, data);
       continue;
     }
@@ -123,6 +132,6 @@ function inflateCapped(e: ZipEntryInfo, data: Uint8Array, keep = false): Uint8Ar
   } catch (err) {
     if (!over) throw new ZipFormatError(`entry ${e.name.slice(0, 80)} does not inflate: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (over) throw new ZipLimitError(`entry ${e.name.slice(0, 80)} declares ${e.size} bytes but inflates to more (stopped at ${produced})`);
+  if (over) throw new ZipLimitError("zip-entry-size", produced, e.size);
   return out?.subarray(0, produced);
 }

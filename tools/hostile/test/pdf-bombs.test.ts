@@ -47,7 +47,7 @@ interface Case {
   readonly valid?: boolean;
 }
 
-const PDF_ERRORS = ["IMPORT-PDF-DAMAGED", "IMPORT-PDF-TOO-MANY-PAGES", "IMPORT-PDF-TOO-MANY-ITEMS", "IMPORT-PDF-NO-TEXT", "IMPORT-TOO-LARGE"];
+const PDF_ERRORS = ["IMPORT-PDF-DAMAGED", "IMPORT-PDF-TOO-MANY-PAGES", "IMPORT-PDF-TOO-MANY-ITEMS", "IMPORT-PDF-NO-TEXT", "IMPORT-TOO-LARGE", "IMPORT-LIMIT"];
 
 const cases: readonly Case[] = [
   { kind: "control (valid file)", name: "the Hongze 2024 PDF (WPS export)", bytes: () => fixture(WPS_PDF), codes: [], valid: true },
@@ -78,7 +78,7 @@ const cases: readonly Case[] = [
     kind: "decompression bomb",
     name: "content stream: 490 KB of FlateDecode inflating to 64 MiB of `0 0 Td (7) Tj` (4 million text runs on one page)",
     bytes: () => writePdf(simplePdf(flate(zlibBomb("BT /F1 12 Tf 72 400 Td\n", "0 0 Td (7) Tj\n  ", 64 * MIB, "ET\n")))),
-    codes: ["IMPORT-PDF-TOO-MANY-ITEMS", "IMPORT-TOO-LARGE", "IMPORT-PDF-DAMAGED"],
+    codes: ["IMPORT-PDF-TOO-MANY-ITEMS", "IMPORT-LIMIT", "IMPORT-PDF-DAMAGED"],
   },
   {
     kind: "deep nesting",

@@ -86,10 +86,10 @@ export function fillWith(
     if (name === "edition" || name === "expectedEdition" || name === "previousEdition") return word(table.editions, value);
     if (name === "level") return word(table.levels, value);
     if (name === "expected") return word(table.expected, value);
-    if (name === "what") return word(table.binary, value);
+    if (name === "what") return Object.hasOwn(table.limits, value) ? word(table.limits, value) : word(table.binary, value);
     if (name === "by") return word(table.evidence, value);
     if (name === "chosen") return word(table.chosen, value);
-    if (name === "why") return word(table.previousWhy, value);
+    if (name === "why") return Object.hasOwn(table.inexact, value) ? word(table.inexact, value) : word(table.previousWhy, value);
     if (name === "unit") return word(table.units, value);
     return value;
   };

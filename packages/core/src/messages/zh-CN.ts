@@ -1,5 +1,5 @@
 import type { Edition } from "../editions";
-import type { BinaryKind, CorrectionCode, EvidenceKind, ExpectedKind, ImportCode, ParseCode } from "../issue";
+import type { BinaryKind, LimitKind, CorrectionCode, EvidenceKind, ExpectedKind, ImportCode, ParseCode } from "../issue";
 import type { Level } from "../report";
 import type { NotAssessableReason, RuleId } from "../rules/ids";
 
@@ -26,6 +26,10 @@ export interface MessageTable {
   readonly evidence: Readonly<Record<EvidenceKind, string>>;
   /** Words for the `chosen` parameter of IMPORT-SPLIT-AMBIGUOUS. */
   readonly chosen: Readonly<Record<"most-plausible" | "blank", string>>;
+  /** Words for the `what` parameter of IMPORT-LIMIT. */
+  readonly limits: Readonly<Record<LimitKind, string>>;
+  /** Words for the `why` parameter of PARSE-INEXACT-NUMBER. */
+  readonly inexact: Readonly<Record<"digits" | "underflow" | "overflow", string>>;
   /** Words for the `why` parameter of IMPORT-PREVIOUS-MISMATCH. */
   readonly previousWhy: Readonly<Record<"body" | "year" | "edition", string>>;
   /** Added to a rule finding that read cells the import could not confirm. */
@@ -140,7 +144,7 @@ export const zhCN: MessageTable = {
     "IMPORT-PDF-UNSUPPORTED": "此环境无法读取 PDF 文件。请提供网页（HTML）、Word、表格文件或复制出的文本。",
     "IMPORT-PDF-NO-TEXT": "PDF 共 {pages} 页，但没有文字层（可能是扫描件）：本导入器不做文字识别，未读取任何数字。",
     "IMPORT-PDF-ENCRYPTED": "PDF 受密码保护，无法读取。",
-    "IMPORT-PDF-DAMAGED": "PDF 文件已损坏或被截断：{detail}",
+    "IMPORT-PDF-DAMAGED": "PDF 文件已损坏或被截断，无法读取。",
     "IMPORT-PDF-TOO-MANY-PAGES": "PDF 共 {pages} 页，超过读取上限 {limit} 页，未读取。",
     "IMPORT-PDF-GARBLED": "PDF 的字体缺少字符映射，第 {pages} 页提取出的文字是乱码（{total} 个字符中 {garbled} 个）：未把乱码当作数字读取。",
     "IMPORT-PDF-TOO-MANY-ITEMS": "PDF 的文字片段过多（{size} 个，上限 {limit} 个），未读取。",
@@ -150,8 +154,8 @@ export const zhCN: MessageTable = {
     "IMPORT-IMAGE": "图片（扫描件）无法读取：本导入器不做文字识别。",
     "IMPORT-BINARY": "输入是无法识别的二进制数据（{what}）。",
     "IMPORT-TOO-LARGE": "输入过大（{size} 字节，上限 {limit} 字节），未读取。",
-    "IMPORT-DAMAGED": "文件已损坏或被截断：{detail}",
-    "IMPORT-ZIP-LIMIT": "Office 文件（zip 压缩包）超出读取上限，未读取：{detail}（上限 {entries} 个条目、解压后共 {bytes} 字节）。",
+    "IMPORT-DAMAGED": "文件已损坏或被截断，无法读取。",
+    "IMPORT-LIMIT": "文件超出读取上限，未读取：{what}为 {count}，上限 {limit}。",
     "IMPORT-JSON-INVALID": "JSON 不是有效的报告（{count} 处问题，见下）。",
     "IMPORT-ENCODING": "按 {encoding} 编码解码。",
     "IMPORT-NESTING": "HTML 嵌套过深（超过 {limit} 层），更深的内容按文本读取。",
@@ -177,7 +181,7 @@ export const zhCN: MessageTable = {
     "IMPORT-PREVIOUS-MISMATCH": "所给上一年度报告{why}（本报告：{body}，{year} 年；上一年度报告：{previousBody}，{previousYear} 年），未用于跨年核对。",
   },
   parse: {
-    "PARSE-JSON-SYNTAX": "不是有效的 JSON：{detail}",
+    "PARSE-JSON-SYNTAX": "不是有效的 JSON：第 {position} 个字符附近有语法错误。",
     "PARSE-INVALID-TYPE": "应为{expected}，实为 {received}。",
     "PARSE-INVALID-VALUE": "应为{expected}，实为 {received}。",
     "PARSE-UNKNOWN-KEYS": "未知的键 {keys}：不属于此版本。",
@@ -186,6 +190,7 @@ export const zhCN: MessageTable = {
     "PARSE-NOT-INTEGER": "“{cell}”应为整数，实为 {received}。",
     "PARSE-UNSAFE-INTEGER": "“{cell}”超出可精确表示的整数范围（{received}）；金额请写成十进制字符串。",
     "PARSE-NOT-DECIMAL": "“{cell}”的金额应写成十进制字符串，实为 {received}。",
+    "PARSE-INEXACT-NUMBER": "数字 {received} 无法精确表示（{why}），未按近似值读取；请写成十进制字符串。",
     "PARSE-UNKNOWN-CELL": "“{id}”不是“{edition}”的单元格。",
     "PARSE-DUPLICATE-ROW": "行标识“{id}”重复使用。",
     "PARSE-UNKNOWN-PARENT": "上级行“{id}”不是本表的行。",
@@ -231,6 +236,19 @@ export const zhCN: MessageTable = {
     "no-leading-zero": "无前导零",
   },
   chosen: { "most-plausible": "已按可能性最大的拆分填入，请核对原文", blank: "相关单元格留空" },
+  limits: {
+    "zip-entries": "压缩包条目数",
+    "zip-bytes": "解压后的字节数",
+    "zip-entry-size": "单个条目解压后的字节数",
+    "xlsx-cells": "工作表的单元格与行数",
+    "xlsx-merges": "合并单元格区域数",
+    "xlsx-merged-area": "合并单元格覆盖的单元格数",
+    "grid-cells": "表格展开后的单元格数",
+    "grid-text": "表格单元格文字的字符数",
+    "pdf-inflated-bytes": "PDF 解压后的字节数",
+    "pdf-time": "读取 PDF 所用的毫秒数",
+  },
+  inexact: { digits: "位数超过双精度数能容纳的范围", underflow: "数值过小，会变成 0", overflow: "数值过大" },
   previousWhy: { body: "不是同一机关的报告", year: "不是上一年度的报告", edition: "与本报告统计表版本不同" },
   uncertain: "（涉及的单元格中有 {count} 个是导入时推断的，不一定是原文数字：{cells}）",
   units: { 元: "元", 万元: "万元", "?": "未注明" },

@@ -9,19 +9,16 @@ export function pdfFailureIssue(f: PdfFailure): ImportIssue {
     case "pdf-encrypted":
       return importIssue("IMPORT-PDF-ENCRYPTED", "error", {});
     case "pdf-damaged":
-      return importIssue("IMPORT-PDF-DAMAGED", "error", { detail: f.params.detail, ...(f.params.page !== undefined ? { page: f.params.page } : {}) });
+      return importIssue("IMPORT-PDF-DAMAGED", "error", { detail: f.params.detail }, f.params.page !== undefined ? { source: { page: f.params.page } } : {});
     case "pdf-too-many-pages":
       return importIssue("IMPORT-PDF-TOO-MANY-PAGES", "error", { pages: f.params.pages, limit: f.params.limit });
     case "pdf-too-large": {
       const { size, limit, unit, page } = f.params;
-      // core has no code of its own for inflated bytes yet: the input is too large once inflated
-      if (unit === "bytes" || unit === "inflated-bytes") return importIssue("IMPORT-TOO-LARGE", "error", { size, limit });
-      if (unit === "text-items") return importIssue("IMPORT-PDF-TOO-MANY-ITEMS", "error", { size, limit });
-      // core has no code for a time limit yet: said as what stopped the reading, with the page
-      return importIssue("IMPORT-PDF-DAMAGED", "error", {
-        detail: `reading stopped at the time limit (${limit} ms): too much content`,
-        ...(page !== undefined ? { page } : {}),
-      });
+      const at = page !== undefined ? { source: { page } } : {};
+      if (unit === "bytes") return importIssue("IMPORT-TOO-LARGE", "error", { size, limit });
+      if (unit === "inflated-bytes") return importIssue("IMPORT-LIMIT", "error", { what: "pdf-inflated-bytes", count: size, limit }, at);
+      if (unit === "text-items") return importIssue("IMPORT-PDF-TOO-MANY-ITEMS", "error", { size, limit }, at);
+      return importIssue("IMPORT-LIMIT", "error", { what: "pdf-time", count: size, limit }, at);
     }
     case "pdf-garbled":
       return importIssue("IMPORT-PDF-GARBLED", "error", { pages: f.params.pages.map(String), garbled: f.params.garbled, total: f.params.total });

@@ -128,7 +128,7 @@ describe("readPdf: bounded work on hostile PDFs, one clear failure each", () => 
     // the import says so, once, as an error, in both languages
     const imported = await importReport(pdf, { filename: "bomb.pdf" });
     expect(imported.report).toBeUndefined();
-    expect(imported.issues.map((i) => i.code)).toEqual(["IMPORT-TOO-LARGE"]);
+    expect(imported.issues.map((i) => i.code)).toEqual(["IMPORT-LIMIT"]);
     expect(formatIssue(imported.issues[0]!, "en")).toContain(String(MAX_PDF_INFLATED_BYTES));
   });
 
@@ -154,7 +154,7 @@ describe("readPdf: bounded work on hostile PDFs, one clear failure each", () => 
     const r = await readPdf(pdf, { maxMs: -1 });
     expect(r).toMatchObject({ ok: false, code: "pdf-too-large", params: { unit: "milliseconds", limit: -1, page: 1 } });
     const issue = pdfFailureIssue(r as Parameters<typeof pdfFailureIssue>[0]);
-    expect(issue).toMatchObject({ code: "IMPORT-PDF-DAMAGED", severity: "error", params: { page: 1 } });
+    expect(issue).toMatchObject({ code: "IMPORT-LIMIT", severity: "error", params: { what: "pdf-time", limit: -1 }, source: { page: 1 } });
     expect(formatIssue(issue, "en")).not.toMatch(/[\u4e00-\u9fff]|\{\w+\}/);
     expect(formatIssue(issue, "zh-CN")).not.toMatch(/\{\w+\}/);
   });
