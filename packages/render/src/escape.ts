@@ -6,6 +6,9 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt
 /** Control characters other than tab and newline (C0, DEL, C1): never meaningful in report text. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to match them
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** What must not reach a terminal as itself inside one line: every control but tab, bidi and zero-width characters, line separators. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to match them
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** Removes control characters that XML 1.0 forbids and terminals interpret (keeps tab, CR and LF). */
 export const stripControls = (s: string): string => s.replace(CONTROL, "");
@@ -71,7 +74,14 @@ export function safeJson(value: unknown, indent?: number): string {
   return JSON.stringify(value, null, indent).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** Makes text safe for a terminal: control characters (ESC sequences included) are shown as visible `\xHH`. */
+/**
+ * Makes one line of text safe for a terminal: controls (escape sequences, CR, LF), bidirectional and zero-width
+ * characters and line separators are shown visibly as `\xHH` or `\u{HHHH}`, so document text can neither recolour,
+ * hide, reorder nor forge a line of the output.
+ */
 export function terminalSafe(s: string): string {
-  return s.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return s.replace(TERMINAL_UNSAFE, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u{${n.toString(16).padStart(4, "0")}}`;
+  });
 }

@@ -58,8 +58,8 @@ export function uncertaintyNote(result: Pick<ValidationResult, "findings" | "unc
   return problems ? fill(ui.importProblemsSummary, { count: problems }, locale) : undefined;
 }
 
-/** True when nothing failed and nothing was read with uncertainty: the only case where "no problems" may be said. */
-const isClean = (result: ValidationResult): boolean => !result.findings.some((f) => f.status === "fail") && !result.uncertainCells.length;
+/** Clean: figures were read (not a blank template), none guessed, and nothing fails. */
+const isClean = (result: ValidationResult): boolean => !result.noData && !result.findings.some((f) => f.status === "fail") && !result.uncertainCells.length;
 
 const SEVERITY_ORDER = ["error", "warning", "info"] as const;
 

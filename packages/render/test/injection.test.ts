@@ -157,3 +157,21 @@ it("a formula-like cell in a real report is reported by CELL-NOT-NUMERIC and sta
     /<td[^>]*data-cell="t3\.new\.business"[^>]*class="fail-warning|class="fail-warning[^"]*"[^>]*data-cell="t3\.new\.business"|id="cell-t3\.new\.business" data-cell="t3\.new\.business" class="fail-warning/,
   );
 });
+
+it("terminal text: CR, LF, bidi and zero-width characters in a body's name cannot forge or reorder lines", async () => {
+  const { terminalSafe } = await import("../src/escape");
+  expect(terminalSafe("泰顺县\r\n[错误] 伪造\u202e\u200b\u001b[31m")).toBe("泰顺县\\x0d\\x0a[错误] 伪造\\u{202e}\\u{200b}\\x1b[31m");
+  expect(terminalSafe("a\tb")).toBe("a\tb");
+});
+
+it("a blank template is 'no figures', never 'no problems'", async () => {
+  const { blankReport, validateReport } = await import("@gov-disclosure/core");
+  const { renderValidationText, renderValidationJson } = await import("../src/index");
+  const report = blankReport("gen2021");
+  const result = validateReport(report);
+  const text = renderValidationText(report, result, { locale: "en" });
+  expect(result.noData).toBe(true);
+  expect(text).toContain("The statistics tables hold no data.");
+  expect(text).not.toMatch(/no problems/i);
+  expect(JSON.parse(renderValidationJson(report, result)).clean).toBe(false);
+});
