@@ -173,8 +173,8 @@ export function collectInputs(args: readonly string[], options: CollectOptions =
   return out;
 }
 
-/** Reads standard input once, stopping as soon as it passes `cap` bytes (what is read then is `cap` + 1 bytes). */
 let stdinCache: Uint8Array | undefined;
+/** Reads standard input once, stopping as soon as it passes `cap` bytes (what is read then is `cap` + 1 bytes). */
 export function readStdin(cap: number): Uint8Array {
   if (stdinCache) return stdinCache;
   const chunks: Buffer[] = [];

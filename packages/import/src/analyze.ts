@@ -74,7 +74,7 @@ export function readJsonExact(text: string): { value: unknown; inexact: ParseIss
  */
 export function importJson(text: string, _options: ImportOptions): ImportResult {
   const exact = readJsonExact(text);
-  if (exact && exact.inexact.length) return failed("json", invalidJson(exact.inexact));
+  if (exact?.inexact.length) return failed("json", invalidJson(exact.inexact));
   const parsed = exact ? parseReport(exact.value) : parseReportJson(text);
   if (!parsed.success) return failed("json", invalidJson(parsed.issues));
   return {

@@ -31,7 +31,6 @@ export interface ZipEntryInfo {
 const u16 = (b: Uint8Array, p: number) => b[p]! | (b[p + 1]! << 8);
 const u32 = (b: Uint8Array, p: number) => (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
 const sigAt = (b: Uint8Array, p: number, sig: number) => p >= 0 && p + 4 <= b.length && u32(b, p) === sig;
-const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
 declare const TextDecoder: { new (label?: string): { decode(input: Uint8Array): string } };
 
