@@ -1,4 +1,4 @@
-import { type Locale, numericOf, OLD_ROWS, type Report, T3_COLUMNS, T3_GROUPS, T3_OUTCOME_ROWS, T3_ROWS } from "@gov-disclosure/core";
+import { indicatorsOf, type Locale, numericOf, OLD_ROWS, type Report, T3_COLUMNS, T3_GROUPS, T3_OUTCOME_ROWS, T3_ROWS } from "@gov-disclosure/core";
 import { defsOf } from "./defs";
 import { escapeXml, safeId } from "./escape";
 import { fill, uiFor, whoIn } from "./i18n";
@@ -162,20 +162,31 @@ export function renderOutcomeChart(report: Report, options: ChartOptions = {}): 
   return `${out.join("\n")}\n`;
 }
 
-/** One year of the trend chart. */
+/** One year of the trend chart: core's harmonised indicators `received` and `decided` (absent, never 0, when the edition has none). */
 export interface TrendPoint {
   readonly year: number;
-  readonly received: number;
-  readonly decided: number;
+  readonly received?: number;
+  readonly decided?: number;
+  /** The series whose figure only approximates the indicator in this edition (e.g. the 2014 table's 申请办结数). */
+  readonly approximate: readonly ("received" | "decided")[];
   readonly edition: string;
 }
 
-/** Received and decided applications of a report: table 三 一 and （七）总计 (总计 column), or the 2014 table's C1 and C2. */
+/** Received and decided applications of a report, through core's harmonised indicators; undefined without either. */
 export function trendPoint(report: Report): TrendPoint | undefined {
   if (report.meta.year === undefined) return undefined;
-  if (report.edition === "gen2014") return { year: report.meta.year, received: num(report, "old.C1"), decided: num(report, "old.C2"), edition: report.edition };
-  if (report.edition === "local") return undefined;
-  return { year: report.meta.year, received: t3Total(report, "new").value, decided: t3Total(report, "total").value, edition: report.edition };
+  const values = indicatorsOf(report);
+  const pick = (id: "received" | "decided") => values.find((v) => v.indicator === id && v.status === "value");
+  const received = pick("received");
+  const decided = pick("decided");
+  if (!received && !decided) return undefined;
+  return {
+    year: report.meta.year,
+    ...(received ? { received: Number(received.value) } : {}),
+    ...(decided ? { decided: Number(decided.value) } : {}),
+    approximate: [received, decided].filter((v) => v?.exactness === "approx").map((v) => v?.indicator as "received" | "decided"),
+    edition: report.edition,
+  };
 }
 
 /**
@@ -201,9 +212,10 @@ export function renderTrendChart(reports: readonly Report[], options: ChartOptio
   const bottom = 40;
   const plotH = height - top - bottom;
   const plotW = width - left - right;
-  const max = niceMax(Math.max(0, ...points.flatMap((p) => [p.received, p.decided])));
+  const max = niceMax(Math.max(0, ...points.flatMap((p) => [p.received ?? 0, p.decided ?? 0])));
+  const shown = (p: TrendPoint, k: "received" | "decided") => (p[k] === undefined ? "—" : `${p.approximate.includes(k) ? "≈" : ""}${p[k]}`);
   const desc = points.length
-    ? `${ui.chartTrendDesc} ${points.map((p) => `${p.year}: ${ui.received} ${p.received}, ${ui.decided} ${p.decided}`).join("; ")}`
+    ? `${ui.chartTrendDesc} ${points.map((p) => `${p.year}: ${ui.received} ${shown(p, "received")}, ${ui.decided} ${shown(p, "decided")}`).join("; ")}`
     : ui.noChartData;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" ${FONT} font-size="13">`,
@@ -225,18 +237,22 @@ export function renderTrendChart(reports: readonly Report[], options: ChartOptio
   const bw = Math.min(40, slot / 3);
   points.forEach((p, i) => {
     const cx = left + slot * i + slot / 2;
-    const series: [number, string, string][] = [
-      [p.received, "#2c5aa0", ui.received],
-      [p.decided, "#e08a1e", ui.decided],
+    const series: ["received" | "decided", string, string][] = [
+      ["received", "#2c5aa0", ui.received],
+      ["decided", "#e08a1e", ui.decided],
     ];
     out.push(`<g class="year" data-year="${p.year}">`);
-    series.forEach(([v, colour, name], j) => {
+    series.forEach(([key, colour, name], j) => {
+      const v = p[key];
+      // no equivalent in this edition: no bar, never a bar of 0
+      if (v === undefined) return;
+      const label = shown(p, key);
       const h = Math.round((v / max) * plotH * 10) / 10;
       const x = cx - bw + j * bw;
       out.push(
-        `<rect x="${x}" y="${top + plotH - h}" width="${bw - 2}" height="${h}" fill="${colour}" data-series="${j ? "decided" : "received"}" data-value="${v}"><title>${escapeXml(`${p.year} ${name}: ${v}`)}</title></rect>`,
+        `<rect x="${x}" y="${top + plotH - h}" width="${bw - 2}" height="${h}" fill="${colour}" data-series="${key}" data-value="${v}"${p.approximate.includes(key) ? ' data-approximate="true"' : ""}><title>${escapeXml(`${p.year} ${name}: ${label}`)}</title></rect>`,
       );
-      out.push(`<text x="${x + (bw - 2) / 2}" y="${top + plotH - h - 4}" text-anchor="middle" font-size="11">${v}</text>`);
+      out.push(`<text x="${x + (bw - 2) / 2}" y="${top + plotH - h - 4}" text-anchor="middle" font-size="11">${label}</text>`);
     });
     out.push(`<text x="${cx}" y="${height - bottom + 18}" text-anchor="middle">${p.year}</text>`);
     out.push("</g>");
