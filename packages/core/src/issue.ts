@@ -72,7 +72,6 @@ export const IMPORT_CODES = [
   "IMPORT-NARRATIVE-BREAKDOWN",
   "IMPORT-XLSX-MAP",
   "IMPORT-XLSX-BAD-REF",
-  "IMPORT-PREVIOUS-MISMATCH",
 ] as const;
 
 /** A code of an issue found while importing a published document. */
@@ -206,13 +205,6 @@ export interface ImportParams {
   "IMPORT-NARRATIVE-BREAKDOWN": { readonly text: string; readonly sum: string; readonly total: string };
   "IMPORT-XLSX-MAP": Record<string, never>;
   "IMPORT-XLSX-BAD-REF": { readonly cell: string; readonly ref: string };
-  "IMPORT-PREVIOUS-MISMATCH": {
-    readonly why: "body" | "year" | "edition";
-    readonly body: string;
-    readonly previousBody: string;
-    readonly year: number;
-    readonly previousYear: number;
-  };
 }
 
 /** A parameter value: text, a number, or a list (cell ids, labels, evidence kinds) joined when shown. */

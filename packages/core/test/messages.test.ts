@@ -16,7 +16,7 @@ const SAMPLE: Readonly<Record<string, ParamValue>> = {
   what: "ole",
   by: ["row-total", "balance"],
   chosen: "blank",
-  why: "body",
+  why: "digits",
   keys: ["k1"],
   labels: ["A", "B"],
   body: "X",

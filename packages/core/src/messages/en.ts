@@ -143,8 +143,6 @@ export const en: MessageTable = {
     "IMPORT-NARRATIVE-BREAKDOWN": "The narrative's listed items sum to {sum}, not the stated total {total}: “{text}”.",
     "IMPORT-XLSX-MAP": "Read through the cell map of the _gov_disclosure worksheet.",
     "IMPORT-XLSX-BAD-REF": "The _gov_disclosure map points “{cell}” at a missing place {ref}.",
-    "IMPORT-PREVIOUS-MISMATCH":
-      "The previous report given {why} (this report: {body}, {year}; previous: {previousBody}, {previousYear}); it was not used for the cross-year checks.",
   },
   parse: {
     "PARSE-JSON-SYNTAX": "Not valid JSON: a syntax error near character {position}.",
@@ -215,9 +213,15 @@ export const en: MessageTable = {
     "pdf-time": "milliseconds to read the PDF",
   },
   inexact: { digits: "more digits than a double holds", underflow: "so small it would become 0", overflow: "too large" },
-  previousWhy: { body: "is not the same body's", year: "is not for the year before", edition: "uses another edition" },
   uncertain: " ({count} of the cells read were inferred by the import and may not be the printed figures: {cells})",
   units: { 元: "yuan", 万元: "10,000 yuan", "?": "not stated" },
   quotesPart: " The figure equals “{quotes}”: the narrative may quote only a part.",
+  tables: {
+    t2: "table 2 (proactive disclosure)",
+    t3: "table 3 (applications)",
+    t4: "table 4 (reconsideration and litigation)",
+    old: "the 2014 statistics table",
+    local: "the statistics table",
+  },
   listSeparator: ", ",
 };

@@ -89,7 +89,8 @@ export function fillWith(
     if (name === "what") return Object.hasOwn(table.limits, value) ? word(table.limits, value) : word(table.binary, value);
     if (name === "by") return word(table.evidence, value);
     if (name === "chosen") return word(table.chosen, value);
-    if (name === "why") return Object.hasOwn(table.inexact, value) ? word(table.inexact, value) : word(table.previousWhy, value);
+    if (name === "why") return word(table.inexact, value);
+    if (name === "table") return word(table.tables, value);
     if (name === "unit") return word(table.units, value);
     return value;
   };

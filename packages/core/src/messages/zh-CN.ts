@@ -30,14 +30,14 @@ export interface MessageTable {
   readonly limits: Readonly<Record<LimitKind, string>>;
   /** Words for the `why` parameter of PARSE-INEXACT-NUMBER. */
   readonly inexact: Readonly<Record<"digits" | "underflow" | "overflow", string>>;
-  /** Words for the `why` parameter of IMPORT-PREVIOUS-MISMATCH. */
-  readonly previousWhy: Readonly<Record<"body" | "year" | "edition", string>>;
   /** Added to a rule finding that read cells the import could not confirm. */
   readonly uncertain: string;
   /** Words for the `unit` parameter (a unit written in a cell, or ? when none was). */
   readonly units: Readonly<Record<string, string>>;
   /** Added to a narrative finding whose figure equals a part of the claimed figure (`quotes` = that cell). */
   readonly quotesPart: string;
+  /** Words for the `table` parameter (a table id). */
+  readonly tables: Readonly<Record<"t2" | "t3" | "t4" | "old" | "local", string>>;
   /** Separator of listed values. */
   readonly listSeparator: string;
 }
@@ -178,7 +178,6 @@ export const zhCN: MessageTable = {
     "IMPORT-NARRATIVE-BREAKDOWN": "正文列出的分项之和 {sum} 与所述总数 {total} 不符：“{text}”。",
     "IMPORT-XLSX-MAP": "按 _gov_disclosure 工作表的单元格映射读取。",
     "IMPORT-XLSX-BAD-REF": "_gov_disclosure 映射中的“{cell}”指向不存在的位置 {ref}。",
-    "IMPORT-PREVIOUS-MISMATCH": "所给上一年度报告{why}（本报告：{body}，{year} 年；上一年度报告：{previousBody}，{previousYear} 年），未用于跨年核对。",
   },
   parse: {
     "PARSE-JSON-SYNTAX": "不是有效的 JSON：第 {position} 个字符附近有语法错误。",
@@ -249,9 +248,9 @@ export const zhCN: MessageTable = {
     "pdf-time": "读取 PDF 所用的毫秒数",
   },
   inexact: { digits: "位数超过双精度数能容纳的范围", underflow: "数值过小，会变成 0", overflow: "数值过大" },
-  previousWhy: { body: "不是同一机关的报告", year: "不是上一年度的报告", edition: "与本报告统计表版本不同" },
   uncertain: "（涉及的单元格中有 {count} 个是导入时推断的，不一定是原文数字：{cells}）",
   units: { 元: "元", 万元: "万元", "?": "未注明" },
   quotesPart: "该数字与“{quotes}”相同，正文可能只引用了其中一部分。",
+  tables: { t2: "表二（主动公开）", t3: "表三（依申请公开）", t4: "表四（行政复议、行政诉讼）", old: "政府信息公开情况统计表", local: "统计表" },
   listSeparator: "、",
 };
