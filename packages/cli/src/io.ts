@@ -1,3 +1,4 @@
+import { globMatcher } from "./glob";
 import { randomBytes } from "node:crypto";
 import {
   closeSync,
@@ -56,42 +57,6 @@ export interface CollectOptions {
   readonly exclude?: readonly string[];
 }
 
-/**
- * A glob as a regular expression over a `/`-separated path: `**` any number of folders, `*` and `?` within one name,
- * `{a,b}` alternatives, `[…]` a class. A glob without `/` matches the file's name in any folder.
- */
-export function globRegExp(glob: string): RegExp {
-  let re = "";
-  let depth = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i] as string;
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        const slash = glob[i + 2] === "/";
-        re += slash ? "(?:[^/]*/)*" : ".*";
-        i += slash ? 2 : 1;
-      } else re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
-    else if (c === "{") {
-      depth++;
-      re += "(?:";
-    } else if (c === "}" && depth) {
-      depth--;
-      re += ")";
-    } else if (c === "," && depth) re += "|";
-    else if (c === "[") {
-      const end = glob.indexOf("]", i + 1);
-      if (end < 0) re += "\\[";
-      else {
-        const body = glob.slice(i + 1, end).replace(/\\/g, "\\\\");
-        re += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`;
-        i = end;
-      }
-    } else re += /[.+^$()|\\\]]/.test(c) ? `\\${c}` : c;
-  }
-  return new RegExp(glob.includes("/") ? `^${re}$` : `(?:^|/)${re}$`);
-}
-
 /** The kind of an entry, following links; undefined for a dangling link or an entry that cannot be looked at. */
 function statOf(p: string): Stats | NodeJS.ErrnoException {
   try {
@@ -108,8 +73,15 @@ function statOf(p: string): Stats | NodeJS.ErrnoException {
  * those come back as inputs with a `problem`, reported and counted like any unreadable file.
  */
 export function collectInputs(args: readonly string[], options: CollectOptions = {}): Input[] {
-  const include = (options.include ?? []).map(globRegExp);
-  const exclude = (options.exclude ?? []).map(globRegExp);
+  const glob = (g: string) => {
+    try {
+      return globMatcher(g);
+    } catch {
+      throw new UsageError({ key: "badGlob", params: { glob: g } });
+    }
+  };
+  const include = (options.include ?? []).map(glob);
+  const exclude = (options.exclude ?? []).map(glob);
   const out: Input[] = [];
   const seen = new Set<string>();
   const walk = (dir: string, root: string) => {
@@ -146,6 +118,9 @@ export function collectInputs(args: readonly string[], options: CollectOptions =
         }
       }
       if (isDir) walk(p, root);
+      else if (!isFile && READABLE.has(extname(name).toLowerCase()) && matches(rel))
+        // a named pipe or a device with a report's ending: accounted for, never opened (it could block a reader for ever)
+        out.push({ name: p, path: resolve(p), fromFolder: true, problem: { code: "NOT-A-FILE" } });
       else if (isFile && READABLE.has(extname(name).toLowerCase()) && !name.endsWith(".expected.json") && matches(rel)) {
         if (size === undefined) {
           const st = statOf(p);
@@ -155,7 +130,7 @@ export function collectInputs(args: readonly string[], options: CollectOptions =
       }
     }
   };
-  const matches = (rel: string) => (!include.length || include.some((r) => r.test(rel))) && !exclude.some((r) => r.test(rel));
+  const matches = (rel: string) => (!include.length || include.some((m) => m(rel))) && !exclude.some((m) => m(rel));
   for (const a of args) {
     if (a === "-" || a === STDIN_ARG) {
       out.push({ name: "<stdin>", fromFolder: false });

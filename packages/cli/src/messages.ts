@@ -14,6 +14,7 @@ export interface CliParams {
   emptyInput: { names: readonly string[] };
   badNumber: { option: string; value: string };
   exportNeedsOutput: Record<string, never>;
+  badGlob: { glob: string };
   noSuchFile: { name: string };
   refuseOverwrite: { name: string };
   cannotWrite: { name: string; code: string };
@@ -119,6 +120,7 @@ const zhCN: CliMessages = {
   emptyInput: "{names}：没有报告文件（TXT、HTML、Markdown、DOCX、XLSX、PDF、JSON），输入为空",
   badNumber: "{option}：应为正数，实为 {value}",
   exportNeedsOutput: "export：请用 -o <文件> 指定输出文件",
+  badGlob: "--include/--exclude 的模式“{glob}”无效：括号不配对、范围颠倒或可选项过多",
   noSuchFile: "{name}：文件或文件夹不存在",
   refuseOverwrite: "{name}：不会覆盖输入文件",
   cannotWrite: "{name}：无法写入（{code}）",
@@ -210,6 +212,7 @@ const en: CliMessages = {
   emptyInput: "{names}: no report files (TXT, HTML, Markdown, DOCX, XLSX, PDF, JSON): the input is empty",
   badNumber: "{option}: expected a positive number, got {value}",
   exportNeedsOutput: "export: give the output file with -o <file>",
+  badGlob: "the --include/--exclude pattern “{glob}” is not valid: unbalanced braces or brackets, a reversed range or too many alternatives",
   noSuchFile: "{name}: no such file or folder",
   refuseOverwrite: "{name}: refusing to write over an input file",
   cannotWrite: "{name}: cannot write ({code})",

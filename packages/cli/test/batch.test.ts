@@ -189,6 +189,27 @@ describe("batches: time limits and hostile names", () => {
     expect(r.err).toContain("1 timed out");
   });
 
+  it("a bad --include pattern is a usage error, not a crash", () => {
+    const r = run(["validate", scratch(), "--include", "{a", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("the --include/--exclude pattern “{a” is not valid");
+    expect(r.err).not.toMatch(/internal error|at .*\.js:\d+/);
+  });
+
+  it("a named pipe with a report's ending inside a folder is accounted for, never opened", () => {
+    const dir = scratch();
+    execFileSync("mkfifo", [join(dir, "a-pipe.txt")]);
+    copyFileSync(real("taishun-2018.txt"), join(dir, "b-taishun.txt"));
+    const entries = run(["validate", dir, "--format", "ndjson", "--lang", "en"])
+      .out.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Entry);
+    expect(entries.map((e) => [e.status, e.reasonCode])).toEqual([
+      ["unreadable", "NOT-A-FILE"],
+      ["read", undefined],
+    ]);
+  });
+
   it("refuses a named pipe given as a file (it could block a reader for ever): unreadable, the batch goes on", () => {
     const dir = scratch();
     execFileSync("mkfifo", [join(dir, "a-pipe.txt")]);
