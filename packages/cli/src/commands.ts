@@ -7,17 +7,19 @@ import {
   type Edition,
   formatIssue,
   INDICATORS,
+  type Issue,
   isEdition,
   type Locale,
   type Report,
   type Severity,
+  uncertainCellsOf,
   type ValidationResult,
   validateReport,
 } from "@gov-disclosure/core";
 import { importReport } from "@gov-disclosure/import";
 import { type BatchPlan, DEFAULT_TIMEOUT_S, runInputs } from "./batch";
 import { CONVERT_FORMATS, DIFF_FORMATS, SEVERITIES, STATS_FORMATS, TEMPLATE_FORMATS, VALIDATE_FORMATS } from "./constants";
-import { type ConvertFormat, convertTo, diffOutput, templateBytes, validationDocument } from "./formats";
+import { type ConvertFormat, convertTo, diffOutput, templateBytes, unmarkedUncertainty, validationDocument } from "./formats";
 import { AtomicFile, collectInputs, type Input, readCapped, readStdin, STDIN_ARG, UsageError } from "./io";
 import { localeOfLang, type Message, say, t } from "./messages";
 import { pdfOptions } from "./pdf";
@@ -280,8 +282,11 @@ export async function convert(file: string, flags: { to?: string; output?: strin
   const input = single([file], "convert");
   if (toFile(flags.output)) new AtomicFile(flags.output, [input]).abort(); // refuse an input (or an unwritable place) before reading
   const { report, result } = await loadOne(input, locale);
-  // The tidy outputs carry what the issues say of each cell (status, codes, uncertain).
-  emit(await convertTo(report, to, locale, result.findings), flags.output, [input], locale);
+  // HTML and the tidy outputs mark what the issues say of each cell (status, codes, uncertain); the others cannot, so the
+  // terminal is told that some figures were guessed.
+  emit(await convertTo(report, to, locale, result), flags.output, [input], locale);
+  const unmarked = unmarkedUncertainty(to, result, locale);
+  if (unmarked) note(unmarked);
   return 0;
 }
 
@@ -316,6 +321,8 @@ export async function aggregate(args: readonly string[], flags: BatchFlags & { e
   if (toFile(flags.output)) new AtomicFile(flags.output, inputs).abort();
   const reports: Report[] = [];
   const names: string[] = [];
+  let guessedCells = 0;
+  let guessedFiles = 0;
   const tally = new Tally();
   const progress = progressBar(locale, inputs.length, "progressStats");
   const options: BatchOptions = { mode: "import", locale, render: "none", color: false, verbose: false, failOn: "error", keepReport: false };
@@ -325,7 +332,13 @@ export async function aggregate(args: readonly string[], flags: BatchFlags & { e
       note(notReadLine(o, locale), progress);
       return;
     }
-    reports.push(fromTransport((JSON.parse(o.transport) as { report: string }).report));
+    const read = JSON.parse(o.transport) as { report: string; issues?: readonly Issue[] };
+    reports.push(fromTransport(read.report));
+    const guessed = uncertainCellsOf(read.issues ?? []).size;
+    if (guessed) {
+      guessedCells += guessed;
+      guessedFiles++;
+    }
     names.push(o.name);
   });
   progress.end();
@@ -349,6 +362,8 @@ export async function aggregate(args: readonly string[], flags: BatchFlags & { e
   for (const s of r.skippedCells) note(say(locale, { key: "skipped", params: { name: names[s.index] ?? "?", cell: s.cell, text: s.text } }, r.edition));
   if (!r.report) throw new UsageError({ key: "noInputs" });
   emit(await convertTo(r.report, to, locale), flags.output, inputs, locale);
+  // A sum of guessed figures is a guess too: said, with how many cells and files it rests on.
+  if (guessedCells) note(t(locale, "aggregateGuessed", { count: guessedCells, files: guessedFiles }));
   return tally.unreadable || tally.timedOut ? 2 : 0;
 }
 

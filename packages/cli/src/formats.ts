@@ -1,19 +1,22 @@
 // The one place the command meets the render package: every output format by name.
-import { blankReport, type Edition, type Issue, type Locale, type Report, stringifyReport, type ValidationResult } from "@gov-disclosure/core";
+import { blankReport, type Edition, type Locale, type Report, stringifyReport, type ValidationResult } from "@gov-disclosure/core";
 import * as render from "@gov-disclosure/render";
 import type { CONVERT_FORMATS } from "./constants";
 
 /** A format `convert` and `aggregate` write. */
 export type ConvertFormat = (typeof CONVERT_FORMATS)[number];
 
-/** A report in one of the output formats: text, or bytes for XLSX. `findings` fill the tidy outputs' status and code columns. */
-export async function convertTo(report: Report, to: ConvertFormat, locale: Locale, findings?: readonly Issue[]): Promise<string | Uint8Array> {
-  const tidy = findings ? { locale, findings: [findings] } : { locale };
+/**
+ * A report in one of the output formats: text, or bytes for XLSX. With the validation result, HTML marks the failing
+ * and the guessed cells and the tidy outputs fill their status, code and uncertain columns.
+ */
+export async function convertTo(report: Report, to: ConvertFormat, locale: Locale, result?: ValidationResult): Promise<string | Uint8Array> {
+  const tidy = result ? { locale, findings: [result.findings] } : { locale };
   switch (to) {
     case "json":
       return stringifyReport(report);
     case "html":
-      return render.renderHtml(report, { locale });
+      return render.renderHtml(report, result ? { locale, findings: result.findings, uncertainCells: result.uncertainCells } : { locale });
     case "md":
       return render.renderMarkdown(report, { locale });
     case "csv":
@@ -23,6 +26,14 @@ export async function convertTo(report: Report, to: ConvertFormat, locale: Local
     case "xlsx":
       return render.renderXlsx(report, { locale });
   }
+}
+
+/**
+ * What a format that cannot mark guessed cells (canonical JSON, Markdown, XLSX) must be told apart: the sentence
+ * saying that some figures were read with uncertainty, for the terminal; undefined when there is nothing to say.
+ */
+export function unmarkedUncertainty(to: ConvertFormat, result: ValidationResult, locale: Locale): string | undefined {
+  return to === "json" || to === "md" || to === "xlsx" ? render.uncertaintyNote(result, locale) : undefined;
 }
 
 /** A blank report of an edition, as canonical JSON or as a workbook to fill in. */

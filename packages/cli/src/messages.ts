@@ -15,6 +15,7 @@ export interface CliParams {
   badNumber: { option: string; value: string };
   exportNeedsOutput: Record<string, never>;
   badGlob: { glob: string };
+  aggregateGuessed: { count: number; files: number };
   noSuchFile: { name: string };
   refuseOverwrite: { name: string };
   cannotWrite: { name: string; code: string };
@@ -121,6 +122,7 @@ const zhCN: CliMessages = {
   badNumber: "{option}：应为正数，实为 {value}",
   exportNeedsOutput: "export：请用 -o <文件> 指定输出文件",
   badGlob: "--include/--exclude 的模式“{glob}”无效：括号不配对、范围颠倒或可选项过多",
+  aggregateGuessed: "注意：合计用到了 {count} 个导入时推断的单元格（来自 {files} 个文件），这些数字不一定是原文数字，合计也就不一定准确",
   noSuchFile: "{name}：文件或文件夹不存在",
   refuseOverwrite: "{name}：不会覆盖输入文件",
   cannotWrite: "{name}：无法写入（{code}）",
@@ -213,6 +215,8 @@ const en: CliMessages = {
   badNumber: "{option}: expected a positive number, got {value}",
   exportNeedsOutput: "export: give the output file with -o <file>",
   badGlob: "the --include/--exclude pattern “{glob}” is not valid: unbalanced braces or brackets, a reversed range or too many alternatives",
+  aggregateGuessed:
+    "note: the totals use {count} cell(s) the import inferred (from {files} file(s)); those may not be the printed figures, so neither may the totals",
   noSuchFile: "{name}: no such file or folder",
   refuseOverwrite: "{name}: refusing to write over an input file",
   cannotWrite: "{name}: cannot write ({code})",

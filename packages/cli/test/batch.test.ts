@@ -164,6 +164,35 @@ describe("validate: formats for CI", () => {
     expect(codes).toBeGreaterThan(status);
   });
 
+  // Pingtan 2019 as scraped: seven glued rows of section 二 split with more than one possible answer.
+  it("guessed cells stay marked: in HTML and CSV, and said on the terminal for the formats that cannot mark them", () => {
+    const csv = run(["convert", real("pingtan-2019.txt"), "--to", "csv"])
+      .out.replace(/^\ufeff/, "")
+      .trim()
+      .split(/\r?\n/);
+    const head = (csv[0] ?? "").split(",");
+    const uncertain = head.indexOf("uncertain");
+    expect(uncertain).toBeGreaterThan(0);
+    expect(csv.slice(1).filter((r) => r.split(",")[uncertain] === "true").length).toBeGreaterThan(0);
+    const html = run(["convert", real("pingtan-2019.txt"), "--to", "html"]).out;
+    expect(html).toMatch(/data-uncertain/);
+    for (const to of ["json", "md", "xlsx"]) {
+      const dir = scratch();
+      const r = run(["convert", real("pingtan-2019.txt"), "--to", to, "-o", join(dir, `out.${to}`), "--lang", "en"]);
+      expect(r.code, to).toBe(0);
+      expect(r.err, to).toMatch(/cell\(s\) hold figures the import guessed/);
+    }
+    const clean = run(["convert", real("taishun-2018.txt"), "--to", "json", "-o", join(scratch(), "out.json"), "--lang", "en"]);
+    expect(clean.err).not.toMatch(/guessed/);
+  });
+
+  it("aggregate says when its totals rest on guessed cells", () => {
+    const dir = scratch();
+    const r = run(["aggregate", real("pingtan-2019.txt"), "--lang", "en", "-o", join(dir, "sum.json")]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/the totals use \d+ cell\(s\) the import inferred \(from 1 file\(s\)\)/);
+  });
+
   it("a blank template is counted as having no figures", () => {
     const dir = scratch();
     for (const e of ["gen2019", "gen2021"]) writeFileSync(join(dir, `${e}.json`), run(["template", "--edition", e]).out);
