@@ -1,6 +1,19 @@
 import { gridText } from "../grid";
 import type { PdfGrid, PdfGridCell, PdfLine, PdfSource } from "./types";
 
+/** The least of a list (spread into Math.min, a long list overflows the call stack). */
+function least(xs: readonly number[]): number {
+  let m = Number.POSITIVE_INFINITY;
+  for (const x of xs) if (x < m) m = x;
+  return m;
+}
+/** The greatest of a list. */
+function most(xs: readonly number[]): number {
+  let m = Number.NEGATIVE_INFINITY;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
 // Geometry in points, from the page's top-left corner, y growing downwards. Every threshold is relative to the
 // font size (em) of the text it compares, so the same rules hold for 9 pt tables and 16 pt prose.
 
@@ -135,8 +148,9 @@ function tokOf(it: RawItem): Tok {
   };
 }
 
-const joinText = (a: string, b: string, gap: number, em: number): string =>
-  /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) && gap > 0.15 * em ? `${a} ${b}` : a + b;
+const ALNUM = /^[A-Za-z0-9]/;
+// Only the last character of `a` is looked at (a `$`-anchored pattern would rescan a token that keeps growing).
+const joinText = (a: string, b: string, gap: number, em: number): string => (ALNUM.test(a.slice(-1)) && ALNUM.test(b) && gap > 0.15 * em ? `${a} ${b}` : a + b);
 
 /** Groups a page's horizontal runs into lines (by vertical centre) and each line's runs into tokens. */
 function pageLines(items: readonly RawItem[]): Line[] {
@@ -149,6 +163,7 @@ function pageLines(items: readonly RawItem[]): Line[] {
   const lines: Line[] = [];
   let cur: Tok[] = [];
   let cy = 0;
+  let cySum = 0;
   let minSize = 0;
   const flush = () => {
     if (cur.length) lines.push(makeLine(cur));
@@ -157,12 +172,13 @@ function pageLines(items: readonly RawItem[]): Line[] {
   for (const t of toks) {
     if (cur.length && Math.abs(t.cy - cy) <= 0.4 * Math.min(minSize, t.size)) {
       cur.push(t);
-      cy = cur.reduce((a, x) => a + x.cy, 0) / cur.length;
+      cySum += t.cy;
+      cy = cySum / cur.length;
       minSize = Math.min(minSize, t.size);
     } else {
       flush();
       cur = [t];
-      cy = t.cy;
+      cy = cySum = t.cy;
       minSize = t.size;
     }
   }
@@ -208,14 +224,14 @@ function makeLine(runs: Tok[]): Line {
       if (firstValue < 0) firstValue = i;
     }
   });
-  const top = Math.min(...toks.map((t) => t.top));
-  const bottom = Math.max(...toks.map((t) => t.bottom));
+  const top = least(toks.map((t) => t.top));
+  const bottom = most(toks.map((t) => t.bottom));
   return {
     page: toks[0]!.page,
     cy: toks.reduce((a, t) => a + t.cy, 0) / toks.length,
     top,
     bottom,
-    size: Math.max(...toks.map((t) => t.size)),
+    size: most(toks.map((t) => t.size)),
     toks,
     data: digits > 0 || values >= 2,
     firstValue,
@@ -307,9 +323,9 @@ function attachHeaders(lines: Line[], parts: Part[]): void {
     const first = p.body[0]!;
     const idx = lines.indexOf(first);
     const font = tableFont(p);
-    const x0 = Math.min(...p.body.flatMap((l) => l.toks.map((t) => t.x0)));
-    const x1 = Math.max(...p.body.flatMap((l) => l.toks.map((t) => t.x1)));
-    const valueX0 = Math.min(...p.body.map(valueStart));
+    const x0 = least(p.body.flatMap((l) => l.toks.map((t) => t.x0)));
+    const x1 = most(p.body.flatMap((l) => l.toks.map((t) => t.x1)));
+    const valueX0 = least(p.body.map(valueStart));
     const second = p.body.find((l) => l.data && l !== first && l.data);
     const half = second ? Math.max(0.8 * first.size, (second.cy - first.cy) / 2) : 1.2 * first.size;
     let below = first;
@@ -457,10 +473,10 @@ function markUnitColumn(t: Table): void {
   const cx = median(cand.map((c) => (c.u.x0 + c.u.x1) / 2));
   const inCol = cand.filter((c) => Math.abs((c.u.x0 + c.u.x1) / 2 - cx) <= em);
   if (inCol.length < 2 || inCol.length < 0.5 * data.length) return;
-  const x0 = Math.min(...inCol.map((c) => c.u.x0)) - 0.5 * em;
-  const x1 = Math.max(...inCol.map((c) => c.u.x1)) + 0.5 * em;
+  const x0 = least(inCol.map((c) => c.u.x0)) - 0.5 * em;
+  const x1 = most(inCol.map((c) => c.u.x1)) + 0.5 * em;
   // the labels' left edge: a header word over the unit column must start right of it (its own header, not the labels')
-  const labelX0 = Math.min(...data.map((l) => l.toks[0]!.x0));
+  const labelX0 = least(data.map((l) => l.toks[0]!.x0));
   const header = t.parts.flatMap((p) => p.header).flatMap((l) => l.toks);
   if (!header.some((h) => h.x0 < x1 && x0 < h.x1 && h.x0 > labelX0 + em && !h.value)) return;
   for (const { l, u } of inCol) {
@@ -474,7 +490,7 @@ function buildGrid(t: Table, index: number): PdfGrid {
   markUnitColumn(t);
   const body = t.parts.flatMap((p) => p.body);
   const dataLines = body.filter((l) => l.data);
-  const valueX0 = Math.min(...dataLines.map(valueStart));
+  const valueX0 = least(dataLines.map(valueStart));
   t.valueX0 = valueX0;
   const em = tableFont(t.parts[0]!);
   // value columns, plus header words over columns that hold no figure at all
@@ -512,7 +528,8 @@ function buildGrid(t: Table, index: number): PdfGrid {
     for (const x of lab) raw.push({ tok: { ...x, col: 0, row: -1, onData: l.data }, line: l });
     if (l.data) {
       const values: Tok[][] = cols.map(() => []);
-      for (const x of l.toks) if (!lab.includes(x)) values[colOf(x)]!.push(x);
+      const isLabel = new Set(lab);
+      for (const x of l.toks) if (!isLabel.has(x)) values[colOf(x)]!.push(x);
       rows.push({ line: l, values });
     }
   }
@@ -521,9 +538,13 @@ function buildGrid(t: Table, index: number): PdfGrid {
   for (const { tok: x } of raw) {
     if (stacks.used.has(x)) continue;
     // a label line continues the label right above it (same cell: starts within it, no other label between)
+    // labels come in reading order: look back over this page's last lines only (a wrapped label spans a few lines)
     let above: LabelTok | undefined;
-    for (const u of labels)
-      if (u.page === x.page && u.bottom <= x.top + 0.3 * x.size && x.x0 < u.x1 && u.x0 < x.x1 && (!above || u.bottom > above.bottom)) above = u;
+    for (let k = labels.length - 1; k >= 0; k--) {
+      const u = labels[k]!;
+      if (u.page !== x.page || u.top < x.top - LOOK_BACK * x.size) break;
+      if (u.bottom <= x.top + 0.3 * x.size && x.x0 < u.x1 && u.x0 < x.x1 && (!above || u.bottom > above.bottom)) above = u;
+    }
     if (above && !above.onData && !ITEM_START.test(x.text) && x.x0 >= above.x0 - 0.5 * x.size && x.top - above.bottom <= 1.5 * x.size) {
       mergeInto(above, x);
       if (x.onData) above.onData = true;
@@ -552,25 +573,44 @@ function buildGrid(t: Table, index: number): PdfGrid {
     x.col = c;
   }
   // rows' bands (per page) and which labels fall in them
+  // the rows of each page sorted by height, so that a token finds its nearest row by binary search
+  const byPage = new Map<number, number[]>();
+  rows.forEach((r, i) => {
+    const list = byPage.get(r.line.page) ?? [];
+    list.push(i);
+    byPage.set(r.line.page, list);
+  });
+  for (const list of byPage.values()) list.sort((a, b) => rows[a]!.line.cy - rows[b]!.line.cy || a - b);
   const bandOf = (tok: Tok): number => {
-    let best = -1;
-    let bestD = Number.POSITIVE_INFINITY;
-    rows.forEach((r, i) => {
-      if (r.line.page !== tok.page) return;
-      const d = Math.abs(r.line.cy - tok.cy);
-      if (d < bestD) {
-        bestD = d;
-        best = i;
-      }
-    });
+    const list = byPage.get(tok.page);
+    if (!list?.length) return -1;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[list[mid]!]!.line.cy < tok.cy) lo = mid + 1;
+      else hi = mid;
+    }
+    // the nearest of the two neighbours; on a tie the earlier row, as a scan in row order would choose
+    let best = list[lo]!;
+    const prev = list[lo - 1];
+    if (prev !== undefined) {
+      const dPrev = Math.abs(rows[prev]!.line.cy - tok.cy);
+      const dBest = Math.abs(rows[best]!.line.cy - tok.cy);
+      if (dPrev < dBest || (dPrev === dBest && prev < best)) best = prev;
+    }
     return best;
   };
   const own: LabelTok[][] = rows.map(() => []);
   const ownCol: number[] = rows.map(() => Number.POSITIVE_INFINITY);
   const groups: GroupLabel[] = [];
-  for (const x of all) x.row = bandOf(x);
+  const inRow: LabelTok[][] = rows.map(() => []);
+  for (const x of all) {
+    x.row = bandOf(x);
+    if (x.row >= 0 && !x.vertical) inRow[x.row]!.push(x);
+  }
   rows.forEach((r, i) => {
-    const mine = all.filter((x) => x.row === i && !x.vertical);
+    const mine = inRow[i]!;
     const onLine = mine.filter((x) => x.onData && x.page === r.line.page && Math.abs(x.cy - r.line.cy) < 0.5 * x.size);
     const deepest = Math.max(-1, ...(onLine.length ? onLine : mine).map((x) => x.col));
     if (deepest >= 0) ownCol[i] = deepest;
@@ -632,7 +672,7 @@ function buildGrid(t: Table, index: number): PdfGrid {
     const mine = own[i]!.sort((a, b) => a.page - b.page || a.top - b.top || a.x0 - b.x0);
     if (mine.length) {
       const c = cellOf(mine, origin++);
-      const at = Math.min(...mine.map((x) => x.col));
+      const at = least(mine.map((x) => x.col));
       for (let k = at; k < L; k++) if (!row[k]) row[k] = c;
     }
     if (L > 0) {
@@ -658,10 +698,10 @@ function mergeBox(toks: readonly Tok[]): Tok {
   const f = toks[0]!;
   return {
     ...f,
-    x0: Math.min(...toks.map((t) => t.x0)),
-    x1: Math.max(...toks.map((t) => t.x1)),
-    top: Math.min(...toks.filter((t) => t.page === f.page).map((t) => t.top)),
-    bottom: Math.max(...toks.filter((t) => t.page === f.page).map((t) => t.bottom)),
+    x0: least(toks.map((t) => t.x0)),
+    x1: most(toks.map((t) => t.x1)),
+    top: least(toks.filter((t) => t.page === f.page).map((t) => t.top)),
+    bottom: most(toks.filter((t) => t.page === f.page).map((t) => t.bottom)),
   };
 }
 
@@ -727,6 +767,12 @@ function stackHeader(lines: readonly Line[]): Tok[] {
   return out;
 }
 
+/** How far up (in font sizes) a label line looks for the label it continues: far more than any wrapped label spans. */
+const LOOK_BACK = 60;
+
+/** Most pieces a vertical row header is made of (三、本年度办理结果 is nine): longer runs are rows' own labels. */
+const MAX_VERTICAL_PIECES = 16;
+
 /** Finds columns of one- or two-character labels on consecutive lines (a vertical row header) and merges each. */
 function stackVertical(labels: LabelTok[]): { merged: LabelTok[]; used: Set<LabelTok> } {
   const short = labels
@@ -734,13 +780,19 @@ function stackVertical(labels: LabelTok[]): { merged: LabelTok[]; used: Set<Labe
     .sort((a, b) => a.page - b.page || a.cy - b.cy);
   const used = new Set<LabelTok>();
   const merged: LabelTok[] = [];
-  for (const s of short) {
+  const reach = 2.5 * most(short.map((x) => x.size));
+  for (let a = 0; a < short.length; a++) {
+    const s = short[a]!;
     if (used.has(s)) continue;
     const chain = [s];
-    for (const o of short) {
+    // sorted by page and height: past the furthest a next piece could be, nothing later can join
+    for (let b = a + 1; b < short.length; b++) {
+      const o = short[b]!;
       const last = chain[chain.length - 1]!;
-      if (o === last || used.has(o) || o.page !== last.page || o.cy <= last.cy) continue;
+      if (o.page !== last.page || o.cy - last.cy > reach) break;
+      if (used.has(o) || o.cy <= last.cy) continue;
       if (Math.abs((o.x0 + o.x1) / 2 - (last.x0 + last.x1) / 2) <= 0.6 * o.size && o.cy - last.cy <= 2.5 * o.size) chain.push(o);
+      if (chain.length >= MAX_VERTICAL_PIECES) break;
     }
     // row labels stand on their rows' lines; a vertical header's pieces mostly do not
     if (chain.length < 3 || chain.filter((c) => c.onData).length > chain.length / 2) continue;
@@ -821,9 +873,9 @@ export function layoutPdf(pages: readonly RawPage[]): { text: string; grids: Pdf
       const t = tables.find((tb) =>
         tb.parts.some((pt) => {
           if (pt.page !== v.page) return false;
-          const top = Math.min(...pt.body.map((l) => l.top));
-          const bottom = Math.max(...pt.body.map((l) => l.bottom));
-          const vx = Math.min(...pt.body.filter((l) => l.data).map(valueStart));
+          const top = least(pt.body.map((l) => l.top));
+          const bottom = most(pt.body.map((l) => l.bottom));
+          const vx = least(pt.body.filter((l) => l.data).map(valueStart));
           return v.top < bottom && v.bottom > top && v.x1 <= vx;
         }),
       );
