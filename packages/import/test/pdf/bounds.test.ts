@@ -5,6 +5,7 @@ import { importReport } from "../../src/index";
 import { MAX_PDF_INFLATED_BYTES, readPdf } from "../../src/pdf/index";
 import { inflatedSize as countInflated } from "../../src/pdf/inflate";
 import { pdfFailureIssue } from "../../src/pdf/issues";
+import { layoutPdf } from "../../src/pdf/layout";
 import { flate, line, pagesPdf, plain, writePdf } from "./make";
 
 const enc = new TextEncoder();
@@ -179,5 +180,23 @@ describe("readPdf: a page PDF.js could not parse is damaged, not a scan", () => 
       expect(r.warnings).toEqual([{ code: "pdf-pages-without-text", params: { pages: [2] } }]);
       expect(r.text).toContain("Page three 2021");
     }
+  });
+});
+
+describe("layout: work grows with the number of text items, not with its square", () => {
+  const base = { page: 1, size: 10, font: "f", dir: "horizontal" as const, length: 0 };
+  // 40,000 items in rows of a label and three figures took a minute before; one line of 150,000 overflowed the stack.
+  it("10,000 rows of a table and a line of 150,000 pieces are laid out (the test's time limit catches a regression)", () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => ({
+      ...base,
+      text: i % 4 === 0 ? "项目" : String(i % 7),
+      x: (i % 4) * 60,
+      y: 50 + Math.floor(i / 4) * 12,
+      width: 20,
+    }));
+    const laid = layoutPdf([{ page: 1, width: 1e7, height: 1e7, items: rows } as Parameters<typeof layoutPdf>[0][number]]);
+    expect(laid.grids.map((g) => g.rows.length)).toEqual([10_000]);
+    const long = Array.from({ length: 150_000 }, (_, i) => ({ ...base, text: "1", x: i * 20, y: 100, width: 5 }));
+    expect(() => layoutPdf([{ page: 1, width: 1e7, height: 1e7, items: long } as Parameters<typeof layoutPdf>[0][number]])).not.toThrow();
   });
 });
