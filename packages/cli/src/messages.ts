@@ -121,7 +121,7 @@ const zhCN: CliMessages = {
   emptyInput: "{names}：没有报告文件（TXT、HTML、Markdown、DOCX、XLSX、PDF、JSON），输入为空",
   badNumber: "{option}：应为正数，实为 {value}",
   exportNeedsOutput: "export：请用 -o <文件> 指定输出文件",
-  badGlob: "--include/--exclude 的模式“{glob}”无效：括号不配对、范围颠倒或可选项过多",
+  badGlob: "--include 或 --exclude 的模式“{glob}”无效：括号不配对、范围颠倒或可选项过多",
   aggregateGuessed: "注意：合计用到了 {count} 个导入时推断的单元格（来自 {files} 个文件），这些数字不一定是原文数字，合计也就不一定准确",
   noSuchFile: "{name}：文件或文件夹不存在",
   refuseOverwrite: "{name}：不会覆盖输入文件",

@@ -35,7 +35,6 @@ export type ParseCode = (typeof PARSE_CODES)[number];
 export const IMPORT_CODES = [
   "IMPORT-NOT-A-REPORT",
   "IMPORT-NO-TABLES",
-  "IMPORT-NO-TABLE",
   "IMPORT-PDF-UNSUPPORTED",
   "IMPORT-PDF-NO-TEXT",
   "IMPORT-PDF-ENCRYPTED",
@@ -52,13 +51,10 @@ export const IMPORT_CODES = [
   "IMPORT-DAMAGED",
   "IMPORT-LIMIT",
   "IMPORT-JSON-INVALID",
-  "IMPORT-ENCODING",
   "IMPORT-NESTING",
   "IMPORT-EDITION-DETECTED",
-  "IMPORT-EDITION-YEAR",
   "IMPORT-ROW-MISSING",
   "IMPORT-ROW-NO-VALUES",
-  "IMPORT-ROW-SHORT",
   "IMPORT-ROW-OVERFLOW",
   "IMPORT-ROW-UNSPLITTABLE",
   "IMPORT-SPLIT-AMBIGUOUS",
@@ -168,7 +164,6 @@ export interface ParseParams {
 export interface ImportParams {
   "IMPORT-NOT-A-REPORT": Record<string, never>;
   "IMPORT-NO-TABLES": Record<string, never>;
-  "IMPORT-NO-TABLE": { readonly sections: number };
   "IMPORT-PDF-UNSUPPORTED": Record<string, never>;
   "IMPORT-PDF-NO-TEXT": { readonly pages: number };
   "IMPORT-PDF-ENCRYPTED": Record<string, never>;
@@ -185,13 +180,10 @@ export interface ImportParams {
   "IMPORT-DAMAGED": { readonly detail: string };
   "IMPORT-LIMIT": { readonly what: LimitKind; readonly count: number; readonly limit: number };
   "IMPORT-JSON-INVALID": { readonly count: number };
-  "IMPORT-ENCODING": { readonly encoding: string };
   "IMPORT-NESTING": { readonly limit: number };
   "IMPORT-EDITION-DETECTED": { readonly edition: string; readonly labels: readonly string[] };
-  "IMPORT-EDITION-YEAR": { readonly year: number; readonly edition: string; readonly expectedEdition: string };
   "IMPORT-ROW-MISSING": { readonly row: string };
   "IMPORT-ROW-NO-VALUES": { readonly row: string };
-  "IMPORT-ROW-SHORT": { readonly row: string; readonly got: number; readonly want: number };
   "IMPORT-ROW-OVERFLOW": { readonly row: string; readonly got: number; readonly want: number };
   "IMPORT-ROW-UNSPLITTABLE": { readonly row: string; readonly raw: string; readonly want: number };
   "IMPORT-SPLIT-AMBIGUOUS": { readonly n: number; readonly cells: readonly string[]; readonly chosen: "most-plausible" | "blank" };

@@ -8,11 +8,11 @@ export { importText } from "./import";
 export { MAX_INPUT_BYTES } from "./import";
 /** Deepest HTML nesting walked as structure. */
 export { MAX_HTML_DEPTH } from "./import";
-/** Most entries a .docx/.xlsx archive may hold; more gets one `IMPORT-ZIP-LIMIT` error before anything is unzipped. */
+/** Most entries a .docx/.xlsx archive may hold; more gets one `IMPORT-LIMIT` error before anything is unzipped. */
 export { MAX_ZIP_ENTRIES } from "./zip";
-/** Most bytes a .docx/.xlsx may inflate to in all (declared, and counted while inflating); more gets `IMPORT-ZIP-LIMIT`. */
+/** Most bytes a .docx/.xlsx may inflate to in all (declared, and counted while inflating); more gets `IMPORT-LIMIT`. */
 export { MAX_UNZIPPED_BYTES } from "./zip";
-/** Most slots and characters of cell text the tables of one document may expand to; more gets `IMPORT-TOO-LARGE`. */
+/** Most slots and characters of cell text the tables of one document may expand to; more gets `IMPORT-LIMIT`. */
 export { MAX_GRID_CELLS, MAX_GRID_TEXT } from "./grid";
 /** Most `<c>`/`<row>` elements and merged ranges an .xlsx may hold, and the window merged ranges are clipped to. */
 export { MAX_XLSX_CELLS, MAX_XLSX_MERGES, XLSX_COLS, XLSX_ROWS } from "./office";

@@ -1,13 +1,4 @@
-import {
-  editionForYear,
-  type Edition,
-  type ImportIssue,
-  importIssue,
-  type Issue,
-  type LocalTableSpec,
-  type NarrativeClaim,
-  type SourceLocation,
-} from "@gov-disclosure/core";
+import { type Edition, type ImportIssue, importIssue, type Issue, type LocalTableSpec, type NarrativeClaim, type SourceLocation } from "@gov-disclosure/core";
 import { detectEdition } from "./detect";
 import { type Grid, gridRows } from "./grid";
 import { type LocalObs, readLocalGrids, readLocalText } from "./local";
@@ -93,11 +84,6 @@ export function locate(doc: DocInput, options: ImportOptions): Located | NotLoca
     return { issues };
   }
   if (!options.edition) issues.push(importIssue("IMPORT-EDITION-DETECTED", "info", { edition, labels: detected.labels.slice(0, 6) }));
-  if (meta.year) {
-    const expected = editionForYear(meta.year);
-    if (expected && edition !== expected && edition !== "local")
-      issues.push(importIssue("IMPORT-EDITION-YEAR", "warning", { year: meta.year, edition, expectedEdition: expected }));
-  }
   const tableRanges: [number, number][] = [...(doc.tableRanges ?? [])];
   // Markdown (and text with pipe tables): the pipe tables are read as grids, cells atomic
   let grids = doc.grids;

@@ -93,7 +93,7 @@ describe("every issue the importer produces is worded in both locales", () => {
     const seen = new Set(results.flatMap(({ r }) => r.issues.map((i) => i.code)));
     // what no input here produces: PDF reading (its own tests), zip limits (office.test), and codes only a kind of
     // document not among the fixtures gives (rows read short or overflowing, splits truncated or inconsistent)
-    const notHere = new Set(["IMPORT-NO-TABLE", "IMPORT-ENCODING", "IMPORT-EDITION-YEAR", "IMPORT-LIMIT"]);
+    const notHere = new Set(["IMPORT-LIMIT"]);
     const expected = IMPORT_CODES.filter(
       (c) => !c.startsWith("IMPORT-PDF-") && !/ROW-(MISSING|NO-VALUES|SHORT|OVERFLOW)|SPLIT-(TRUNCATED|INCONSISTENT)/.test(c) && !notHere.has(c),
     );

@@ -134,7 +134,6 @@ const UNABLE = "（四）无法提供";
 const REJECTED = "（五）不予处理";
 const OTHER = "（六）其他处理";
 
-/** The seven applicant columns of table 三, shared by 2019 and 2021. */
 /** The 勾稽关系 note printed in the top-left cell of table 三 (both formats), in Chinese and English. */
 export const T3_BALANCE_NOTE = {
   zh: "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和",

@@ -101,8 +101,6 @@ export const en: MessageTable = {
     "IMPORT-NOT-A-REPORT":
       "This is not a government information disclosure annual report: no statistics table and no annual-report title were found (looked for the labels of the 2014 table, of local tables and of the 2019 and 2021 formats).",
     "IMPORT-NO-TABLES": "The document looks like an annual report, but no readable statistics table was found.",
-    "IMPORT-NO-TABLE":
-      "The report has no statistics table (its title, {sections} narrative sections and the figures in the prose were read); only the narrative can be checked.",
     "IMPORT-PDF-UNSUPPORTED": "PDF files cannot be read here. Provide the web page (HTML), Word, spreadsheet or copied text.",
     "IMPORT-PDF-NO-TEXT": "The PDF has {pages} page(s) but no text layer (probably a scan): this importer does no OCR, and no figure was read.",
     "IMPORT-PDF-ENCRYPTED": "The PDF is password-protected and cannot be read.",
@@ -120,13 +118,10 @@ export const en: MessageTable = {
     "IMPORT-DAMAGED": "The file is damaged or truncated and cannot be read.",
     "IMPORT-LIMIT": "The file is over a reading limit and was not read: {what} {count}, limit {limit}.",
     "IMPORT-JSON-INVALID": "The JSON is not a valid report ({count} problem(s), listed below).",
-    "IMPORT-ENCODING": "Decoded as {encoding}.",
     "IMPORT-NESTING": "HTML nested too deeply (over {limit} levels); deeper content read as text.",
     "IMPORT-EDITION-DETECTED": "Edition “{edition}” detected from its printed labels “{labels}”.",
-    "IMPORT-EDITION-YEAR": "A report for {year} would normally use the {expectedEdition}, but its labels say {edition}.",
     "IMPORT-ROW-MISSING": "Row “{row.row}” not found.",
     "IMPORT-ROW-NO-VALUES": "No values read for row “{row.row}”.",
-    "IMPORT-ROW-SHORT": "Row “{row.row}” has {got} values for {want} columns: which column is missing cannot be told.",
     "IMPORT-ROW-OVERFLOW": "Row “{row.row}” has {got} values for {want} columns: the extra ones were ignored.",
     "IMPORT-ROW-UNSPLITTABLE": "The digits “{raw}” of row “{row.row}” cannot be split into {want} numbers that satisfy the table's identities.",
     "IMPORT-SPLIT-AMBIGUOUS": "The split of glued digits is ambiguous ({n} splits satisfy every identity): {cells}; {chosen}.",
