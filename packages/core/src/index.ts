@@ -103,7 +103,7 @@ export { Decimal } from "decimal.js";
 export { narrativeRuleFor } from "./rules/narrative";
 export { rulesMarkdown } from "./docs/rulesMarkdown";
 export { type AggregateExclusion, type AggregateResult, aggregateReports } from "./aggregate";
-export { WORKBOOK, type WorkbookMeta } from "./workbook";
+export { MARKDOWN_TABLES, WORKBOOK, type WorkbookMeta } from "./workbook";
 export {
   type Exactness,
   INDICATOR_IDS,

@@ -26,3 +26,15 @@ export interface WorkbookMeta {
   /** The declared rows of a local table, or null for the national editions. */
   readonly local: Report["local"] | null;
 }
+
+/**
+ * The Markdown contract between render and import: render writes the tables, its note on merged cells, block titles
+ * and the appendix heading between these two lines (each on a line of its own), and import reads everything between
+ * them as the table area, never as the report's prose.
+ */
+export const MARKDOWN_TABLES = {
+  /** Opens the table area. */
+  begin: "<!-- gov-disclosure:tables -->",
+  /** Closes the table area. */
+  end: "<!-- /gov-disclosure:tables -->",
+} as const;

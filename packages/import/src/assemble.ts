@@ -38,7 +38,7 @@ export function assemble(doc: DocInput, located: Located, solved: SolveOut, opti
     sources[id] = base.raw === p.raw ? base : { ...base, raw: p.raw };
     if (p.value.kind === "text") issues.push(importIssue("IMPORT-CELL-NOT-NUMERIC", "warning", { cell: id, raw: p.raw }, { cells: [id], source: sources[id] }));
   }
-  const sections = readSections(located.src, located.c, located.tableRanges);
+  const sections = readSections(located.src, located.c, located.tableRanges, located.original);
   const report = {
     version: 1 as const,
     edition,

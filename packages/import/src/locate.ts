@@ -48,6 +48,8 @@ export interface Located {
   readonly local?: { readonly spec: LocalTableSpec; readonly obs: readonly LocalObs[] };
   readonly rowsRecognised: Readonly<Record<string, number>>;
   readonly tableRanges: readonly [number, number][];
+  /** The document's text as given (same offsets as `src`): the prose of sections is taken from it, punctuation kept. */
+  readonly original: string;
   readonly claims: readonly NarrativeClaim[];
   readonly issues: readonly Issue[];
 }
@@ -178,6 +180,7 @@ export function locate(doc: DocInput, options: ImportOptions): Located | NotLoca
     ...(local ? { local } : {}),
     rowsRecognised,
     tableRanges,
+    original: doc.text,
     claims,
     issues,
   };

@@ -1,3 +1,4 @@
+import { MARKDOWN_TABLES } from "@gov-disclosure/core";
 import { expandGrid, type Grid, gridBudget, type RawCell } from "./grid";
 
 /**
@@ -10,11 +11,13 @@ const SEPARATOR = new RegExp(SEPARATOR_SOURCE);
 /**
  * Reads the pipe tables of Markdown (or PDF-converter text) as grids: consecutive lines that start with "|", the
  * separator row skipped, every cell atomic, with its line and column. Cells are never merged (Markdown cannot merge;
- * writers repeat merged labels in every covered cell). `first` is the index given to the first table. @internal
+ * writers repeat merged labels in every covered cell). `first` is the index given to the first table. `ranges` are the
+ * pipe tables' offsets and the table areas render marks (`MARKDOWN_TABLES`): none of them is prose. @internal
  */
 export function markdownGrids(text: string, first = 0): { grids: Grid[]; ranges: [number, number][] } {
   const grids: Grid[] = [];
   const ranges: [number, number][] = [];
+  let areaFrom = -1;
   let rows: RawCell[][] = [];
   let from = -1;
   let to = -1;
@@ -35,6 +38,12 @@ export function markdownGrids(text: string, first = 0): { grids: Grid[]; ranges:
     line++;
     const s = text.slice(start, end);
     const lead = s.length - s.trimStart().length;
+    const bare = s.trim();
+    if (bare === MARKDOWN_TABLES.begin) areaFrom = start;
+    else if (bare === MARKDOWN_TABLES.end && areaFrom >= 0) {
+      ranges.push([areaFrom, end]);
+      areaFrom = -1;
+    }
     if (s.trimStart().startsWith("|")) {
       if (from < 0) from = start;
       to = end;

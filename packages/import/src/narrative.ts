@@ -10,7 +10,7 @@ import {
   type Section,
   type SourceLocation,
 } from "@gov-disclosure/core";
-import type { Compact } from "./normalize";
+import { type Compact, normalizeChars } from "./normalize";
 import { parseProseNumber } from "./numbers";
 import type { Part } from "./split";
 
@@ -49,8 +49,32 @@ const SECTION_RE =
   /([一二三四五六七八九十])、(总体情况|基本概况|概述|主动公开政府信息(?:的)?情况|主动公开情况|收到和处理政府信息公开申请情况|政府信息依申请公开工作情况|依申请公开政府信息情况|依申请公开情况|(?:因政府信息公开(?:申请|工作)?)?(?:被申请)?(?:申请)?行政复议[、和]?(?:提起)?(?:行政)?诉讼(?:的)?情况|政府信息公开行政复议、行政诉讼情况|收费及减免情况|(?:政府信息公开工作)?存在的主要问题(?:及|和)改进(?:情况|措施)|其他需要报告的事项|政府信息公开情况统计表)/g;
 const NUMERALS = "一二三四五六七八九十";
 
-/** The numbered narrative sections (一…六, or the old outline), in order. @internal */
-export function readSections(src: string, c: Compact, tableRanges: readonly [number, number][]): Section[] {
+/**
+ * `src` (the prepared text) from `from` to `to` with the document's own characters put back where preparing only
+ * folded them (full-width punctuation, curly quotes): prose keeps its punctuation, while blanked page furniture and
+ * heading marks stay blank. `original` has the same offsets as `src`.
+ */
+function unfolded(src: string, original: string | undefined, from: number, to: number): string {
+  if (original === undefined || original.length !== src.length) return src.slice(from, to);
+  const parts: string[] = [];
+  let at = from;
+  for (let i = from; i < to; i++) {
+    const s = src.charCodeAt(i);
+    if (s === original.charCodeAt(i) || s <= 0x20) continue;
+    const o = original[i] as string;
+    if (normalizeChars(o) !== src[i]) continue;
+    parts.push(src.slice(at, i), o);
+    at = i + 1;
+  }
+  parts.push(src.slice(at, to));
+  return parts.join("");
+}
+
+/**
+ * The numbered narrative sections (一…六, or the old outline), in order. Prose comes from `original` (the document's
+ * text, same offsets as `src`) where given, so that full-width punctuation is kept. @internal
+ */
+export function readSections(src: string, c: Compact, tableRanges: readonly [number, number][], original?: string): Section[] {
   const heads: { n: number; title: string; start: number; end: number }[] = [];
   let want = 1;
   SECTION_RE.lastIndex = 0;
@@ -69,11 +93,11 @@ export function readSections(src: string, c: Compact, tableRanges: readonly [num
     let at = h.end;
     for (const [a, b] of [...tableRanges].sort((x, y) => x[0] - y[0])) {
       if (b <= at || a >= end) continue;
-      if (a > at) body += src.slice(at, a);
+      if (a > at) body += unfolded(src, original, at, a);
       body += "\n";
       at = Math.max(at, b);
     }
-    if (at < end) body += src.slice(at, end);
+    if (at < end) body += unfolded(src, original, at, end);
     const text = body
       // an HTML comment on a line of its own (render's table markers) is no prose
       .replace(/^[ \t]*<!--[^\n]*?-->[ \t]*$/gm, "")

@@ -1,4 +1,4 @@
-import type { Locale, Report } from "@gov-disclosure/core";
+import { type Locale, MARKDOWN_TABLES, type Report } from "@gov-disclosure/core";
 import { escapeMarkdown, escapeMarkdownLine } from "./escape";
 import { reportTitle } from "./html";
 import { labelled, uiFor } from "./i18n";
@@ -90,11 +90,18 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push(tableMarkdown(t), "");
     placed.add(t);
   };
+  // What the writer adds around the tables (the merged-cells note, block titles, the appendix heading) is not the
+  // report's prose: it sits between two markers that an importer reads as the table area.
+  const region = (write: () => void) => {
+    out.push(MARKDOWN_TABLES.begin, "");
+    write();
+    out.push(MARKDOWN_TABLES.end, "");
+  };
   const before = (n: number) => {
     for (const t of tables)
       if (t.section !== undefined && t.section < n && !placed.has(t)) {
         out.push(`## ${escapeMarkdown(t.title)}`, "");
-        emit(t);
+        region(() => emit(t));
       }
   };
   let noted = false;
@@ -107,22 +114,24 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push(`## ${escapeMarkdown(s.title)}`, "");
     for (const line of s.text.split(/\r?\n+/).map((l) => l.trim())) if (line) out.push(escapeMarkdownLine(line), "");
     const t = tables.find((x) => x.section !== undefined && x.section === s.number && !placed.has(x));
-    if (t) {
-      note();
-      emit(t);
-    }
+    if (t)
+      region(() => {
+        note();
+        emit(t);
+      });
   });
-  if (tables.some((t) => t.section !== undefined && !placed.has(t))) note();
+  if (tables.some((t) => t.section !== undefined && !placed.has(t))) region(note);
   before(Number.POSITIVE_INFINITY);
   const rest = tables.filter((t) => !placed.has(t));
-  if (rest.length) {
-    out.push(`## ${escapeMarkdown(ui.appendix)}`, "");
-    note();
-    for (const t of rest) {
-      out.push(`**${escapeMarkdown(t.title)}**`, "");
-      emit(t);
-    }
-  }
+  if (rest.length)
+    region(() => {
+      out.push(`## ${escapeMarkdown(ui.appendix)}`, "");
+      note();
+      for (const t of rest) {
+        out.push(`**${escapeMarkdown(t.title)}**`, "");
+        emit(t);
+      }
+    });
   return `${out
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
