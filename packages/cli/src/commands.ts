@@ -6,12 +6,12 @@ import {
   EDITIONS,
   type Edition,
   formatIssue,
-  INDICATORS,
   type Issue,
   isEdition,
   type Locale,
   type Report,
   type Severity,
+  serializeReport,
   uncertainCellsOf,
   type ValidationResult,
   validateReport,
@@ -20,6 +20,7 @@ import { importReport } from "@gov-disclosure/import";
 import { type BatchPlan, DEFAULT_TIMEOUT_S, runInputs } from "./batch";
 import { CONVERT_FORMATS, DIFF_FORMATS, SEVERITIES, STATS_FORMATS, TEMPLATE_FORMATS, VALIDATE_FORMATS } from "./constants";
 import { type ConvertFormat, convertTo, diffOutput, templateBytes, unmarkedUncertainty, validationDocument } from "./formats";
+import { IndicatorTotals, indicatorTotalsMarkdown, indicatorTuples } from "./indicators";
 import { AtomicFile, collectInputs, type Input, readCapped, readStdin, STDIN_ARG, UsageError } from "./io";
 import { localeOfLang, type Message, say, t } from "./messages";
 import { pdfOptions } from "./pdf";
@@ -311,19 +312,29 @@ export async function diff(a: string, b: string, flags: { format?: string; lang?
   return changed ? 1 : 0;
 }
 
-/** The `aggregate` command. */
-export async function aggregate(args: readonly string[], flags: BatchFlags & { edition?: string; year?: number; to?: string; body?: string }): Promise<number> {
+/**
+ * The `aggregate` command. With `--indicators`, also each harmonised indicator summed over every input read, across
+ * editions and years: JSON becomes `{ files, readable, unreadable, skipped, edition, year, report, indicators }` (the
+ * roll-up itself stays canonical JSON under `report`, so that it reads back), Markdown gets a closing section.
+ */
+export async function aggregate(
+  args: readonly string[],
+  flags: BatchFlags & { edition?: string; year?: number; to?: string; body?: string; indicators?: boolean },
+): Promise<number> {
   const locale = localeOf(flags.lang);
   const to = oneOf<ConvertFormat>("--to", flags.to, CONVERT_FORMATS, "json");
+  const withIndicators = flags.indicators === true;
+  if (withIndicators && to !== "json" && to !== "md") throw new UsageError({ key: "indicatorsFormat", params: { to } });
   if (flags.edition !== undefined && !isEdition(flags.edition))
     throw new UsageError({ key: "oneOf", params: { option: "--edition", allowed: EDITIONS, value: String(flags.edition) } });
   const inputs = batchInputs(args, flags);
   if (toFile(flags.output)) new AtomicFile(flags.output, inputs).abort();
   const reports: Report[] = [];
   const names: string[] = [];
-  let guessedCells = 0;
-  let guessedFiles = 0;
+  /** Cells the import inferred, per report read (said when the roll-up sums any). */
+  const guessedOf: number[] = [];
   const tally = new Tally();
+  const totals = new IndicatorTotals();
   const progress = progressBar(locale, inputs.length, "progressStats");
   const options: BatchOptions = { mode: "import", locale, render: "none", color: false, verbose: false, failOn: "error", keepReport: false };
   await runInputs(inputs, { ...planOf(flags, options, progress), pair: false }, (o) => {
@@ -333,12 +344,12 @@ export async function aggregate(args: readonly string[], flags: BatchFlags & { e
       return;
     }
     const read = JSON.parse(o.transport) as { report: string; issues?: readonly Issue[] };
-    reports.push(fromTransport(read.report));
-    const guessed = uncertainCellsOf(read.issues ?? []).size;
-    if (guessed) {
-      guessedCells += guessed;
-      guessedFiles++;
-    }
+    const report = fromTransport(read.report);
+    reports.push(report);
+    const uncertain = uncertainCellsOf(read.issues ?? []);
+    // Every report read counts for the indicators, whatever its edition or year (a missing one is said, never 0).
+    if (withIndicators) totals.add("", indicatorTuples(report, uncertain));
+    guessedOf.push(uncertain.size);
     names.push(o.name);
   });
   progress.end();
@@ -360,9 +371,31 @@ export async function aggregate(args: readonly string[], flags: BatchFlags & { e
     note(say(locale, message));
   }
   for (const s of r.skippedCells) note(say(locale, { key: "skipped", params: { name: names[s.index] ?? "?", cell: s.cell, text: s.text } }, r.edition));
-  if (!r.report) throw new UsageError({ key: "noInputs" });
-  emit(await convertTo(r.report, to, locale), flags.output, inputs, locale);
-  // A sum of guessed figures is a guess too: said, with how many cells and files it rests on.
+  if (!r.report && !(withIndicators && reports.length)) throw new UsageError({ key: "noInputs" });
+  if (withIndicators) {
+    const rows = totals.rows()[0]?.rows ?? [];
+    const counts = { files: inputs.length, readable: tally.read, unreadable: tally.unreadable + tally.timedOut, skipped: tally.skipped };
+    const doc =
+      to === "json"
+        ? `${JSON.stringify(
+            {
+              ...counts,
+              edition: r.report ? r.edition : null,
+              year: r.report ? (r.year ?? null) : null,
+              report: r.report ? serializeReport(r.report) : null,
+              indicators: rows,
+            },
+            null,
+            2,
+          )}\n`
+        : `${r.report ? `${await convertTo(r.report, "md", locale)}\n` : ""}${indicatorTotalsMarkdown(rows, reports.length, locale)}`;
+    emit(doc, flags.output, inputs, locale);
+  } else if (r.report) emit(await convertTo(r.report, to, locale), flags.output, inputs, locale);
+  // A sum of guessed figures is a guess too: said, with how many cells and files of the roll-up it rests on (the
+  // indicators mark their own).
+  const guessed = r.report ? r.included.map((i) => guessedOf[i] ?? 0).filter((n) => n > 0) : [];
+  const guessedCells = guessed.reduce((a, b) => a + b, 0);
+  const guessedFiles = guessed.length;
   if (guessedCells) note(t(locale, "aggregateGuessed", { count: guessedCells, files: guessedFiles }));
   return tally.unreadable || tally.timedOut ? 2 : 0;
 }
@@ -375,8 +408,8 @@ export async function stats(args: readonly string[], flags: BatchFlags & { forma
   if (toFile(flags.output)) new AtomicFile(flags.output, inputs).abort();
   const perEdition = new Map<string, number>();
   const perRule = new Map<string, number>();
-  /** Per year and indicator: reports with a value, their sum (exact decimal text), and the exactness seen. */
-  const perIndicator = new Map<string, { reports: number; sum: bigint; scale: number; exactness: Set<string>; missing: number }>();
+  /** Per year: each indicator's exact sum, the reports with and without a figure, and the exactness seen. */
+  const perYear = new IndicatorTotals();
   const tally = new Tally();
   const progress = progressBar(locale, inputs.length, "progressStats");
   const options: BatchOptions = {
@@ -395,18 +428,7 @@ export async function stats(args: readonly string[], flags: BatchFlags & { forma
     const key = `${o.edition}\t${o.year ?? ""}`;
     perEdition.set(key, (perEdition.get(key) ?? 0) + 1);
     for (const id of o.failedRules ?? []) perRule.set(id, (perRule.get(id) ?? 0) + 1);
-    (o.indicators ?? []).forEach(([value, status, exactness], i) => {
-      const id = INDICATORS[i]?.id;
-      if (!id) return;
-      const k = `${o.year ?? ""}\t${id}`;
-      const acc = perIndicator.get(k) ?? { reports: 0, sum: 0n, scale: 6, exactness: new Set<string>(), missing: 0 };
-      if (status === "value" && value !== null) {
-        acc.reports++;
-        acc.sum += decimalMicro(value);
-        acc.exactness.add(exactness);
-      } else acc.missing++;
-      perIndicator.set(k, acc);
-    });
+    if (o.indicators) perYear.add(String(o.year ?? ""), o.indicators);
   });
   progress.end();
   const editions = [...perEdition].sort().map(([k, n]) => {
@@ -416,13 +438,7 @@ export async function stats(args: readonly string[], flags: BatchFlags & { forma
   const rules = [...perRule]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([rule, reports]) => ({ rule, reports, share: tally.read ? reports / tally.read : 0 }));
-  const indicators = [...perIndicator]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => {
-      const [year, indicator] = k.split("\t");
-      const exactness = v.exactness.size === 1 ? [...v.exactness][0] : v.exactness.size ? "mixed" : "none";
-      return { year: year ? Number(year) : null, indicator, reports: v.reports, withoutValue: v.missing, sum: v.reports ? microText(v.sum) : null, exactness };
-    });
+  const indicators = perYear.rows().flatMap(({ group, rows }) => rows.map((row) => ({ year: group ? Number(group) : null, ...row })));
   const counts = { files: inputs.length, readable: tally.read, unreadable: tally.unreadable + tally.timedOut, skipped: tally.skipped };
   let text: string;
   if (format === "json") text = `${JSON.stringify({ ...counts, editions, rules, indicators }, null, 2)}\n`;
@@ -442,21 +458,6 @@ export async function stats(args: readonly string[], flags: BatchFlags & { forma
   }
   emit(text, flags.output, inputs, locale);
   return tally.unreadable || tally.timedOut ? 2 : 0;
-}
-
-/** A decimal text as an integer number of millionths (indicators are counts or money in 万元 with up to 6 decimals). */
-function decimalMicro(s: string): bigint {
-  const m = /^(-?)(\d+)(?:\.(\d{1,6}))?/.exec(s);
-  if (!m) return 0n;
-  const v = BigInt(m[2] as string) * 1_000_000n + BigInt(((m[3] ?? "") as string).padEnd(6, "0"));
-  return m[1] ? -v : v;
-}
-/** Millionths as decimal text, without trailing zeros. */
-function microText(v: bigint): string {
-  const neg = v < 0n;
-  const a = neg ? -v : v;
-  const frac = (a % 1_000_000n).toString().padStart(6, "0").replace(/0+$/, "");
-  return `${neg ? "-" : ""}${a / 1_000_000n}${frac ? `.${frac}` : ""}`;
 }
 
 /** The `export` command. */

@@ -103,6 +103,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--edition <edition>", w.optAggregateEdition)
     .option("--year <year>", w.optYear)
     .option("--body <name>", w.optBody)
+    .option("--indicators", w.optIndicators)
     .option("--to <format>", t(locale, "optConvertTo", { allowed: [...CONVERT_FORMATS], fallback: "json" }))
     .option("-o, --output <file>", w.optOutputFile)
     .option("--lang <lang>", w.optLang)

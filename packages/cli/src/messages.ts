@@ -96,6 +96,16 @@ export interface CliParams {
   optAggregateEdition: Record<string, never>;
   optYear: Record<string, never>;
   optBody: Record<string, never>;
+  optIndicators: Record<string, never>;
+  indicatorsFormat: { to: string };
+  indicatorsHead: { files: number };
+  indicatorsColumns: Record<string, never>;
+  indicatorExact: Record<string, never>;
+  indicatorApprox: Record<string, never>;
+  indicatorMixed: Record<string, never>;
+  indicatorNoFigure: Record<string, never>;
+  indicatorGuessedMark: Record<string, never>;
+  indicatorsNote: Record<string, never>;
   exampleTemplate: Record<string, never>;
   exampleAggregate: Record<string, never>;
 }
@@ -200,6 +210,17 @@ const zhCN: CliMessages = {
   optAggregateEdition: "要汇总的格式（默认为最常见的格式）",
   optYear: "要汇总的年度（默认为最常见的年度）",
   optBody: "汇总报告的发布机关",
+  optIndicators: "另给出各统一指标在全部输入上的合计（跨格式、跨年度；无对应项的不计为 0）：json 输出为含汇总报告与指标的对象，md 输出在末尾附一节",
+  indicatorsFormat: "--indicators 只用于 --to json 或 md，实为 {to}",
+  indicatorsHead: "统一指标：{files} 份报告的合计（跨格式）",
+  indicatorsColumns: "指标|合计|有数值的报告|无对应项的报告|无数值的报告|口径",
+  indicatorExact: "口径一致",
+  indicatorApprox: "口径近似",
+  indicatorMixed: "口径不一（一致与近似都有）",
+  indicatorNoFigure: "无数值",
+  indicatorGuessedMark: "（含推断）",
+  indicatorsNote:
+    "“无对应项”指报告所用格式没有这一指标，不计为 0；“口径近似”指各格式的统计范围不完全相同，合计仅供参考；“含推断”指合计用到了导入时推断的单元格。",
   exampleTemplate: "gov-disclosure template --edition gen2021 --to xlsx -o 年报模板.xlsx",
   exampleAggregate: "gov-disclosure aggregate counties/*.json --body 某市 -o city.json",
 };
@@ -294,6 +315,18 @@ const en: CliMessages = {
   optAggregateEdition: "the edition to add up (default: the most common)",
   optYear: "the year to add up (default: the most common)",
   optBody: "issuing body of the roll-up",
+  optIndicators:
+    "also give each harmonised indicator summed over every input (across editions and years; no equivalent is never counted as 0): json becomes an object with the roll-up and the indicators, md gets a closing section",
+  indicatorsFormat: "--indicators goes with --to json or md, not {to}",
+  indicatorsHead: "Harmonised indicators: totals of {files} report(s), across editions",
+  indicatorsColumns: "indicator|total|reports with a figure|reports whose edition has no equivalent|reports without a figure|definition",
+  indicatorExact: "exact",
+  indicatorApprox: "approximate",
+  indicatorMixed: "mixed (exact and approximate)",
+  indicatorNoFigure: "no figure",
+  indicatorGuessedMark: "(includes inferred figures)",
+  indicatorsNote:
+    "“No equivalent”: the report's edition has no such figure, and it is not counted as 0. “Approximate”: the editions bound it differently, so the total is indicative. “Includes inferred figures”: the total uses cells the import inferred.",
   exampleTemplate: "gov-disclosure template --edition gen2021 --to xlsx -o template.xlsx",
   exampleAggregate: 'gov-disclosure aggregate counties/*.json --body "$CITY" -o city.json',
 };

@@ -16,6 +16,7 @@ import {
 } from "@gov-disclosure/core";
 import { importReport, MAX_INPUT_BYTES } from "@gov-disclosure/import";
 import { renderValidationJson, renderValidationText, tidyRows } from "@gov-disclosure/render";
+import { type IndicatorTuple, indicatorTuples } from "./indicators";
 import { readCapped } from "./io";
 import { termSafe } from "./safe";
 import { t } from "./messages";
@@ -86,8 +87,8 @@ export interface FileOutcome {
   readonly text?: string;
   /** The file's entry of batch JSON or NDJSON (see `entryOf`). */
   readonly json?: string;
-  /** The harmonised indicators, in the order of core's `INDICATORS`: value (decimal text) or null, status, exactness. */
-  readonly indicators?: readonly (readonly [string | null, string, string])[];
+  /** The harmonised indicators, in the order of core's `INDICATORS` (see `indicatorTuples`). */
+  readonly indicators?: readonly IndicatorTuple[];
   /** The report as imported (`transport`). */
   readonly transport?: string;
   /** The validation result as JSON (with `keepReport`). */
@@ -315,7 +316,7 @@ export async function processItem(item: FileItem, o: BatchOptions): Promise<File
       failedRules: [...new Set(result.findings.filter((f) => f.status === "fail" && f.severity !== "info").map((f) => f.code))],
       ...(o.render === "text" ? { text: renderValidationText(shownReport(report), result, { locale: o.locale, color: o.color, verbose: o.verbose }) } : {}),
       ...(o.render === "json" || o.render === "ndjson" ? { json: readEntry(item, report, result, o.locale, o.render === "json" ? 2 : undefined) } : {}),
-      ...(o.indicators ? { indicators: indicatorsOf(report).map((v) => [v.value ?? null, v.status, v.exactness] as const) } : {}),
+      ...(o.indicators ? { indicators: indicatorTuples(report, result.uncertainCells) } : {}),
       ...(o.keepReport ? { transport: toTransport(report), result: JSON.stringify(result) } : {}),
       ...(o.exportRows ? { rows: exportRows(item, report, result, o.locale) } : {}),
     };
