@@ -1,5 +1,6 @@
 // Shared helpers of the hostile suite: time bounds, per-kind tallies printed after each file, hostile archives.
 import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { crc32 } from "node:zlib";
@@ -12,9 +13,16 @@ export function tally(kind: string, n = 1): void {
   tallies.set(kind, (tallies.get(kind) ?? 0) + n);
 }
 
-/** One summary line per kind of case tried in this file (call from afterAll). */
+/**
+ * One summary line per kind of case tried in this file (call from afterAll), also written to
+ * `tools/hostile/hostile-cases/<file>.json` for the CI summary (scripts/test-summary.mjs prints cases per class).
+ */
 export function printTallies(file: string): void {
-  for (const [kind, n] of [...tallies].sort()) console.log(`[hostile] ${file}: ${kind}: ${n} cases`);
+  const sorted = [...tallies].sort();
+  for (const [kind, n] of sorted) console.log(`[hostile] ${file}: ${kind}: ${n} cases`);
+  const dir = join(here, "..", "hostile-cases");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${file}.json`), `${JSON.stringify(Object.fromEntries(sorted), null, 2)}\n`);
 }
 
 /** Runs `fn` and asserts it finished within `ms` (wall clock; the machine is shared, so bounds are generous). */
