@@ -35,6 +35,7 @@ export type ParseCode = (typeof PARSE_CODES)[number];
 export const IMPORT_CODES = [
   "IMPORT-NOT-A-REPORT",
   "IMPORT-NO-TABLES",
+  "IMPORT-NARRATIVE-ONLY",
   "IMPORT-PDF-UNSUPPORTED",
   "IMPORT-PDF-NO-TEXT",
   "IMPORT-PDF-ENCRYPTED",
@@ -164,6 +165,7 @@ export interface ParseParams {
 export interface ImportParams {
   "IMPORT-NOT-A-REPORT": Record<string, never>;
   "IMPORT-NO-TABLES": Record<string, never>;
+  "IMPORT-NARRATIVE-ONLY": { readonly sections: number };
   "IMPORT-PDF-UNSUPPORTED": Record<string, never>;
   "IMPORT-PDF-NO-TEXT": { readonly pages: number };
   "IMPORT-PDF-ENCRYPTED": Record<string, never>;

@@ -22,7 +22,9 @@ export function assemble(doc: DocInput, located: Located, solved: SolveOut, opti
   const { edition, meta, claims } = located;
   const issues: Issue[] = [...located.issues, ...solved.issues];
   const totalRows = Object.values(located.rowsRecognised).reduce((a, b) => a + b, 0);
-  if (totalRows === 0 || solved.cells.size === 0) {
+  const sections = readSections(located.src, located.c, located.tableRanges, located.original);
+  if (located.narrativeOnly) issues.push(importIssue("IMPORT-NARRATIVE-ONLY", "warning", { sections: sections.length }));
+  else if (totalRows === 0 || solved.cells.size === 0) {
     issues.push(noTables(/年度报告/.test(meta.title ?? "")));
     return { ...failed(doc.format, issues, doc.encoding), edition };
   }
@@ -38,7 +40,6 @@ export function assemble(doc: DocInput, located: Located, solved: SolveOut, opti
     sources[id] = base.raw === p.raw ? base : { ...base, raw: p.raw };
     if (p.value.kind === "text") issues.push(importIssue("IMPORT-CELL-NOT-NUMERIC", "warning", { cell: id, raw: p.raw }, { cells: [id], source: sources[id] }));
   }
-  const sections = readSections(located.src, located.c, located.tableRanges, located.original);
   const report = {
     version: 1 as const,
     edition,

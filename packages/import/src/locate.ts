@@ -1,4 +1,13 @@
-import { type Edition, type ImportIssue, importIssue, type Issue, type LocalTableSpec, type NarrativeClaim, type SourceLocation } from "@gov-disclosure/core";
+import {
+  type Edition,
+  editionForYear,
+  type ImportIssue,
+  importIssue,
+  type Issue,
+  type LocalTableSpec,
+  type NarrativeClaim,
+  type SourceLocation,
+} from "@gov-disclosure/core";
 import { detectEdition } from "./detect";
 import { type Grid, gridRows } from "./grid";
 import { type LocalObs, readLocalGrids, readLocalText } from "./local";
@@ -48,6 +57,8 @@ export interface Located {
   readonly local?: { readonly spec: LocalTableSpec; readonly obs: readonly LocalObs[] };
   readonly rowsRecognised: Readonly<Record<string, number>>;
   readonly tableRanges: readonly [number, number][];
+  /** True when the document is an annual report with no statistics table: `edition` is then its year's. */
+  readonly narrativeOnly?: boolean;
   /** The document's text as given (same offsets as `src`): the prose of sections is taken from it, punctuation kept. */
   readonly original: string;
   readonly claims: readonly NarrativeClaim[];
@@ -80,12 +91,17 @@ export function locate(doc: DocInput, options: ImportOptions): Located | NotLoca
   };
   const meta = readMeta(c);
   const detected = options.edition ? { edition: options.edition, labels: ["(options.edition)"] } : detectEdition(c.text, meta.year);
-  const edition = detected.edition;
+  const isReport = /政府信息公开(?:工作)?年度报告$/.test(meta.title ?? "") || /^标题:[^\n]*年度报告/m.test(src);
+  // A report with no statistics table (early years, a table published apart or as an image): read as a report of
+  // its year's edition with no cells — meta, sections and claims — when its title says it is an annual report and
+  // its year is known; otherwise there is nothing to read.
+  const narrativeOnly = !detected.edition && isReport && meta.year !== undefined;
+  const edition = detected.edition ?? (narrativeOnly && meta.year !== undefined ? (editionForYear(meta.year) ?? "local") : undefined);
   if (!edition) {
-    issues.push(noTables(/政府信息公开(?:工作)?年度报告$/.test(meta.title ?? "") || /^标题:[^\n]*年度报告/m.test(src)));
+    issues.push(noTables(isReport));
     return { issues };
   }
-  if (!options.edition) issues.push(importIssue("IMPORT-EDITION-DETECTED", "info", { edition, labels: detected.labels.slice(0, 6) }));
+  if (!options.edition && !narrativeOnly) issues.push(importIssue("IMPORT-EDITION-DETECTED", "info", { edition, labels: detected.labels.slice(0, 6) }));
   const tableRanges: [number, number][] = [...(doc.tableRanges ?? [])];
   // Markdown (and text with pipe tables): the pipe tables are read as grids, cells atomic
   let grids = doc.grids;
@@ -101,7 +117,9 @@ export function locate(doc: DocInput, options: ImportOptions): Located | NotLoca
   const rows: { old?: RowObs[]; t2?: RowObs[]; t3?: RowObs[]; t4?: RowObs[] } = {};
   let t3Rows = 0;
 
-  if (edition === "local") {
+  if (narrativeOnly) {
+    // no table to look for
+  } else if (edition === "local") {
     const found = readLocalGrids(grids) ?? readLocalText(src, c);
     if (found) {
       local = found;
@@ -180,6 +198,7 @@ export function locate(doc: DocInput, options: ImportOptions): Located | NotLoca
     ...(local ? { local } : {}),
     rowsRecognised,
     tableRanges,
+    ...(narrativeOnly ? { narrativeOnly } : {}),
     original: doc.text,
     claims,
     issues,

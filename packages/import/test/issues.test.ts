@@ -40,7 +40,8 @@ async function brokenInputs(): Promise<{ name: string; input: string | Uint8Arra
     { name: "control characters", input: "\u0001\u0002\u0003".repeat(100), must: ["IMPORT-BINARY"] },
     { name: "too large", input: new Uint8Array(MAX_INPUT_BYTES + 1), must: ["IMPORT-TOO-LARGE"] },
     { name: "a letter", input: readFileSync(join(DIR, "pingtan-2014-letter-not-a-report.txt"), "utf8"), must: ["IMPORT-NOT-A-REPORT"] },
-    { name: "titled, no table", input: "标题: 某县2020年政府信息公开工作年度报告\n一、总体情况\n本年度工作顺利。", must: ["IMPORT-NO-TABLES"] },
+    { name: "titled, no table", input: "标题: 某县2020年政府信息公开工作年度报告\n一、总体情况\n本年度工作顺利。", must: ["IMPORT-NARRATIVE-ONLY"] },
+    { name: "titled, no year, no table", input: "标题: 某县政府信息公开工作年度报告\n一、总体情况\n本年度工作顺利。", must: ["IMPORT-NO-TABLES"] },
     { name: "invalid JSON", input: invalid, filename: "a.json", must: ["IMPORT-JSON-INVALID"] },
     { name: "JSON syntax", input: '{"version":1,"edition":', filename: "a.json", must: ["IMPORT-JSON-INVALID"] },
     {
@@ -129,7 +130,8 @@ describe("every issue the importer produces is worded in both locales", () => {
         }
         if (UNCERTAIN_CODES.has(i.code as never) && i.cells.length === 0) bad.push(`${name} ${i.code}: no cells`);
         const carriesValues =
-          /^IMPORT-(SPLIT|ROW|CELL|NARRATIVE|PLACED)/.test(i.code) && i.code !== "IMPORT-SPLIT-INCONSISTENT" && i.code !== "IMPORT-ROW-MISSING";
+          /^IMPORT-(SPLIT|ROW|CELL|NARRATIVE|PLACED)/.test(i.code) &&
+          !["IMPORT-SPLIT-INCONSISTENT", "IMPORT-ROW-MISSING", "IMPORT-NARRATIVE-ONLY"].includes(i.code);
         if (carriesValues && !i.source) bad.push(`${name} ${i.code}: no source`);
         if (r.report && i.cells.some((c) => !reportCells(r.report!).byId.has(c))) bad.push(`${name} ${i.code}: cells ${i.cells.join(",")}`);
       }

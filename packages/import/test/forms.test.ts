@@ -1,0 +1,63 @@
+// The forms of real reports that #12 names, each with a fixture of our own in fixtures/forms (made from real reports).
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { formatIssue, validateReport } from "@gov-disclosure/core";
+import { describe, expect, it } from "vitest";
+import { importText } from "../src/index";
+
+const FORMS = join(dirname(fileURLToPath(import.meta.url)), "../../../fixtures/forms");
+const REAL = join(dirname(fileURLToPath(import.meta.url)), "../../../fixtures/real");
+const form = (f: string) => readFileSync(join(FORMS, f), "utf8");
+
+describe("a report with no statistics table (narrative only)", () => {
+  // Pingtan's 2011 report as published, with its attached table (附件1) cut off, as many early reports were published.
+  const r = importText(form("pingtan-2011-narrative-only.txt"), { filename: "pingtan-2011-narrative-only.txt" });
+
+  it("is a report: meta, sections and one warning that the table is missing, not 'no report'", () => {
+    expect(r.report?.meta).toMatchObject({ body: "平潭综合实验区", year: 2011, publishedAt: "2012-04-11" });
+    expect(r.report?.meta.title).toBe("平潭综合实验区2011年政府信息公开工作年度报告");
+    // before 2014 a report's table was a provincial one: edition local, no rows declared, no cells
+    expect(r.edition).toBe("local");
+    expect(r.report?.local?.rows).toEqual([]);
+    expect(r.report?.cells).toEqual({});
+    expect(r.report?.sections.map((s) => s.title)).toEqual([
+      "一、概述",
+      "二、主动公开政府信息情况",
+      "三、政府信息依申请公开工作情况",
+      "四、政府信息公开工作存在的主要问题及改进情况",
+    ]);
+    expect(r.report?.sections[2]?.text).toBe("2011年全区未收到有关政府信息公开的申请，未收到有关政府信息公开行政复议申请。");
+    const missing = r.issues.filter((i) => i.code === "IMPORT-NARRATIVE-ONLY");
+    expect(missing).toHaveLength(1);
+    expect(missing[0]?.severity).toBe("warning");
+    expect(formatIssue(missing[0]!, "zh-CN")).toContain("4 个正文部分");
+    expect(formatIssue(missing[0]!, "en")).toContain("4 sections");
+    expect(r.issues.some((i) => i.code === "IMPORT-NO-TABLES" || i.code === "IMPORT-NOT-A-REPORT")).toBe(false);
+  });
+
+  it("is still checked where it can be: its prose breakdown (148+21+21+8+49+23+33+55+63 = 421, said 425) is named", () => {
+    const breakdown = r.issues.find((i) => i.code === "IMPORT-NARRATIVE-BREAKDOWN");
+    expect(breakdown).toBeDefined();
+    const v = validateReport(r.report!, { importIssues: r.issues });
+    expect(v.counts.error).toBe(0);
+    expect(v.counts.warning).toBeGreaterThanOrEqual(2);
+  });
+
+  it("the same report with its table is read from the table, with no narrative-only warning", () => {
+    const whole = importText(readFileSync(join(REAL, "pingtan-2011.txt"), "utf8"));
+    expect(whole.issues.some((i) => i.code === "IMPORT-NARRATIVE-ONLY")).toBe(false);
+    expect(Object.keys(whole.report?.cells ?? {}).length).toBeGreaterThan(20);
+  });
+
+  it("a text with no table whose title is not an annual report's, or whose year is unknown, is still not a report", () => {
+    const letter = importText(readFileSync(join(REAL, "pingtan-2014-letter-not-a-report.txt"), "utf8"));
+    expect(letter.report).toBeUndefined();
+    const noYear = form("pingtan-2011-narrative-only.txt")
+      .replace(/2011/g, "")
+      .replace(/二○一二/g, "");
+    const r2 = importText(noYear);
+    expect(r2.report).toBeUndefined();
+    expect(r2.issues.map((i) => i.code)).toContain("IMPORT-NO-TABLES");
+  });
+});
