@@ -4,6 +4,8 @@
 // BENCH_PDF_COUNT (default 1000 PDFs imported), BENCH_PDF_DISTINCT (default 50 distinct PDFs printed by Chromium, cycled),
 // BENCH_ONLY=pdf (only the PDF part: its section goes to BENCH_OUT if set, else to stdout; BENCHMARKS.md is left alone).
 // BENCH_ONLY=size (only the core bundle sizes, to stdout).
+// BENCH_ONLY=batch (only the CLI batch part: the library's one-thread rate on the same folders, the CLI with --jobs 1
+// and with every core; its section goes to BENCH_OUT if set, else to stdout; BENCHMARKS.md is left alone).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
@@ -318,12 +320,17 @@ async function writeFolder(dir: string, count: number): Promise<number> {
 interface BatchRun {
   command: string;
   files: number;
+  /** Threads doing the files: 1 for the library and `--jobs 1`, else the `--jobs` given. */
+  threads: number;
   seconds: number;
   maxRssKb: number;
   exit: number | null;
+  /** One-minute load average just before the run. */
+  load: number;
 }
 
-function timed(args: string[], files: number): BatchRun {
+function timed(args: string[], files: number, threads: number): BatchRun {
+  const load = loadavg()[0] ?? 0;
   const r = spawnSync("/usr/bin/time", ["-f", "GDTIME %M %e", process.execPath, CLI, ...args], {
     encoding: "utf8",
     maxBuffer: 1024 * 1024 * 1024,
@@ -334,10 +341,147 @@ function timed(args: string[], files: number): BatchRun {
   return {
     command: `gov-disclosure ${args.map((a) => (a.startsWith("/") ? "<folder>" : a)).join(" ")}`,
     files,
+    threads,
     seconds: Number(m[2]),
     maxRssKb: Number(m[1]),
     exit: r.status,
+    load,
   };
+}
+
+/** What `folder-throughput.ts` prints: the library over a folder, one thread, reading each file. */
+interface FolderThroughput {
+  files: number;
+  ms: number;
+  filesPerSec: number;
+  imported: number;
+  failed: number;
+  bytes: number;
+  rssAt: Record<string, number>;
+  maxRssKb: number;
+}
+
+/** The library's one-thread run over a folder, in its own process, as a batch row (its own loop timed, not node's start). */
+function libraryRun(dir: string, files: number): { run: BatchRun; detail: FolderThroughput } {
+  const load = loadavg()[0] ?? 0;
+  const r = spawnSync(process.execPath, [...NODE_TS, join(here, "folder-throughput.ts"), dir], {
+    cwd: join(root, "tools/bench"),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`folder throughput failed: ${r.stderr}`);
+  const detail = JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as FolderThroughput;
+  if (detail.files !== files) throw new Error(`folder throughput read ${detail.files} files, not ${files}`);
+  return {
+    run: { command: "library: read + importReport + validateReport", files, threads: 1, seconds: detail.ms / 1000, maxRssKb: detail.maxRssKb, exit: 0, load },
+    detail,
+  };
+}
+
+/** One folder of the batch bench: the library, then the CLI on one thread and on every core, on the same files. */
+interface BatchBench {
+  files: number;
+  bytes: number;
+  library: BatchRun;
+  libraryDetail: FolderThroughput;
+  cliOne: BatchRun;
+  cliAll: BatchRun;
+  /** `--jobs <nproc> --no-pair`: what the pairing of consecutive years costs (pass 1 holds every imported report). */
+  cliNoPair: BatchRun;
+  stats: BatchRun;
+}
+
+const NPROC = Number(execFileSync("nproc", { encoding: "utf8" }).trim()) || 1;
+const rate = (r: BatchRun) => r.files / r.seconds;
+/** The CLI on every core against the library's one-thread rate times the cores. */
+const cliShare = (b: BatchBench) => rate(b.cliAll) / (rate(b.library) * NPROC);
+const CLI_SHARE_TARGET = 0.8;
+
+/**
+ * For each BENCH_BATCH size, one folder of generated files (the BATCH_MIX formats in turn), and on those same files:
+ * the library on one thread, `validate --jobs 1`, `validate --jobs <nproc>` (with and without `--no-pair`) and
+ * `stats --jobs <nproc>`, one after the other.
+ */
+async function batchBench(): Promise<BatchBench[]> {
+  const out: BatchBench[] = [];
+  for (const n of BATCH) {
+    const dir = mkdtempSync(join(tmpdir(), `gd-batch-${n}-`));
+    try {
+      log(`CLI batch: writing ${n} files`);
+      const bytes = await writeFolder(dir, n);
+      const { run: library, detail } = libraryRun(dir, n);
+      log(`  library ${fmt(rate(library))} files/s, ${mb(library.maxRssKb)}`);
+      const cliOne = timed(["validate", dir, "--jobs", "1"], n, 1);
+      log(`  validate --jobs 1: ${cliOne.seconds} s, ${mb(cliOne.maxRssKb)}`);
+      const cliAll = timed(["validate", dir, "--jobs", String(NPROC)], n, NPROC);
+      log(`  validate --jobs ${NPROC}: ${cliAll.seconds} s, ${mb(cliAll.maxRssKb)}`);
+      const cliNoPair = timed(["validate", dir, "--jobs", String(NPROC), "--no-pair"], n, NPROC);
+      log(`  validate --jobs ${NPROC} --no-pair: ${cliNoPair.seconds} s, ${mb(cliNoPair.maxRssKb)}`);
+      const stats = timed(["stats", dir, "--jobs", String(NPROC)], n, NPROC);
+      log(`  stats --jobs ${NPROC}: ${stats.seconds} s, ${mb(stats.maxRssKb)}`);
+      out.push({ files: n, bytes, library, libraryDetail: detail, cliOne, cliAll, cliNoPair, stats });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
+
+/** The batch rows of the targets table: the CLI against the library × cores on the largest folder, and memory flat. */
+function batchTargetRows(batches: readonly BatchBench[]): string[] {
+  const big = batches.reduce<BatchBench | undefined>((a, b) => (!a || b.files > a.files ? b : a), undefined);
+  const small = batches.reduce<BatchBench | undefined>((a, b) => (!a || b.files < a.files ? b : a), undefined);
+  if (!big || !small) return [targetRow("CLI batch", "", "not run (BENCH_BATCH empty)", false)];
+  const share = cliShare(big);
+  const growth = big.cliAll.maxRssKb / small.cliAll.maxRssKb;
+  const noPairGrowth = big.cliNoPair.maxRssKb / small.cliNoPair.maxRssKb;
+  return [
+    targetRow(
+      `CLI on ${fmt(big.files)} files ≥ ${CLI_SHARE_TARGET * 100} % of (library rate × cores)`,
+      `≥ ${fmt(CLI_SHARE_TARGET * rate(big.library) * NPROC)} files/s (${fmt(rate(big.library))} files/s × ${NPROC} × ${CLI_SHARE_TARGET})`,
+      `${fmt(rate(big.cliAll))} files/s with --jobs ${NPROC} = ${fmt(share * 100)} % (--jobs 1: ${fmt(rate(big.cliOne))} files/s = ${fmt((rate(big.cliOne) / rate(big.library)) * 100)} % of the library)`,
+      share >= CLI_SHARE_TARGET,
+      big.files < 10_000 ? `measured on ${fmt(big.files)} files, not 10,000 (BENCH_BATCH)` : "",
+    ),
+    targetRow(
+      `peak memory flat in corpus size (CLI batch, --jobs ${NPROC})`,
+      "flat",
+      `${mb(small.cliAll.maxRssKb)} for ${fmt(small.files)} files, ${mb(big.cliAll.maxRssKb)} for ${fmt(big.files)}`,
+      growth < 1.25,
+      `×${fmt(growth, 2)} for ×${fmt(big.files / small.files)} files (--no-pair: ${mb(small.cliNoPair.maxRssKb)} → ${mb(big.cliNoPair.maxRssKb)}, ×${fmt(noPairGrowth, 2)})`,
+    ),
+  ];
+}
+
+/** The batch section: every run on the same folders, side by side. */
+function batchSection(batches: readonly BatchBench[]): string[] {
+  const out = [
+    "### Batch",
+    "",
+    `Folders of generated files (\`generateCorpus\`, seed ${SEED + 7}, every edition), the formats in turn (${BATCH_MIX.join(", ")}). On each folder, one after the other: the library on one thread in its own process (\`tools/bench/src/folder-throughput.ts\`: each file read, \`importReport\` + \`validateReport\` with the import's issues, its loop timed; peak RSS from \`process.resourceUsage\`), then the CLI with \`--jobs 1\` (no worker: the main thread does the files) and with \`--jobs ${NPROC}\` (\`nproc\`), run with \`/usr/bin/time -f %M\` (wall time of the whole process, start-up and the folder walk included; peak RSS of the process, worker threads included), output to /dev/null. The CLI does more than the library loop: it pairs consecutive years of one body for the cross-year rules (two passes: the first imports every file and holds what it imported until the second validates it; \`--no-pair\` is one pass) and renders each file's findings as text. "vs library" is the run's files/s against the library's files/s × its threads. The machine is shared: the one-minute load average before each run is given, and any figure can be off by tens of percent from one run to the next.`,
+    "",
+    "| run | files | input | wall s | files/s | files/s/thread | vs library × threads | peak RSS | load before | exit |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const b of batches) {
+    const lib = rate(b.library);
+    for (const r of [b.library, b.cliOne, b.cliAll, b.cliNoPair, b.stats]) {
+      const name = r === b.library ? r.command : `\`${r.command}\``;
+      out.push(
+        `| ${name} | ${fmt(r.files)} | ${fmt(b.bytes / 2 ** 20, 1)} MB | ${fmt(r.seconds, 1)} | ${fmt(rate(r))} | ${fmt(rate(r) / r.threads)} | ${r === b.library ? "—" : `${fmt((rate(r) / (lib * r.threads)) * 100)} %`} | ${mb(r.maxRssKb)} | ${fmt(r.load, 2)} | ${r.exit} |`,
+      );
+    }
+  }
+  out.push("");
+  for (const b of batches) {
+    const d = b.libraryDetail;
+    const at = Object.entries(d.rssAt).sort((x, y) => Number(x[0]) - Number(y[0]));
+    out.push(
+      `- ${fmt(b.files)} files: the library imported ${fmt(d.imported)} (${fmt(d.failed)} gave no report); its peak RSS ${at.map(([k, v]) => `${fmt(Number(k))}: ${mb(v)}`).join(", ")}.`,
+    );
+  }
+  out.push("");
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------- core size
@@ -444,8 +588,27 @@ async function main() {
     } else console.log(md);
     return;
   }
-  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: only "pdf" and "size" are supported`);
+  if (ONLY && ONLY !== "batch") throw new Error(`BENCH_ONLY=${ONLY}: only "pdf", "size" and "batch" are supported`);
   if (!existsSync(CLI)) throw new Error(`build the CLI first: pnpm --filter @gov-disclosure/cli build (${CLI} missing)`);
+  if (ONLY === "batch") {
+    const batches = await batchBench();
+    const md = [
+      `CLI batch benchmark only (BENCH_ONLY=batch, BENCH_BATCH=${BATCH.join(",")}): ${m.model}, nproc ${m.nproc}, Node ${m.node}, commit ${m.commit}, ${m.date} UTC, load average at start ${m.loadavg}, at end ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")}.`,
+      "",
+      "| target | wanted | measured | result |",
+      "| --- | --- | --- | --- |",
+      ...batchTargetRows(batches),
+      "",
+      ...batchSection(batches),
+    ].join("\n");
+    if (process.env.BENCH_OUT) {
+      writeFileSync(OUT, md);
+      log(`wrote ${OUT}`);
+    } else console.log(md);
+    return;
+  }
 
   const results: Throughput[] = [];
   for (const f of FORMATS) {
@@ -472,22 +635,7 @@ async function main() {
   const cold = coldStart(15) as unknown as { median: number; min: number; max: number; runs: number; nodeBaseline: number };
   log(`  median ${cold.median.toFixed(1)} ms`);
 
-  const batches: { files: number; bytes: number; validate: BatchRun; stats: BatchRun }[] = [];
-  for (const n of BATCH) {
-    const dir = mkdtempSync(join(tmpdir(), `gd-batch-${n}-`));
-    try {
-      log(`CLI batch: writing ${n} files`);
-      const bytes = await writeFolder(dir, n);
-      log(`  validate ${n}`);
-      const validate = timed(["validate", dir, "--jobs", "2"], n);
-      log(`  ${validate.seconds} s, ${mb(validate.maxRssKb)}`);
-      const stats = timed(["stats", dir, "--jobs", "2"], n);
-      log(`  stats ${stats.seconds} s, ${mb(stats.maxRssKb)}`);
-      batches.push({ files: n, bytes, validate, stats });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
+  const batches = await batchBench();
 
   log("core size");
   const size = await coreSize();
@@ -499,9 +647,6 @@ async function main() {
   const textRates = results.filter((r) => ["json", "glued", "lines"].includes(r.format)).map((r) => ({ f: r.format, v: perSec(r) }));
   const worstText = textRates.reduce((a, b) => (b.v < a.v ? b : a));
   const peakRss = Math.max(...results.map((r) => r.maxRssKb));
-  const b1 = batches[0];
-  const b2 = batches[batches.length - 1];
-  const rssGrowth = b1 && b2 ? b2.validate.maxRssKb / b1.validate.maxRssKb : 1;
   const label = (name: string) => FORMATS.find((f) => f.name === name)?.label ?? name;
 
   const lines: string[] = [];
@@ -544,15 +689,7 @@ async function main() {
       ratio <= 5 ? "" : `${fmt(ratio / 5, 1)}× over the allowance`,
     ),
   );
-  p(
-    targetRow(
-      "peak memory flat in corpus size (CLI batch)",
-      "flat",
-      b1 && b2 ? `${mb(b1.validate.maxRssKb)} for ${fmt(b1.files)} files, ${mb(b2.validate.maxRssKb)} for ${fmt(b2.files)}` : "not run",
-      rssGrowth < 1.25,
-      `×${fmt(rssGrowth, 2)} for ×${b1 && b2 ? fmt(b2.files / b1.files) : 1} files`,
-    ),
-  );
+  for (const row of batchTargetRows(batches)) p(row);
   for (const row of pdfTargetRows(pdf)) p(row);
   p(targetRow("CLI cold start (`--version`)", "≤ 100 ms", `median ${fmt(cold.median, 1)} ms`, cold.median <= 100));
   p(
@@ -635,20 +772,7 @@ async function main() {
   p();
   p(`The bundle is ${fmt(statSync(CLI).size / 1024)} KB in one file.`);
   p();
-  p("### Batch");
-  p();
-  p(
-    `Folders of generated files, the formats in turn (${BATCH_MIX.join(", ")}), run with \`/usr/bin/time -f %M\` (peak RSS of the process, worker threads included). Output goes to /dev/null.`,
-  );
-  p();
-  p("| command | files | input | wall s | files/s | files/s/core | peak RSS | exit |");
-  p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-  for (const b of batches)
-    for (const r of [b.validate, b.stats])
-      p(
-        `| \`${r.command}\` | ${fmt(r.files)} | ${fmt(b.bytes / 2 ** 20, 1)} MB | ${fmt(r.seconds, 1)} | ${fmt(r.files / r.seconds)} | ${fmt(r.files / r.seconds / 2)} | ${mb(r.maxRssKb)} | ${r.exit} |`,
-      );
-  p();
+  for (const l of batchSection(batches)) p(l);
   p("## Core bundle size");
   p();
   p("`packages/core/src/index.ts` bundled by esbuild (ESM, browser, minified), gzip level 9 with node:zlib:");
