@@ -337,7 +337,9 @@ function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], 
       ambiguousIds = truncated ? allIds.filter((id) => sols.some((s) => s.has(id))) : differing(sols);
       const candList = sols.slice(0, 20).map((s) => Object.fromEntries(ambiguousIds.map((id) => [id, partText(s.get(id))])));
       for (const id of ambiguousIds) out.ambiguous[id] = [...new Set(sols.map((s) => partText(s.get(id))))];
-      const keep = topPrior.length === 1 && ctx.mode === "most-plausible";
+      // most-plausible keeps a whole reading that satisfies every identity (the first in reading order among those
+      // the priors leave tied): blanking only the cells that differ would break the sums they take part in
+      const keep = topPrior.length >= 1 && ctx.mode === "most-plausible";
       if (keep) {
         chosen = topPrior[0]!.s;
         by = [...by, ...(best > 0 ? [...topPrior[0]!.by] : []), "prior"];

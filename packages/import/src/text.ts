@@ -142,7 +142,13 @@ function sequential(specs: readonly RowSpec[], c: Compact, start: number, maxGap
 }
 
 /** Finds the rows of a table printed in order (table 三, the 2014 table) and reads the values after each label. @internal */
-export function anchorTable(specs: readonly RowSpec[], src: string, c: Compact, from = 0, maxGap = 160): { rows: RowObs[]; start: number; end: number } {
+export function anchorTable(
+  specs: readonly RowSpec[],
+  src: string,
+  c: Compact,
+  from = 0,
+  maxGap = 160,
+): { rows: RowObs[]; labelsOnly: RowObs[]; start: number; end: number } {
   let best: Match[] = [];
   for (const spec of specs.slice(0, 3)) {
     // the start positions first: sequential() searches with the same shared regexes
@@ -158,18 +164,94 @@ export function anchorTable(specs: readonly RowSpec[], src: string, c: Compact, 
       if (got.length > best.length) best = got;
     }
   }
-  const rows: RowObs[] = [];
+  const found: { obs: RowObs; gaps: number[]; at: number }[] = [];
   best.forEach((m, i) => {
     const next = best[i + 1];
     const from = c.map[m.end - 1]! + 1;
     const to = next ? c.map[next.start]! : Math.min(src.length, from + 400);
     const run = extractRun(src, from, to);
-    // a label with no values is prose or a floating header fragment, not the row
-    if (run.chunks.length) rows.push({ spec: m.spec, chunks: run.chunks, label: c.text.slice(m.start, m.end), loc: {} });
+    found.push({
+      obs: { spec: m.spec, chunks: run.chunks, label: c.text.slice(m.start, m.end), loc: {} },
+      gaps: layoutGaps(src, run.chunks, next ? to : -1),
+      at: from,
+    });
   });
+  placeByLayout(found);
+  // a label with no values is prose or a floating header fragment, not the row (its label is kept: in a glued table
+  // whose zero cells were left blank it is a row of blanks)
+  const rows = found.filter((f) => f.obs.chunks.length).map((f) => f.obs);
+  const labelsOnly = found.filter((f) => !f.obs.chunks.length).map((f) => f.obs);
   const first = best[0];
   const last = best[best.length - 1];
-  return { rows, start: first ? c.map[first.start]! : -1, end: last ? c.map[last.end - 1]! + 1 : -1 };
+  return { rows, labelsOnly, start: first ? c.map[first.start]! : -1, end: last ? c.map[last.end - 1]! + 1 : -1 };
+}
+
+const isSpace = (ch: string | undefined): boolean => ch === " " || ch === "\t" || ch === "\r" || ch === "\n" || ch === "\u3000";
+
+/** Newlines in the whitespace that ends just before `at` (scanning back). */
+function newlinesBefore(src: string, at: number): number {
+  let n = 0;
+  for (let i = at - 1; i >= 0 && isSpace(src[i]); i--) if (src[i] === "\n") n++;
+  return n;
+}
+
+/** Newlines in the whitespace that starts at `at`; -1 when the text runs out first. */
+function newlinesAfter(src: string, at: number): number {
+  let n = 0;
+  let i = at;
+  for (; i < src.length && isSpace(src[i]); i++) if (src[i] === "\n") n++;
+  return i < src.length ? n : -1;
+}
+
+/**
+ * The line breaks around a row's values, as a page printed one cell per line writes them: before each chunk, then
+ * after the last (up to the next label, `to`, or the next text). A row with no values has one gap, the whitespace
+ * before `to`. Empty when something other than whitespace stands between two values.
+ */
+export function layoutGaps(src: string, chunks: readonly Chunk[], to: number): number[] {
+  if (!chunks.length) return to >= 0 ? [newlinesBefore(src, to)] : [];
+  const gaps = [newlinesBefore(src, chunks[0]!.offset)];
+  for (let i = 1; i < chunks.length; i++) {
+    const a = chunks[i - 1]!;
+    const b = chunks[i]!;
+    const between = src.slice(a.offset + a.text.length, b.offset);
+    if (/\S/.test(between)) return [];
+    gaps.push(newlinesBefore(src, b.offset));
+  }
+  const last = chunks[chunks.length - 1]!;
+  const after = newlinesAfter(src, last.offset + last.text.length);
+  if (after < 0 || (to >= 0 && last.offset + last.text.length + after > to)) return [];
+  gaps.push(after);
+  return gaps;
+}
+
+/**
+ * Label/value lines (one cell per line, a blank line between): a blank cell is an empty line, so the line breaks
+ * between values say where the blanks stand. The step is the fewest line breaks between two items in the table;
+ * a row whose values, with the blanks its gaps hold, make exactly its cells is read cell by cell (blanks included).
+ * Rows the layout does not account for exactly are left as they were. @internal
+ */
+export function placeByLayout(rows: readonly { obs: RowObs; gaps: readonly number[]; at: number }[]): void {
+  let step = Number.POSITIVE_INFINITY;
+  for (const r of rows) if (r.obs.chunks.length) for (const g of r.gaps) step = Math.min(step, g);
+  if (!(step >= 1 && Number.isFinite(step))) return;
+  for (const r of rows) {
+    const k = r.obs.spec.cells.length;
+    const n = r.obs.chunks.length;
+    if (n >= k || !r.gaps.length || r.gaps.some((g) => g % step !== 0 || g < step)) continue;
+    // a gap of step·(b + 1) line breaks holds b empty cells
+    const blanks = r.gaps.map((g) => g / step - 1);
+    if (n + blanks.reduce((a, b) => a + b, 0) !== k) continue;
+    const cells: Chunk[] = [];
+    const blank = (offset: number): Chunk => ({ text: "", offset, atomic: true });
+    r.obs.chunks.forEach((ch, i) => {
+      for (let b = 0; b < blanks[i]!; b++) cells.push(blank(ch.offset));
+      cells.push({ ...ch, atomic: true });
+    });
+    const end = n ? r.obs.chunks[n - 1]!.offset : r.at;
+    for (let b = 0; b < blanks[n]!; b++) cells.push(blank(end));
+    (r.obs as { chunks: readonly Chunk[] }).chunks = cells;
+  }
 }
 
 /** Numeric pipe rows (Markdown) between two offsets that no label claimed: rows whose label was lost. @internal */
@@ -192,21 +274,23 @@ export function orphanPipeRows(src: string, from: number, to: number, width: num
 
 /** Finds each section 二 row independently in its region and reads its values. @internal */
 export function findIndependent(specs: readonly RowSpec[], src: string, c: Compact, from: number, to: number): RowObs[] {
-  const rows: RowObs[] = [];
+  const found: { obs: RowObs; gaps: number[]; at: number }[] = [];
   for (const spec of specs) {
     const re = rowRegex(spec);
     re.lastIndex = from;
     for (let m = re.exec(c.text); m && m.index < to; m = re.exec(c.text)) {
       const a = c.map[m.index + m[0].length - 1]! + 1;
-      const run = extractRun(src, a, c.map[Math.min(to, c.text.length)] ?? src.length);
+      const end = c.map[Math.min(to, c.text.length)] ?? src.length;
+      const run = extractRun(src, a, end);
       if (run.chunks.length) {
-        rows.push({ spec, chunks: run.chunks, label: m[0], loc: {} });
+        found.push({ obs: { spec, chunks: run.chunks, label: m[0], loc: {} }, gaps: layoutGaps(src, run.chunks, -1), at: a });
         break;
       }
       if (m[0].length === 0) re.lastIndex++;
     }
   }
-  return rows;
+  placeByLayout(found);
+  return found.map((f) => f.obs);
 }
 
 /** Builds the compact view used for label search. @internal */
