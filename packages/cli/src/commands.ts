@@ -25,7 +25,7 @@ import { AtomicFile, collectInputs, type Input, readCapped, readStdin, STDIN_ARG
 import { localeOfLang, type Message, say, t } from "./messages";
 import { pdfOptions } from "./pdf";
 import { Progress } from "./progress";
-import { termSafe, termSafeLines } from "./safe";
+import { jsonSafe, termSafe, termSafeDocument, termSafeLines } from "./safe";
 import { type BatchOptions, type FileOutcome, fromTransport, unreadEntry } from "./tasks";
 
 declare const __VERSION__: string;
@@ -101,7 +101,8 @@ function emit(data: string | Uint8Array, output: string | undefined, inputs: rea
     note(t(locale, "wrote", { path: output }));
   } else {
     if (typeof data !== "string" && process.stdout.isTTY) throw new UsageError({ key: "binaryToTerminal" });
-    process.stdout.write(data);
+    // what reaches a terminal cannot move the cursor, colour, reorder or forge lines (a pipe or a file gets the bytes)
+    process.stdout.write(typeof data === "string" && process.stdout.isTTY ? termSafeDocument(data) : data);
   }
 }
 
@@ -212,7 +213,9 @@ export async function validate(args: readonly string[], flags: ValidateFlags): P
   if (format === "html" && inputs.length > 1) throw new UsageError({ key: "htmlOne" });
   const previousInput = flags.previous ? single([flags.previous], "--previous") : undefined;
   const sink = toFile(flags.output) ? new AtomicFile(flags.output, [...inputs, ...(previousInput ? [previousInput] : [])]) : undefined;
-  const out = (s: string) => (sink ? sink.write(s) : process.stdout.write(s));
+  // text is made safe where it is made (its colours are ours); any other format is made safe for a terminal here
+  const toTerminal = format !== "text" && process.stdout.isTTY === true;
+  const out = (s: string) => (sink ? sink.write(s) : process.stdout.write(toTerminal ? termSafeDocument(s) : s));
   const progress = progressBar(locale, inputs.length, "progressValidate");
   const options: BatchOptions = {
     mode: "validate",
@@ -377,16 +380,18 @@ export async function aggregate(
     const counts = { files: inputs.length, readable: tally.read, unreadable: tally.unreadable + tally.timedOut, skipped: tally.skipped };
     const doc =
       to === "json"
-        ? `${JSON.stringify(
-            {
-              ...counts,
-              edition: r.report ? r.edition : null,
-              year: r.report ? (r.year ?? null) : null,
-              report: r.report ? serializeReport(r.report) : null,
-              indicators: rows,
-            },
-            null,
-            2,
+        ? `${jsonSafe(
+            JSON.stringify(
+              {
+                ...counts,
+                edition: r.report ? r.edition : null,
+                year: r.report ? (r.year ?? null) : null,
+                report: r.report ? serializeReport(r.report) : null,
+                indicators: rows,
+              },
+              null,
+              2,
+            ),
           )}\n`
         : `${r.report ? `${await convertTo(r.report, "md", locale)}\n` : ""}${indicatorTotalsMarkdown(rows, reports.length, locale)}`;
     emit(doc, flags.output, inputs, locale);
@@ -441,7 +446,7 @@ export async function stats(args: readonly string[], flags: BatchFlags & { forma
   const indicators = perYear.rows().flatMap(({ group, rows }) => rows.map((row) => ({ year: group ? Number(group) : null, ...row })));
   const counts = { files: inputs.length, readable: tally.read, unreadable: tally.unreadable + tally.timedOut, skipped: tally.skipped };
   let text: string;
-  if (format === "json") text = `${JSON.stringify({ ...counts, editions, rules, indicators }, null, 2)}\n`;
+  if (format === "json") text = `${jsonSafe(JSON.stringify({ ...counts, editions, rules, indicators }, null, 2))}\n`;
   else if (format === "csv")
     text = `${[
       "kind,key,year,reports,sum,exactness",

@@ -6,6 +6,7 @@ import { neutraliseFormula } from "@gov-disclosure/render";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import { AtomicFile, type Input } from "./io";
 import type { FileOutcome } from "./tasks";
+import { jsonSafe } from "./safe";
 
 /** The formats `export` writes. */
 export const EXPORT_FORMATS = ["csv", "ndjson", "parquet"] as const;
@@ -94,7 +95,7 @@ function csvSink(path: string, columns: readonly (readonly [string, ColumnType])
 function ndjsonSink(path: string, columns: readonly (readonly [string, ColumnType])[], inputs: readonly Input[]): TableSink {
   const f = new AtomicFile(path, inputs);
   return {
-    write: (rows) => f.write(rows.map((r) => `${JSON.stringify(Object.fromEntries(columns.map(([n], i) => [n, r[i] ?? null])))}\n`).join("")),
+    write: (rows) => f.write(rows.map((r) => `${jsonSafe(JSON.stringify(Object.fromEntries(columns.map(([n], i) => [n, r[i] ?? null]))))}\n`).join("")),
     commit: () => f.commit(),
     abort: () => f.abort(),
   };

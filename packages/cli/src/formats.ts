@@ -2,6 +2,7 @@
 import { blankReport, type Edition, type Locale, type Report, stringifyReport, type ValidationResult } from "@gov-disclosure/core";
 import * as render from "@gov-disclosure/render";
 import type { CONVERT_FORMATS } from "./constants";
+import { jsonSafe } from "./safe";
 
 /** A format `convert` and `aggregate` write. */
 export type ConvertFormat = (typeof CONVERT_FORMATS)[number];
@@ -14,7 +15,7 @@ export async function convertTo(report: Report, to: ConvertFormat, locale: Local
   const tidy = result ? { locale, findings: [result.findings] } : { locale };
   switch (to) {
     case "json":
-      return stringifyReport(report);
+      return jsonSafe(stringifyReport(report));
     case "html":
       return render.renderHtml(report, result ? { locale, findings: result.findings, uncertainCells: result.uncertainCells } : { locale });
     case "md":
@@ -39,7 +40,7 @@ export function unmarkedUncertainty(to: ConvertFormat, result: ValidationResult,
 /** A blank report of an edition, as canonical JSON or as a workbook to fill in. */
 export async function templateBytes(edition: Exclude<Edition, "local">, to: "json" | "xlsx", locale: Locale): Promise<string | Uint8Array> {
   const report = blankReport(edition);
-  return to === "json" ? stringifyReport(report) : render.renderXlsx(report, { locale });
+  return to === "json" ? jsonSafe(stringifyReport(report)) : render.renderXlsx(report, { locale });
 }
 
 /** The changed cells of two reports, and whether any changed. */
@@ -47,7 +48,7 @@ export function diffOutput(a: Report, b: Report, format: "text" | "json" | "md" 
   const d = render.compareReports(a, b, { locale });
   const text =
     format === "json"
-      ? `${JSON.stringify(d, null, 2)}\n`
+      ? `${jsonSafe(JSON.stringify(d, null, 2))}\n`
       : format === "md"
         ? render.renderComparisonMarkdown(a, b, d, { locale })
         : format === "html"
@@ -63,7 +64,7 @@ export function validationDocument(
   locale: Locale,
   version: string,
 ): string {
-  if (format === "sarif") return render.renderSarif(items, { locale, toolVersion: version });
+  if (format === "sarif") return jsonSafe(render.renderSarif(items, { locale, toolVersion: version }));
   if (format === "junit") return render.renderJUnit(items, { locale });
   const one = items[0];
   return one ? render.renderValidationHtml(one.report, one.result, { locale }) : "";

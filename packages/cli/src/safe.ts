@@ -20,3 +20,22 @@ export function termSafe(s: string): string {
 
 /** Text of several lines made safe line by line (the line breaks kept; a lone CR or any other control shown). */
 export const termSafeLines = (s: string): string => s.split("\n").map(termSafe).join("\n");
+
+/** A document (Markdown, CSV, HTML, XML, JSON) for a terminal: as `termSafeLines`, tabs kept. */
+export const termSafeDocument = (s: string): string =>
+  s
+    .split("\n")
+    .map((line) => line.split("\t").map(termSafe).join("\t"))
+    .join("\n");
+
+// The unsafe characters JSON.stringify leaves as themselves (it escapes C0 controls already): DEL, C1 controls,
+// bidirectional and zero-width characters, U+2028 and U+2029.
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * JSON text with every character that could reorder, hide or break a terminal's lines written as a `\uXXXX` escape:
+ * the same JSON value (those characters can only stand inside strings), safe to print, to pipe and to diff.
+ */
+export function jsonSafe(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

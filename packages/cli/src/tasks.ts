@@ -18,7 +18,7 @@ import { importReport, MAX_INPUT_BYTES } from "@gov-disclosure/import";
 import { renderValidationJson, renderValidationText, tidyRows } from "@gov-disclosure/render";
 import { type IndicatorTuple, indicatorTuples } from "./indicators";
 import { readCapped } from "./io";
-import { termSafe } from "./safe";
+import { jsonSafe, termSafe } from "./safe";
 import { t } from "./messages";
 import { pdfOptions } from "./pdf";
 
@@ -254,27 +254,31 @@ function shownReport(report: Report): Report {
  */
 function readEntry(item: FileItem, report: Report, result: ValidationResult, locale: Locale, indent: number | undefined): string {
   const { findings, version: _v, ...rest } = JSON.parse(renderValidationJson(report, result, { locale })) as { findings: { phase: string }[]; version: number };
-  return JSON.stringify(
-    {
-      path: item.name,
-      status: "read",
-      read: true,
-      ...(item.previousName ? { previous: item.previousName } : {}),
-      ...rest,
-      importIssues: findings.filter((f) => f.phase !== "rule"),
-      findings: findings.filter((f) => f.phase === "rule"),
-    },
-    null,
-    indent,
+  return jsonSafe(
+    JSON.stringify(
+      {
+        path: item.name,
+        status: "read",
+        read: true,
+        ...(item.previousName ? { previous: item.previousName } : {}),
+        ...rest,
+        importIssues: findings.filter((f) => f.phase !== "rule"),
+        findings: findings.filter((f) => f.phase === "rule"),
+      },
+      null,
+      indent,
+    ),
   );
 }
 
 /** The batch entry of a file that was not read: its path, why, and the import's issues about it. */
 export function unreadEntry(o: FileOutcome, indent: number | undefined): string {
-  return JSON.stringify(
-    { path: o.name, status: o.status, read: false, reasonCode: o.reasonCode ?? null, reason: o.reason ?? null, importIssues: o.issues ?? [], findings: [] },
-    null,
-    indent,
+  return jsonSafe(
+    JSON.stringify(
+      { path: o.name, status: o.status, read: false, reasonCode: o.reasonCode ?? null, reason: o.reason ?? null, importIssues: o.issues ?? [], findings: [] },
+      null,
+      indent,
+    ),
   );
 }
 

@@ -14,6 +14,7 @@ interface Entry {
   reason?: string | null;
   previous?: string;
   counts?: { error: number; warning: number; info: number };
+  report?: { body?: string };
   importIssues: { code: string; phase: string; status: string; severity: string }[];
   findings: { code: string; phase: string; status: string; severity: string }[];
 }
@@ -291,6 +292,29 @@ describe("batches: time limits and hostile names", () => {
     expect(r.out).toContain("\\x1b[31m\\x0aname.json");
     expect(r.out).toContain("\\u{202e}");
     expect(r.err).toContain("y\\x1b]0;title\\x07.txt");
+  });
+
+  it("JSON, NDJSON, SARIF and converted JSON carry bidi, zero-width and C1 controls as \\u escapes: the same value, safe to print", () => {
+    const dir = scratch();
+    const report = JSON.parse(readFileSync(canon("pingtan-2021.json"), "utf8"));
+    const body = "平潭\u202e伪造\u2066\u200b\u0085\u2028尾";
+    report.meta.body = body;
+    const file = join(dir, "bidi.json");
+    writeFileSync(file, JSON.stringify(report));
+    const raw = /[\u0085\u200b\u2028\u202e\u2066]/;
+    const json = run(["validate", file, "--format", "json"]);
+    const ndjson = run(["validate", file, "--format", "ndjson"]);
+    const sarif = run(["validate", file, "--format", "sarif"]);
+    const converted = run(["convert", file, "--to", "json"]);
+    for (const r of [json, ndjson, sarif, converted]) {
+      expect(r.out).not.toMatch(raw);
+      expect(r.out).toContain("\\u202e");
+    }
+    // the escapes are JSON's own: parsed, the body is the document's, character for character
+    expect((JSON.parse(json.out) as Entry[])[0]?.report?.body).toBe(body);
+    expect(JSON.parse(ndjson.out.trim()).report.body).toBe(body);
+    expect(JSON.parse(converted.out).meta.body).toBe(body);
+    expect(JSON.stringify(JSON.parse(sarif.out))).toContain(body.slice(0, 3));
   });
 
   it("standard input is cut off at the size limit while it is read", () => {
