@@ -10,7 +10,7 @@ import {
   WORKBOOK,
   type WorkbookMeta,
 } from "@gov-disclosure/core";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { defsOf } from "./defs";
 import { reportTitle } from "./html";
 import { labelled, uiFor } from "./i18n";
@@ -175,7 +175,10 @@ function writeTable(
  */
 export async function renderXlsx(report: Report, options: XlsxOptions = {}): Promise<Uint8Array> {
   const locale = options.locale ?? "zh-CN";
-  const wb = new ExcelJS.Workbook();
+  // exceljs (the largest dependency) is loaded only when a workbook is written: nothing else pays for it
+  const mod = (await import("exceljs")) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
+  const Excel = mod.default ?? mod;
+  const wb = new Excel.Workbook();
   wb.creator = "gov-disclosure";
   wb.title = reportTitle(report, locale);
   const created = report.meta.publishedAt ? new Date(`${report.meta.publishedAt}T00:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
