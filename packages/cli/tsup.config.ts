@@ -26,7 +26,7 @@ export default defineConfig({
   platform: "node",
   target: "node20",
   noExternal: [/.*/],
-  splitting: false,
+  splitting: true,
   sourcemap: false,
   clean: true,
   minify: true,

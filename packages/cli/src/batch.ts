@@ -1,5 +1,6 @@
 // A batch of inputs, each read and imported once: in a folder, consecutive years of one body are paired from what
 // was already imported (never read again), and every input comes back, in order, as one outcome.
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { MAX_INPUT_BYTES } from "@gov-disclosure/import";
 export { DEFAULT_TIMEOUT_S } from "./constants";
 import { type Input, readStdin, UsageError } from "./io";
@@ -110,8 +111,11 @@ export async function runInputs(inputs: readonly Input[], plan: BatchPlan, onOut
     return;
   }
 
-  // Pass 1: import every file once; who and when each report is about pairs the years.
+  // Pass 1: import every file once; who and when each report is about pairs the years. What was imported waits for
+  // pass 2 deflated (a tenth of its size: memory stays nearly flat in the number of files).
   const held = new Map<number, FileOutcome>();
+  const packed = new Map<number, Buffer>();
+  const unpack = (index: number): string => inflateRawSync(packed.get(index) as Buffer).toString("utf8");
   const byKey = new Map<string, number>();
   await runBatch(
     items.filter((item) => !walked(item)),
@@ -120,7 +124,9 @@ export async function runInputs(inputs: readonly Input[], plan: BatchPlan, onOut
     chunk,
     plan.timeoutMs,
     (o) => {
-      held.set(o.index, o);
+      const { transport, ...rest } = o;
+      held.set(o.index, rest);
+      if (transport !== undefined) packed.set(o.index, deflateRawSync(transport, { level: 1 }));
       if (o.status === "read" && o.body && o.year !== undefined && inputs[o.index]?.fromFolder) byKey.set(`${o.body}\u0000${o.year}`, o.index);
     },
     failed,
@@ -134,8 +140,7 @@ export async function runInputs(inputs: readonly Input[], plan: BatchPlan, onOut
   // Last years as the cross-year rules need them (cells and who), made once each from what pass 1 imported.
   const slims = new Map<number, string>();
   for (const p of new Set(previousOf.values())) {
-    const o = held.get(p) as FileOutcome;
-    slims.set(p, slimTransport(fromTransport((JSON.parse(o.transport as string) as { report: string }).report)));
+    slims.set(p, slimTransport(fromTransport((JSON.parse(unpack(p)) as { report: string }).report)));
   }
   const slimOf = (index: number): string => slims.get(index) as string;
   function* validateItems(): Iterable<FileItem> {
@@ -143,10 +148,12 @@ export async function runInputs(inputs: readonly Input[], plan: BatchPlan, onOut
       const o = held.get(item.index);
       if (o?.status !== "read") continue;
       const p = previousOf.get(item.index);
+      const transport = unpack(item.index);
+      packed.delete(item.index);
       yield {
         index: item.index,
         name: item.name,
-        transport: o.transport as string,
+        transport,
         ...(p !== undefined ? { previous: slimOf(p), previousName: inputs[p]?.name ?? "" } : {}),
       };
     }

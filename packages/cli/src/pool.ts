@@ -8,7 +8,13 @@ export const WORKER_FLAG = "govDisclosureWorker"; // the same string as in cli.t
 /** Heap limit of each worker: it keeps memory flat over long batches (V8 collects sooner) and bounds a hostile file. */
 const WORKER_HEAP_MB = 384;
 
-/** True when worker threads can run this file (the bundled JavaScript, not TypeScript source run by a loader). */
+/**
+ * The file a worker starts from: the bundle's entry, `cli.js`, which starts as a worker when it finds `WORKER_FLAG`.
+ * The bundle is split into chunks that all sit beside it in dist/, so it is found from this chunk's own URL.
+ */
+const WORKER_ENTRY = new URL("./cli.js", import.meta.url);
+
+/** True when worker threads can run the bundle (built JavaScript, not TypeScript source run by a loader). */
 export const canFork = (): boolean => import.meta.url.endsWith(".js");
 
 /** Below this many files and bytes a batch runs on this thread: starting a worker costs more than it saves. */
@@ -97,8 +103,7 @@ export async function runBatch(
     order.push(n.value.index);
     return n.value;
   };
-  const spawn = () =>
-    new Worker(new URL(import.meta.url), { workerData: { [WORKER_FLAG]: "batch" }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const spawn = () => new Worker(WORKER_ENTRY, { workerData: { [WORKER_FLAG]: "batch" }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   const slots = new Set<Slot>();
   await new Promise<void>((resolveAll, rejectAll) => {
     let timer: NodeJS.Timeout | undefined;
