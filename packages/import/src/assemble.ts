@@ -88,7 +88,7 @@ function missingRows(edition: Edition | undefined, recognised: Readonly<Record<s
   }
   const out: Issue[] = [];
   for (const cells of byRow.values()) {
-    if (cells.some((c) => solved.cells.has(c))) continue;
+    if (cells.some((c) => solved.cells.has(c) || solved.blank.has(c))) continue;
     out.push(importIssue("IMPORT-ROW-MISSING", "warning", { row: cells[0] as string }, { cells }));
   }
   return out;

@@ -54,6 +54,8 @@ export interface Located {
   readonly rows: NationalRows;
   /** Number of rows of the edition's table 三 (national editions). */
   readonly t3Rows: number;
+  /** Rows of table 三 (text) whose label stands in the table's order with no value after it: blank rows, or prose. */
+  readonly t3LabelsOnly?: readonly RowObs[];
   readonly local?: { readonly spec: LocalTableSpec; readonly obs: readonly LocalObs[] };
   readonly rowsRecognised: Readonly<Record<string, number>>;
   readonly tableRanges: readonly [number, number][];
@@ -116,6 +118,7 @@ export function locate(doc: DocInput, options: ImportOptions): Located | NotLoca
   let local: Located["local"];
   const rows: { old?: RowObs[]; t2?: RowObs[]; t3?: RowObs[]; t4?: RowObs[] } = {};
   let t3Rows = 0;
+  let t3LabelsOnly: RowObs[] | undefined;
 
   if (narrativeOnly) {
     // no table to look for
@@ -155,13 +158,18 @@ export function locate(doc: DocInput, options: ImportOptions): Located | NotLoca
       });
     }
     if (specs.t3.length) {
+      let anchored: RowObs[] | undefined;
+      let labels: RowObs[] = [];
       rows.t3 = pick(specs.t3, () => {
         const r = anchorTable(specs.t3, src, c);
         t3Start = r.start;
         t3End = r.end;
         if (r.start >= 0) tableRanges.push([r.start, r.end + 100]);
-        return fillOrphans(r.rows, specs.t3, src);
+        labels = r.labelsOnly;
+        anchored = fillOrphans(r.rows, specs.t3, src);
+        return anchored;
       });
+      if (rows.t3 === anchored && labels.length) t3LabelsOnly = labels;
       rows.t2 = pick(specs.t2, () => {
         const startRe = /第二十条第\(一\)项|二、主动公开政府信息情况/g;
         let from = 0;
@@ -195,6 +203,7 @@ export function locate(doc: DocInput, options: ImportOptions): Located | NotLoca
     labels: detected.labels,
     rows,
     t3Rows,
+    ...(t3LabelsOnly ? { t3LabelsOnly } : {}),
     ...(local ? { local } : {}),
     rowsRecognised,
     tableRanges,

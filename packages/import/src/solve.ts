@@ -1,6 +1,7 @@
 import {
   cellDef,
   cellsOf,
+  count,
   type Edition,
   type EditionIdentity,
   type EvidenceKind,
@@ -17,7 +18,7 @@ import {
 } from "@gov-disclosure/core";
 import { solveLocal } from "./local";
 import type { Located } from "./locate";
-import { type Cand, type Chunk, isNum, matchRow, newWork, num, type Part, partText, rowCandidates, rowHolds, spend, type Work } from "./split";
+import { blankCandidates, type Cand, type Chunk, isNum, matchRow, newWork, num, type Part, partText, rowCandidates, rowHolds, spend, type Work } from "./split";
 import type { RowSpec } from "./templates";
 import type { ImportOptions, SplitEvidence } from "./types";
 
@@ -50,13 +51,15 @@ const RULE_CHECK_COST = 2000;
 /** Cells read, with the ambiguity and evidence records. @internal */
 export interface SolveOut {
   readonly cells: Map<string, Part>;
+  /** Cells read as blank (a printed empty cell, or one the glued digits left out), so not missing. */
+  readonly blank: Set<string>;
   readonly ambiguous: Record<string, string[]>;
   readonly splits: SplitEvidence[];
   readonly issues: ImportIssue[];
 }
 
 /** An empty solver output. @internal */
-export const emptyOut = (): SolveOut => ({ cells: new Map(), ambiguous: {}, splits: [], issues: [] });
+export const emptyOut = (): SolveOut => ({ cells: new Map(), blank: new Set(), ambiguous: {}, splits: [], issues: [] });
 
 type Solution = Map<string, Part | null>;
 
@@ -280,6 +283,25 @@ function differing(sols: readonly Solution[]): string[] {
   return out;
 }
 
+/**
+ * The candidates an ambiguity lists: the first 20 readings, then, from `more`, a reading for each value of a cell that
+ * those do not show yet (so every cell named shows every value it can take, up to 200 readings).
+ */
+function candidatesOf(sols: readonly Solution[], ids: readonly string[], more: readonly Solution[]): Record<string, string>[] {
+  const row = (s: Solution) => Object.fromEntries(ids.map((id) => [id, partText(s.get(id))]));
+  const list = sols.slice(0, 20).map(row);
+  const shown = new Map(ids.map((id) => [id, new Set(list.map((c) => c[id]))]));
+  for (const s of [...sols.slice(20), ...more]) {
+    if (list.length >= 200) break;
+    const c = row(s);
+    if (ids.some((id) => !shown.get(id)!.has(c[id]))) {
+      list.push(c);
+      for (const id of ids) shown.get(id)!.add(c[id]);
+    }
+  }
+  return list;
+}
+
 function rawOf(obs: readonly RowObs[]): string {
   return obs
     .map((o) => o.chunks.map((c) => c.text).join(" "))
@@ -302,12 +324,30 @@ const EVIDENCE: ReadonlySet<string> = new Set<EvidenceKind>([
 ]);
 const isEvidence = (s: string): s is EvidenceKind => EVIDENCE.has(s);
 
+/** The exact extent of an ambiguity when `sols` lists only the first readings: how many, which cells differ, their values. */
+interface Known {
+  readonly count: number;
+  readonly differing: readonly string[];
+  readonly values: Readonly<Record<string, string[]>>;
+  /** Whole readings that show every value of every differing cell (for the issue's candidates). */
+  readonly witnesses: readonly Solution[];
+}
+
 /**
  * Chooses among the solutions that satisfy every identity: evidence (narrative figures, the previous report) first,
  * then the plausibility priors (with `rules`, also core's checks on the candidate's own cells). Records the decision
  * and reports ambiguity honestly.
  */
-function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, truncatedIn: boolean, rules = false): void {
+function decide(
+  sols: Solution[],
+  identityBy: string[],
+  obs: readonly RowObs[],
+  ctx: SolveContext,
+  out: SolveOut,
+  truncatedIn: boolean,
+  rules = false,
+  known?: Known,
+): void {
   let truncated = truncatedIn;
   const glued = obs.some((o) => o.chunks.some((c) => !c.atomic)) || obs.some((o) => o.chunks.length < o.spec.cells.length);
   const allIds = obs.flatMap((o) => o.spec.cells);
@@ -315,7 +355,10 @@ function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], 
   let chosen: Solution | undefined;
   let by = [...identityBy];
   let ambiguousIds: string[] = [];
-  if (sols.length === 1 && !truncated) {
+  // every reading listed, or only the first of `known.count`
+  const listedAll = !known || known.count <= sols.length;
+  const n = known ? known.count : sols.length;
+  if (n === 1 && !truncated) {
     chosen = sols[0]!;
   } else {
     // scoring reads every solution once per claim and cross-year identity: charged, and an exhausted budget leaves
@@ -324,7 +367,7 @@ function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], 
     const scored = sols.map((s) => ({ s, ...claimScore(s, ctx) }));
     const best = Math.max(...scored.map((x) => x.score));
     const top = scored.filter((x) => x.score === best);
-    if (best > 0 && top.length === 1 && !truncated) {
+    if (best > 0 && top.length === 1 && !truncated && listedAll) {
       chosen = top[0]!.s;
       by = [...by, ...top[0]!.by];
     } else {
@@ -334,9 +377,9 @@ function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], 
       const penalised = truncated ? [] : top.map((x) => ({ ...x, pen: prior(x.s, ctx.edition) + (checkRules ? rulePenalty(x.s, ctx.edition) : 0) }));
       const minPen = Math.min(...penalised.map((x) => x.pen));
       const topPrior = penalised.filter((x) => x.pen === minPen);
-      ambiguousIds = truncated ? allIds.filter((id) => sols.some((s) => s.has(id))) : differing(sols);
-      const candList = sols.slice(0, 20).map((s) => Object.fromEntries(ambiguousIds.map((id) => [id, partText(s.get(id))])));
-      for (const id of ambiguousIds) out.ambiguous[id] = [...new Set(sols.map((s) => partText(s.get(id))))];
+      ambiguousIds = truncated ? allIds.filter((id) => sols.some((s) => s.has(id))) : known ? [...known.differing] : differing(sols);
+      const candList = candidatesOf(sols, ambiguousIds, known?.witnesses ?? []);
+      for (const id of ambiguousIds) out.ambiguous[id] = known?.values[id] ?? [...new Set(sols.map((s) => partText(s.get(id))))];
       // most-plausible keeps a whole reading that satisfies every identity (the first in reading order among those
       // the priors leave tied): blanking only the cells that differ would break the sums they take part in
       const keep = topPrior.length >= 1 && ctx.mode === "most-plausible";
@@ -352,7 +395,7 @@ function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], 
         importIssue(
           "IMPORT-SPLIT-AMBIGUOUS",
           "warning",
-          { n: sols.length, cells: ambiguousIds, chosen: keep ? "most-plausible" : "blank" },
+          { n, cells: ambiguousIds, chosen: keep ? "most-plausible" : "blank" },
           { cells: ambiguousIds, candidates: candList, ...sourceOf(obs[0], ctx) },
         ),
       );
@@ -361,10 +404,13 @@ function decide(sols: Solution[], identityBy: string[], obs: readonly RowObs[], 
   // an enumeration cut short says so once for its cells (a row cut short has said so already)
   if (truncated && !out.issues.some((i) => i.code === "IMPORT-SPLIT-TRUNCATED" && i.cells.some((c) => allIds.includes(c))))
     out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row: allIds[0] ?? "" }, { cells: allIds, ...sourceOf(obs[0], ctx) }));
-  for (const [id, p] of chosen) if (p) out.cells.set(id, p.loc ? p : { ...p, loc: locatePart(p, ctx) });
-  if (glued || sols.length > 1) {
-    out.splits.push({ cells: allIds, decidedBy: by.length ? by : ["unique"], candidates: sols.length, ambiguous: ambiguousIds.length > 0 });
-    if (glued && ambiguousIds.length === 0 && sols.length >= 1 && by.some((b) => b !== "unique"))
+  for (const [id, p] of chosen) {
+    if (p) out.cells.set(id, p.loc ? p : { ...p, loc: locatePart(p, ctx) });
+    else out.blank.add(id);
+  }
+  if (glued || n > 1) {
+    out.splits.push({ cells: allIds, decidedBy: by.length ? by : ["unique"], candidates: n, ambiguous: ambiguousIds.length > 0 });
+    if (glued && ambiguousIds.length === 0 && n >= 1 && by.some((b) => b !== "unique"))
       out.issues.push(importIssue("IMPORT-SPLIT-DECIDED", "info", { raw: rawOf(obs), by: by.filter(isEvidence) }, { cells: allIds, ...sourceOf(obs[0], ctx) }));
   }
 }
@@ -422,13 +468,13 @@ export function solveRows(obs: readonly RowObs[], ctx: SolveContext, out: SolveO
  * column identities (outcome rows sum to （七）总计; 一 + 二 = （七） + 四 in every column). `expectedRows` is the number
  * of rows the edition's table has. @internal
  */
-export function solveT3(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, expectedRows: number): void {
+export function solveT3(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, expectedRows: number, labelsOnly: readonly RowObs[] = []): void {
   const shape = t3Shape(ctx.edition);
   if (!shape) {
     solveRows(obs, ctx, out);
     return;
   }
-  solveT3Table(obs, ctx, out, expectedRows, shape);
+  solveT3Table(obs, ctx, out, expectedRows, shape, labelsOnly);
   // rows whose label was lost, placed between their neighbours by the fixed row order
   const placed = obs.filter((o) => o.foundBy === "order");
   const cells = placed.flatMap((o) => o.spec.cells).filter((id) => out.cells.has(id));
@@ -436,10 +482,14 @@ export function solveT3(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut
     out.issues.push(importIssue("IMPORT-PLACED-BY-ORDER", "warning", { count: cells.length, table: "t3" }, { cells, ...sourceOf(placed[0], ctx) }));
 }
 
-function solveT3Table(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, expected: number, shape: T3Shape): void {
+function solveT3Table(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, expected: number, shape: T3Shape, labelsOnly: readonly RowObs[]): void {
   if (solveT3Derived(obs, ctx, out, expected, shape)) return;
   const rowTrunc = { v: false };
-  const rows = obs.map((o) => ({ o, cands: rowCands(o, ctx, out, rowTrunc) })).filter((r) => r.cands.length > 0);
+  const quiet = emptyOut();
+  const rows = obs.map((o) => ({ o, cands: rowCands(o, ctx, quiet, rowTrunc) })).filter((r) => r.cands.length > 0);
+  // glued digits that cannot be read with every cell printed: the table left its zero cells blank
+  if (rows.length < expected && solveT3Blanks(obs, labelsOnly, ctx, out, expected, shape)) return;
+  out.issues.push(...quiet.issues);
   if (!rows.length) return;
   if (rows.length < expected && obs.some((o) => o.chunks.some((c) => !c.atomic))) {
     solveT3Rows(rows, obs, ctx, out, rowTrunc, shape);
@@ -696,6 +746,251 @@ function solveT3Derived(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut
   return true;
 }
 
+/** Most readings of a table 三 whose zero cells were left blank that are listed; more are undecided (truncated). */
+const MAX_BLANK_SOLUTIONS = 200;
+
+/**
+ * Reads glued values as counts written one after another, zeros left out: the row's reading when its digits are
+ * exactly the non-zero values in order (a space in the digits only between two values). @internal
+ */
+export function matchBlankRow(chunks: readonly Chunk[], values: readonly number[]): Cand | undefined {
+  const parts: (Part | null)[] = [];
+  let ci = 0;
+  let pos = 0;
+  for (const v of values) {
+    if (!(v >= 0) || !Number.isSafeInteger(v)) return undefined;
+    if (v === 0) {
+      parts.push(null);
+      continue;
+    }
+    const chunk = chunks[ci];
+    const t = String(v);
+    if (!chunk || chunk.atomic || !chunk.text.startsWith(t, pos)) return undefined;
+    parts.push({ raw: t, value: count(v), offset: chunk.offset + pos });
+    pos += t.length;
+    if (pos === chunk.text.length) {
+      ci++;
+      pos = 0;
+    }
+  }
+  return ci === chunks.length && pos === 0 ? parts : undefined;
+}
+
+/**
+ * Table 三 glued into digits with its zero cells left blank (every row's printed numbers positive, the blanks leaving
+ * no trace): each row's readings come from `blankCandidates`, （七）总计 is enumerated, the outcome rows are combined
+ * column by column under its sums (a dynamic programme over the partial column sums, bounded above by the total and
+ * below by what the rows left can still add), and the balance's derived row (本年新收) is computed and matched
+ * against its digits. Every reading that satisfies every identity is kept; `decide` reports the ambiguity. False
+ * (nothing written) when the table is not such a table or no reading satisfies the identities. @internal
+ */
+function solveT3Blanks(obs: readonly RowObs[], labelsOnly: readonly RowObs[], ctx: SolveContext, out: SolveOut, expected: number, shape: T3Shape): boolean {
+  const width = shape.width;
+  const all = [...obs, ...labelsOnly];
+  const by = new Map(all.map((o) => [o.spec.t3row!, o]));
+  if (by.size !== expected || all.length !== expected || all.some((o) => o.foundBy || !o.spec.sumLast || o.chunks.some((c) => c.atomic))) return false;
+  const totalSign = shape.balance.find((b) => b.row === shape.total)?.sign;
+  const derived = shape.balance.find((b) => b.sign !== totalSign);
+  const totalRow = by.get(shape.total);
+  const fresh = derived ? by.get(derived.row) : undefined;
+  if (!totalRow || !fresh || !derived || totalSign === undefined) return false;
+  const balanceRows = new Set(shape.balance.map((b) => b.row));
+  const outcomes = shape.outcomes.map((r) => by.get(r));
+  if (outcomes.some((o) => !o) || outcomes.some((o) => balanceRows.has(o!.spec.t3row!))) return false;
+  let truncated = false;
+  const candsOf = (o: RowObs): Cand[] => {
+    const rc = blankCandidates(o.chunks, width, 5000, ctx.work);
+    if (rc.truncated) truncated = true;
+    return rc.cands;
+  };
+  const outcomeCands = outcomes.map((o) => candsOf(o!));
+  const others = shape.balance.filter((b) => b.row !== shape.total && b !== derived).map((b) => ({ ...b, o: by.get(b.row)!, cands: candsOf(by.get(b.row)!) }));
+  const totalCands = candsOf(totalRow);
+  if (truncated || outcomeCands.some((c) => !c.length) || others.some((e) => !e.cands.length) || !totalCands.length) return false;
+  const vals = outcomeCands.map((cs) => cs.map((c) => c.map((p) => num(p))));
+  // what the rows from i on can still add to each column, at most
+  const room: number[][] = Array.from({ length: outcomes.length + 1 }, () => new Array<number>(width).fill(0));
+  for (let i = outcomes.length - 1; i >= 0; i--) for (let c = 0; c < width; c++) room[i]![c] = room[i + 1]![c]! + Math.max(0, ...vals[i]!.map((v) => v[c]!));
+  interface State {
+    readonly sums: number[];
+    /** Readings that reach this state: the state before (undefined for the first row) and the row's candidate. */
+    readonly back: { readonly prev: State | undefined; readonly cand: number }[];
+    /** How many combinations of readings reach it. */
+    paths: number;
+  }
+  const sols: Solution[] = [];
+  const witnesses: Solution[] = [];
+  // the exact extent of the ambiguity, also past the readings listed: how many, and each cell's values
+  let total = 0;
+  const seen = new Map<string, Set<string>>();
+  const note = (o: RowObs, c: Cand) => {
+    o.spec.cells.forEach((id, k) => {
+      let set = seen.get(id);
+      if (!set) {
+        set = new Set();
+        seen.set(id, set);
+      }
+      set.add(partText(c[k]));
+    });
+  };
+  for (const totalCand of totalCands) {
+    if (truncated) break;
+    // the balance's other rows, and its derived row computed from them: they do not depend on the outcome rows
+    const target = totalCand.map((p) => num(p));
+    const heads: { picked: Cand[]; fresh: Cand }[] = [];
+    const picked: Cand[] = [];
+    const head = (k: number): void => {
+      if (truncated) return;
+      if (!spend(ctx.work)) {
+        truncated = true;
+        return;
+      }
+      if (k < others.length) {
+        for (const cand of others[k]!.cands) {
+          picked.push(cand);
+          head(k + 1);
+          picked.pop();
+        }
+        return;
+      }
+      const values = target.map((t, c) => {
+        let s = totalSign * t;
+        others.forEach((e, j) => {
+          s += e.sign * num(picked[j]![c]);
+        });
+        return -s * derived.sign;
+      });
+      const freshCand = matchBlankRow(fresh.chunks, values);
+      if (freshCand) heads.push({ picked: [...picked], fresh: freshCand });
+    };
+    head(0);
+    if (!heads.length) continue;
+    const layers: Map<string, State>[] = [];
+    let layer = new Map<string, State>([["", { sums: new Array<number>(width).fill(0), back: [], paths: 1 }]]);
+    for (let i = 0; i < outcomes.length && layer.size && !truncated; i++) {
+      const next = new Map<string, State>();
+      for (const st of layer.values()) {
+        for (let k = 0; k < vals[i]!.length; k++) {
+          if (!spend(ctx.work)) {
+            truncated = true;
+            break;
+          }
+          const v = vals[i]![k]!;
+          const sums = new Array<number>(width);
+          let ok = true;
+          for (let c = 0; c < width && ok; c++) {
+            const s = st.sums[c]! + v[c]!;
+            sums[c] = s;
+            if (s > target[c]! || s + room[i + 1]![c]! < target[c]!) ok = false;
+          }
+          if (!ok) continue;
+          const key = sums.join(",");
+          const hit = next.get(key);
+          const step = { prev: i === 0 ? undefined : st, cand: k };
+          if (hit) {
+            hit.back.push(step);
+            hit.paths += st.paths;
+          } else next.set(key, { sums, back: [step], paths: st.paths });
+        }
+        if (truncated) break;
+      }
+      layers.push(next);
+      layer = next;
+    }
+    if (truncated) break;
+    const end = layer.get(target.join(","));
+    if (!end || layers.length !== outcomes.length) continue;
+    total += end.paths * heads.length;
+    // the readings of each outcome row on some path to the totals (walked back from the end), each with one path
+    // on to the end, so that a reading listed for a cell is a whole one
+    const onward = new Map<State, { next: State; cand: number }>();
+    const edges: { row: number; cand: number; prev: State | undefined; at: State }[] = [];
+    const used = new Set<string>();
+    let alive = new Set<State>([end]);
+    for (let i = outcomes.length - 1; i >= 0; i--) {
+      const before = new Set<State>();
+      for (const st of alive)
+        for (const b of st.back) {
+          if (!spend(ctx.work)) truncated = true;
+          note(outcomes[i]!, outcomeCands[i]![b.cand]!);
+          const key = `${i}:${b.cand}`;
+          if (!used.has(key)) {
+            used.add(key);
+            edges.push({ row: i, cand: b.cand, prev: b.prev, at: st });
+          }
+          if (b.prev) {
+            before.add(b.prev);
+            if (!onward.has(b.prev)) onward.set(b.prev, { next: st, cand: b.cand });
+          }
+        }
+      alive = before;
+    }
+    // a whole reading through an edge: back to the first row, on to the last
+    const through = (e: (typeof edges)[number]): number[] => {
+      const pick = new Array<number>(outcomes.length).fill(0);
+      pick[e.row] = e.cand;
+      let st = e.prev;
+      for (let j = e.row - 1; j >= 0 && st; j--) {
+        const b = st.back[0]!;
+        pick[j] = b.cand;
+        st = b.prev;
+      }
+      let at: State | undefined = e.at;
+      for (let j = e.row + 1; j < outcomes.length && at; j++) {
+        const f = onward.get(at);
+        if (!f) break;
+        pick[j] = f.cand;
+        at = f.next;
+      }
+      return pick;
+    };
+    note(totalRow, totalCand);
+    for (const h of heads) {
+      note(fresh, h.fresh);
+      others.forEach((e, j) => {
+        note(e.o, h.picked[j]!);
+      });
+    }
+    const solution = (pick: readonly number[], h: (typeof heads)[number]): Solution => {
+      const sol: Solution = new Map();
+      for (const bal of shape.balance) {
+        const j = others.findIndex((e) => e.row === bal.row);
+        const [o, c] = bal.row === shape.total ? [totalRow, totalCand] : bal === derived ? [fresh, h.fresh] : [others[j]!.o, h.picked[j]!];
+        for (const [key, v] of toSolution(o, c)) sol.set(key, v);
+      }
+      outcomes.forEach((o, r) => {
+        for (const [key, v] of toSolution(o!, outcomeCands[r]![pick[r]!]!)) sol.set(key, v);
+      });
+      return sol;
+    };
+    // the first readings listed in full, for the evidence, the priors and the issue
+    const chosen: number[] = new Array<number>(outcomes.length).fill(0);
+    const walk = (st: State, i: number): void => {
+      for (const b of st.back) {
+        if (sols.length >= MAX_BLANK_SOLUTIONS) return;
+        chosen[i] = b.cand;
+        if (i > 0) {
+          walk(b.prev!, i - 1);
+          continue;
+        }
+        for (const h of heads) {
+          if (sols.length >= MAX_BLANK_SOLUTIONS) return;
+          sols.push(solution(chosen, h));
+        }
+      }
+    };
+    walk(end, outcomes.length - 1);
+    // and one whole reading through each reading of a row, so that every value a cell can take is shown
+    for (const e of edges) witnesses.push(solution(through(e), heads[0]!));
+    for (const h of heads.slice(1)) witnesses.push(solution(through(edges[0]!), h));
+  }
+  if (!sols.length) return false;
+  const differ = [...seen].filter(([, v]) => v.size > 1).map(([id]) => id);
+  const values = Object.fromEntries(differ.map((id) => [id, [...seen.get(id)!]]));
+  decide(sols, ["row-total", "column-sum", "balance"], all, ctx, out, truncated, false, { count: total, differing: differ, values, witnesses });
+  return true;
+}
+
 /**
  * Step 2 of `analyze`: splits every located row into cells — the local table, or the national tables (table 三 as one
  * constraint problem, the other rows one by one) — with the narrative's claims and the previous report as evidence.
@@ -718,7 +1013,7 @@ export function solveTables(located: Located, options: ImportOptions): SolveOut 
   const { old, t2, t3, t4 } = located.rows;
   if (old) solveRows(old, ctx, out);
   if (t2) solveRows(t2, ctx, out);
-  if (t3) solveT3(t3, ctx, out, located.t3Rows);
+  if (t3) solveT3(t3, ctx, out, located.t3Rows, located.t3LabelsOnly);
   if (t4) solveRows(t4, ctx, out);
   return out;
 }

@@ -342,3 +342,71 @@ export function matchRow(chunks: readonly Chunk[], values: readonly number[]): C
   }
   return ci === chunks.length && pos === 0 ? parts : undefined;
 }
+
+/**
+ * Every reading of a glued row of counts whose zero cells were left blank (as 上海 2019 left them), the blanks leaving
+ * no trace in the digits: each printed number is a positive count (no leading zeros, no part across a space), the
+ * last is the row total in the last cell, and the others, in order, stand in any of the cells before it and sum to
+ * it. A row with no digits is all blank. Stops at `cap` candidates or when the budget runs out, and says so. @internal
+ */
+export function blankCandidates(chunks: readonly Chunk[], k: number, cap = 5000, work: Work = newWork()): RowCands {
+  const cands: Cand[] = [];
+  const none = { cands, truncated: false, placed: false, overflow: false };
+  if (chunks.length === 0) return { ...none, cands: [Array.from({ length: k }, () => null)] };
+  if (k < 2 || chunks.some((c) => c.atomic || !/^[1-9]\d*$/.test(c.text))) return none;
+  const last = chunks[chunks.length - 1]!;
+  let truncated = false;
+  const parts: Part[] = [];
+  const place = (total: Part): void => {
+    // the m printed parts before the total in m of the k − 1 cells, in order
+    const m = parts.length;
+    for (const pos of combinations(k - 1, m)) {
+      if (cands.length >= cap || !spend(work)) {
+        truncated = true;
+        return;
+      }
+      const row: (Part | null)[] = Array.from({ length: k }, () => null);
+      pos.forEach((p, i) => {
+        row[p] = parts[i]!;
+      });
+      row[k - 1] = total;
+      cands.push(row);
+    }
+  };
+  for (let tl = 1; tl <= Math.min(12, last.text.length) && !truncated; tl++) {
+    const start = last.text.length - tl;
+    if (last.text.charCodeAt(start) === 48) continue;
+    const total = Number(last.text.slice(start));
+    const totalPart: Part = { raw: last.text.slice(start), value: count(total), offset: last.offset + start };
+    // the text before the total: whole chunks, then the start of the last
+    const pieces = [...chunks.slice(0, -1).map((c) => ({ text: c.text, offset: c.offset })), { text: last.text.slice(0, start), offset: last.offset }].filter(
+      (p) => p.text.length > 0,
+    );
+    const rec = (pi: number, pos: number, sum: number): void => {
+      if (truncated) return;
+      if (!spend(work)) {
+        truncated = true;
+        return;
+      }
+      if (pi === pieces.length) {
+        if (sum === total && parts.length > 0) place(totalPart);
+        return;
+      }
+      if (parts.length === k - 1) return;
+      const piece = pieces[pi]!;
+      if (piece.text.charCodeAt(pos) === 48) return; // a positive count never starts with 0
+      for (let e = pos + 1; e <= piece.text.length && e - pos <= 12; e++) {
+        const raw = piece.text.slice(pos, e);
+        const v = Number(raw);
+        if (sum + v > total) break;
+        parts.push({ raw, value: count(v), offset: piece.offset + pos });
+        if (e === piece.text.length) rec(pi + 1, 0, sum + v);
+        else rec(pi, e, sum + v);
+        parts.pop();
+        if (truncated) return;
+      }
+    };
+    rec(0, 0, 0);
+  }
+  return { cands, truncated, placed: false, overflow: false };
+}

@@ -52,7 +52,8 @@ async function brokenInputs(): Promise<{ name: string; input: string | Uint8Arra
     },
     { name: "bad workbook map", input: await badMapWorkbook(), must: ["IMPORT-XLSX-MAP", "IMPORT-XLSX-BAD-REF"] },
     // glued tables of the generator: ambiguous, unverified and unsplittable splits
-    { name: "glued 345", input: glued(345), must: ["IMPORT-SPLIT-UNVERIFIED", "IMPORT-ROW-UNSPLITTABLE"] },
+    // (seed 345 left its zero cells blank; with one row's label lost, its digits join the row before it)
+    { name: "glued 345, a label lost", input: glued(345).replace("2.重复申请", ""), must: ["IMPORT-SPLIT-UNVERIFIED", "IMPORT-ROW-UNSPLITTABLE"] },
     { name: "glued 231", input: glued(231), must: ["IMPORT-SPLIT-AMBIGUOUS", "IMPORT-SPLIT-DECIDED"] },
     {
       name: "text in a cell",
