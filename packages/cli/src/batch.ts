@@ -150,12 +150,11 @@ export async function runInputs(inputs: readonly Input[], plan: BatchPlan, onOut
       const p = previousOf.get(item.index);
       const transport = unpack(item.index);
       packed.delete(item.index);
-      yield {
-        index: item.index,
-        name: item.name,
-        transport,
-        ...(p !== undefined ? { previous: slimOf(p), previousName: inputs[p]?.name ?? "" } : {}),
-      };
+      const previous = p !== undefined ? { previous: slimOf(p), previousName: inputs[p]?.name ?? "" } : {};
+      // A split pass 1 could not decide, now that last year is known: imported again with last year as evidence
+      // (the one case in which a file is read twice).
+      if (p !== undefined && o.splitAmbiguous) yield { ...item, ...previous };
+      else yield { index: item.index, name: item.name, transport, ...previous };
     }
   }
   // Pass 2: validate and render what was imported; the others are handed on in their place.

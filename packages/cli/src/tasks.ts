@@ -91,6 +91,8 @@ export interface FileOutcome {
   readonly indicators?: readonly IndicatorTuple[];
   /** The report as imported (`transport`). */
   readonly transport?: string;
+  /** The import (mode `import`) left a split ambiguous: last year's report, once paired, may decide it. */
+  readonly splitAmbiguous?: boolean;
   /** The validation result as JSON (with `keepReport`). */
   readonly result?: string;
   /** `export` rows: cells, issues and indicators. */
@@ -148,6 +150,7 @@ const issueJson = (i: Issue, locale: Locale) => {
 async function readAndImport(
   item: FileItem,
   locale: Locale,
+  previous?: Report,
 ): Promise<{ report: Report; issues: readonly Issue[] } | Omit<FileOutcome, "index" | "name" | "failed">> {
   let bytes: Uint8Array;
   // For the CLI's own tests of --timeout: a file of this name never finishes (a stand-in for a file that hangs a reader).
@@ -164,7 +167,8 @@ async function readAndImport(
     if (!text.trim()) return { status: "unreadable", reasonCode: "EMPTY", reason: t(locale, "emptyFile") };
     if (!looksLikeReportJson(text)) return { status: "skipped", reasonCode: "NOT-A-REPORT", reason: t(locale, "notReportJson") };
   }
-  const r = await importReport(bytes, { filename: basename(item.name), ...pdfOptions() });
+  // last year's report, when paired or given, is evidence for splitting glued digits (its 现行有效, 结转, 历年累计)
+  const r = await importReport(bytes, { filename: basename(item.name), ...pdfOptions(), ...(previous ? { previous } : {}) });
   if (!r.report) {
     const first = r.issues.find((i) => i.severity === "error");
     return {
@@ -288,12 +292,13 @@ export async function processItem(item: FileItem, o: BatchOptions): Promise<File
   try {
     let report: Report;
     let importIssues: readonly Issue[];
+    const previous = item.previous ? fromTransport(item.previous) : undefined;
     if (item.transport) {
       const held = JSON.parse(item.transport) as { report: string; issues: Issue[] };
       report = fromTransport(held.report);
       importIssues = held.issues;
     } else {
-      const r = await readAndImport(item, o.locale);
+      const r = await readAndImport(item, o.locale, previous);
       if (!("report" in r)) return { ...base, failed: r.status !== "skipped", ...r };
       report = r.report;
       importIssues = r.issues;
@@ -304,8 +309,14 @@ export async function processItem(item: FileItem, o: BatchOptions): Promise<File
       edition: report.edition,
     };
     if (o.mode === "import")
-      return { ...base, status: "read", failed: false, ...who, transport: JSON.stringify({ report: toTransport(report), issues: importIssues }) };
-    const previous = item.previous ? fromTransport(item.previous) : undefined;
+      return {
+        ...base,
+        status: "read",
+        failed: false,
+        ...who,
+        ...(importIssues.some((i) => i.code === "IMPORT-SPLIT-AMBIGUOUS") ? { splitAmbiguous: true } : {}),
+        transport: JSON.stringify({ report: toTransport(report), issues: importIssues }),
+      };
     // The import's issues go in with the report: every output lists and counts them, and --fail-on weighs them.
     const result = validateReport(report, { ...(previous ? { previous } : {}), importIssues });
     const failing = result.findings.filter((f) => f.status === "fail" && rank[f.severity] >= rank[o.failOn]);

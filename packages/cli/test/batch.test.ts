@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { generateSeries, toFlattenedText } from "@gov-disclosure/generator";
 import { CJK } from "./language";
 import { canon, real, run, scratch } from "./run";
 
@@ -322,5 +323,35 @@ describe("batches: time limits and hostile names", () => {
     const r = run(["validate", "-", "--format", "json"], { input: big });
     const [entry] = JSON.parse(r.out) as Entry[];
     expect(entry).toMatchObject({ path: "<stdin>", status: "unreadable", reasonCode: "IMPORT-TOO-LARGE" });
+  });
+});
+
+describe("last year decides a split the import could not", () => {
+  // A generated body's 2022 and 2023 reports as glued text: alone, the 2023 report's 规章 row (制发 | 废止 | 现行有效)
+  // glues three numbers that several splits fit; last year's 现行有效 + 本年制发 − 本年废止 = 现行有效 decides it.
+  const series = generateSeries({ seed: 1, edition: "gen2021", years: 2 });
+  const folder = () => {
+    const dir = scratch();
+    series.forEach((r, i) => writeFileSync(join(dir, `r${i}-${r.meta.year}.txt`), toFlattenedText(r, { style: "glued" })));
+    return dir;
+  };
+  const rulesAmbiguous = (e: Entry | undefined) =>
+    (e?.importIssues as { code: string; cells?: string[] }[] | undefined)?.some(
+      (i) => i.code === "IMPORT-SPLIT-AMBIGUOUS" && i.cells?.some((c) => c.startsWith("t2.rules.")),
+    );
+
+  it("alone (--no-pair) the row is ambiguous; paired in a folder, or given --previous, it is decided and last year is named", () => {
+    const dir = folder();
+    const [first, second] = series.map((r, i) => join(dir, `r${i}-${r.meta.year}.txt`));
+    const alone = (JSON.parse(run(["validate", dir, "--format", "json", "--no-pair"]).out) as Entry[])[1];
+    expect(rulesAmbiguous(alone)).toBe(true);
+    const paired = (JSON.parse(run(["validate", dir, "--format", "json"]).out) as Entry[])[1];
+    expect(paired?.previous).toBe(first);
+    expect(rulesAmbiguous(paired)).toBe(false);
+    const given = JSON.parse(run(["validate", second as string, "--previous", first as string, "--format", "json"]).out) as Entry[];
+    expect(given[0]?.previous).toBe(first);
+    expect(rulesAmbiguous(given[0])).toBe(false);
+    // the reading last year decided leaves the tables consistent
+    expect(given[0]?.counts?.error).toBe(0);
   });
 });
