@@ -58,6 +58,7 @@ export const IMPORT_CODES = [
   "IMPORT-ROW-NO-VALUES",
   "IMPORT-ROW-OVERFLOW",
   "IMPORT-ROW-UNSPLITTABLE",
+  "IMPORT-ROW-BROKEN",
   "IMPORT-SPLIT-AMBIGUOUS",
   "IMPORT-SPLIT-DECIDED",
   "IMPORT-SPLIT-TRUNCATED",
@@ -188,6 +189,7 @@ export interface ImportParams {
   "IMPORT-ROW-NO-VALUES": { readonly row: string };
   "IMPORT-ROW-OVERFLOW": { readonly row: string; readonly got: number; readonly want: number };
   "IMPORT-ROW-UNSPLITTABLE": { readonly row: string; readonly raw: string; readonly want: number };
+  "IMPORT-ROW-BROKEN": { readonly row: string; readonly raw: string; readonly want: number };
   "IMPORT-SPLIT-AMBIGUOUS": { readonly n: number; readonly cells: readonly string[]; readonly chosen: "most-plausible" | "blank" };
   "IMPORT-SPLIT-DECIDED": { readonly raw: string; readonly by: readonly EvidenceKind[] };
   "IMPORT-SPLIT-TRUNCATED": { readonly row: string };

@@ -18,7 +18,22 @@ import {
 } from "@gov-disclosure/core";
 import { solveLocal } from "./local";
 import type { Located } from "./locate";
-import { blankCandidates, type Cand, type Chunk, isNum, matchRow, newWork, num, type Part, partText, rowCandidates, rowHolds, spend, type Work } from "./split";
+import {
+  blankCandidates,
+  type Cand,
+  type Chunk,
+  isNum,
+  literalSplit,
+  matchRow,
+  newWork,
+  num,
+  type Part,
+  partText,
+  rowCandidates,
+  rowHolds,
+  spend,
+  type Work,
+} from "./split";
 import type { RowSpec } from "./templates";
 import type { ImportOptions, SplitEvidence } from "./types";
 
@@ -415,7 +430,10 @@ function decide(
   }
 }
 
-function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: boolean }): Cand[] {
+/** The readings `rowCands` kept as printed although they break their row's total (`IMPORT-ROW-BROKEN`). */
+const LITERAL = new WeakSet<Cand>();
+
+function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: boolean }, allowLiteral = false): Cand[] {
   const rc = rowCandidates(o.chunks, o.spec.kinds, { sumLast: o.spec.sumLast, block: o.spec.block }, 5000, 300000, ctx.work);
   const row = o.spec.cells[0] ?? o.spec.key;
   const src = sourceOf(o, ctx);
@@ -424,6 +442,14 @@ function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: bool
   if (rc.truncated) out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row }, { cells: o.spec.cells, ...src }));
   if (rc.overflow) out.issues.push(importIssue("IMPORT-ROW-OVERFLOW", "warning", { row, got: o.chunks.length, want }, { cells: o.spec.cells, ...src }));
   if (rc.cands.length === 0) {
+    // glued digits that cut into the row's numbers one way only, a way that breaks the row's total: kept as printed
+    const literal =
+      allowLiteral && o.chunks.length === 1 && !rc.truncated && o.spec.kinds.every((k) => k === "count") ? literalSplit(o.chunks[0]!, want) : undefined;
+    if (literal) {
+      out.issues.push(importIssue("IMPORT-ROW-BROKEN", "info", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src }));
+      LITERAL.add(literal);
+      return [literal];
+    }
     out.issues.push(
       o.chunks.length
         ? importIssue("IMPORT-ROW-UNSPLITTABLE", "warning", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src })
@@ -435,6 +461,12 @@ function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: bool
   if (ok.length === 0) {
     // a grid row whose own total does not add up is still read as written; validation reports it
     if (o.chunks.every((c) => c.atomic)) return rc.cands;
+    // glued digits that can be cut into the row's numbers one way only (no number with a leading zero): that is
+    // what was printed, so it is kept, and the published row's broken total is left to the rules to report
+    if (rc.cands.length === 1 && !rc.truncated) {
+      out.issues.push(importIssue("IMPORT-ROW-BROKEN", "info", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src }));
+      return rc.cands;
+    }
     out.issues.push(importIssue("IMPORT-ROW-UNSPLITTABLE", "warning", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src }));
     return [];
   }
@@ -486,10 +518,19 @@ function solveT3Table(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, 
   if (solveT3Derived(obs, ctx, out, expected, shape)) return;
   const rowTrunc = { v: false };
   const quiet = emptyOut();
-  const rows = obs.map((o) => ({ o, cands: rowCands(o, ctx, quiet, rowTrunc) })).filter((r) => r.cands.length > 0);
+  // a row is read as printed although it breaks its total only when every row of the table was found by its label:
+  // with a label lost, two rows' digits run together and their one cut is no reading at all
+  const allLabelled = obs.length >= expected && obs.every((o) => o.foundBy !== "order");
+  const read = obs.map((o) => ({ o, cands: rowCands(o, ctx, quiet, rowTrunc, allLabelled) })).filter((r) => r.cands.length > 0);
+  // a row kept as printed although it breaks its total takes no part in deciding the others: they are solved as if
+  // it were missing, and it is written as printed
+  const broken = read.filter((r) => r.cands.length === 1 && LITERAL.has(r.cands[0]!));
+  const rows = read.filter((r) => !broken.includes(r));
   // glued digits that cannot be read with every cell printed: the table left its zero cells blank
+  // (first: a row whose one literal cut breaks its total is more often a row whose zero cells were left blank)
   if (rows.length < expected && solveT3Blanks(obs, labelsOnly, ctx, out, expected, shape)) return;
   out.issues.push(...quiet.issues);
+  for (const r of broken) decide([toSolution(r.o, r.cands[0]!)], [], [r.o], ctx, out, false);
   if (!rows.length) return;
   if (rows.length < expected && obs.some((o) => o.chunks.some((c) => !c.atomic))) {
     solveT3Rows(rows, obs, ctx, out, rowTrunc, shape);
@@ -619,7 +660,9 @@ function solveT3Rows(
     return;
   }
   if (sols.length === 0) {
-    const cells = rows.flatMap((r) => r.o.spec.cells);
+    // the published table breaks an identity: only the rows whose digits split several ways were a choice (a row
+    // that splits one way is read as printed, its broken sums left to the rules)
+    const cells = rows.filter((r) => r.cands.length > 1).flatMap((r) => r.o.spec.cells);
     out.issues.push(importIssue("IMPORT-SPLIT-INCONSISTENT", "warning", {}, { cells, ...sourceOf(rows[0]?.o, ctx) }));
     for (const r of rows)
       decide(

@@ -234,6 +234,41 @@ export function rowCandidates(
  * well-formed suffix of the digits, and the prefix is split into `k − 1` counts whose running sum may not pass it — far
  * fewer steps than splitting blindly and checking the sum at the end, so rows of five-digit counts stay under the cap.
  */
+/**
+ * The one way, when there is only one, to cut a run of digits into `k` counts, none with a leading zero nor longer
+ * than 12 digits — what was printed, whatever the row's identities say ("0000001000000" into 7 is 0|0|0|0|0|0|1000000).
+ * Undefined when there is no such cut or several. Linear in the digits × `k` (ways counted up to 2). @internal
+ */
+export function literalSplit(chunk: Chunk, k: number): Cand | undefined {
+  const text = chunk.text;
+  const n = text.length;
+  if (!/^\d+$/.test(text) || k < 1 || n < k || n > 12 * k) return undefined;
+  // ways[cell * (n + 1) + pos]: cuts of text[pos..] into the cells from `cell` on (capped at 2)
+  const ways = new Uint8Array((k + 1) * (n + 1));
+  ways[k * (n + 1) + n] = 1;
+  for (let cell = k - 1; cell >= 0; cell--)
+    for (let pos = n - 1; pos >= 0; pos--) {
+      let w = 0;
+      const maxLen = text.charCodeAt(pos) === 48 ? 1 : 12;
+      for (let len = 1; len <= maxLen && pos + len <= n && w < 2; len++) w += ways[(cell + 1) * (n + 1) + pos + len]!;
+      ways[cell * (n + 1) + pos] = Math.min(w, 2);
+    }
+  if (ways[0] !== 1) return undefined;
+  const out: Part[] = [];
+  let pos = 0;
+  for (let cell = 0; cell < k; cell++) {
+    const maxLen = text.charCodeAt(pos) === 48 ? 1 : 12;
+    for (let len = 1; len <= maxLen && pos + len <= n; len++)
+      if (ways[(cell + 1) * (n + 1) + pos + len] === 1) {
+        const raw = text.slice(pos, pos + len);
+        out.push({ raw, value: count(Number(raw)), offset: chunk.offset + pos });
+        pos += len;
+        break;
+      }
+  }
+  return out;
+}
+
 function sumLastCandidates(chunk: Chunk, k: number, cap: number, maxSteps: number, work: Work): RowCands {
   const text = chunk.text;
   const cands: Cand[] = [];

@@ -61,3 +61,31 @@ describe("a report with no statistics table (narrative only)", () => {
     expect(r2.issues.map((i) => i.code)).toContain("IMPORT-NO-TABLES");
   });
 });
+
+describe("a glued row whose only split breaks the table's identities (a published table that is broken)", () => {
+  // Pingtan 2021 with its 上年结转 row printed 0000001000000: a total of 1000000 whose parts are all 0.
+  const r = importText(form("pingtan-2021-broken-total.txt"), { filename: "pingtan-2021-broken-total.txt" });
+  const row = ["natural", "business", "research", "nonprofit", "legal", "other", "total"].map((c) => `t3.carry_in.${c}`);
+
+  it("is read as printed (the one way to cut the digits), and the import says the row does not add up", () => {
+    expect(row.map((id) => r.report?.cells[id])).toEqual([0, 0, 0, 0, 0, 0, 1000000].map((value) => ({ kind: "count", value })));
+    const broken = r.issues.filter((i) => i.code === "IMPORT-ROW-BROKEN");
+    expect(broken).toHaveLength(1);
+    expect(broken[0]?.cells).toEqual(row);
+    expect(broken[0]?.source?.raw ?? formatIssue(broken[0]!, "zh-CN")).toContain("0000001000000");
+    // the other rows of table 三 are read exactly as from the published report
+    const whole = importText(readFileSync(join(REAL, "pingtan-2021.txt"), "utf8"));
+    for (const [id, v] of Object.entries(whole.report?.cells ?? {})) if (!row.includes(id)) expect(r.report?.cells[id], id).toEqual(v);
+  });
+
+  it("fails the rules with errors that are not put down to the reading: the broken row is no guess", () => {
+    const v = validateReport(r.report!, { importIssues: r.issues });
+    for (const id of row) expect(v.uncertainCells).not.toContain(id);
+    const errors = v.findings.filter((f) => f.phase === "rule" && f.status === "fail" && f.severity === "error");
+    const rowTotal = errors.find((f) => f.cells.includes("t3.carry_in.total") && f.cells.includes("t3.carry_in.natural"));
+    expect(rowTotal).toBeDefined();
+    expect(formatIssue(rowTotal!, "zh-CN")).not.toContain("导入时推断");
+    expect(errors.some((f) => f.code === "T3-BALANCE")).toBe(true);
+    expect(v.counts.error).toBeGreaterThanOrEqual(2);
+  });
+});

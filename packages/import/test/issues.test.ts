@@ -55,6 +55,12 @@ async function brokenInputs(): Promise<{ name: string; input: string | Uint8Arra
     // (seed 345 left its zero cells blank; with one row's label lost, its digits join the row before it)
     { name: "glued 345, a label lost", input: glued(345).replace("2.重复申请", ""), must: ["IMPORT-SPLIT-UNVERIFIED", "IMPORT-ROW-UNSPLITTABLE"] },
     { name: "glued 231", input: glued(231), must: ["IMPORT-SPLIT-AMBIGUOUS", "IMPORT-SPLIT-DECIDED"] },
+    // a published row whose one cut breaks its total: a total of 1000000 whose parts are all 0
+    {
+      name: "glued, a broken total",
+      input: readFileSync(join(DIR, "pingtan-2021.txt"), "utf8").replace("上年结转政府信息公开申请数量0000000", "上年结转政府信息公开申请数量0000001000000"),
+      must: ["IMPORT-ROW-BROKEN"],
+    },
     {
       name: "text in a cell",
       input: toFlattenedText(breakReport(generateReport({ edition: "local", seed: 503196348 }), "text-in-cell", 503196348).report, { style: "lines" }),

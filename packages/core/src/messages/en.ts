@@ -126,6 +126,8 @@ export const en: MessageTable = {
     "IMPORT-ROW-NO-VALUES": "No values read for row “{row.row}”.",
     "IMPORT-ROW-OVERFLOW": "Row “{row.row}” has {got} values for {want} columns: the extra ones were ignored.",
     "IMPORT-ROW-UNSPLITTABLE": "The digits “{raw}” of row “{row.row}” cannot be split into {want} numbers that satisfy the table's identities.",
+    "IMPORT-ROW-BROKEN":
+      "The digits “{raw}” of row “{row.row}” can be cut into {want} numbers in one way only, and that reading does not add up: the row is kept as printed, and the rules report the published table's broken total.",
     "IMPORT-SPLIT-AMBIGUOUS": "The split of glued digits is ambiguous ({n} splits satisfy every identity): {cells}; {chosen}.",
     "IMPORT-SPLIT-DECIDED": "The split of the glued digits “{raw}” was decided by {by}.",
     "IMPORT-SPLIT-TRUNCATED": "Too many possible splits for row “{row.row}”; enumeration stopped.",

@@ -163,6 +163,7 @@ export const zhCN: MessageTable = {
     "IMPORT-ROW-NO-VALUES": "“{row.row}”行没有读到数值。",
     "IMPORT-ROW-OVERFLOW": "“{row.row}”行有 {got} 个值、多于 {want} 列：多余的值被忽略。",
     "IMPORT-ROW-UNSPLITTABLE": "“{row.row}”行的数字“{raw}”无法拆分成 {want} 个满足表内关系的数。",
+    "IMPORT-ROW-BROKEN": "“{row.row}”行的数字“{raw}”只有一种方式拆成 {want} 个数，而这样读出的数并不相加相符：按原文保留该行，由规则报告所发布表格的合计错误。",
     "IMPORT-SPLIT-AMBIGUOUS": "粘连数字的拆分不唯一（{n} 种拆分都满足表内关系）：{cells}；{chosen}。",
     "IMPORT-SPLIT-DECIDED": "粘连数字“{raw}”的拆分由{by}确定。",
     "IMPORT-SPLIT-TRUNCATED": "“{row.row}”行的拆分可能性过多，已停止枚举。",
