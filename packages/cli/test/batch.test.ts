@@ -332,7 +332,7 @@ describe("last year decides a split the import could not", () => {
   const series = generateSeries({ seed: 1, edition: "gen2021", years: 2 });
   const folder = () => {
     const dir = scratch();
-    series.forEach((r, i) => writeFileSync(join(dir, `r${i}-${r.meta.year}.txt`), toFlattenedText(r, { style: "glued" })));
+    for (const [i, r] of series.entries()) writeFileSync(join(dir, `r${i}-${r.meta.year}.txt`), toFlattenedText(r, { style: "glued" }));
     return dir;
   };
   const rulesAmbiguous = (e: Entry | undefined) =>
