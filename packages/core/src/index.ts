@@ -46,6 +46,7 @@ export {
   type Severity,
   toDotPath,
   UNCERTAIN_CODES,
+  absentCellsOf,
   uncertainCellsOf,
 } from "./issue";
 export { en as messagesEn } from "./messages/en";

@@ -278,6 +278,16 @@ export function parseIssue<C extends ParseCode>(code: C, path: readonly (string 
 /** True when an import issue says its cells were not read as printed facts (guessed, placed by order, unverified). */
 export const isUncertain = (issue: Issue): boolean => issue.phase === "import" && UNCERTAIN_CODES.has(issue.code as ImportCode);
 
+/**
+ * The cells of rows the import did not find in the document (`IMPORT-ROW-MISSING`): absent, not printed blank, so
+ * no rule fails on them.
+ */
+export function absentCellsOf(issues: readonly Issue[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const i of issues) if (i.phase === "import" && i.code === "IMPORT-ROW-MISSING") for (const c of i.cells) out.add(c);
+  return out;
+}
+
 /** The cells that import issues mark as uncertain. */
 export function uncertainCellsOf(issues: readonly Issue[]): ReadonlySet<string> {
   const out = new Set<string>();

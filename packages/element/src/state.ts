@@ -96,14 +96,16 @@ export function check(report: Report, options: CheckOptions = {}): Checked {
   const corrections = correctionsHeld ? [] : result.corrections;
   const cells = defsOfReport(report);
   const area = new Set(result.faultArea?.cells ?? []);
+  const guessed = new Set(result.uncertainCells);
   const marks = new Map<string, { severity: MarkSeverity; subject: boolean; fault: boolean; findings: number[]; correction?: number }>();
   failing.forEach((f, i) => {
     // The cell most likely at fault for this issue: its correction's, else the fault area's, else its first cell.
     const fixed = f.cells.filter((c) => result.corrections.some((k) => k.cell === c));
+    // An inferred cell (guessed, placed by order, missing) is never blamed: an import issue about it marks it as
+    // inferred, and a failing rule that reads it may fail because of the reading.
+    const readsGuessed = f.cells.some((c) => guessed.has(c));
     const inArea = f.cells.filter((c) => area.has(c));
-    // An import issue about inferred cells (guessed, placed by order, missing) blames none of them: they are marked as
-    // inferred, not as wrong.
-    const fault = new Set(isUncertain(f) ? [] : fixed.length ? fixed : inArea.length ? inArea : f.cells.slice(0, 1));
+    const fault = new Set(isUncertain(f) ? [] : fixed.length ? fixed : readsGuessed ? [] : inArea.length ? inArea : f.cells.slice(0, 1));
     f.cells.forEach((cell, k) => {
       if (!cells.has(cell)) return;
       const m = marks.get(cell);

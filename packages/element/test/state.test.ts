@@ -202,6 +202,18 @@ describe("the import's issues of the file a report was read from", () => {
     for (const m of [zh, en]) expect(m).not.toContain(cell);
   });
 
+  it("a failing rule that reads a guessed cell blames no cell: the reading may be the cause", () => {
+    const cell = "t3.granted.natural";
+    const before = good.cells[cell] as { value: number };
+    const typo = setCellText(good, cell, String(before.value + 9));
+    // read exactly, the slipped cell is at fault; guessed by the import, no cell of the failing checks is
+    expect(check(typo).marks.get(cell)?.fault).toBe(true);
+    const read = check(typo, { importIssues: [ambiguous] });
+    const failing = read.failing.filter((f) => f.phase === "rule" && f.cells.includes(cell));
+    expect(failing.length).toBeGreaterThan(0);
+    for (const f of failing) for (const c of f.cells) expect(read.marks.get(c)?.fault, `${f.code} ${c}`).toBe(false);
+  });
+
   it("every failing issue and correction of a real report is worded in both languages without placeholders or cell ids", () => {
     const sh = setCellText(canonical("shanghai-govoffice-2019"), "t3.granted.natural", "9999");
     const c = check(sh, { importIssues: [ambiguous] });

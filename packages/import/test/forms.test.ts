@@ -89,3 +89,28 @@ describe("a glued row whose only split breaks the table's identities (a publishe
     expect(v.counts.error).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("a fragment: table 三 cut off part-way", () => {
+  // Pingtan 2021 as published, cut off at table 三's （四）无法提供 (a page lost, a copy that stops)
+  const full = readFileSync(join(REAL, "pingtan-2021.txt"), "utf8");
+  const r = importText(full.slice(0, full.indexOf("（四）无法提供")));
+  const v = validateReport(r.report!, { importIssues: r.issues });
+  const absent = new Set(r.issues.filter((i) => i.code === "IMPORT-ROW-MISSING").flatMap((i) => i.cells));
+
+  it("names the rows it lacks, and no rule fails on them (balance, column sums, narrative)", () => {
+    expect(absent.has("t3.total.total")).toBe(true);
+    expect(absent.has("t3.carry_out.total")).toBe(true);
+    const onAbsent = v.findings.filter((f) => f.phase === "rule" && f.status === "fail" && f.cells.some((c) => absent.has(c)));
+    expect(onAbsent.map((f) => f.code)).toEqual([]);
+    expect(v.counts.error).toBe(0);
+    const notAssessed = v.findings.filter((f) => f.reason === "row_missing");
+    expect(notAssessed.map((f) => f.code)).toEqual(expect.arrayContaining(["T3-BALANCE", "T3-OUTCOME-SUM"]));
+    expect(formatIssue(notAssessed[0]!, "zh-CN", r.report)).toMatch(/^无法核对：涉及的“.+”所在行在原文中未找到。$/);
+  });
+
+  it("still checks what it has: the rows read are the published ones", () => {
+    const whole = importText(full);
+    for (const id of ["t3.new.total", "t3.carry_in.total", "t3.granted.total", "t3.partial.natural"])
+      expect(r.report?.cells[id], id).toEqual(whole.report?.cells[id]);
+  });
+});

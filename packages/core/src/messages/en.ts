@@ -78,6 +78,7 @@ export const en: MessageTable = {
     previous_edition: "Not checked: last year's report uses the {previousEdition} edition, which counts differently.",
     previous_year: "Not checked: the previous report given covers {previousYear}, this one {year}.",
     previous_body: "Not checked: the previous report given is by {previousBody}, this one by {body}.",
+    row_missing: "Not checked: it reads “{cell}”, whose row was not found in the published report.",
     level_unknown: "Not checked: the administrative level of the issuing body is unknown.",
     year_unknown: "Not checked: the year covered is unknown.",
     no_sections: "Not checked: the report has no narrative sections.",

@@ -117,6 +117,7 @@ export const zhCN: MessageTable = {
     previous_edition: "无法核对：上一年度报告为“{previousEdition}”格式，口径不同。",
     previous_year: "无法核对：所给上一年度报告为 {previousYear} 年，而本报告为 {year} 年。",
     previous_body: "无法核对：所给上一年度报告的发布机关是“{previousBody}”，而本报告是“{body}”。",
+    row_missing: "无法核对：涉及的“{cell}”所在行在原文中未找到。",
     level_unknown: "无法核对：发布机关的行政层级未知。",
     year_unknown: "无法核对：报告年度未知。",
     no_sections: "无法核对：报告不含正文各部分。",

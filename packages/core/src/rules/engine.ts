@@ -1,5 +1,5 @@
 import type { Edition } from "../editions";
-import { type Issue, type IssueStatus, type Severity, uncertainCellsOf } from "../issue";
+import { absentCellsOf, type Issue, type IssueStatus, type Severity, uncertainCellsOf } from "../issue";
 import type { Report } from "../report";
 import { type CellValue, count, money } from "../value";
 import { defMapOf, defsOf } from "./common";
@@ -206,6 +206,9 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   const { edition, defMap, ctx, rules, gates, idents, derived, derivedBy, unknown, value, total, blankTotal } = prepare(report, previous);
   const importIssues = options.importIssues ?? [];
   const uncertain = uncertainCellsOf(importIssues);
+  // rows the import did not find: a rule reading them is not assessable (a fragment never fails on what it lacks)
+  const absent = absentCellsOf(importIssues);
+  const absentIn = (cells: readonly string[]) => (absent.size ? cells.find((c) => absent.has(c)) : undefined);
 
   // Tables with any data: a rule instance reading only empty tables is "no data", never "pass".
   const live = new Set<string>();
@@ -217,7 +220,17 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   const findings: Issue[] = [...importIssues];
   let passed = 0;
   const evaluated: EvaluatedIdentity[] = [];
-  const emit = (rule: RuleDef | RuleId, o: Outcome, severityOverride?: Severity): void => {
+  const emit = (rule: RuleDef | RuleId, given: Outcome, severityOverride?: Severity): void => {
+    const lacking = given.status === "fail" ? absentIn(given.cells) : undefined;
+    const o: Outcome = lacking
+      ? {
+          status: "not-assessable",
+          ...(given.key !== undefined ? { key: given.key } : {}),
+          cells: given.cells,
+          reason: "row_missing",
+          params: { ...(given.params ?? {}), cell: lacking },
+        }
+      : given;
     const def = typeof rule === "string" ? undefined : rule;
     const code = typeof rule === "string" ? rule : rule.id;
     if (o.status === "pass") {
@@ -269,6 +282,11 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
       if (!terms.some((tm) => !tm.prev && live.has(defMap.get(tm.cell)?.table ?? ""))) continue;
       assessed++;
       const params = { ...(id.params ?? {}) };
+      const lacking = absentIn(terms.filter((tm) => !tm.prev).map((tm) => tm.cell));
+      if (lacking) {
+        emit(rule, { status: "not-assessable", key: id.key, cells, reason: "row_missing", params: { ...params, cell: lacking } });
+        continue;
+      }
       const missing = blankTotal(id);
       if (missing && derivedBy.get(missing) === id) {
         if (unknown.has(missing)) emit(rule, { status: "not-assessable", key: id.key, cells, reason: "non_numeric", params });
@@ -297,7 +315,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
 
   const resolve = cellResolver(edition, report);
   const corrections = localize(evaluated, report, previous, derived, resolve, uncertain);
-  const fault = faultArea(evaluated, corrections, resolve);
+  const fault = faultArea(evaluated, corrections, resolve, uncertain);
   const counts = { error: 0, warning: 0, info: 0, notAssessable: 0, passed };
   for (const f of findings) {
     if (f.status === "fail") counts[f.severity]++;

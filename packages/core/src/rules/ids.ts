@@ -83,6 +83,7 @@ export const NOT_ASSESSABLE_REASONS = [
   "previous_edition",
   "previous_year",
   "previous_body",
+  "row_missing",
   "level_unknown",
   "year_unknown",
   "no_sections",

@@ -171,9 +171,13 @@ export function faultArea(
   evaluated: readonly EvaluatedIdentity[],
   corrections: readonly Correction[],
   resolve: (id: string) => CellDef | undefined,
+  uncertain: ReadonlySet<string> = new Set(),
 ): FaultArea | undefined {
   if (corrections.length) return undefined;
-  const failing = evaluated.filter((e) => e.severity === "error" && !e.ok);
+  // a failure that reads a cell the import guessed may be the reading's: it points at no area of the table
+  const failing = evaluated.filter(
+    (e) => e.severity === "error" && !e.ok && ![...e.identity.lhs, ...e.identity.rhs].some((t) => !t.prev && uncertain.has(t.cell)),
+  );
   if (failing.length < 2) return undefined;
   const hits = new Map<string, string[]>();
   for (const f of failing)
