@@ -69,11 +69,19 @@ export function readJsonExact(text: string): { value: unknown; inexact: ParseIss
 }
 
 /**
- * Reads canonical JSON: exactly (`readJsonExact`: a number a double cannot hold is an issue, not a rounded value),
- * then through core's parser. @internal
+ * True when the text may hold a number a double cannot hold exactly: a run of 16 or more digits and points (an
+ * integer beyond 2^53 has 16 digits; a number of 15 significant digits or fewer always comes back as written) or an
+ * exponent. Strings that happen to match only cost the exact reader's time. Linear in the text.
+ */
+const MAY_BE_INEXACT = /[0-9.]{16}|\d[eE]/;
+
+/**
+ * Reads canonical JSON: exactly (`readJsonExact`: a number a double cannot hold is an issue, not a rounded value)
+ * when a number might not fit a double, else by `JSON.parse` (every number of the text fits), then through core's
+ * parser. @internal
  */
 export function importJson(text: string, _options: ImportOptions): ImportResult {
-  const exact = readJsonExact(text);
+  const exact = MAY_BE_INEXACT.test(text) ? readJsonExact(text) : undefined;
   if (exact?.inexact.length) return failed("json", invalidJson(exact.inexact));
   const parsed = exact ? parseReport(exact.value) : parseReportJson(text);
   if (!parsed.success) return failed("json", invalidJson(parsed.issues));
