@@ -108,13 +108,15 @@ export function readLocalText(src: string, c: Compact): { spec: LocalTableSpec; 
       // the next row's item number glued to this row's digits: "2122100372、政府公报…"
       const after = src.slice(end, end + 2);
       const dotBefore = /[.．、]/.test(src[end - 1] ?? "") && /\d/.test(src[end - 2] ?? "") && !/\d/.test(src[end] ?? "");
-      if ((/^[、.．][^\d]/.test(after) || dotBefore) && got.length) {
+      const dotAfter = /^[、.．][^\d]/.test(after);
+      if ((dotAfter || dotBefore) && got.length) {
         const next = String(lastNumber + 1);
         const lastChunk = got[got.length - 1]!;
-        const strip = lastChunk.text.endsWith(next) && lastChunk.text.length > next.length ? next.length : 1;
+        const strip = lastChunk.text.endsWith(next) ? next.length : 1;
         const t = lastChunk.text.slice(0, lastChunk.text.length - strip);
         got = t ? [...got.slice(0, -1), { ...lastChunk, text: t }] : got.slice(0, -1);
-        end -= strip;
+        // the next row starts at its item number (the run stopped before its point, or just after it)
+        end -= strip + (dotAfter ? 0 : 1);
       }
       chunks = [...chunks, ...got];
       if (chunks.length >= 2) break;

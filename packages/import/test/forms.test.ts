@@ -114,3 +114,31 @@ describe("a fragment: table 三 cut off part-way", () => {
       expect(r.report?.cells[id], id).toEqual(whole.report?.cells[id]);
   });
 });
+
+describe("a local 附表 (Pingtan 2011): item numbers glued to the digits, and a table that stops part-way", () => {
+  const full = readFileSync(join(REAL, "pingtan-2011.txt"), "utf8");
+  const whole = importText(full);
+
+  it("keeps each row's item number and its parent: the published table holds, so no rule fails", () => {
+    const labels = whole.report?.local?.rows.map((r) => r.label) ?? [];
+    expect(labels).toContain("2.政府公报公开");
+    expect(labels.filter((l) => /^[.．、]/.test(l))).toEqual([]);
+    const rows = whole.report?.local?.rows ?? [];
+    const bulletin = rows.find((r) => r.label === "2.政府公报公开");
+    expect(bulletin?.parent).toBe(rows.find((r) => r.label === "主动公开信息数")?.id);
+    const v = validateReport(whole.report!, { importIssues: whole.issues });
+    expect(v.findings.filter((f) => f.phase === "rule" && f.status === "fail" && f.severity !== "info").map((f) => f.code)).toEqual([]);
+  });
+
+  it("a 附表 cut off part-way: the rows there are read as in the whole table, the others are absent, not 0", () => {
+    const part = importText(full.slice(0, full.indexOf("对申请的答复数")));
+    const rows = part.report?.local?.rows ?? [];
+    expect(rows.map((r) => r.label)).toEqual(whole.report?.local?.rows.slice(0, rows.length).map((r) => r.label));
+    expect(rows.length).toBe(10);
+    for (const [id, v] of Object.entries(part.report?.cells ?? {})) expect(v, id).toEqual(whole.report?.cells[id]);
+    expect(Object.keys(part.report?.cells ?? {}).length).toBe(20);
+    expect(part.issues.some((i) => i.code === "IMPORT-NO-TABLES" || i.code === "IMPORT-NARRATIVE-ONLY")).toBe(false);
+    const v = validateReport(part.report!, { importIssues: part.issues });
+    expect(v.counts.error).toBe(0);
+  });
+});
