@@ -184,9 +184,15 @@ export function locate(doc: DocInput, options: ImportOptions): Located | NotLoca
       rows.t4 = pick(specs.t4, () => {
         const from = t3End >= 0 ? compactIndex(c.map, t3End) : 0;
         const r = findIndependent(specs.t4, src, c, from, c.text.length);
-        const first = r[0];
+        const found = r.length ? r : bareT4(specs.t4[0], src, c, from);
+        // section 四 printed but its table not read: its row is named missing (never a silent blank table)
+        T4_HEADING.lastIndex = from;
+        const t4Spec = specs.t4[0];
+        if (!found.length && t4Spec && T4_HEADING.test(c.text))
+          issues.push(importIssue("IMPORT-ROW-MISSING", "warning", { row: t4Spec.cells[0] ?? "t4" }, { cells: t4Spec.cells }));
+        const first = found[0];
         if (first?.chunks[0]) tableRanges.push([first.chunks[0].offset - 200, first.chunks[first.chunks.length - 1]!.offset + 50]);
-        return r;
+        return found;
       });
     }
     for (const [t, r] of Object.entries(rows)) rowsRecognised[t] = r.length;
@@ -256,6 +262,34 @@ function fillOrphans(rows: RowObs[], specs: readonly RowSpec[], src: string): Ro
     i = j;
   }
   return out;
+}
+
+/** Section 四's heading (its 行政复议 title) in the compact text. */
+const T4_HEADING = /四、[^\d]{0,20}行政复议[^\d]{0,20}情况/g;
+
+/**
+ * Table 四 printed as one bare pipe row of its numbers under section 四's heading, its header lost (PDF converters):
+ * placed by the table's shape only when the row has exactly the table's number of cells and every block's total is
+ * the sum of its parts; otherwise nothing is placed. The row is marked as placed by order. @internal
+ */
+function bareT4(spec: RowSpec | undefined, src: string, c: Compact, from: number): RowObs[] {
+  if (!spec) return [];
+  T4_HEADING.lastIndex = from;
+  const m = T4_HEADING.exec(c.text);
+  if (!m) return [];
+  const start = c.map[m.index + m[0].length - 1]! + 1;
+  const next = /\n[ \t#]*五、/.exec(src.slice(start, start + 2000));
+  const to = next ? start + next.index : Math.min(src.length, start + 600);
+  const [row] = orphanPipeRows(src, start, to, spec.cells.length);
+  if (!row) return [];
+  const values = row.chunks.map((ch) => Number(ch.text));
+  const block = spec.block ?? spec.cells.length;
+  for (let b = 0; b + block <= values.length; b += block) {
+    let sum = 0;
+    for (let i = b; i < b + block - 1; i++) sum += values[i]!;
+    if (sum !== values[b + block - 1]) return [];
+  }
+  return [{ spec, chunks: row.chunks, label: "", foundBy: "order" }];
 }
 
 function endOfRow(r: RowObs, src: string): number {

@@ -1057,6 +1057,13 @@ export function solveTables(located: Located, options: ImportOptions): SolveOut 
   if (old) solveRows(old, ctx, out);
   if (t2) solveRows(t2, ctx, out);
   if (t3) solveT3(t3, ctx, out, located.t3Rows, located.t3LabelsOnly);
-  if (t4) solveRows(t4, ctx, out);
+  if (t4) {
+    solveRows(t4, ctx, out);
+    // table 四 read from a bare row of numbers by the table's shape (its header lost)
+    const placed = t4.filter((o) => o.foundBy === "order");
+    const cells = placed.flatMap((o) => o.spec.cells).filter((id) => out.cells.has(id));
+    if (cells.length)
+      out.issues.push(importIssue("IMPORT-PLACED-BY-ORDER", "warning", { count: cells.length, table: "t4" }, { cells, ...sourceOf(placed[0], ctx) }));
+  }
   return out;
 }

@@ -137,7 +137,7 @@ export const en: MessageTable = {
     "IMPORT-SPLIT-INCONSISTENT":
       "No split of table 3 satisfies the row totals, column sums and the balance together; each row was read by its own most plausible split.",
     "IMPORT-PLACED-BY-ORDER":
-      "{count} value(s) of {table} had no row label and were placed by the table's fixed row order (the count and the identities agree).",
+      "{count} value(s) of {table} had no label and were placed by the table's fixed order of rows and columns (the count and the identities agree).",
     "IMPORT-CELL-NOT-NUMERIC": "The value “{raw}” of “{cell}” is not a number.",
     "IMPORT-NARRATIVE-MISMATCH": "The narrative says “{text}” ({claimed}), but the table's figures for “{cell}” come to {actual}.",
     "IMPORT-NARRATIVE-BREAKDOWN": "The narrative's listed items sum to {sum}, not the stated total {total}: “{text}”.",

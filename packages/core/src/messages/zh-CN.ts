@@ -171,7 +171,7 @@ export const zhCN: MessageTable = {
     "IMPORT-SPLIT-UNVERIFIED":
       "表三有 {missing} 行缺失或无法拆分（粘连数字中可能省略了空白单元格），其余 {count} 个粘连拆分的单元格只能按行合计拆分，无法用列合计与勾稽关系核对。",
     "IMPORT-SPLIT-INCONSISTENT": "表三没有一种拆分能同时满足行合计、列合计与勾稽关系；各行按单独可能性最大的拆分读取。",
-    "IMPORT-PLACED-BY-ORDER": "{table}有 {count} 个数值没有行标签，按表格的固定行序放置（数量与表内关系均相符）。",
+    "IMPORT-PLACED-BY-ORDER": "{table}有 {count} 个数值没有标签，按表格固定的行列顺序放置（数量与表内关系均相符）。",
     "IMPORT-CELL-NOT-NUMERIC": "“{cell}”的值“{raw}”不是数字。",
     "IMPORT-NARRATIVE-MISMATCH": "正文说“{text}”（{claimed}），而表中“{cell}”相关数字为 {actual}。",
     "IMPORT-NARRATIVE-BREAKDOWN": "正文列出的分项之和 {sum} 与所述总数 {total} 不符：“{text}”。",
