@@ -1,7 +1,7 @@
 // Public API of @gov-disclosure/core. Anything not listed here is internal.
 
 export { cellDef, cellLabel, cellsOf, reportCells, tablesOf } from "./cells";
-export { LOCAL_COLUMNS, type LocalColumn, type LocalRow, localCells } from "./cells/local";
+export { LOCAL_COLUMNS, type LocalColumn, type LocalRow, localCells, localColumnsOf } from "./cells/local";
 export { OLD_ROWS } from "./cells/gen2014";
 export {
   type NationalEdition,

@@ -70,7 +70,7 @@ export function parseReport(input: unknown): ParseResult {
   const issues: ParseIssue[] = [];
   let defs: ReadonlyMap<string, CellDef> | undefined;
   if (data.edition === "local") {
-    defs = new Map(localCells(data.local.rows as readonly LocalRow[]).map((c) => [c.id, c]));
+    defs = new Map(localCells(data.local.rows as readonly LocalRow[], data.local.columns).map((c) => [c.id, c]));
     const ids = new Set<string>();
     data.local.rows.forEach((r, i) => {
       if (ids.has(r.id)) issues.push(parseIssue("PARSE-DUPLICATE-ROW", ["local", "rows", i, "id"], { id: r.id }));

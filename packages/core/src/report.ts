@@ -60,8 +60,11 @@ export interface Section {
 
 /** The declared rows of a local table (edition `local`). */
 export interface LocalTableSpec {
-  /** Column labels as printed, e.g. ["2017年度", "历年累计"]. */
-  readonly columns?: readonly [string, string];
+  /**
+   * Column labels as printed, e.g. ["2017年度", "历年累计"]; one label (["年末统计"]) for a single-column table, whose
+   * rows have a `current` cell only.
+   */
+  readonly columns?: readonly [string, string] | readonly [string];
   readonly rows: readonly LocalRow[];
 }
 

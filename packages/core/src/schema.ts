@@ -75,7 +75,7 @@ function nationalSchema(edition: Exclude<Edition, "local">) {
 const localSchema = z.strictObject({
   ...common,
   edition: z.literal("local"),
-  local: z.strictObject({ columns: z.tuple([z.string(), z.string()]).optional(), rows: z.array(LocalRowSchema) }),
+  local: z.strictObject({ columns: z.union([z.tuple([z.string(), z.string()]), z.tuple([z.string()])]).optional(), rows: z.array(LocalRowSchema) }),
   cells: z.record(z.string().regex(/^local\.[A-Za-z0-9_-]+\.(current|cumulative)$/), z.union([z.int(), z.string(), z.null()])),
 });
 

@@ -4,7 +4,7 @@ const SIGNALS: readonly [Edition, RegExp][] = [
   ["gen2021", /本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知|本年收费金额/g],
   ["gen2019", /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|采购总金额|\(六\)其他处理(?=\s*[\d|])/g],
   ["gen2014", /统计指标|回应公众关注热点|申请办结数|申请答复数|不同意公开答复数|举报投诉数量|通过不同渠道和方式公开政府信息的情况/g],
-  ["local", /历年累计|指标名称/g],
+  ["local", /历年累计|指标名称|年末统计/g],
 ];
 const NATIONAL_T3 = /本年新收政府信息公开申请数量|本列数据的勾稽关系|结转下年度继续办理/g;
 
@@ -26,7 +26,9 @@ export function detectEdition(compactText: string, year?: number): { edition?: E
     // table 三 without the section 二 labels that tell 2019 from 2021: the year decides, and the evidence says so
     return { edition: year !== undefined && year >= 2021 ? "gen2021" : "gen2019", labels: [...t3], byYear: true };
   }
-  if (local?.has("历年累计") && (!old || old.size < 2)) return { edition: "local", labels: [...local] };
+  // a local table: two value columns (本年度 | 历年累计) or one (指标名称 … 年末统计)
+  const localTable = local?.has("历年累计") || (local?.has("指标名称") && local.has("年末统计"));
+  if (localTable && (!old || old.size < 2)) return { edition: "local", labels: [...local!] };
   if (old && old.size >= 2) return { edition: "gen2014", labels: [...old] };
   return { labels: [] };
 }

@@ -1,4 +1,13 @@
-import { importIssue, type LocalRow, type LocalTableSpec, type NarrativeClaim, type Report, type SourceLocation, type Unit } from "@gov-disclosure/core";
+import {
+  importIssue,
+  type LocalRow,
+  localColumnsOf,
+  type LocalTableSpec,
+  type NarrativeClaim,
+  type Report,
+  type SourceLocation,
+  type Unit,
+} from "@gov-disclosure/core";
 import { cellLoc, type Grid } from "./grid";
 import type { Compact } from "./normalize";
 import { locatePart, type SolveContext, type SolveOut } from "./solve";
@@ -26,8 +35,11 @@ export function readLocalGrids(grids: readonly Grid[]): { spec: LocalTableSpec; 
     for (let h = 0; h < g.rows.length; h++) {
       const head = g.rows[h]!.map((c) => c.text.replace(/\s+/g, ""));
       const cum = head.findIndex((t) => /历年累计/.test(t));
-      if (cum < 0) continue;
-      const cur = head.findIndex((t, i) => i !== cum && !/历年累计/.test(t) && /(\d{4}年度?|本年度?)$/.test(t));
+      // a single-column 附表: 指标名称 | 计量单位 | 年末统计
+      const yearEnd = head.findIndex((t) => /^年末统计数?$/.test(t));
+      if (cum < 0 && yearEnd < 0) continue;
+      const single = cum < 0;
+      const cur = single ? yearEnd : head.findIndex((t, i) => i !== cum && !/历年累计/.test(t) && /(\d{4}年度?|本年度?)$/.test(t));
       if (cur < 0) continue;
       const unitCol = head.findIndex((t) => /单位$/.test(t));
       const named = head.findIndex((t) => /指标/.test(t));
@@ -49,7 +61,7 @@ export function readLocalGrids(grids: readonly Grid[]): { spec: LocalTableSpec; 
         const unit = (UNIT_ONLY.test(unitText) ? unitText : "") as Unit;
         rows.push({ id, label, unit, ...(child && parent ? { parent } : {}) });
         const chunks: Chunk[] = [];
-        for (const col of [cur, cum]) {
+        for (const col of single ? [cur] : [cur, cum]) {
           const cell = row[col];
           // a cell merged with the label is no value
           if (!cell || (labelCell && cell.origin === labelCell.origin && cell.origin >= 0)) {
@@ -60,7 +72,7 @@ export function readLocalGrids(grids: readonly Grid[]): { spec: LocalTableSpec; 
         }
         obs.push({ row: rows[rows.length - 1]!, chunks, offset: -1 });
       }
-      if (rows.length >= 2) return { spec: { columns: [yearLabel, "历年累计"], rows }, obs };
+      if (rows.length >= 2) return { spec: { columns: single ? [yearLabel] : [yearLabel, "历年累计"], rows }, obs };
     }
   }
   return undefined;
@@ -74,9 +86,13 @@ export function readLocalText(src: string, c: Compact): { spec: LocalTableSpec; 
   const head =
     /指标名称[^\d]{0,12}?(?:计量)?单位[^\d]{0,6}?((?:\d{4})?年度|本年度?)[^\d]{0,4}?历年累计/.exec(c.text) ??
     /计量单位[^\d]{0,6}?(\d{4}年度|本年度?)历年累计/.exec(c.text);
-  const headAlt = head ?? /(\d{4})年度历年累计/.exec(c.text);
+  // a single-column 附表 (2009–2013): 指标名称 | 计量单位 | 年末统计
+  const single = head ? undefined : /指标名称[^\d]{0,12}?(?:计量)?单位[^\d]{0,6}?(年末统计数?)/.exec(c.text);
+  const headAlt = head ?? single ?? /(\d{4})年度历年累计/.exec(c.text);
   if (!headAlt) return undefined;
+  const width = single ? 1 : 2;
   const yearLabel = /^\d{4}$/.test(headAlt[1] ?? "") ? `${headAlt[1]}年度` : (headAlt[1] ?? "本年度");
+  const columns: LocalTableSpec["columns"] = single ? [yearLabel] : [yearLabel, "历年累计"];
   let pos = c.map[headAlt.index + headAlt[0].length - 1]! + 1;
   const rows: LocalRow[] = [];
   const obs: LocalObs[] = [];
@@ -101,7 +117,7 @@ export function readLocalText(src: string, c: Compact): { spec: LocalTableSpec; 
     const row: LocalRow = { id, label, unit: m[4] as Unit, ...(child && parent && parent !== id ? { parent } : {}) };
     let chunks: Chunk[] = [];
     let end = pos + m[0].length;
-    for (let k = 0; k < 3 && chunks.length < 2; k++) {
+    for (let k = 0; k < 3 && chunks.length < width; k++) {
       const run = extractRun(src, end, src.length);
       let got = run.chunks;
       end = run.end;
@@ -119,7 +135,7 @@ export function readLocalText(src: string, c: Compact): { spec: LocalTableSpec; 
         end -= strip + (dotAfter ? 0 : 1);
       }
       chunks = [...chunks, ...got];
-      if (chunks.length >= 2) break;
+      if (chunks.length >= width) break;
       // text written in a numeric cell ("详见附件"): kept as an atomic cell, so that it is reported, not dropped
       const t = textCell(src, end, rowRe);
       if (!t) break;
@@ -134,12 +150,13 @@ export function readLocalText(src: string, c: Compact): { spec: LocalTableSpec; 
   // cells written apart (one per line or space-separated) in nearly every row: a row with one number has a missing
   // cell, not two glued numbers — its single number is not split
   const apart = obs.filter((o) => o.chunks.length >= 2).length;
-  if (apart >= 0.8 * obs.length)
+  // one value column: each row's one number is its value, whole
+  if (width === 1 || apart >= 0.8 * obs.length)
     return {
-      spec: { columns: [yearLabel, "历年累计"], rows },
+      spec: { columns, rows },
       obs: obs.map((o) => (o.chunks.length === 1 && !o.chunks[0]!.atomic ? { ...o, chunks: [{ ...o.chunks[0]!, atomic: true }] } : o)),
     };
-  return { spec: { columns: [yearLabel, "历年累计"], rows }, obs };
+  return { spec: { columns, rows }, obs };
 }
 
 /** A text cell at `from` (after whitespace), unless it is the next row's label or prose after the table. */
@@ -163,9 +180,11 @@ function textCell(src: string, from: number, rowRe: RegExp): { chunk: Chunk; end
 type LocalSol = Cand;
 
 /** Splits the rows of a local table: 历年累计 ≥ 本年度, then narrative figures, the previous report and 其中 sums decide. @internal */
-export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: SolveOut, prevRows?: Report): void {
+export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: SolveOut, prevRows?: Report, spec?: LocalTableSpec): void {
   const cands = new Map<string, LocalSol[]>();
-  const cellsOfRow = (o: LocalObs) => [`local.${o.row.id}.current`, `local.${o.row.id}.cumulative`];
+  // the table's value columns: 本年度 and 历年累计, or 本年度 alone (a single-column 附表)
+  const cols = localColumnsOf(spec?.columns).map((c) => c.id);
+  const cellsOfRow = (o: LocalObs) => cols.map((c) => `local.${o.row.id}.${c}`);
   const sourceOf = (o: LocalObs): { source?: SourceLocation } => {
     const first = o.chunks[0];
     const raw = o.chunks.map((x) => x.text).join(" ");
@@ -175,7 +194,14 @@ export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: Sol
   };
   for (const o of obs) {
     const kind = o.row.unit === "万元" || o.row.unit === "元" ? "money" : "count";
-    const rc = rowCandidates(o.chunks, [kind, kind], {}, 5000, 300000, ctx.work);
+    const rc = rowCandidates(
+      o.chunks,
+      cols.map(() => kind),
+      {},
+      5000,
+      300000,
+      ctx.work,
+    );
     if (rc.truncated) {
       const cells = cellsOfRow(o);
       out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row: cells[0]! }, { cells, ...sourceOf(o) }));
@@ -279,7 +305,7 @@ export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: Sol
     if (!cs) continue;
     const cellIds = cellsOfRow(o);
     const c = chosen.get(id);
-    const glued = o.chunks.length < 2;
+    const glued = o.chunks.length < cols.length;
     if (!c) {
       if (stopped && !out.issues.some((i) => i.code === "IMPORT-SPLIT-TRUNCATED" && i.cells.includes(cellIds[0]!)))
         out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row: cellIds[0]! }, { cells: cellIds, ...sourceOf(o) }));
@@ -289,7 +315,7 @@ export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: Sol
           "IMPORT-SPLIT-AMBIGUOUS",
           "warning",
           { n: cs.length, cells: cellIds, chosen: "blank" },
-          { cells: cellIds, candidates: cs.slice(0, 20).map((x) => ({ [cellIds[0]!]: partText(x[0]), [cellIds[1]!]: partText(x[1]) })), ...sourceOf(o) },
+          { cells: cellIds, candidates: cs.slice(0, 20).map((x) => Object.fromEntries(cellIds.map((cid, k) => [cid, partText(x[k])]))), ...sourceOf(o) },
         ),
       );
       out.splits.push({ cells: cellIds, decidedBy: ["undecided"], candidates: cs.length, ambiguous: true });

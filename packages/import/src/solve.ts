@@ -1050,7 +1050,7 @@ export function solveTables(located: Located, options: ImportOptions): SolveOut 
     work: newWork(),
   };
   if (located.edition === "local") {
-    if (located.local) solveLocal(located.local.obs, ctx, out, options.previous);
+    if (located.local) solveLocal(located.local.obs, ctx, out, options.previous, located.local.spec);
     return out;
   }
   const { old, t2, t3, t4 } = located.rows;

@@ -32,8 +32,8 @@ const norm = (s: string) =>
 
 /** The cell whose row label path holds every row keyword (the last one in its last label) and whose column label holds the column keyword. */
 function findCell(report: Report, check: Check): CellDef | undefined {
-  const defs = cellsOf(report.edition, report.local?.rows ?? []).map((d) =>
-    report.edition === "local" && report.local?.columns ? { ...d, colPath: [report.local.columns[d.col === "current" ? 0 : 1]] } : d,
+  const defs = cellsOf(report.edition, report.local?.rows ?? [], report.local?.columns).map((d) =>
+    report.edition === "local" && report.local?.columns ? { ...d, colPath: [report.local.columns[d.col === "current" ? 0 : 1] ?? ""] } : d,
   );
   const hits = defs.filter((d) => {
     const path = d.rowPath.map(norm);

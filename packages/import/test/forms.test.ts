@@ -142,3 +142,24 @@ describe("a local 附表 (Pingtan 2011): item numbers glued to the digits, and a
     expect(v.counts.error).toBe(0);
   });
 });
+
+describe("a single-column 附表 (指标名称 | 计量单位 | 年末统计), as label/unit/value triples on one line", () => {
+  // Pingtan 2011's table with only its 2011 column, as the 2009–2013 single-column tables print it; spaced and glued
+  const whole = importText(readFileSync(join(REAL, "pingtan-2011.txt"), "utf8"));
+  for (const f of ["pingtan-2011-single-column.txt", "pingtan-2011-single-column-glued.txt"])
+    it(`${f}: one value column, every row with its parent and the published value, no 历年累计 invented`, () => {
+      const r = importText(form(f), { filename: f });
+      expect(r.edition).toBe("local");
+      expect(r.report?.local?.columns).toEqual(["年末统计"]);
+      const rows = r.report?.local?.rows ?? [];
+      expect(rows.map((x) => x.label.replace("否决公开答复总数", "否决公开答复数"))).toEqual(whole.report?.local?.rows.map((x) => x.label));
+      expect(rows.map((x) => x.parent ?? null)).toEqual(whole.report?.local?.rows.map((x) => x.parent ?? null));
+      const cells = r.report?.cells ?? {};
+      expect(Object.keys(cells).every((id) => id.endsWith(".current"))).toBe(true);
+      for (const row of rows) expect(cells[`local.${row.id}.current`], row.label).toEqual(whole.report?.cells[`local.${row.id}.current`]);
+      const v = validateReport(r.report!, { importIssues: r.issues });
+      expect(v.findings.filter((x) => x.phase === "rule" && x.status === "fail").map((x) => x.code)).toEqual([]);
+      // the cumulative rules have nothing to read: no finding about a column the table does not have
+      expect(v.findings.some((x) => x.code === "LOCAL-CUM-GE-CURRENT" && x.status !== "not-assessable")).toBe(false);
+    });
+});

@@ -12,6 +12,7 @@ import {
   T4_BLOCKS,
   T4_COLUMNS,
   type TableId,
+  localColumnsOf,
   tablesOf,
 } from "@gov-disclosure/core";
 import { fill, uiFor, unitText } from "./i18n";
@@ -258,23 +259,24 @@ function localTableLayout(report: Report, locale: Locale): OfficialTable {
     }
     return d;
   };
-  const cols = locale === "en" ? ui.localColumns : (spec.columns ?? ui.localColumns);
+  // the value columns the table has: 本年度 and 历年累计, or one (a single-column 附表: 年末统计)
+  const valueCols = localColumnsOf(spec.columns);
+  const printed = locale === "en" ? ui.localColumns : (spec.columns ?? ui.localColumns);
   const rows: GridCell[][] = spec.rows.map((r) => [
     th(r.label, "row", "row", 1, 1, depth(r.id)),
     td(unitText(r.unit, locale), "unit"),
-    valueCell(report, `local.${r.id}.current`),
-    valueCell(report, `local.${r.id}.cumulative`),
+    ...valueCols.map((c) => valueCell(report, `local.${r.id}.${c.id}`)),
   ]);
   const table = tablesOf("local", spec.rows, spec.columns)[0];
   return {
     id: "local",
     edition: "local",
     title: locale === "en" ? (table?.titleEn ?? "") : (table?.title ?? ""),
-    columns: 4,
+    columns: 2 + valueCols.length,
     groups: [
       {
         head: true,
-        rows: [[th(ui.localIndicator, "col", "col"), th(ui.localUnit, "col", "col"), th(cols[0], "col", "col"), th(cols[1], "col", "col")]],
+        rows: [[th(ui.localIndicator, "col", "col"), th(ui.localUnit, "col", "col"), ...valueCols.map((_, i) => th(printed[i] ?? "", "col", "col"))]],
       },
       { head: false, rows },
     ],

@@ -1,8 +1,12 @@
 // Round trips that lose data say so: render's Markdown read back keeps the body, year, title and every section's prose; render's
 // workbook keeps sections that have a title and no text.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseReportJson, type Report, stringifyReport } from "@gov-disclosure/core";
 import { generateReport } from "@gov-disclosure/generator";
 import { importReport, importText } from "@gov-disclosure/import";
-import { renderMarkdown, renderXlsx } from "@gov-disclosure/render";
+import { renderHtml, renderMarkdown, renderXlsx } from "@gov-disclosure/render";
 import { describe, expect, it } from "vitest";
 
 const EDITIONS = ["gen2014", "gen2019", "gen2021", "local"] as const;
@@ -31,5 +35,34 @@ describe("XLSX written by render, read by import", () => {
     expect(withEmpty.sections.filter((s) => !s.text.trim()).length).toBeGreaterThan(1);
     const back = await importReport(await renderXlsx(withEmpty), { filename: "r.xlsx" });
     expect(back.report?.sections.map((s) => s.title)).toEqual(withEmpty.sections.map((s) => s.title));
+  });
+});
+
+describe("a single-column local table (指标名称 | 计量单位 | 年末统计) written by render and core, read back", () => {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const text = readFileSync(join(here, "../../../fixtures/forms/pingtan-2011-single-column.txt"), "utf8");
+  const report = importText(text, { filename: "single.txt" }).report as Report;
+
+  it("keeps its one column in canonical JSON; a 历年累计 cell is refused", () => {
+    expect(report.local?.columns).toEqual(["年末统计"]);
+    const back = parseReportJson(stringifyReport(report));
+    expect(back.success && back.report.local?.columns).toEqual(["年末统计"]);
+    const bad = JSON.parse(stringifyReport(report)) as { cells: Record<string, unknown> };
+    bad.cells["local.r1.cumulative"] = 5;
+    expect(parseReportJson(JSON.stringify(bad)).success).toBe(false);
+  });
+
+  it("HTML and Markdown print three columns, and read back to the same cells", async () => {
+    const html = renderHtml(report);
+    expect(html).toContain("年末统计");
+    expect(html).not.toContain("历年累计");
+    for (const [name, out] of [
+      ["html", importText(html, { filename: "r.html" })],
+      ["md", importText(renderMarkdown(report), { filename: "r.md" })],
+      ["xlsx", await importReport(await renderXlsx(report), { filename: "r.xlsx" })],
+    ] as const) {
+      expect(out.report?.local?.columns, name).toEqual(["年末统计"]);
+      expect(out.report?.cells, name).toEqual(report.cells);
+    }
   });
 });

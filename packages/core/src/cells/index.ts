@@ -16,15 +16,15 @@ for (const [edition, tables] of Object.entries(STATIC) as [Edition, readonly Tab
 }
 
 /** The tables of an edition; the local edition's table is built from the report's declared rows. */
-export function tablesOf(edition: Edition, localRows: readonly LocalRow[] = [], columnLabels?: readonly [string, string]): readonly TableDef[] {
+export function tablesOf(edition: Edition, localRows: readonly LocalRow[] = [], columnLabels?: readonly string[]): readonly TableDef[] {
   return edition === "local" ? [localTable(localRows, columnLabels)] : STATIC[edition];
 }
 
 const FLAT = new Map<Edition, readonly CellDef[]>();
 
 /** Every cell of an edition, in printed order. */
-export function cellsOf(edition: Edition, localRows: readonly LocalRow[] = []): readonly CellDef[] {
-  if (edition === "local") return tablesOf(edition, localRows).flatMap((t) => t.cells);
+export function cellsOf(edition: Edition, localRows: readonly LocalRow[] = [], columnLabels?: readonly string[]): readonly CellDef[] {
+  if (edition === "local") return tablesOf(edition, localRows, columnLabels).flatMap((t) => t.cells);
   let cells = FLAT.get(edition);
   if (!cells) {
     cells = Object.freeze(STATIC[edition].flatMap((t) => t.cells));
@@ -56,7 +56,7 @@ const REPORT_CELLS = new WeakMap<object, { readonly list: readonly CellDef[]; re
  */
 export function reportCells(report: {
   readonly edition: Edition;
-  readonly local?: { readonly rows: readonly LocalRow[]; readonly columns?: readonly [string, string] };
+  readonly local?: { readonly rows: readonly LocalRow[]; readonly columns?: readonly string[] };
 }): {
   readonly list: readonly CellDef[];
   readonly byId: ReadonlyMap<string, CellDef>;

@@ -20,8 +20,16 @@ export const LOCAL_COLUMNS = [
 /** Column ids of a local table. */
 export type LocalColumn = (typeof LOCAL_COLUMNS)[number]["id"];
 
-/** The cells of a local table: every row crossed with 本年度 and 历年累计. */
-export function localCells(rows: readonly LocalRow[], columnLabels?: readonly [string, string]): CellDef[] {
+/**
+ * The value columns a local table has: 本年度 and 历年累计, or 本年度 alone when its printed column labels are one
+ * (a single-column 附表: 指标名称 | 计量单位 | 年末统计).
+ */
+export function localColumnsOf(columnLabels?: readonly string[]): readonly (typeof LOCAL_COLUMNS)[number][] {
+  return columnLabels?.length === 1 ? LOCAL_COLUMNS.slice(0, 1) : LOCAL_COLUMNS;
+}
+
+/** The cells of a local table: every row crossed with its value columns (本年度 and 历年累计, or 本年度 alone). */
+export function localCells(rows: readonly LocalRow[], columnLabels?: readonly string[]): CellDef[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const pathOf = (row: LocalRow): string[] => {
     const path: string[] = [];
@@ -35,7 +43,7 @@ export function localCells(rows: readonly LocalRow[], columnLabels?: readonly [s
   const out: CellDef[] = [];
   for (const r of rows) {
     const path = pathOf(r);
-    LOCAL_COLUMNS.forEach((c, i) => {
+    localColumnsOf(columnLabels).forEach((c, i) => {
       out.push({
         id: `local.${r.id}.${c.id}`,
         table: "local",
@@ -54,6 +62,6 @@ export function localCells(rows: readonly LocalRow[], columnLabels?: readonly [s
 }
 
 /** The local edition's table, built from the rows a report declares. */
-export function localTable(rows: readonly LocalRow[], columnLabels?: readonly [string, string]): TableDef {
+export function localTable(rows: readonly LocalRow[], columnLabels?: readonly string[]): TableDef {
   return { id: "local", edition: "local", title: "政府信息公开统计表", titleEn: "Local disclosure statistics", cells: localCells(rows, columnLabels) };
 }

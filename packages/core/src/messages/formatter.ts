@@ -17,7 +17,7 @@ export type Locale = "zh-CN" | "en";
 /** Resolves cell ids to definitions for a report's edition (local: its declared rows). */
 export function cellResolver(edition: Edition, report?: Pick<Report, "local">): (id: string) => CellDef | undefined {
   if (edition !== "local") return (id) => cellDef(edition, id) ?? GROUPS.get(id);
-  const m = new Map(localCells(report?.local?.rows ?? []).map((c) => [c.id, c]));
+  const m = new Map(localCells(report?.local?.rows ?? [], report?.local?.columns).map((c) => [c.id, c]));
   return (id) => m.get(id);
 }
 

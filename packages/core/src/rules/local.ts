@@ -1,11 +1,14 @@
-import type { LocalRow } from "../cells/local";
+import { type LocalRow, localColumnsOf } from "../cells/local";
 import { atMost, equal, prev, sumOf, t } from "./build";
 import type { Identity, RuleContext, RuleDef } from "./types";
 
 const L = ["local"] as const;
-const COLS = ["current", "cumulative"] as const;
 const cell = (row: string, col: string) => `local.${row}.${col}`;
 const rowsOf = (ctx: RuleContext): readonly LocalRow[] => ctx.report.local?.rows ?? [];
+/** The report's value columns: both, or 本年度 alone for a single-column table. */
+const colsOf = (ctx: RuleContext): readonly string[] => localColumnsOf(ctx.report.local?.columns).map((c) => c.id);
+/** True when the report's table has a 历年累计 column. */
+const hasCumulative = (ctx: RuleContext): boolean => colsOf(ctx).includes("cumulative");
 const childrenOf = (rows: readonly LocalRow[]) => {
   const m = new Map<string, string[]>();
   for (const r of rows) if (r.parent) m.set(r.parent, [...(m.get(r.parent) ?? []), r.id]);
@@ -29,7 +32,9 @@ export const LOCAL_RULES: readonly RuleDef[] = [
     identities: (ctx) =>
       rowsOf(ctx).flatMap((r): Identity[] =>
         r.parent
-          ? COLS.map((c) => atMost(`${r.id}.${c}`, [cell(r.id, c)], [cell(r.parent as string, c)], { cell: cell(r.id, c), other: cell(r.parent as string, c) }))
+          ? colsOf(ctx).map((c) =>
+              atMost(`${r.id}.${c}`, [cell(r.id, c)], [cell(r.parent as string, c)], { cell: cell(r.id, c), other: cell(r.parent as string, c) }),
+            )
           : [],
       ),
   },
@@ -45,7 +50,7 @@ export const LOCAL_RULES: readonly RuleDef[] = [
     kind: "identity",
     identities: (ctx) =>
       [...childrenOf(rowsOf(ctx))].flatMap(([parent, kids]) =>
-        COLS.map((c) =>
+        colsOf(ctx).map((c) =>
           sumOf(
             `${parent}.${c}`,
             cell(parent, c),
@@ -63,9 +68,11 @@ export const LOCAL_RULES: readonly RuleDef[] = [
     formula: "本年度 ≤ 历年累计, per row",
     kind: "identity",
     identities: (ctx) =>
-      rowsOf(ctx).map((r) =>
-        atMost(r.id, [cell(r.id, "current")], [cell(r.id, "cumulative")], { cell: cell(r.id, "cumulative"), other: cell(r.id, "current") }),
-      ),
+      hasCumulative(ctx)
+        ? rowsOf(ctx).map((r) =>
+            atMost(r.id, [cell(r.id, "current")], [cell(r.id, "cumulative")], { cell: cell(r.id, "cumulative"), other: cell(r.id, "current") }),
+          )
+        : [],
   },
   {
     id: "LOCAL-CUM-YOY",
@@ -79,6 +86,7 @@ export const LOCAL_RULES: readonly RuleDef[] = [
     formula: "历年累计(y) = 历年累计(y−1) + 本年度(y), per row matched by label",
     kind: "identity",
     identities: (ctx) => {
+      if (!hasCumulative(ctx) || (ctx.previous && !localColumnsOf(ctx.previous.local?.columns).some((c) => c.id === "cumulative"))) return [];
       const prevRows = new Map((ctx.previous?.local?.rows ?? []).map((r) => [key(r.label), r.id]));
       return rowsOf(ctx).flatMap((r) => {
         const p = prevRows.get(key(r.label));
