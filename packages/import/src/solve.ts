@@ -20,6 +20,7 @@ import { solveLocal } from "./local";
 import type { Located } from "./locate";
 import {
   blankCandidates,
+  blockBlankCandidates,
   type Cand,
   type Chunk,
   isNum,
@@ -449,6 +450,12 @@ function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: bool
       out.issues.push(importIssue("IMPORT-ROW-BROKEN", "info", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src }));
       LITERAL.add(literal);
       return [literal];
+    }
+    // a row of blocks (table 四) glued without its blank zero cells: read block by block under the block sums
+    if (o.spec.block && o.spec.kinds.every((k) => k === "count")) {
+      const bc = blockBlankCandidates(o.chunks, want, o.spec.block, 5000, ctx.work);
+      if (bc.truncated && trunc) trunc.v = true;
+      if (bc.cands.length) return bc.cands;
     }
     out.issues.push(
       o.chunks.length

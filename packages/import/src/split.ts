@@ -445,3 +445,62 @@ export function blankCandidates(chunks: readonly Chunk[], k: number, cap = 5000,
   }
   return { cands, truncated, placed: false, overflow: false };
 }
+
+/**
+ * Every reading of a glued row of blocks of counts (table 四: each block's parts, then its total) whose zero cells
+ * were left blank: the digits are cut into the blocks in order (a block may print nothing: all blank), and each block
+ * is read as `blankCandidates` reads a row. Only a row glued into one run of digits. Stops at `cap` readings or when
+ * the budget runs out, and says so. @internal
+ */
+export function blockBlankCandidates(chunks: readonly Chunk[], k: number, block: number, cap = 5000, work: Work = newWork()): RowCands {
+  const none = { cands: [] as Cand[], truncated: false, placed: false, overflow: false };
+  const only = chunks[0];
+  if (chunks.length !== 1 || !only || only.atomic || !/^[1-9]\d*$/.test(only.text) || k % block !== 0) return none;
+  const blocks = k / block;
+  const text = only.text;
+  const cands: Cand[] = [];
+  let truncated = false;
+  // the readings of text[from, to) as one block, memoised by cut
+  const memo = new Map<string, Cand[]>();
+  const readBlock = (from: number, to: number): Cand[] => {
+    const key = `${from}:${to}`;
+    let hit = memo.get(key);
+    if (!hit) {
+      const rc =
+        from === to
+          ? { cands: [Array.from({ length: block }, () => null)], truncated: false }
+          : blankCandidates([{ text: text.slice(from, to), offset: only.offset + from, atomic: false }], block, cap, work);
+      if (rc.truncated) truncated = true;
+      hit = rc.cands;
+      memo.set(key, hit);
+    }
+    return hit;
+  };
+  const acc: Cand[] = [];
+  const rec = (b: number, from: number): void => {
+    if (truncated) return;
+    if (!spend(work)) {
+      truncated = true;
+      return;
+    }
+    if (b === blocks) {
+      if (from === text.length) {
+        if (cands.length >= cap) truncated = true;
+        else cands.push(acc.flat());
+      }
+      return;
+    }
+    // a block starts with a nonzero digit (or prints nothing)
+    for (let to = from; to <= text.length; to++) {
+      if (to > from && text.charCodeAt(from) === 48) break;
+      for (const c of readBlock(from, to)) {
+        acc.push(c);
+        rec(b + 1, to);
+        acc.pop();
+        if (truncated) return;
+      }
+    }
+  };
+  rec(0, 0);
+  return { cands, truncated, placed: false, overflow: false };
+}
