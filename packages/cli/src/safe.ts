@@ -21,11 +21,18 @@ export function termSafe(s: string): string {
 /** Text of several lines made safe line by line (the line breaks kept; a lone CR or any other control shown). */
 export const termSafeLines = (s: string): string => s.split("\n").map(termSafe).join("\n");
 
-/** A document (Markdown, CSV, HTML, XML, JSON) for a terminal: as `termSafeLines`, tabs kept. */
+/**
+ * A document (Markdown, CSV, HTML, XML, JSON) for a terminal: as `termSafeLines`, with its tabs and line endings (LF
+ * or CRLF, as tidy CSV writes them) kept and a leading byte-order mark dropped.
+ */
 export const termSafeDocument = (s: string): string =>
   s
+    .replace(/^\ufeff/, "")
     .split("\n")
-    .map((line) => line.split("\t").map(termSafe).join("\t"))
+    .map((line) => {
+      const crlf = line.endsWith("\r");
+      return (crlf ? line.slice(0, -1) : line).split("\t").map(termSafe).join("\t") + (crlf ? "\r" : "");
+    })
     .join("\n");
 
 // The unsafe characters JSON.stringify leaves as themselves (it escapes C0 controls already): DEL, C1 controls,

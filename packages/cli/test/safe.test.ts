@@ -9,6 +9,8 @@ describe("what reaches a terminal", () => {
 
   it("termSafeDocument keeps line breaks and tabs (Markdown, CSV, XML stay readable) and shows the rest", () => {
     expect(termSafeDocument("| a\t| b\u202e |\nx\u001b]0;t\u0007")).toBe("| a\t| b\\u{202e} |\nx\\x1b]0;t\\x07");
+    // tidy CSV's CRLF line endings are kept and its byte-order mark dropped; a lone CR is shown
+    expect(termSafeDocument("\ufeffa,b\r\nc\rd,e\r\n")).toBe("a,b\r\nc\\x0dd,e\r\n");
     // already safe text is left as it is
     const safe = termSafeDocument("x\u001b");
     expect(termSafeDocument(safe)).toBe(safe);

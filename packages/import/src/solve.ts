@@ -539,21 +539,17 @@ function solveT3Table(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, 
   out.issues.push(...quiet.issues);
   for (const r of broken) decide([toSolution(r.o, r.cands[0]!)], [], [r.o], ctx, out, false);
   if (!rows.length) return;
-  if (rows.length < expected && obs.some((o) => o.chunks.some((c) => !c.atomic))) {
+  // rows not read at all (a row kept as printed is read: the others are decided by the identities it takes no part in,
+  // and readings those identities leave open are named ambiguous)
+  const missing = expected - rows.length - broken.length;
+  if (missing > 0 && obs.some((o) => o.chunks.some((c) => !c.atomic))) {
     solveT3Rows(rows, obs, ctx, out, rowTrunc, shape);
     // rows missing or unsplittable (blank cells left out of glued digits, most often): the glued rows that were split
     // could not be checked against the column sums and the balance, so each split rests on its row total alone
     const gluedRows = rows.filter((r) => r.o.chunks.some((c) => !c.atomic));
     const cells = gluedRows.flatMap((r) => r.o.spec.cells).filter((id) => out.cells.has(id));
     if (cells.length)
-      out.issues.push(
-        importIssue(
-          "IMPORT-SPLIT-UNVERIFIED",
-          "warning",
-          { missing: expected - rows.length, count: cells.length },
-          { cells, ...sourceOf(gluedRows[0]?.o, ctx) },
-        ),
-      );
+      out.issues.push(importIssue("IMPORT-SPLIT-UNVERIFIED", "warning", { missing, count: cells.length }, { cells, ...sourceOf(gluedRows[0]?.o, ctx) }));
     return;
   }
   solveT3Rows(rows, obs, ctx, out, rowTrunc, shape);
