@@ -1,4 +1,5 @@
 import {
+  count,
   type Edition,
   editionForYear,
   type ImportIssue,
@@ -15,6 +16,7 @@ import { markdownGrids } from "./markdown";
 import { readClaims, readMeta } from "./narrative";
 import { type Compact, compact, lineCol, lineStartsOf, normalizeChars } from "./normalize";
 import type { RowObs } from "./solve";
+import { partOf, rowHolds } from "./split";
 import { type RowSpec, rowSpecs } from "./templates";
 import { anchorTable, findIndependent, orphanPipeRows, prepareText } from "./text";
 import type { ImportOptions, InputFormat } from "./types";
@@ -282,13 +284,8 @@ function bareT4(spec: RowSpec | undefined, src: string, c: Compact, from: number
   const to = next ? start + next.index : Math.min(src.length, start + 600);
   const [row] = orphanPipeRows(src, start, to, spec.cells.length);
   if (!row) return [];
-  const values = row.chunks.map((ch) => Number(ch.text));
-  const block = spec.block ?? spec.cells.length;
-  for (let b = 0; b + block <= values.length; b += block) {
-    let sum = 0;
-    for (let i = b; i < b + block - 1; i++) sum += values[i]!;
-    if (sum !== values[b + block - 1]) return [];
-  }
+  const cand = row.chunks.map((ch) => partOf(ch.text, count(Number(ch.text)), ch.offset, undefined));
+  if (!rowHolds(cand, spec.sumLast, spec.block ?? spec.cells.length)) return [];
   return [{ spec, chunks: row.chunks, label: "", foundBy: "order" }];
 }
 

@@ -442,15 +442,17 @@ function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: bool
   if (rc.truncated && trunc) trunc.v = true;
   if (rc.truncated) out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row }, { cells: o.spec.cells, ...src }));
   if (rc.overflow) out.issues.push(importIssue("IMPORT-ROW-OVERFLOW", "warning", { row, got: o.chunks.length, want }, { cells: o.spec.cells, ...src }));
+  // glued digits that cut into the row's numbers one way only, a way that breaks the row's total: what was printed,
+  // kept as printed (IMPORT-ROW-BROKEN), the published row's broken total left to the rules
+  const asPrinted = (cand: Cand): Cand[] => {
+    out.issues.push(importIssue("IMPORT-ROW-BROKEN", "info", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src }));
+    LITERAL.add(cand);
+    return [cand];
+  };
   if (rc.cands.length === 0) {
-    // glued digits that cut into the row's numbers one way only, a way that breaks the row's total: kept as printed
     const literal =
       allowLiteral && o.chunks.length === 1 && !rc.truncated && o.spec.kinds.every((k) => k === "count") ? literalSplit(o.chunks[0]!, want) : undefined;
-    if (literal) {
-      out.issues.push(importIssue("IMPORT-ROW-BROKEN", "info", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src }));
-      LITERAL.add(literal);
-      return [literal];
-    }
+    if (literal) return asPrinted(literal);
     // a row of blocks (table 四) glued without its blank zero cells: read block by block under the block sums
     if (o.spec.block && o.spec.kinds.every((k) => k === "count")) {
       const bc = blockBlankCandidates(o.chunks, want, o.spec.block, 5000, ctx.work);
@@ -468,12 +470,7 @@ function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: bool
   if (ok.length === 0) {
     // a grid row whose own total does not add up is still read as written; validation reports it
     if (o.chunks.every((c) => c.atomic)) return rc.cands;
-    // glued digits that can be cut into the row's numbers one way only (no number with a leading zero): that is
-    // what was printed, so it is kept, and the published row's broken total is left to the rules to report
-    if (rc.cands.length === 1 && !rc.truncated) {
-      out.issues.push(importIssue("IMPORT-ROW-BROKEN", "info", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src }));
-      return rc.cands;
-    }
+    if (allowLiteral && rc.cands.length === 1 && !rc.truncated) return asPrinted(rc.cands[0]!);
     out.issues.push(importIssue("IMPORT-ROW-UNSPLITTABLE", "warning", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src }));
     return [];
   }
@@ -515,10 +512,14 @@ export function solveT3(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut
   }
   solveT3Table(obs, ctx, out, expectedRows, shape, labelsOnly);
   // rows whose label was lost, placed between their neighbours by the fixed row order
+  placedByOrder(obs, "t3", ctx, out);
+}
+
+/** One `IMPORT-PLACED-BY-ORDER` for the cells read from a table's rows placed by its fixed order, if any. */
+function placedByOrder(obs: readonly RowObs[], table: "t3" | "t4", ctx: SolveContext, out: SolveOut): void {
   const placed = obs.filter((o) => o.foundBy === "order");
   const cells = placed.flatMap((o) => o.spec.cells).filter((id) => out.cells.has(id));
-  if (cells.length)
-    out.issues.push(importIssue("IMPORT-PLACED-BY-ORDER", "warning", { count: cells.length, table: "t3" }, { cells, ...sourceOf(placed[0], ctx) }));
+  if (cells.length) out.issues.push(importIssue("IMPORT-PLACED-BY-ORDER", "warning", { count: cells.length, table }, { cells, ...sourceOf(placed[0], ctx) }));
 }
 
 function solveT3Table(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut, expected: number, shape: T3Shape, labelsOnly: readonly RowObs[]): void {
@@ -1063,10 +1064,7 @@ export function solveTables(located: Located, options: ImportOptions): SolveOut 
   if (t4) {
     solveRows(t4, ctx, out);
     // table 四 read from a bare row of numbers by the table's shape (its header lost)
-    const placed = t4.filter((o) => o.foundBy === "order");
-    const cells = placed.flatMap((o) => o.spec.cells).filter((id) => out.cells.has(id));
-    if (cells.length)
-      out.issues.push(importIssue("IMPORT-PLACED-BY-ORDER", "warning", { count: cells.length, table: "t4" }, { cells, ...sourceOf(placed[0], ctx) }));
+    placedByOrder(t4, "t4", ctx, out);
   }
   return out;
 }

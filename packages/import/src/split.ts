@@ -490,8 +490,8 @@ export function blockBlankCandidates(chunks: readonly Chunk[], k: number, block:
       }
       return;
     }
-    // a block starts with a nonzero digit (or prints nothing)
-    for (let to = from; to <= text.length; to++) {
+    // a block starts with a nonzero digit (or prints nothing), and prints at most 12 digits a cell
+    for (let to = from; to <= text.length && to - from <= 12 * block && !truncated; to++) {
       if (to > from && text.charCodeAt(from) === 48) break;
       for (const c of readBlock(from, to)) {
         acc.push(c);
