@@ -21,7 +21,7 @@ import { type BatchPlan, DEFAULT_TIMEOUT_S, runInputs } from "./batch";
 import { CONVERT_FORMATS, DIFF_FORMATS, SEVERITIES, STATS_FORMATS, TEMPLATE_FORMATS, VALIDATE_FORMATS } from "./constants";
 import { type ConvertFormat, convertTo, diffOutput, templateBytes, unmarkedUncertainty, validationDocument } from "./formats";
 import { IndicatorTotals, indicatorTotalsMarkdown, indicatorTuples } from "./indicators";
-import { AtomicFile, collectInputs, type Input, readCapped, readStdin, STDIN_ARG, UsageError } from "./io";
+import { AtomicFile, collectInputs, type Input, readCapped, readStdin, STDIN_ARG, UsageError, writeAtomic } from "./io";
 import { localeOfLang, type Message, say, t } from "./messages";
 import { pdfOptions } from "./pdf";
 import { Progress } from "./progress";
@@ -95,9 +95,7 @@ function single(args: readonly string[], option: string): Input {
 
 function emit(data: string | Uint8Array, output: string | undefined, inputs: readonly Input[], locale: Locale): void {
   if (toFile(output)) {
-    const f = new AtomicFile(output, inputs);
-    f.write(data);
-    f.commit();
+    writeAtomic(output, data, inputs);
     note(t(locale, "wrote", { path: output }));
   } else {
     if (typeof data !== "string" && process.stdout.isTTY) throw new UsageError({ key: "binaryToTerminal" });
@@ -204,6 +202,18 @@ interface ValidateFlags extends BatchFlags {
   verbose?: boolean;
 }
 
+/** Options of a batch that prints nothing per file (aggregate, stats, export): validate, no colour, errors fail. */
+const silentOptions = (locale: Locale, more: Partial<BatchOptions> = {}): BatchOptions => ({
+  mode: "validate",
+  locale,
+  render: "none",
+  color: false,
+  verbose: false,
+  failOn: "error",
+  keepReport: false,
+  ...more,
+});
+
 /** The `validate` command. */
 export async function validate(args: readonly string[], flags: ValidateFlags): Promise<number> {
   const locale = localeOf(flags.lang);
@@ -309,9 +319,17 @@ export async function diff(a: string, b: string, flags: { format?: string; lang?
   const locale = localeOf(flags.lang);
   const format = oneOf("--format", flags.format, DIFF_FORMATS, "text");
   const [ia, ib] = [single([a], "diff"), single([b], "diff")];
-  const [ra, rb] = [(await loadOne(ia, locale)).report, (await loadOne(ib, locale)).report];
-  const { text, changed } = diffOutput(ra, rb, format, locale);
+  const [la, lb] = [await loadOne(ia, locale), await loadOne(ib, locale)];
+  const { text, changed } = diffOutput(la.report, lb.report, format, locale);
   emit(format === "text" ? termSafeLines(text) : text, flags.output, [ia, ib], locale);
+  // a comparison cannot mark the figures the import guessed: the terminal is told, file by file
+  for (const [input, loaded] of [
+    [ia, la],
+    [ib, lb],
+  ] as const) {
+    const unmarked = unmarkedUncertainty("diff", loaded.result, locale);
+    if (unmarked) note(t(locale, "aboutFile", { name: termSafe(input.name), text: unmarked }));
+  }
   return changed ? 1 : 0;
 }
 
@@ -339,7 +357,7 @@ export async function aggregate(
   const tally = new Tally();
   const totals = new IndicatorTotals();
   const progress = progressBar(locale, inputs.length, "progressStats");
-  const options: BatchOptions = { mode: "import", locale, render: "none", color: false, verbose: false, failOn: "error", keepReport: false };
+  const options = silentOptions(locale, { mode: "import" });
   await runInputs(inputs, { ...planOf(flags, options, progress), pair: false }, (o) => {
     tally.add(o);
     if (o.status !== "read" || !o.transport) {
@@ -417,16 +435,7 @@ export async function stats(args: readonly string[], flags: BatchFlags & { forma
   const perYear = new IndicatorTotals();
   const tally = new Tally();
   const progress = progressBar(locale, inputs.length, "progressStats");
-  const options: BatchOptions = {
-    mode: "validate",
-    locale,
-    render: "none",
-    color: false,
-    verbose: false,
-    failOn: "error",
-    keepReport: false,
-    indicators: true,
-  };
+  const options = silentOptions(locale, { indicators: true });
   await runInputs(inputs, planOf(flags, options, progress), (o) => {
     tally.add(o);
     if (o.status !== "read") return;
@@ -449,10 +458,10 @@ export async function stats(args: readonly string[], flags: BatchFlags & { forma
   if (format === "json") text = `${jsonSafe(JSON.stringify({ ...counts, editions, rules, indicators }, null, 2))}\n`;
   else if (format === "csv")
     text = `${[
-      "kind,key,year,reports,sum,exactness",
-      ...editions.map((e) => `edition,${e.edition},${e.year ?? ""},${e.reports},,`),
-      ...rules.map((r) => `rule,${r.rule},,${r.reports},,`),
-      ...indicators.map((i) => `indicator,${i.indicator},${i.year ?? ""},${i.reports},${i.sum ?? ""},${i.exactness}`),
+      "kind,key,year,reports,sum,exactness,guessed",
+      ...editions.map((e) => `edition,${e.edition},${e.year ?? ""},${e.reports},,,`),
+      ...rules.map((r) => `rule,${r.rule},,${r.reports},,,`),
+      ...indicators.map((i) => `indicator,${i.indicator},${i.year ?? ""},${i.reports},${i.sum ?? ""},${i.exactness},${i.guessed}`),
     ].join("\n")}\n`;
   else {
     const lines = [t(locale, "statsFiles", counts), "", t(locale, "statsEditionHead")];
@@ -475,16 +484,7 @@ export async function exportCommand(args: readonly string[], flags: BatchFlags &
   const sink = openExport(flags.output, to, inputs);
   const tally = new Tally();
   const progress = progressBar(locale, inputs.length, "progressExport");
-  const options: BatchOptions = {
-    mode: "validate",
-    locale,
-    render: "none",
-    color: false,
-    verbose: false,
-    failOn: oneOf<Severity>("--fail-on", flags.failOn, SEVERITIES, "error"),
-    keepReport: false,
-    exportRows: true,
-  };
+  const options = silentOptions(locale, { failOn: oneOf<Severity>("--fail-on", flags.failOn, SEVERITIES, "error"), exportRows: true });
   try {
     await runInputs(inputs, planOf(flags, options, progress), (o) => {
       tally.add(o);

@@ -66,7 +66,12 @@ export const INDICATOR_COLUMNS: readonly (readonly [string, ColumnType])[] = [
   ["body", "STRING"],
   ["year", "INT32"],
   ["edition", "STRING"],
-  ...INDICATORS.flatMap((d) => [[d.id, "DOUBLE"] as const, [`${d.id}_status`, "STRING"] as const, [`${d.id}_exactness`, "STRING"] as const]),
+  ...INDICATORS.flatMap((d) => [
+    [d.id, "DOUBLE"] as const,
+    [`${d.id}_status`, "STRING"] as const,
+    [`${d.id}_exactness`, "STRING"] as const,
+    [`${d.id}_guessed`, "BOOLEAN"] as const,
+  ]),
 ];
 
 /** One table being written. */

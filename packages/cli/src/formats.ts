@@ -30,11 +30,11 @@ export async function convertTo(report: Report, to: ConvertFormat, locale: Local
 }
 
 /**
- * What a format that cannot mark guessed cells (canonical JSON, Markdown, XLSX) must be told apart: the sentence
- * saying that some figures were read with uncertainty, for the terminal; undefined when there is nothing to say.
+ * What an output that cannot mark guessed cells (canonical JSON, Markdown, XLSX, a comparison) must be told apart: the
+ * sentence saying that some figures were read with uncertainty, for the terminal; undefined when there is nothing to say.
  */
-export function unmarkedUncertainty(to: ConvertFormat, result: ValidationResult, locale: Locale): string | undefined {
-  return to === "json" || to === "md" || to === "xlsx" ? render.uncertaintyNote(result, locale) : undefined;
+export function unmarkedUncertainty(to: ConvertFormat | "diff", result: ValidationResult, locale: Locale): string | undefined {
+  return to === "json" || to === "md" || to === "xlsx" || to === "diff" ? render.uncertaintyNote(result, locale) : undefined;
 }
 
 /** A blank report of an edition, as canonical JSON or as a workbook to fill in. */

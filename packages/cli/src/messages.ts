@@ -16,6 +16,7 @@ export interface CliParams {
   exportNeedsOutput: Record<string, never>;
   badGlob: { glob: string };
   aggregateGuessed: { count: number; files: number };
+  aboutFile: { name: string; text: string };
   noSuchFile: { name: string };
   refuseOverwrite: { name: string };
   cannotWrite: { name: string; code: string };
@@ -37,7 +38,6 @@ export interface CliParams {
   skippedFile: { name: string; reason: string };
   fileProblem: { name: string; reason: string };
   nothingRead: Record<string, never>;
-  workerExited: { code: number };
   workerFailed: { detail: string };
   // Progress and summaries.
   progressExport: Record<string, never>;
@@ -132,6 +132,7 @@ const zhCN: CliMessages = {
   badNumber: "{option}：应为正数，实为 {value}",
   exportNeedsOutput: "export：请用 -o <文件> 指定输出文件",
   badGlob: "--include 或 --exclude 的模式“{glob}”无效：括号不配对、范围颠倒或可选项过多",
+  aboutFile: "{name}：{text}",
   aggregateGuessed: "注意：合计用到了 {count} 个导入时推断的单元格（来自 {files} 个文件），这些数字不一定是原文数字，合计也就不一定准确",
   noSuchFile: "{name}：文件或文件夹不存在",
   refuseOverwrite: "{name}：不会覆盖输入文件",
@@ -153,7 +154,6 @@ const zhCN: CliMessages = {
   skippedFile: "{name}：已跳过（{reason}）",
   fileProblem: "{name}：{reason}",
   nothingRead: "没有读到任何报告：所有文件都已跳过（不是报告）。",
-  workerExited: "处理进程意外退出（退出码 {code}）",
   workerFailed: "处理进程出错：{detail}",
   progressExport: "导出",
   progressValidate: "校验",
@@ -236,6 +236,7 @@ const en: CliMessages = {
   badNumber: "{option}: expected a positive number, got {value}",
   exportNeedsOutput: "export: give the output file with -o <file>",
   badGlob: "the --include/--exclude pattern “{glob}” is not valid: unbalanced braces or brackets, a reversed range or too many alternatives",
+  aboutFile: "{name}: {text}",
   aggregateGuessed:
     "note: the totals use {count} cell(s) the import inferred (from {files} file(s)); those may not be the printed figures, so neither may the totals",
   noSuchFile: "{name}: no such file or folder",
@@ -258,7 +259,6 @@ const en: CliMessages = {
   skippedFile: "{name}: skipped ({reason})",
   fileProblem: "{name}: {reason}",
   nothingRead: "No report was read: every file was skipped (not a report).",
-  workerExited: "the worker exited unexpectedly (exit code {code})",
   workerFailed: "the worker failed: {detail}",
   progressExport: "export",
   progressValidate: "validate",

@@ -5,7 +5,6 @@ import {
   type CellValue,
   formatIssue,
   type Issue,
-  indicatorsOf,
   type Locale,
   money,
   type Report,
@@ -236,8 +235,9 @@ function exportRows(item: FileItem, report: Report, result: ValidationResult, lo
     f.source?.raw ?? null,
   ]);
   const indicators: (string | number | boolean | null)[] = [file, body, year, report.edition];
-  for (const v of indicatorsOf(report)) {
-    indicators.push(v.status === "value" ? Number(v.value) : null, v.status, v.exactness);
+  // a figure that sums a cell the import guessed says so (`<id>_guessed`)
+  for (const [value, status, exactness, guessed] of indicatorTuples(report, result.uncertainCells)) {
+    indicators.push(value === null ? null : Number(value), status, exactness, guessed);
   }
   return { cells, issues, indicators };
 }
@@ -344,9 +344,4 @@ export async function processItem(item: FileItem, o: BatchOptions): Promise<File
       reason: t(o.locale, "internalError", { detail: e instanceof Error ? e.message : String(e) }),
     };
   }
-}
-
-/** Processes the items of one chunk in order, handing each outcome on as soon as it is ready. */
-export async function processChunk(items: readonly FileItem[], o: BatchOptions, each: (r: FileOutcome) => void): Promise<void> {
-  for (const item of items) each(await processItem(item, o));
 }

@@ -117,6 +117,23 @@ describe("export", () => {
       .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(lines.length - 1);
   });
+
+  it("an indicator that sums a cell the import guessed says so (<id>_guessed), in export and in stats CSV", () => {
+    // Shanghai 2025 (Markdown from a PDF converter): 不予处理 and 其他处理 rest on rows placed by order
+    const one = scratch();
+    copyFileSync(real("shanghai-govoffice-2025.md"), join(one, "shanghai-2025.md"));
+    const nd = join(scratch(), "one.ndjson");
+    expect(run(["export", one, "--to", "ndjson", "-o", nd]).code).toBe(0);
+    const [ind] = readFileSync(nd.replace(/\.ndjson$/, ".indicators.ndjson"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(ind).toMatchObject({ not_processed_guessed: true, other_guessed: true, received_guessed: false });
+    const csv = run(["stats", one, "--format", "csv"]).out.trim().split("\n");
+    expect(csv[0]).toBe("kind,key,year,reports,sum,exactness,guessed");
+    expect(csv.find((l) => l.startsWith("indicator,not_processed,"))?.endsWith(",true")).toBe(true);
+    expect(csv.find((l) => l.startsWith("indicator,received,"))?.endsWith(",false")).toBe(true);
+  });
 });
 
 /** The sum of a cell over the canonical reports other than one. */

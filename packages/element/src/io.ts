@@ -100,7 +100,7 @@ export async function readBytes(bytes: Uint8Array | string, filename: string): P
 export async function readText(text: string, filename?: string): Promise<ReadResult> {
   const json = await readJson(text);
   if (json?.report) return json;
-  const name = filename ?? (/^\s*</.test(text) ? "pasted.html" : /^\s*(#|\|)/m.test(text) && /\|\s*-{3}/.test(text) ? "pasted.md" : "pasted.txt");
+  const name = filename ?? (/^\s*</.test(text) ? "pasted.html" : /^[ \t]*(#|\|)/m.test(text) && /\|\s*-{3}/.test(text) ? "pasted.md" : "pasted.txt");
   return readBytes(text, name);
 }
 

@@ -3,7 +3,7 @@
 // BENCH_BATCH (default "1000,10000" files for the CLI batch runs), BENCH_OUT (default ../../BENCHMARKS.md),
 // BENCH_PDF_COUNT (default 1000 PDFs imported), BENCH_PDF_DISTINCT (default 50 distinct PDFs printed by Chromium, cycled),
 // BENCH_ONLY=pdf (only the PDF part: its section goes to BENCH_OUT if set, else to stdout; BENCHMARKS.md is left alone).
-// BENCH_ONLY=size (only the core bundle sizes, to stdout). BENCH_ONLY=cold (only the CLI cold start, to stdout).
+// BENCH_ONLY=size (only the core bundle sizes, to stdout). BENCH_ONLY=cold (only the CLI cold start, like pdf).
 // BENCH_ONLY=cost (only the hostile inputs' cost per kind, to stdout).
 // BENCH_ONLY=batch (only the CLI batch part: the library's one-thread rate on the same folders, the CLI with --jobs 1
 // and with every core; its section goes to BENCH_OUT if set, else to stdout; BENCHMARKS.md is left alone).
@@ -639,23 +639,27 @@ async function main() {
     );
     return;
   }
-  if (ONLY === "pdf") {
-    const pdf = await pdfBench();
+  /** One part of the bench alone: the machine, its target rows and its section, to BENCH_OUT if set, else to stdout. */
+  const only = (what: string, targets: readonly string[], section: readonly string[]) => {
     const md = [
-      `PDF benchmark only (BENCH_ONLY=pdf): ${m.model}, nproc ${m.nproc}, Node ${m.node}, commit ${m.commit}, ${m.date} UTC, load average at start ${m.loadavg}, at end ${loadavg()
+      `${what}: ${m.model}, nproc ${m.nproc}, Node ${m.node}, commit ${m.commit}, ${m.date} UTC, load average at start ${m.loadavg}, at end ${loadavg()
         .map((x) => x.toFixed(2))
         .join(" ")}.`,
       "",
       "| target | wanted | measured | result |",
       "| --- | --- | --- | --- |",
-      ...pdfTargetRows(pdf),
+      ...targets,
       "",
-      ...pdfSection(pdf),
+      ...section,
     ].join("\n");
     if (process.env.BENCH_OUT) {
       writeFileSync(OUT, md);
       log(`wrote ${OUT}`);
     } else console.log(md);
+  };
+  if (ONLY === "pdf") {
+    const pdf = await pdfBench();
+    only("PDF benchmark only (BENCH_ONLY=pdf)", pdfTargetRows(pdf), pdfSection(pdf));
     return;
   }
   if (ONLY === "cost") {
@@ -666,36 +670,12 @@ async function main() {
   if (!existsSync(CLI)) throw new Error(`build the CLI first: pnpm --filter @gov-disclosure/cli build (${CLI} missing)`);
   if (ONLY === "cold") {
     const cold = coldStart(15);
-    console.log(
-      [
-        `CLI cold start only (BENCH_ONLY=cold): nproc ${m.nproc}, Node ${m.node}, commit ${m.commit}, load average ${loadavg()
-          .map((x) => x.toFixed(2))
-          .join(" ")}; \`node -e 0\` median ${fmt(cold.nodeBaseline, 1)} ms.`,
-        "",
-        "| target | wanted | measured | result |",
-        "| --- | --- | --- | --- |",
-        ...coldTargetRows(cold),
-      ].join("\n"),
-    );
+    only(`CLI cold start only (BENCH_ONLY=cold; \`node -e 0\` median ${fmt(cold.nodeBaseline, 1)} ms)`, coldTargetRows(cold), []);
     return;
   }
   if (ONLY === "batch") {
     const batches = await batchBench();
-    const md = [
-      `CLI batch benchmark only (BENCH_ONLY=batch, BENCH_BATCH=${BATCH.join(",")}): ${m.model}, nproc ${m.nproc}, Node ${m.node}, commit ${m.commit}, ${m.date} UTC, load average at start ${m.loadavg}, at end ${loadavg()
-        .map((x) => x.toFixed(2))
-        .join(" ")}.`,
-      "",
-      "| target | wanted | measured | result |",
-      "| --- | --- | --- | --- |",
-      ...batchTargetRows(batches),
-      "",
-      ...batchSection(batches),
-    ].join("\n");
-    if (process.env.BENCH_OUT) {
-      writeFileSync(OUT, md);
-      log(`wrote ${OUT}`);
-    } else console.log(md);
+    only(`CLI batch benchmark only (BENCH_ONLY=batch, BENCH_BATCH=${BATCH.join(",")})`, batchTargetRows(batches), batchSection(batches));
     return;
   }
 
