@@ -1,3 +1,4 @@
+import type { CellDef } from "../cells/types";
 import type { Edition } from "../editions";
 import { absentCellsOf, type Issue, type IssueStatus, type Severity, uncertainCellsOf } from "../issue";
 import type { Report } from "../report";
@@ -62,6 +63,44 @@ function idsOf(edition: Edition, defs: readonly { id: string }[]): readonly stri
   return ids;
 }
 
+/** What the engine reads of an identity on every validation, worked out once per identity (and cell table). */
+interface IdentityInfo {
+  /** Every cell it reads, last year's as `prev:<id>`. */
+  readonly cells: readonly string[];
+  /** The cells of this year's report it reads. */
+  readonly current: readonly string[];
+  /** The tables of those cells under `defMap`. */
+  readonly tables: readonly string[];
+  readonly defMap: ReadonlyMap<string, { readonly table: string }>;
+}
+const INFO = new WeakMap<Identity, IdentityInfo>();
+function infoOf(id: Identity, defMap: ReadonlyMap<string, { readonly table: string }>): IdentityInfo {
+  const hit = INFO.get(id);
+  if (hit && hit.defMap === defMap) return hit;
+  const terms = [...id.lhs, ...id.rhs];
+  const current = terms.filter((tm) => !tm.prev).map((tm) => tm.cell);
+  const tables = [...new Set(current.map((c) => defMap.get(c)?.table).filter((t): t is string => t !== undefined))];
+  const info: IdentityInfo = {
+    cells: Object.freeze(terms.map((tm) => (tm.prev ? `prev:${tm.cell}` : tm.cell))),
+    current,
+    tables,
+    defMap,
+  };
+  INFO.set(id, info);
+  return info;
+}
+
+const NATIONAL_IDENTITIES = new Map<Edition, Map<RuleDef, readonly Identity[]>>();
+/** A rule's identities: a national edition's depend on the edition only and are built once; a local table's on its rows. */
+function identitiesFor(rule: RuleDef & { kind: "identity" }, ctx: RuleContext): readonly Identity[] {
+  if (ctx.edition === "local") return rule.identities(ctx);
+  let byRule = NATIONAL_IDENTITIES.get(ctx.edition);
+  if (!byRule) NATIONAL_IDENTITIES.set(ctx.edition, (byRule = new Map()));
+  let list = byRule.get(rule);
+  if (!list) byRule.set(rule, (list = Object.freeze(rule.identities(ctx))));
+  return list;
+}
+
 function prepare(report: Report, previous: Report | undefined) {
   const edition = report.edition;
   const derived = new Map<string, Num>();
@@ -74,8 +113,8 @@ function prepare(report: Report, previous: Report | undefined) {
   // Effective values: a blank total takes the value derived from its parts (by the first identity that has it as its
   // total, in catalogue order), so that other identities can use it; a blank total whose parts hold text is unknown.
   const value = (term: Term): Num | typeof NON_NUMERIC => {
-    if (!term.prev && derived.has(term.cell)) return derived.get(term.cell) as Num;
-    if (!term.prev && unknown.has(term.cell)) return NON_NUMERIC;
+    if (!term.prev && derived.size && derived.has(term.cell)) return derived.get(term.cell) as Num;
+    if (!term.prev && unknown.size && unknown.has(term.cell)) return NON_NUMERIC;
     const v: CellValue | undefined = term.prev ? previous?.cells[term.cell] : report.cells[term.cell];
     if (!v) return 0;
     if (v.kind === "count" || v.kind === "money") return v.value;
@@ -106,10 +145,16 @@ function prepare(report: Report, previous: Report | undefined) {
   const rules = rulesFor(edition);
   const gates = new Map<RuleDef, Outcome>();
   const idents = new Map<RuleDef, readonly Identity[]>();
+  // Only identities whose total may be left blank take part in deriving totals.
+  const totals: Identity[] = [];
   for (const r of rules) {
     const gate = previousGate(r, report, previous);
     if (gate) gates.set(r, gate);
-    else if (r.kind === "identity") idents.set(r, r.identities(ctx));
+    else if (r.kind === "identity") {
+      const list = identitiesFor(r, ctx);
+      idents.set(r, list);
+      for (const id of list) if (id.totalMissing) totals.push(id);
+    }
   }
   // Only a blank or dash total is "missing" (spec §4); "无" means 0 and is checked like a number.
   const blankTotal = (id: Identity): string | undefined => {
@@ -119,22 +164,25 @@ function prepare(report: Report, previous: Report | undefined) {
     return !v || v.kind === "blank" || v.kind === "na" ? only.cell : undefined;
   };
   for (let pass = 0; pass < 3; pass++) {
-    for (const list of idents.values()) {
-      for (const id of list) {
-        const cell = blankTotal(id);
-        if (!cell) continue;
-        const owner = derivedBy.get(cell);
-        if (owner && owner !== id) continue;
-        const s = total(id.rhs);
-        if (s === NON_NUMERIC) {
-          unknown.add(cell);
-          derivedBy.set(cell, id);
-        } else if (!isZero(s)) {
-          derived.set(cell, s);
-          derivedBy.set(cell, id);
-        }
+    let changed = false;
+    for (const id of totals) {
+      const cell = blankTotal(id);
+      if (!cell) continue;
+      const owner = derivedBy.get(cell);
+      if (owner && owner !== id) continue;
+      const s = total(id.rhs);
+      if (s === NON_NUMERIC) {
+        if (!unknown.has(cell)) changed = true;
+        unknown.add(cell);
+        derivedBy.set(cell, id);
+      } else if (!isZero(s)) {
+        const was = derived.get(cell);
+        if (was === undefined || cmp(was, s) !== 0) changed = true;
+        derived.set(cell, s);
+        derivedBy.set(cell, id);
       }
     }
+    if (!changed) break;
   }
   return { edition, defs, defMap, cellIds, ctx, rules, gates, idents, derived, derivedBy, unknown, value, total, blankTotal };
 }
@@ -186,7 +234,7 @@ export function identitiesOf(of: Edition | Report, options: { readonly crossYear
   const out: EditionIdentity[] = [];
   for (const r of rules) {
     if (r.kind !== "identity" || (r.previous && !options.crossYear)) continue;
-    for (const identity of r.identities(ctx)) out.push({ rule: r.id, severity: r.severity, identity });
+    for (const identity of identitiesFor(r, ctx)) out.push({ rule: r.id, severity: r.severity, identity });
   }
   if (cacheable) cache.set(report.edition, Object.freeze(out));
   return out;
@@ -276,21 +324,21 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     if (!list?.length) continue;
     let assessed = 0;
     for (const id of list) {
-      const terms = [...id.lhs, ...id.rhs];
-      const cells = terms.map((tm) => (tm.prev ? `prev:${tm.cell}` : tm.cell));
+      const info = infoOf(id, defMap);
       // An identity is assessed when a cell of this year's report that it reads lies in a table holding data.
-      if (!terms.some((tm) => !tm.prev && live.has(defMap.get(tm.cell)?.table ?? ""))) continue;
+      if (!info.tables.some((t) => live.has(t))) continue;
       assessed++;
-      const params = { ...(id.params ?? {}) };
-      const lacking = absentIn(terms.filter((tm) => !tm.prev).map((tm) => tm.cell));
+      const cells = info.cells;
+      const lacking = absentIn(info.current);
       if (lacking) {
-        emit(rule, { status: "not-assessable", key: id.key, cells, reason: "row_missing", params: { ...params, cell: lacking } });
+        emit(rule, { status: "not-assessable", key: id.key, cells, reason: "row_missing", params: { ...id.params, cell: lacking } });
         continue;
       }
-      const missing = blankTotal(id);
+      const missing = id.totalMissing ? blankTotal(id) : undefined;
       if (missing && derivedBy.get(missing) === id) {
-        if (unknown.has(missing)) emit(rule, { status: "not-assessable", key: id.key, cells, reason: "non_numeric", params });
-        else emit(id.totalMissing as RuleId, { status: "fail", key: id.key, cells, expected: derived.get(missing) as Num, params }, "warning");
+        if (unknown.has(missing)) emit(rule, { status: "not-assessable", key: id.key, cells, reason: "non_numeric", params: { ...id.params } });
+        else
+          emit(id.totalMissing as RuleId, { status: "fail", key: id.key, cells, expected: derived.get(missing) as Num, params: { ...id.params } }, "warning");
         continue;
       }
       if (missing && !derivedBy.has(missing)) continue; // blank total, parts all zero or blank: nothing to report
@@ -299,21 +347,26 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
         terms.length === 1 && !terms[0]?.prev && !derived.has(terms[0]?.cell ?? "") && isBlankOrDash(report.cells[terms[0]?.cell ?? ""]);
       if (id.rel === "ge-max" ? blankSide(id.lhs) : id.rel === "le" ? blankSide(id.rhs) : false) continue;
       const l = total(id.lhs);
-      const rhsValues = id.rel === "ge-max" ? id.rhs.map((tm) => value(tm)) : [];
-      const r = id.rel === "ge-max" ? maxOf(rhsValues) : total(id.rhs);
+      const r = id.rel === "ge-max" ? maxOf(id.rhs, value) : total(id.rhs);
       if (l === NON_NUMERIC || r === NON_NUMERIC) {
-        emit(rule, { status: "not-assessable", key: id.key, cells, reason: "non_numeric", params });
+        emit(rule, { status: "not-assessable", key: id.key, cells, reason: "non_numeric", params: { ...id.params } });
         continue;
       }
       const c = cmp(l, r);
       const ok = id.rel === "eq" ? c === 0 : id.rel === "le" ? c <= 0 : c >= 0;
       evaluated.push({ rule: rule.id, severity: rule.severity, identity: id, ok });
-      emit(rule, { status: ok ? "pass" : "fail", key: id.key, cells, actual: l, expected: r, params });
+      if (ok && !options.includePasses) {
+        passed++;
+        continue;
+      }
+      emit(rule, { status: ok ? "pass" : "fail", key: id.key, cells, actual: l, expected: r, params: { ...id.params } });
     }
     if (!assessed) emit(rule, { status: "not-assessable", cells: [], reason: "no_data" });
   }
 
-  const resolve = cellResolver(edition, report);
+  // the cell resolver (a map for a local table) is built only when a failure needs it
+  let resolver: ((id: string) => CellDef | undefined) | undefined;
+  const resolve = (id: string) => (resolver ??= cellResolver(edition, report))(id);
   const corrections = localize(evaluated, report, previous, derived, resolve, uncertain);
   const fault = faultArea(evaluated, corrections, resolve, uncertain);
   const counts = { error: 0, warning: 0, info: 0, notAssessable: 0, passed };
@@ -324,9 +377,10 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   return { edition, findings, corrections, ...(fault ? { faultArea: fault } : {}), counts, noData: live.size === 0, uncertainCells: [...uncertain] };
 }
 
-function maxOf(values: readonly (Num | typeof NON_NUMERIC)[]): Num | typeof NON_NUMERIC {
+function maxOf(terms: readonly Term[], value: (t: Term) => Num | typeof NON_NUMERIC): Num | typeof NON_NUMERIC {
   let m: Num | undefined;
-  for (const v of values) {
+  for (const t of terms) {
+    const v = value(t);
     if (v === NON_NUMERIC) return NON_NUMERIC;
     if (m === undefined || cmp(v, m) > 0) m = v;
   }

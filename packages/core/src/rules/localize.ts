@@ -52,6 +52,7 @@ export function localize(
   uncertain: ReadonlySet<string>,
 ): Correction[] {
   // Error-level identities first; when none fails, the warning-level ones of this report alone (a local table's 其中 sums).
+  if (evaluated.every((e) => e.ok)) return [];
   const level = evaluated.some((e) => e.severity === "error" && !e.ok && e.identity.rel === "eq") ? "error" : "warning";
   const errors = evaluated.filter((e) => e.severity === level && (level === "error" || ![...e.identity.lhs, ...e.identity.rhs].some((t) => t.prev)));
   // An identity with only one cell filled in is still being filled in, not wrong: it proposes nothing (typing "10" into a

@@ -76,7 +76,7 @@ interface RuleBase {
 /** A linear rule: its identities, evaluated by the engine (blank totals derived, corrections localised). */
 export interface IdentityRule extends RuleBase {
   readonly kind: "identity";
-  /** The identities for the context (static ones are cached per edition by the rule). */
+  /** The identities for the context. For a national edition they may depend on the edition only: the engine builds them once. */
   readonly identities: (ctx: RuleContext) => readonly Identity[];
 }
 
