@@ -87,6 +87,17 @@ describe("fault localiser", () => {
     expect(formatIssue(result.corrections[0] as Correction, "zh-CN", P)).toContain("由 37 改为 27");
   });
 
+  it("is skipped with `corrections: false`: the same findings, no corrections and no fault area", () => {
+    const broken = set(P, { "t3.granted.natural": 37 });
+    const full = validateReport(broken);
+    const lean = validateReport(broken, { corrections: false });
+    expect(lean.findings).toEqual(full.findings);
+    expect(lean.counts).toEqual(full.counts);
+    expect(full.corrections.length).toBeGreaterThan(0);
+    expect(lean.corrections).toEqual([]);
+    expect(lean.faultArea).toBeUndefined();
+  });
+
   it("lists every candidate when a single sum cannot tell them apart (table 四), marked ambiguous", () => {
     const result = validateReport(set(P, { "t4.review.upheld": 2 }));
     expect(result.corrections.map((c) => [c.cell, c.to]).sort()).toEqual([

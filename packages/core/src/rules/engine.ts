@@ -28,6 +28,8 @@ export interface ValidateOptions {
    * counted, and the cells they mark as uncertain get no correction and are named on the findings that read them.
    */
   readonly importIssues?: readonly Issue[];
+  /** `false` skips the fault localiser: no corrections and no fault area, for callers that need the findings only. */
+  readonly corrections?: boolean;
 }
 
 /** Everything `validateReport` found. Locale-free: word it with `formatIssue(issue, locale, report)`. */
@@ -367,8 +369,8 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   // the cell resolver (a map for a local table) is built only when a failure needs it
   let resolver: ((id: string) => CellDef | undefined) | undefined;
   const resolve = (id: string) => (resolver ??= cellResolver(edition, report))(id);
-  const corrections = localize(evaluated, report, previous, derived, resolve, uncertain);
-  const fault = faultArea(evaluated, corrections, resolve, uncertain);
+  const corrections = options.corrections === false ? [] : localize(evaluated, report, previous, derived, resolve, uncertain);
+  const fault = options.corrections === false ? undefined : faultArea(evaluated, corrections, resolve, uncertain);
   const counts = { error: 0, warning: 0, info: 0, notAssessable: 0, passed };
   for (const f of findings) {
     if (f.status === "fail") counts[f.severity]++;
