@@ -4,17 +4,19 @@ import {
   count,
   type Edition,
   type EditionIdentity,
+  type CheckRule,
   type EvidenceKind,
+  type Identity,
   type ImportIssue,
   identitiesOf,
   importIssue,
   type NarrativeClaim,
   type Report,
-  type RuleId,
-  ruleById,
+  type RuleContext,
+  rulesFor,
   type SourceLocation,
   T3_COLUMNS,
-  validateReport,
+  type Term,
 } from "@gov-disclosure/core";
 import { solveLocal } from "./local";
 import type { Located } from "./locate";
@@ -196,21 +198,142 @@ function claimScore(sol: Solution, ctx: SolveContext): { score: number; by: Set<
   return { score, by };
 }
 
+/** The edition's identities (this year's only) by the cells they read, and its check rules: built once per edition. */
+interface PenaltyRules {
+  readonly byCell: ReadonlyMap<string, readonly EditionIdentity[]>;
+  /** Identities that derive a blank total, in catalogue order. */
+  readonly totals: readonly EditionIdentity[];
+  readonly checks: readonly CheckRule[];
+  readonly cellIds: readonly string[];
+}
+const PENALTY_RULES = new Map<Edition, PenaltyRules>();
+function penaltyRules(edition: Edition): PenaltyRules {
+  let hit = PENALTY_RULES.get(edition);
+  if (!hit) {
+    const byCell = new Map<string, EditionIdentity[]>();
+    const all = identitiesOf(edition);
+    for (const e of all)
+      for (const t of [...e.identity.lhs, ...e.identity.rhs]) {
+        const list = byCell.get(t.cell) ?? [];
+        if (!list.includes(e)) list.push(e);
+        byCell.set(t.cell, list);
+      }
+    const checks = rulesFor(edition).filter((r): r is CheckRule => r.kind === "check" && !r.previous && r.severity !== "info");
+    hit = { byCell, totals: all.filter((e) => e.identity.totalMissing), checks, cellIds: edition === "local" ? [] : cellsOf(edition).map((d) => d.id) };
+    PENALTY_RULES.set(edition, hit);
+  }
+  return hit;
+}
+
 /**
  * How many of core's rules a candidate breaks on its own cells (section 二: 本年新公开 ≤ 对外公开总数, 上一年项目数量 +
  * 本年增/减 ≥ 0, no amount without a procurement, …): each failing check whose cells are all in the candidate counts 3.
+ * The candidate is read as a report holding its cells alone, as `validateReport` reads it: a blank total takes the
+ * value of its parts and is not itself a failure; a blank single side of an inequality is not filled in.
  */
 function rulePenalty(sol: Solution, edition: Edition): number {
-  const cells: Record<string, Part["value"]> = {};
-  for (const [id, p] of sol) if (p) cells[id] = p.value;
-  const report = { version: 1, edition, meta: {}, sections: [], cells, sources: {} } as Report;
+  if (edition === "local") return 0; // a local table's rules need its declared rows, which a candidate does not have
+  const rules = penaltyRules(edition);
+  const NON = Number.NaN;
+  const blank = (id: string) => {
+    const p = sol.get(id);
+    return !p || p.value.kind === "blank" || p.value.kind === "na";
+  };
+  const derived = new Map<string, number>();
+  const derivedBy = new Map<string, Identity>();
+  const value = (t: Term): number => {
+    if (t.prev) return 0;
+    const d = derived.get(t.cell);
+    if (d !== undefined) return d;
+    const p = sol.get(t.cell);
+    if (!p) return 0;
+    const k = p.value.kind;
+    return k === "count" || k === "money" ? num(p) : k === "text" ? NON : 0;
+  };
+  const total = (terms: readonly Term[]): number => {
+    let sum = 0;
+    for (const t of terms) sum += t.neg ? -value(t) : value(t);
+    return sum;
+  };
+  // blank totals of the candidate, derived from their parts (first identity in catalogue order owns a total)
+  for (let pass = 0; pass < 3; pass++) {
+    let changed = false;
+    for (const { identity: id } of rules.totals) {
+      const only = id.lhs.length === 1 ? id.lhs[0] : undefined;
+      if (!only || only.prev || !sol.has(only.cell) || !blank(only.cell)) continue;
+      const owner = derivedBy.get(only.cell);
+      if (owner && owner !== id) continue;
+      const s = total(id.rhs); // NaN: a part holds text, and the total is unknown
+      const was = derived.get(only.cell);
+      if (s !== 0 && !(was === s || (Number.isNaN(s) && was !== undefined && Number.isNaN(was)))) {
+        derived.set(only.cell, s);
+        derivedBy.set(only.cell, id);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
   let pen = 0;
-  for (const f of validateReport(report).findings) {
-    // a blank total (a derived finding) is not implausible: the printed table left it blank
-    if (f.status !== "fail" || f.severity === "info" || ruleById(f.code as RuleId)?.kind === "derived") continue;
-    if (f.cells.length && f.cells.every((c) => sol.has(c))) pen += 3;
+  const seen = new Set<EditionIdentity>();
+  for (const cell of sol.keys())
+    for (const e of rules.byCell.get(cell) ?? []) {
+      if (seen.has(e)) continue;
+      seen.add(e);
+      const id = e.identity;
+      if (e.severity === "info" || ![...id.lhs, ...id.rhs].every((t) => !t.prev && sol.has(t.cell))) continue;
+      const only = id.lhs.length === 1 ? id.lhs[0] : undefined;
+      if (id.totalMissing && only && blank(only.cell) && (derivedBy.get(only.cell) === id || !derivedBy.has(only.cell))) continue;
+      const single = (terms: readonly Term[]) => terms.length === 1 && !derived.has(terms[0]?.cell ?? "") && blank(terms[0]?.cell ?? "");
+      if (id.rel === "ge-max" ? single(id.lhs) : id.rel === "le" ? single(id.rhs) : false) continue;
+      const l = total(id.lhs);
+      const r = id.rel === "ge-max" ? Math.max(...id.rhs.map(value), 0) : total(id.rhs);
+      if (Number.isNaN(l) || Number.isNaN(r)) continue;
+      const ok = id.rel === "eq" ? l === r : id.rel === "le" ? l <= r : l >= r;
+      if (!ok) pen += 3;
+    }
+  if (rules.checks.length) {
+    const cells: Record<string, Part["value"]> = {};
+    for (const [id, p] of sol) if (p) cells[id] = p.value;
+    const report = { version: 1, edition, meta: {}, sections: [], cells, sources: {} } as Report;
+    const ctx: RuleContext = {
+      report,
+      previous: undefined,
+      edition,
+      cell: (id) => cells[id],
+      prevCell: () => undefined,
+      effective: (id) => {
+        const v = value({ cell: id });
+        return Number.isNaN(v) ? undefined : v;
+      },
+      def: (id) => cellDef(edition, id),
+      cellIds: rules.cellIds,
+    };
+    for (const rule of rules.checks) for (const o of rule.check(ctx)) if (o.status === "fail" && o.cells.length && o.cells.every((c) => sol.has(c))) pen += 3;
   }
   return pen;
+}
+
+/**
+ * The candidates of least penalty (priors, plus core's checks with `checkRules`), in their given order. Core's checks
+ * add a penalty ≥ 0, so they are run only on candidates whose prior alone can still reach the least penalty.
+ */
+function leastPenalised<T extends { readonly s: Solution }>(top: readonly T[], edition: Edition, checkRules: boolean): T[] {
+  const priors = top.map((x) => prior(x.s, edition));
+  if (!checkRules) {
+    const min = Math.min(...priors);
+    return top.filter((_, i) => priors[i] === min);
+  }
+  const order = top.map((_, i) => i).sort((a, b) => (priors[a] as number) - (priors[b] as number) || a - b);
+  const pen = new Map<number, number>();
+  let best = Number.POSITIVE_INFINITY;
+  for (const i of order) {
+    const p = priors[i] as number;
+    if (p > best) break;
+    const total = p + rulePenalty((top[i] as T).s, edition);
+    pen.set(i, total);
+    if (total < best) best = total;
+  }
+  return top.filter((_, i) => pen.get(i) === best);
 }
 
 /** Candidates beyond this many are ordered by the priors alone (core's checks cost a validation each). */
@@ -390,9 +513,7 @@ function decide(
       // the priors only order the candidates the evidence left tied
       const checkRules = rules && top.length <= RULE_CHECK_LIMIT && !truncated;
       if (checkRules && !spend(ctx.work, top.length * RULE_CHECK_COST)) truncated = true;
-      const penalised = truncated ? [] : top.map((x) => ({ ...x, pen: prior(x.s, ctx.edition) + (checkRules ? rulePenalty(x.s, ctx.edition) : 0) }));
-      const minPen = Math.min(...penalised.map((x) => x.pen));
-      const topPrior = penalised.filter((x) => x.pen === minPen);
+      const topPrior = truncated || ctx.mode !== "most-plausible" ? [] : leastPenalised(top, ctx.edition, checkRules);
       ambiguousIds = truncated ? allIds.filter((id) => sols.some((s) => s.has(id))) : known ? [...known.differing] : differing(sols);
       const candList = candidatesOf(sols, ambiguousIds, known?.witnesses ?? []);
       for (const id of ambiguousIds) out.ambiguous[id] = known?.values[id] ?? [...new Set(sols.map((s) => partText(s.get(id))))];
