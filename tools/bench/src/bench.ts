@@ -69,6 +69,11 @@ interface Throughput {
   warmup: number;
   importMs: number;
   validateMs: number;
+  importCpuMs: number;
+  validateCpuMs: number;
+  ambiguitiesChecked: number;
+  ambiguitiesReal: number;
+  ambiguitiesFalse: string[];
   parseFloorMs: number;
   parseReportMs: number;
   imported: number;
@@ -599,7 +604,10 @@ function targetRow(name: string, target: string, actual: string, met: boolean, n
   return `| ${name} | ${target} | ${actual} | ${met ? "met" : "**missed**"}${note ? `: ${note}` : ""} |`;
 }
 
-const perSec = (t: Throughput) => (t.count / (t.importMs + t.validateMs)) * 1000;
+/** Reports per second of one core: the count over the CPU time import + validate took (a shared machine's waits left out). */
+const perSec = (t: Throughput) => (t.count / (t.importCpuMs + t.validateCpuMs)) * 1000;
+/** Reports per second of wall time, waits for a core included. */
+const wallPerSec = (t: Throughput) => (t.count / (t.importMs + t.validateMs)) * 1000;
 
 function profileTable(title: string, p: { self: HotFunction[]; inclusive: HotFunction[] }): string {
   const rows = (xs: HotFunction[]) => xs.map((h) => `| \`${h.name || "(anonymous)"}\` | ${h.where} | ${h.percent.toFixed(1)} % |`).join("\n");
@@ -716,7 +724,8 @@ async function main() {
   const json = results.find((r) => r.format === "json") as Throughput;
   const floorPerSec = (json.count / json.parseFloorMs) * 1000;
   const ratio = (json.importMs + json.validateMs) / json.parseFloorMs;
-  const textRates = results.filter((r) => ["json", "glued", "lines"].includes(r.format)).map((r) => ({ f: r.format, v: perSec(r) }));
+  const textRates = results.filter((r) => ["json", "glued", "lines", "html", "markdown"].includes(r.format)).map((r) => ({ f: r.format, v: perSec(r) }));
+  const officeRates = results.filter((r) => ["xlsx", "docx"].includes(r.format)).map((r) => ({ f: r.format, v: perSec(r) }));
   const worstText = textRates.reduce((a, b) => (b.v < a.v ? b : a));
   const peakRss = Math.max(...results.map((r) => r.maxRssKb));
   const label = (name: string) => FORMATS.find((f) => f.name === name)?.label ?? name;
@@ -752,13 +761,42 @@ async function main() {
         t.v >= 2000 ? "" : `${fmt(2000 / t.v, 1)}× too slow`,
       ),
     );
+  for (const t of officeRates)
+    p(
+      targetRow(
+        `import + validate, ${label(t.f)}`,
+        "≥ 500 reports/s/core",
+        `${fmt(t.v)} reports/s/core`,
+        t.v >= 500,
+        t.v >= 500 ? "" : `${fmt(500 / t.v, 1)}× too slow`,
+      ),
+    );
   p(
     targetRow(
       "canonical JSON vs the `JSON.parse` floor",
-      "within 5×",
+      "within 4×",
       `${fmt(ratio, 1)}×`,
-      ratio <= 5,
-      ratio <= 5 ? "" : `${fmt(ratio / 5, 1)}× over the allowance`,
+      ratio <= 4,
+      ratio <= 4 ? "" : `${fmt(ratio / 4, 1)}× over the allowance`,
+    ),
+  );
+  const withErrors = results.filter((r) => r.withErrors > 0);
+  p(
+    targetRow(
+      "errors after import, every format, valid generated reports",
+      "0",
+      results.map((r) => `${label(r.format)} ${fmt(r.withErrors)}`).join(", "),
+      withErrors.length === 0,
+    ),
+  );
+  const checked = results.reduce((a, r) => a + r.ambiguitiesChecked, 0);
+  const real = results.reduce((a, r) => a + r.ambiguitiesReal, 0);
+  p(
+    targetRow(
+      "“ambiguous” only where the input has several splits (enumerated on a sample)",
+      "every sampled ambiguity real",
+      `${fmt(real)} of ${fmt(checked)} sampled ambiguities real`,
+      real === checked,
     ),
   );
   for (const row of batchTargetRows(batches)) p(row);
@@ -779,25 +817,29 @@ async function main() {
   p("## Import + validate throughput, per input format");
   p();
   p(
-    `One process per format, one thread (so reports/s is per core). A generated corpus (\`generateCorpus\`, seed ${SEED}, every edition) is streamed: each report is written in the format (not timed), then \`importText\`/\`importReport\` + \`validateReport\` are timed, and the report is dropped. The first ${json.warmup} reports of each run warm the JIT and are not counted. XLSX and DOCX run ${fmt(SLOW_COUNT)} reports (they take tens of milliseconds each). "imported" = a report came back; "errors after import" = the report of a valid input fails an error rule (the importer read a number wrong); "ambiguous" = the importer reported at least one ambiguous split (\`IMPORT-SPLIT-AMBIGUOUS\`). Validation is given the import's issues, as the CLI does.`,
+    `One process per format, one thread (so reports/s is per core). A generated corpus (\`generateCorpus\`, seed ${SEED}, every edition) is streamed: each report is written in the format (not timed), then \`importText\`/\`importReport\` + \`validateReport\` are timed, and the report is dropped. The first ${json.warmup} reports of each run warm the JIT and are not counted. XLSX and DOCX run ${fmt(SLOW_COUNT)} reports (they take tens of milliseconds each). "imported" = a report came back; "errors after import" = the report of a valid input fails an error rule (the importer read a number wrong); "ambiguous" = the importer reported at least one ambiguous split (\`IMPORT-SPLIT-AMBIGUOUS\`). Validation is given the import's issues, as the CLI does. "reports/s/core" counts CPU time (\`process.cpuUsage\` around each step: what a report costs a core, garbage collection included); "wall" counts elapsed time, which on this shared machine also holds the waits for a core.`,
   );
   p();
   p(
-    "| format | reports | reports/s/core | import ms/report | validate ms/report | imported | errors after import | ambiguous | avg input | peak RSS | heap at 1k → end |",
+    "| format | reports | reports/s/core | import CPU ms/report | validate CPU ms/report | wall reports/s | imported | errors after import | ambiguous | avg input | peak RSS | heap at 1k → end |",
   );
-  p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) {
     const h = Object.entries(r.heapAt).sort((a, b) => Number(a[0]) - Number(b[0]));
     const heapFirst = h[0]?.[1] ?? 0;
     const heapLast = h[h.length - 1]?.[1] ?? 0;
     p(
-      `| ${label(r.format)} | ${fmt(r.count)} | ${r.imported ? fmt(perSec(r)) : "n/a (import fails)"} | ${fmt(r.importMs / r.count, 3)} | ${fmt(r.validateMs / r.count, 3)} | ${fmt(r.imported)} | ${fmt(r.withErrors)} | ${fmt(r.ambiguous)} | ${fmt(r.inputBytes / r.count / 1024, 1)} KB | ${mb(r.maxRssKb)} | ${fmt(heapFirst / 2 ** 20)} → ${fmt(heapLast / 2 ** 20)} MB |`,
+      `| ${label(r.format)} | ${fmt(r.count)} | ${r.imported ? fmt(perSec(r)) : "n/a (import fails)"} | ${fmt(r.importCpuMs / r.count, 3)} | ${fmt(r.validateCpuMs / r.count, 3)} | ${fmt(wallPerSec(r))} | ${fmt(r.imported)} | ${fmt(r.withErrors)} | ${fmt(r.ambiguous)} | ${fmt(r.inputBytes / r.count / 1024, 1)} KB | ${mb(r.maxRssKb)} | ${fmt(heapFirst / 2 ** 20)} → ${fmt(heapLast / 2 ** 20)} MB |`,
     );
   }
   p();
   for (const r of results.filter((x) => x.failedImports > 0))
     p(
       `- ${label(r.format)}: ${fmt(r.failedImports)} of ${fmt(r.count)} inputs gave no report; first issues: ${r.firstFailure.map((s) => `“${s}”`).join(", ")}`,
+    );
+  for (const r of results.filter((x) => x.ambiguitiesChecked > 0))
+    p(
+      `- ${label(r.format)}: the ambiguities are real — of the first ${fmt(r.ambiguitiesChecked)} ambiguous splits in national tables, ${fmt(r.ambiguitiesReal)} list at least two readings that differ on every cell named and each satisfy every error-level rule on the cells they fill (checked by enumerating the listed readings through \`validateReport\`)${r.ambiguitiesFalse.length ? `; not proved: ${r.ambiguitiesFalse.join("; ")}` : ""}.`,
     );
   p();
   p(`Peak RSS of any throughput process: ${mb(peakRss)}.`);
