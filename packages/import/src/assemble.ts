@@ -36,8 +36,8 @@ export function assemble(doc: DocInput, located: Located, solved: SolveOut, opti
   for (const [id, p] of solved.cells) {
     if (p.value.kind === "blank") continue;
     cells[id] = p.value;
-    const base = p.loc ?? located.at(p.offset ?? 0);
-    sources[id] = base.raw === p.raw ? base : { ...base, raw: p.raw };
+    // (a location made here takes the raw text at once, not a copy with it added)
+    sources[id] = p.loc ? (p.loc.raw === p.raw ? p.loc : { ...p.loc, raw: p.raw }) : located.at(p.offset ?? 0, p.raw);
     if (p.value.kind === "text") issues.push(importIssue("IMPORT-CELL-NOT-NUMERIC", "warning", { cell: id, raw: p.raw }, { cells: [id], source: sources[id] }));
   }
   const report = {
@@ -80,16 +80,30 @@ export function assemble(doc: DocInput, located: Located, solved: SolveOut, opti
  */
 function missingRows(edition: Edition | undefined, recognised: Readonly<Record<string, number>>, solved: SolveOut): Issue[] {
   if (!edition || edition === "local") return [];
-  const byRow = new Map<string, string[]>();
-  for (const d of reportCells({ edition }).list) {
-    if (!recognised[d.table]) continue;
-    const key = `${d.table}.${d.row}`;
-    byRow.set(key, [...(byRow.get(key) ?? []), d.id]);
-  }
   const out: Issue[] = [];
-  for (const cells of byRow.values()) {
+  for (const { table, cells } of rowsOf(edition)) {
+    if (!recognised[table]) continue;
     if (cells.some((c) => solved.cells.has(c) || solved.blank.has(c))) continue;
-    out.push(importIssue("IMPORT-ROW-MISSING", "warning", { row: cells[0] as string }, { cells }));
+    out.push(importIssue("IMPORT-ROW-MISSING", "warning", { row: cells[0] as string }, { cells: [...cells] }));
   }
   return out;
+}
+
+const ROWS = new Map<Edition, readonly { table: string; cells: readonly string[] }[]>();
+
+/** The rows of an edition's tables with their cells, in order of first cell (worked out once per edition). */
+function rowsOf(edition: Edition): readonly { table: string; cells: readonly string[] }[] {
+  let rows = ROWS.get(edition);
+  if (!rows) {
+    const byRow = new Map<string, { table: string; cells: string[] }>();
+    for (const d of reportCells({ edition }).list) {
+      const key = `${d.table}.${d.row}`;
+      const row = byRow.get(key);
+      if (row) row.cells.push(d.id);
+      else byRow.set(key, { table: d.table, cells: [d.id] });
+    }
+    rows = [...byRow.values()];
+    ROWS.set(edition, rows);
+  }
+  return rows;
 }

@@ -74,6 +74,8 @@ export function sniffText(text: string, filename?: string, mediaType?: string): 
  * line start of a run of blank lines and costs the square of the run.
  */
 function hasPipeTable(text: string): boolean {
+  // a row needs a "|": text without one has no pipe table (and is not read line by line)
+  if (!text.includes("|")) return false;
   let row = false;
   let separator = false;
   for (let start = 0; start <= text.length && !(row && separator); ) {

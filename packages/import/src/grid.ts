@@ -160,19 +160,68 @@ function viewRow(row: readonly GridCell[]): GridRowView {
   return { label: labels.join(""), last: labels[labels.length - 1] ?? "", values: distinct.slice(i) };
 }
 
+/** What `gridRows` reads of a grid, worked out once per grid (it is called once per table of the edition). */
+interface GridView {
+  readonly rows: readonly GridRowView[];
+  /** The grid's text, all cells joined (table 四's header test), when asked for. */
+  text?: string;
+}
+
+const VIEWS = new WeakMap<Grid, GridView>();
+
+function viewOf(g: Grid): GridView {
+  let v = VIEWS.get(g);
+  if (!v) {
+    v = { rows: g.rows.map(viewRow) };
+    VIEWS.set(g, v);
+  }
+  return v;
+}
+
+/** Labels longer than this are matched against the row patterns each time, never remembered. */
+const MAX_REMEMBERED_LABEL = 200;
+/** Most labels remembered per set of row specs (the cache starts afresh past it). */
+const MAX_REMEMBERED = 4096;
+const MATCHES = new WeakMap<readonly RowSpec[], Map<string, readonly number[]>>();
+
+/**
+ * The indices of the specs whose pattern matches a label. The same labels come back in every report of an edition:
+ * they are remembered per set of specs (the patterns are tested without flags, so the answer depends on the label
+ * alone).
+ */
+function matchesOf(specs: readonly RowSpec[], res: readonly RegExp[], label: string): readonly number[] {
+  let cache = MATCHES.get(specs);
+  if (!cache) {
+    cache = new Map();
+    MATCHES.set(specs, cache);
+  }
+  let m = cache.get(label);
+  if (!m) {
+    const hits: number[] = [];
+    for (let i = 0; i < res.length; i++) if (res[i]!.test(label)) hits.push(i);
+    m = hits;
+    if (label.length <= MAX_REMEMBERED_LABEL) {
+      if (cache.size >= MAX_REMEMBERED) cache.clear();
+      cache.set(label, m);
+    }
+  }
+  return m;
+}
+
 /** Finds template rows in table grids by their labels and reads their cells (first match of each row wins). @internal */
 export function gridRows(grids: readonly Grid[], specs: readonly RowSpec[]): RowObs[] {
   const found = new Map<string, RowObs>();
   const res = specs.map((s) => rowRegex(s, ""));
+  const open = (i: number) => !found.has(specs[i]!.key) && specs[i]!.table !== "t4";
   for (const g of grids) {
-    g.rows.forEach((row, r) => {
-      const v = viewRow(row);
+    const views = viewOf(g).rows;
+    g.rows.forEach((_row, r) => {
+      const v = views[r]!;
       if (!v.label || v.values.length === 0) return;
       // the last label cell names the row; the whole label is tried only when no row's pattern matches the last cell
-      let k = specs.findIndex((spec, i) => !found.has(spec.key) && spec.table !== "t4" && res[i]!.test(v.last));
-      // (rows not yet found were just tested against the last cell: only found rows and table 四 are left to test)
-      if (k < 0 && !specs.some((spec, i) => (found.has(spec.key) || spec.table === "t4") && res[i]!.test(v.last)))
-        k = specs.findIndex((spec, i) => !found.has(spec.key) && spec.table !== "t4" && res[i]!.test(v.label));
+      const onLast = matchesOf(specs, res, v.last);
+      let k = onLast.find(open) ?? -1;
+      if (k < 0 && !onLast.length) k = matchesOf(specs, res, v.label).find(open) ?? -1;
       const spec = specs[k];
       if (spec) {
         const chunks: Chunk[] = v.values.map((x) => ({
@@ -194,10 +243,11 @@ export function gridRows(grids: readonly Grid[], specs: readonly RowSpec[]): Row
   const width = t4?.cells.length ?? 0;
   if (t4) {
     outer: for (const g of grids) {
-      const text = g.rows.map((row) => row.map((c) => c.text).join("")).join("");
-      if (!/行政复议/.test(text) || !/审结/.test(text)) continue;
+      const view = viewOf(g);
+      view.text ??= g.rows.map((row) => row.map((c) => c.text).join("")).join("");
+      if (!/行政复议/.test(view.text) || !/审结/.test(view.text)) continue;
       for (let r = 0; r < g.rows.length; r++) {
-        const v = viewRow(g.rows[r]!);
+        const v = view.rows[r]!;
         const values = v.values.filter((x, i, a) => !(x.text.trim() === "" && i === a.length - 1 && a.length > width));
         if (values.length === width && values.some((x) => /\d/.test(x.text)) && !v.label) {
           found.set("t4", {

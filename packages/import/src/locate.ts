@@ -18,7 +18,7 @@ import { type Compact, compact, lineCol, lineStartsOf, normalizeChars } from "./
 import type { RowObs } from "./solve";
 import { partOf, rowHolds } from "./split";
 import { type RowSpec, rowSpecs } from "./templates";
-import { anchorTable, findIndependent, orphanPipeRows, prepareText } from "./text";
+import { anchorTable, findIndependent, orphanPipeRows, prepareFolded } from "./text";
 import type { ImportOptions, InputFormat } from "./types";
 
 /** A document reduced to text (and grids when it had real tables). @internal */
@@ -85,7 +85,9 @@ export const noTables = (isReport: boolean): ImportIssue =>
  */
 export function locate(doc: DocInput, options: ImportOptions): Located | NotLocated {
   const issues: Issue[] = [...(doc.issues ?? [])];
-  const src = prepareText(doc.text);
+  // folded once: the prepared text and the pipe tables below both read it
+  const folded = normalizeChars(doc.text);
+  const src = prepareFolded(folded);
   const c = compact(src);
   const starts = lineStartsOf(src);
   const at = (offset: number, raw?: string): SourceLocation => {
@@ -111,7 +113,7 @@ export function locate(doc: DocInput, options: ImportOptions): Located | NotLoca
   let grids = doc.grids;
   let fromPipes = false;
   if (!grids.length && (doc.format === "markdown" || doc.format === "text") && /^[ \t]*\|/m.test(doc.text)) {
-    const md = markdownGrids(normalizeChars(doc.text));
+    const md = markdownGrids(folded);
     grids = md.grids;
     fromPipes = true;
     if (md.grids.length) tableRanges.push(...md.ranges);

@@ -11,16 +11,26 @@ const SEPARATOR_LINES = new RegExp(SEPARATOR_SOURCE, "gm");
  * of Markdown headings and page markers ("- 4 -", "— 4 —") blanked out with spaces so offsets still point into the input.
  */
 export function prepareText(text: string): string {
-  const t = normalizeChars(text);
-  const blank = (s: string) => s.replace(/[^\n]/g, " ");
-  return (
-    t
-      .replace(SEPARATOR_LINES, blank)
-      // a Markdown heading keeps its text (a report's title, its sections): only the marks are blanked
-      .replace(/^([ \t]*)(#{1,6})(?=[ \t])/gm, (_m, lead: string, marks: string) => lead + " ".repeat(marks.length))
-      .replace(/^[ \t]*[-—–－]{1,2}[ \t]*\d{1,3}[ \t]*[-—–－]{1,2}[ \t]*$/gm, blank)
-      .replace(/^[ \t]*第[ \t]*\d{1,3}[ \t]*页[^\n]{0,12}$/gm, blank)
-  );
+  return prepareFolded(normalizeChars(text));
+}
+
+const blank = (s: string) => s.replace(/[^\n]/g, " ");
+const HEADING_MARKS = /^([ \t]*)(#{1,6})(?=[ \t])/gm;
+const PAGE_DASHES = /^[ \t]*[-—–－]{1,2}[ \t]*\d{1,3}[ \t]*[-—–－]{1,2}[ \t]*$/gm;
+const PAGE_NUMBER = /^[ \t]*第[ \t]*\d{1,3}[ \t]*页[^\n]{0,12}$/gm;
+
+/**
+ * `prepareText` of text already through `normalizeChars`. Each clean-up runs only when the text holds a character
+ * every match of it needs ("---", "#", a dash, "页"): the same result, without a pass over text that cannot match. @internal
+ */
+export function prepareFolded(t: string): string {
+  let out = t;
+  if (out.includes("---")) out = out.replace(SEPARATOR_LINES, blank);
+  // a Markdown heading keeps its text (a report's title, its sections): only the marks are blanked
+  if (out.includes("#")) out = out.replace(HEADING_MARKS, (_m, lead: string, marks: string) => lead + " ".repeat(marks.length));
+  if (/[-—–－]/.test(out)) out = out.replace(PAGE_DASHES, blank);
+  if (out.includes("页")) out = out.replace(PAGE_NUMBER, blank);
+  return out;
 }
 
 const UNIT_AT = /^(人次|万元|条|件|次|篇|个|人|元)/;
@@ -83,10 +93,10 @@ export function extractRun(src: string, from: number, to: number): { chunks: Chu
     return { chunks, end: Math.min(lineEnd, limit) };
   }
   let j = start;
+  // (no "|" can stand in the run: every character it takes is one of those tested here)
   while (j < limit) {
     const ch = src[j]!;
-    if (/[0-9.+\-—–/ \t\r\n]/.test(ch)) {
-      if (ch === "\n" && j > start && /\|/.test(src.slice(start, j))) break;
+    if (runChar(src.charCodeAt(j))) {
       j++;
       continue;
     }
@@ -116,6 +126,11 @@ export function extractRun(src: string, from: number, to: number): { chunks: Chu
   const last = chunks[chunks.length - 1];
   if (last && /\.$/.test(last.text)) chunks[chunks.length - 1] = { ...last, text: last.text.replace(/\.+$/, "") };
   return { chunks: chunks.filter((c) => c.text !== ""), end: j };
+}
+
+/** A character of a run of values: a digit, ".", "+", "-", "—", "–", "/", a space, a tab or a line break. */
+function runChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 47 || c === 32 || c === 9 || c === 13 || c === 10 || c === 0x2014 || c === 0x2013;
 }
 
 interface Match {
