@@ -126,7 +126,8 @@ export async function runInputs(inputs: readonly Input[], plan: BatchPlan, onOut
     (o) => {
       const { transport, ...rest } = o;
       held.set(o.index, rest);
-      if (transport !== undefined) packed.set(o.index, deflateRawSync(transport, { level: 1 }));
+      // copied out: zlib returns a view into its 16 KiB output buffer, which would be held for every file
+      if (transport !== undefined) packed.set(o.index, Buffer.from(deflateRawSync(transport, { level: 1 })));
       if (o.status === "read" && o.body && o.year !== undefined && inputs[o.index]?.fromFolder) byKey.set(`${o.body}\u0000${o.year}`, o.index);
     },
     failed,
@@ -137,18 +138,31 @@ export async function runInputs(inputs: readonly Input[], plan: BatchPlan, onOut
     const p = byKey.get(`${o.body}\u0000${o.year - 1}`);
     if (p !== undefined) previousOf.set(index, p);
   }
-  // Last years as the cross-year rules need them (cells and who), made once each from what pass 1 imported.
+  // Last years as the cross-year rules need them (cells and who), made once each from what pass 1 imported, when
+  // the first file that needs one comes up, and dropped after the last (memory stays flat in the number of files).
   const slims = new Map<number, string>();
-  for (const p of new Set(previousOf.values())) {
-    slims.set(p, slimTransport(fromTransport((JSON.parse(unpack(p)) as { report: string }).report)));
-  }
-  const slimOf = (index: number): string => slims.get(index) as string;
+  const uses = new Map<number, number>();
+  for (const p of previousOf.values()) uses.set(p, (uses.get(p) ?? 0) + 1);
+  const slimFrom = (transport: string) => slimTransport(fromTransport((JSON.parse(transport) as { report: string }).report));
+  const slimOf = (index: number): string => {
+    let slim = slims.get(index);
+    if (slim === undefined) {
+      slim = slimFrom(unpack(index));
+      slims.set(index, slim);
+    }
+    const left = (uses.get(index) ?? 1) - 1;
+    uses.set(index, left);
+    if (left <= 0) slims.delete(index);
+    return slim;
+  };
   function* validateItems(): Iterable<FileItem> {
     for (const item of items) {
       const o = held.get(item.index);
       if (o?.status !== "read") continue;
       const p = previousOf.get(item.index);
       const transport = unpack(item.index);
+      // a last year needed later keeps its slim form once its packed report goes
+      if ((uses.get(item.index) ?? 0) > 0 && !slims.has(item.index)) slims.set(item.index, slimFrom(transport));
       packed.delete(item.index);
       const previous = p !== undefined ? { previous: slimOf(p), previousName: inputs[p]?.name ?? "" } : {};
       // A split pass 1 could not decide, now that last year is known: imported again with last year as evidence
