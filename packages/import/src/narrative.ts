@@ -10,7 +10,7 @@ import {
   type Section,
   type SourceLocation,
 } from "@gov-disclosure/core";
-import { type Compact, normalizeChars } from "./normalize";
+import { type Compact, foldedCode } from "./normalize";
 import { parseProseNumber } from "./numbers";
 import type { Part } from "./split";
 
@@ -61,9 +61,8 @@ function unfolded(src: string, original: string | undefined, from: number, to: n
   for (let i = from; i < to; i++) {
     const s = src.charCodeAt(i);
     if (s === original.charCodeAt(i) || s <= 0x20) continue;
-    const o = original[i] as string;
-    if (normalizeChars(o) !== src[i]) continue;
-    parts.push(src.slice(at, i), o);
+    if (foldedCode(original.charCodeAt(i)) !== s) continue;
+    parts.push(src.slice(at, i), original[i] as string);
     at = i + 1;
   }
   parts.push(src.slice(at, to));
@@ -151,6 +150,16 @@ const CLAIMS: readonly ClaimRule[] = [
   { re: new RegExp(`在线访谈${APPROX_BEFORE}${NUM}(余|多)?次`, "g"), cell: (e) => (e === "gen2014" ? "old.B2_2" : undefined) },
 ];
 
+/**
+ * `text.lastIndexOf(ch, from)` when the answer is at least `floor`, else a number below `floor` (-1): the search
+ * stops at `floor` instead of running back to the start of the text.
+ */
+function lastWithin(text: string, ch: string, from: number, floor: number): number {
+  const code = ch.charCodeAt(0);
+  for (let i = Math.min(Math.max(from, 0), text.length - 1); i >= 0 && i >= floor; i--) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 /** Numbers stated in the prose mapped to the cells they speak of (only mappings the wording makes certain). @internal */
 export function readClaims(
   c: Compact,
@@ -173,7 +182,7 @@ export function readClaims(
       if (value === undefined) continue;
       // digits that lost 年/月 ("2021926") are not counts
       if (/^\d{5,}$/.test(m[2]!) && /^(19|20)\d{2}/.test(m[2]!) && Number(m[2]!.slice(4)) < 1232 && cell.startsWith("t3")) continue;
-      const sentStart = Math.max(c.text.lastIndexOf("。", m.index), c.text.lastIndexOf("，", m.index - 1), m.index - 40) + 1;
+      const sentStart = Math.max(lastWithin(c.text, "。", m.index, m.index - 40), lastWithin(c.text, "，", m.index - 1, m.index - 40), m.index - 40) + 1;
       const approximate = !!(m[1] || m[3] || /万/.test(m[2]!));
       out.push({
         cell,

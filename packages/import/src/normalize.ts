@@ -8,6 +8,17 @@ export function normalizeChars(text: string): string {
   return text.replace(FOLD, foldChar);
 }
 
+/** The code unit `normalizeChars` puts in place of the code unit `c` (`c` itself when it is kept). @internal */
+export function foldedCode(c: number): number {
+  if (c < 0xa0) return c;
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c === 0x2212) return 45;
+  if (c === 0x201c || c === 0x201d) return 34;
+  if (c === 0x2018 || c === 0x2019) return 39;
+  if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x200b || c === 0xfeff) return 32;
+  return c;
+}
+
 const FOLD = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\u2212\u201c\u201d\u2018\u2019]/g;
 function foldChar(ch: string): string {
   const c = ch.charCodeAt(0);

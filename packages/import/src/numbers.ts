@@ -29,9 +29,13 @@ export function parseChineseNumeral(s: string): number | undefined {
   return total + section + digit;
 }
 
+const PLAIN_INTEGER = /^(?:0|[1-9]\d{0,14})$/;
+
 /** Parses a prose number: Arabic (with separators, decimals, 万) or Chinese numerals. Returns a decimal string. */
 export function parseProseNumber(raw: string): string | undefined {
   const s = normalizeChars(raw).replace(/[,，\s]/g, "");
+  // a whole number without leading zeros is its own decimal string (as Decimal would write it)
+  if (PLAIN_INTEGER.test(s)) return s;
   const m = /^(\d+(?:\.\d+)?)(万)?$/.exec(s);
   if (m) {
     const d = new Decimal(m[1]!);

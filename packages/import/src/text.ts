@@ -120,7 +120,7 @@ export function extractRun(src: string, from: number, to: number): { chunks: Chu
   for (let m = re.exec(runText); m; m = re.exec(runText)) {
     const t = m[0];
     // dashes glued to digits are separators of dates, not values
-    if (/^[-—–]+$/.test(t) || /^\d/.test(t) || /^[+-]\d/.test(t) || t === "/" || t === "无") chunks.push({ text: t, offset: start + m.index, atomic: false });
+    if (valueToken(t)) chunks.push({ text: t, offset: start + m.index, atomic: false });
   }
   // a trailing "." is punctuation, not a decimal point
   const last = chunks[chunks.length - 1];
@@ -131,6 +131,20 @@ export function extractRun(src: string, from: number, to: number): { chunks: Chu
 /** A character of a run of values: a digit, ".", "+", "-", "—", "–", "/", a space, a tab or a line break. */
 function runChar(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 47 || c === 32 || c === 9 || c === 13 || c === 10 || c === 0x2014 || c === 0x2013;
+}
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** A token of a run that is a value: starts with a digit or a sign and a digit, is "/" or "无", or is all dashes. */
+function valueToken(t: string): boolean {
+  const c0 = t.charCodeAt(0);
+  if (isDigitCode(c0) || ((c0 === 43 || c0 === 45) && isDigitCode(t.charCodeAt(1))) || t === "/" || t === "无") return true;
+  if (!t.length) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c !== 45 && c !== 0x2014 && c !== 0x2013) return false;
+  }
+  return true;
 }
 
 interface Match {
