@@ -4,80 +4,126 @@ import type { CellDef } from "./cells/types";
 import { EDITIONS, type Edition } from "./editions";
 import { LEVELS } from "./report";
 
-const countJson = z.union([z.int(), z.string(), z.null()]).describe("count: an integer, null for blank, or the text as written (—, /, 无)");
-const moneyJson = z
-  .union([z.string(), z.number().nonnegative(), z.null()])
-  .describe('amount: a decimal string such as "24252.311082" (a unit may follow: "251000元"), null for blank, or the text as written');
+// The schemas are built when first used, not when the module loads: building them is most of what loading core costs,
+// and a program that reads no canonical JSON (validating a text report) never needs them. The exported schemas are the
+// same zod objects as ever; the fields of their shapes are getters, which zod resolves (once) on first use. Every
+// schema below is built once and shared, as before.
+
+/** A value made by `make` on the first call and kept. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    if (value === undefined) value = make();
+    return value;
+  };
+}
+
+/** A zod shape whose fields are built when first read (each once), of the same type as the shape built at once. */
+function lazyShape<T extends Record<string, z.ZodType>>(fields: { [K in keyof T]: () => T[K] }): T {
+  const shape = {} as T;
+  for (const key of Object.keys(fields) as (keyof T & string)[]) {
+    const field = once(fields[key]);
+    Object.defineProperty(shape, key, { get: field, enumerable: true, configurable: true });
+  }
+  return shape;
+}
+
+const countJson = once(() => z.union([z.int(), z.string(), z.null()]).describe("count: an integer, null for blank, or the text as written (—, /, 无)"));
+const moneyJson = once(() =>
+  z
+    .union([z.string(), z.number().nonnegative(), z.null()])
+    .describe('amount: a decimal string such as "24252.311082" (a unit may follow: "251000元"), null for blank, or the text as written'),
+);
 
 /** The JSON schema of one cell's value in canonical JSON, by the cell's kind. */
-export const cellJsonSchema = (def: Pick<CellDef, "kind">) => (def.kind === "money" ? moneyJson : countJson);
+export const cellJsonSchema = (def: Pick<CellDef, "kind">) => (def.kind === "money" ? moneyJson() : countJson());
 
-/** Where a value came from in the source document. */
-export const SourceLocationSchema = z.strictObject({
-  line: z.int().min(1).optional(),
-  column: z.int().min(1).optional(),
-  table: z.int().min(0).optional(),
-  row: z.int().min(0).optional(),
-  col: z.int().min(0).optional(),
-  sheet: z.string().optional(),
-  page: z.int().min(1).optional(),
-  x: z.number().min(0).optional(),
-  y: z.number().min(0).optional(),
-  width: z.number().min(0).optional(),
-  height: z.number().min(0).optional(),
-  raw: z.string().optional(),
-});
+// Where a value came from in the source document.
+const sourceLocationSchema = once(() =>
+  z.strictObject({
+    line: z.int().min(1).optional(),
+    column: z.int().min(1).optional(),
+    table: z.int().min(0).optional(),
+    row: z.int().min(0).optional(),
+    col: z.int().min(0).optional(),
+    sheet: z.string().optional(),
+    page: z.int().min(1).optional(),
+    x: z.number().min(0).optional(),
+    y: z.number().min(0).optional(),
+    width: z.number().min(0).optional(),
+    height: z.number().min(0).optional(),
+    raw: z.string().optional(),
+  }),
+);
 
-/** Report metadata. */
-export const ReportMetaSchema = z.strictObject({
-  body: z.string().optional().describe("issuing body (发布机构)"),
-  level: z.enum(LEVELS).optional(),
-  year: z.int().min(1990).max(2200).optional().describe("year the statistics cover"),
-  publishedAt: z.iso.date().optional(),
-  title: z.string().optional(),
-  source: z.strictObject({ filename: z.string().optional(), url: z.string().optional(), mediaType: z.string().optional() }).optional(),
-});
+// Report metadata.
+const reportMetaSchema = once(() =>
+  z.strictObject({
+    body: z.string().optional().describe("issuing body (发布机构)"),
+    level: z.enum(LEVELS).optional(),
+    year: z.int().min(1990).max(2200).optional().describe("year the statistics cover"),
+    publishedAt: z.iso.date().optional(),
+    title: z.string().optional(),
+    source: z.strictObject({ filename: z.string().optional(), url: z.string().optional(), mediaType: z.string().optional() }).optional(),
+  }),
+);
 
-/** A narrative section. */
-export const SectionSchema = z.strictObject({ number: z.int().min(1).optional(), title: z.string(), text: z.string() });
+// A narrative section.
+const sectionSchema = once(() => z.strictObject({ number: z.int().min(1).optional(), title: z.string(), text: z.string() }));
 
-/** A narrative claim mapped to a cell. */
-export const NarrativeClaimSchema = z.strictObject({
-  cell: z.string(),
-  value: z.string().regex(/^\d+(\.\d+)?$/),
-  approximate: z.boolean().optional(),
-  text: z.string(),
-  source: SourceLocationSchema.optional(),
-});
+// A narrative claim mapped to a cell.
+const narrativeClaimSchema = once(() =>
+  z.strictObject({
+    cell: z.string(),
+    value: z.string().regex(/^\d+(\.\d+)?$/),
+    approximate: z.boolean().optional(),
+    text: z.string(),
+    source: sourceLocationSchema().optional(),
+  }),
+);
 
 const UNITS = ["条", "件", "次", "篇", "个", "人", "人次", "万元", "元", ""] as const;
-const LocalRowSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]+$/),
-  label: z.string(),
-  unit: z.enum(UNITS),
-  parent: z.string().optional(),
-});
+const localRowSchema = once(() =>
+  z.strictObject({
+    id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+    label: z.string(),
+    unit: z.enum(UNITS),
+    parent: z.string().optional(),
+  }),
+);
 
-const common = {
-  $schema: z.string().optional(),
-  version: z.literal(1),
-  meta: ReportMetaSchema,
-  sections: z.array(SectionSchema).default([]),
-  sources: z.record(z.string(), SourceLocationSchema).optional(),
-  claims: z.array(NarrativeClaimSchema).optional(),
+// The fields every edition shares (the same schemas in each).
+const commonFields = {
+  $schema: once(() => z.string().optional()),
+  version: once(() => z.literal(1)),
+  meta: reportMetaSchema,
+  sections: once(() => z.array(sectionSchema()).default([])),
+  sources: once(() => z.record(z.string(), sourceLocationSchema()).optional()),
+  claims: once(() => z.array(narrativeClaimSchema()).optional()),
 };
 
 function nationalSchema(edition: Exclude<Edition, "local">) {
-  const cells = Object.fromEntries(cellsOf(edition).map((c) => [c.id, cellJsonSchema(c).optional()]));
-  return z.strictObject({ ...common, edition: z.literal(edition), cells: z.strictObject(cells) });
+  return z.strictObject(
+    lazyShape({
+      ...commonFields,
+      edition: () => z.literal(edition),
+      cells: () => z.strictObject(Object.fromEntries(cellsOf(edition).map((c) => [c.id, cellJsonSchema(c).optional()]))),
+    }),
+  );
 }
 
-const localSchema = z.strictObject({
-  ...common,
-  edition: z.literal("local"),
-  local: z.strictObject({ columns: z.union([z.tuple([z.string(), z.string()]), z.tuple([z.string()])]).optional(), rows: z.array(LocalRowSchema) }),
-  cells: z.record(z.string().regex(/^local\.[A-Za-z0-9_-]+\.(current|cumulative)$/), z.union([z.int(), z.string(), z.null()])),
-});
+const localSchema = z.strictObject(
+  lazyShape({
+    ...commonFields,
+    edition: () => z.literal("local"),
+    local: () =>
+      z.strictObject({
+        columns: z.union([z.tuple([z.string(), z.string()]), z.tuple([z.string()])]).optional(),
+        rows: z.array(localRowSchema()),
+      }),
+    cells: () => z.record(z.string().regex(/^local\.[A-Za-z0-9_-]+\.(current|cumulative)$/), z.union([z.int(), z.string(), z.null()])),
+  }),
+);
 
 /** The canonical JSON schema of a report of each edition (zod). */
 export const ReportJsonSchemas = {
@@ -87,18 +133,34 @@ export const ReportJsonSchemas = {
   gen2021: nationalSchema("gen2021"),
 } as const satisfies Record<Edition, z.ZodType>;
 
-const cellsObject = z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), {
-  message: "Expected an object of cell values",
-});
+const cellsObject = once(() =>
+  z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), {
+    message: "Expected an object of cell values",
+  }),
+);
+const runtimeSchemas = once(() => ({
+  local: localSchema.extend({ cells: cellsObject() }),
+  gen2014: ReportJsonSchemas.gen2014.extend({ cells: cellsObject() }),
+  gen2019: ReportJsonSchemas.gen2019.extend({ cells: cellsObject() }),
+  gen2021: ReportJsonSchemas.gen2021.extend({ cells: cellsObject() }),
+}));
 /**
  * The schemas `parseReport` runs: the same as `ReportJsonSchemas` except that cell values are decoded by hand (one
  * pass, precise issues per cell) instead of through a 200-key zod object, which is several times faster.
  */
 export const RuntimeSchemas = {
-  local: localSchema.extend({ cells: cellsObject }),
-  gen2014: ReportJsonSchemas.gen2014.extend({ cells: cellsObject }),
-  gen2019: ReportJsonSchemas.gen2019.extend({ cells: cellsObject }),
-  gen2021: ReportJsonSchemas.gen2021.extend({ cells: cellsObject }),
+  get local() {
+    return runtimeSchemas().local;
+  },
+  get gen2014() {
+    return runtimeSchemas().gen2014;
+  },
+  get gen2019() {
+    return runtimeSchemas().gen2019;
+  },
+  get gen2021() {
+    return runtimeSchemas().gen2021;
+  },
 } as const satisfies Record<Edition, z.ZodType>;
 
 /** The canonical JSON of a report, any edition (zod, discriminated by `edition`). */
