@@ -1,5 +1,6 @@
 import { parse } from "parse5";
 import { expandGrid, type Grid, gridBudget, gridText, type RawCell } from "./grid";
+import { strictHtmlTree } from "./htmlstrict";
 
 interface Node {
   readonly nodeName: string;
@@ -90,9 +91,18 @@ export interface HtmlDoc {
   readonly depthExceeded: boolean;
 }
 
-/** Parses HTML with parse5 and walks it without recursion (deeply nested input is safe). */
+/**
+ * Parses HTML and walks it without recursion (deeply nested input is safe). A document in the strict subset that
+ * `strictHtmlTree` reads (as generators write HTML) is read by it, into the tree parse5 would build; any other
+ * document is parsed by parse5.
+ */
 export function readHtml(html: string, maxDepth = 2000): HtmlDoc {
-  const doc = parse(html) as unknown as Node;
+  return walkHtml(strictHtmlTree(html) ?? parse(html), maxDepth);
+}
+
+/** Reads a parsed document (parse5's tree, or `strictHtmlTree`'s) as text plus its tables on grids. @internal */
+export function walkHtml(tree: unknown, maxDepth = 2000): HtmlDoc {
+  const doc = tree as Node;
   let text = "";
   const grids: Grid[] = [];
   const tableRanges: [number, number][] = [];
