@@ -34,6 +34,9 @@ describe("a report with no statistics table (narrative only)", () => {
     expect(missing[0]?.severity).toBe("warning");
     expect(formatIssue(missing[0]!, "zh-CN")).toContain("4 个正文部分");
     expect(formatIssue(missing[0]!, "en")).toContain("4 sections");
+    // the edition is a guess from the year, and says so
+    expect(formatIssue(missing[0]!, "zh-CN")).toContain("按年度（2011 年）推定");
+    expect(formatIssue(missing[0]!, "en")).toContain("inferred from the year 2011");
     expect(r.issues.some((i) => i.code === "IMPORT-NO-TABLES" || i.code === "IMPORT-NOT-A-REPORT")).toBe(false);
   });
 

@@ -103,7 +103,7 @@ export const en: MessageTable = {
       "This is not a government information disclosure annual report: no statistics table and no annual-report title were found (looked for the labels of the 2014 table, of local tables and of the 2019 and 2021 formats).",
     "IMPORT-NO-TABLES": "The document looks like an annual report, but no readable statistics table was found.",
     "IMPORT-NARRATIVE-ONLY":
-      "The report has no statistics table (a table published apart or as an image is not read): its title, year, {sections} sections and the figures in its prose were read, and only the prose can be checked.",
+      "The report has no statistics table (a table published apart or as an image is not read): its title, year, {sections} sections and the figures in its prose were read, and only the prose can be checked; the edition “{edition}” is inferred from the year {year}, not read from a table.",
     "IMPORT-PDF-UNSUPPORTED": "PDF files cannot be read here. Provide the web page (HTML), Word, spreadsheet or copied text.",
     "IMPORT-PDF-NO-TEXT": "The PDF has {pages} page(s) but no text layer (probably a scan): this importer does no OCR, and no figure was read.",
     "IMPORT-PDF-ENCRYPTED": "The PDF is password-protected and cannot be read.",
