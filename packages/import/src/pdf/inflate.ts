@@ -3,19 +3,28 @@ import { isNode } from "./load";
 
 // Decompression bombs: a PDF of a few MB whose FlateDecode (or LZW, run-length) streams inflate to hundreds of MB.
 // PDF.js inflates a content stream, a font or an object stream whole, in memory and on the calling thread, before
-// anything can stop it. So before PDF.js sees the file, every such stream is inflated here once, streaming, with
-// the output counted and thrown away, until the document's budget is spent. Image streams are left out: reading
-// the text layer never decodes them.
+// anything can stop it. So before PDF.js sees the file, its streams are inflated here, streaming, with the output
+// counted and thrown away, until the document's budget is spent. Image streams are left out: reading the text layer
+// never decodes them. A stream need not be inflated when it cannot matter: its input bounds its output (DEFLATE
+// writes at most 1032 bytes per input byte), so the streams are inflated largest first, and once the bytes counted
+// plus the most that all the streams left could inflate to fit in the budget, those are left alone (`bounded`).
 
 /** Stop inflating a stream's input at this many bytes per step (bounds the output of one step: 1032 × this). */
 const STEP = 4096;
 
-/** Bytes the streams of a PDF inflate to, as far as counted: `over` when the budget ran out (then `bytes` > budget). */
+/**
+ * Bytes the streams of a PDF inflate to, as far as counted: `over` when the budget ran out (then `bytes` > budget).
+ * Not over, `bytes` + `bound` is at most the budget.
+ */
 export interface InflatedSize {
   readonly bytes: number;
   readonly over: boolean;
   /** Streams counted (compressed, not images). */
   readonly streams: number;
+  /** Streams left uninflated because even at their largest ratio they fit in what was left of the budget. */
+  readonly bounded: number;
+  /** The most that the `bounded` streams can inflate to. */
+  readonly bound: number;
 }
 
 const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
@@ -433,25 +442,24 @@ function ascii85(data: Uint8Array): Uint8Array {
 const EXPANDING = new Set(["FlateDecode", "LZWDecode", "RunLengthDecode"]);
 
 /**
- * Counts the bytes that the compressed streams of a PDF (FlateDecode, LZWDecode, RunLengthDecode, alone or after
- * ASCIIHex/ASCII85, images left out) inflate to, stopping as soon as the count passes `budget`. Memory stays small:
- * the output is counted, not kept (except between two expanding filters of one stream, bounded by the budget).
- * DEFLATE goes through Node's zlib in Node (`engine` "zlib", four times cheaper than streaming), else the platform's
- * DecompressionStream ("stream"), else fflate ("fflate"); each stops inflating at the budget.
- * @internal
+ * The most bytes one filter can expand `n` input bytes to. DEFLATE: a 258-byte match in 2 bits, 1032 per byte (plus
+ * slack for a header and a last partial block). LZW: a code of 9 bits at least, each at most a 4096-entry string.
+ * Run-length: two bytes repeat one byte 128 times.
  */
-export async function inflatedSize(b: Uint8Array, budget: number, engine: "zlib" | "stream" | "fflate" = "zlib"): Promise<InflatedSize> {
-  if (native === null) native = nativeInflater();
-  const D = engine !== "fflate" ? native : undefined;
-  const Z = engine === "zlib" ? await nodeZlib() : undefined;
-  let total = 0;
-  let streams = 0;
+const MAX_RATIO: Readonly<Record<string, (n: number) => number>> = {
+  FlateDecode: (n) => 1032 * n + 1024,
+  LZWDecode: (n) => 4096 * (n + 1),
+  RunLengthDecode: (n) => 64 * n + 128,
+};
+
+/**
+ * The compressed, non-image streams of a PDF, in file order, given to `visit`: where the data starts and ends, whether
+ * the end is where /Length says (else at the next endstream, and DEFLATE is read to its own end), the dictionary and
+ * where it was read from (`readDict(b, from, to)` reads it again).
+ */
+function scan(b: Uint8Array, visit: (start: number, end: number, verified: boolean, dict: StreamDict, from: number, to: number) => void): void {
   let pos = 0;
   let floor = 0;
-  const count: Sink = (chunk) => {
-    total += chunk.length;
-    return total <= budget;
-  };
   for (;;) {
     const s = find(b, STREAM, pos);
     if (s < 0) break;
@@ -462,7 +470,8 @@ export async function inflatedSize(b: Uint8Array, budget: number, engine: "zlib"
     while (d > floor && isSpace(b[d])) d--;
     if (!(b[d] === 0x3e && b[d - 1] === 0x3e)) continue;
     const objAt = findLast(b, OBJ, floor, d);
-    const dict = readDict(b, objAt >= 0 ? objAt + 3 : floor, d + 1);
+    const from = objAt >= 0 ? objAt + 3 : floor;
+    const dict = readDict(b, from, d + 1);
     let start = s + 6;
     if (b[start] === 0x0d) start++;
     if (b[start] === 0x0a) start++;
@@ -481,6 +490,92 @@ export async function inflatedSize(b: Uint8Array, budget: number, engine: "zlib"
     pos = Math.max(pos, end);
     floor = end;
     if (dict.image || !dict.filters.some((f) => EXPANDING.has(f))) continue;
+    visit(start, end, verified, dict, from, d + 1);
+  }
+}
+
+/**
+ * The most a stream can inflate to, from its input alone: one expanding filter, first (what follows it is not decoded
+ * here), bounded by its input, which for DEFLATE without a verified end runs to the end of the file. Infinity for
+ * anything else (a chain is always inflated).
+ */
+function boundOf(b: Uint8Array, start: number, end: number, verified: boolean, dict: StreamDict): number {
+  const first = dict.filters[0]!;
+  const ratio = MAX_RATIO[first];
+  if (!ratio || dict.filters.slice(1).some((f) => EXPANDING.has(f))) return Number.POSITIVE_INFINITY;
+  return ratio((verified || first !== "FlateDecode" ? end : b.length) - start);
+}
+
+/** Fields of one stream in the scan's table. */
+const START = 0;
+const END = 1;
+const VERIFIED = 2;
+const BOUND = 3;
+const FROM = 4;
+const TO = 5;
+const STRIDE = 6;
+
+/**
+ * Counts the bytes that the compressed streams of a PDF (FlateDecode, LZWDecode, RunLengthDecode, alone or after
+ * ASCIIHex/ASCII85, images left out) inflate to, stopping as soon as the count passes `budget`. Memory stays small:
+ * the output is counted, not kept (except between two expanding filters of one stream, bounded by the budget).
+ * Streams are inflated largest first; the rest are left alone once their most possible output fits in what is left of
+ * the budget (`exact` inflates every stream). DEFLATE goes through Node's zlib in Node (`engine` "zlib", four times
+ * cheaper than streaming), else the platform's DecompressionStream ("stream"), else fflate ("fflate"); each stops
+ * inflating at the budget.
+ * @internal
+ */
+export async function inflatedSize(b: Uint8Array, budget: number, engine: "zlib" | "stream" | "fflate" = "zlib", exact = false): Promise<InflatedSize> {
+  if (native === null) native = nativeInflater();
+  const D = engine !== "fflate" ? native : undefined;
+  const Z = engine === "zlib" ? await nodeZlib() : undefined;
+  let total = 0;
+  let streams = 0;
+  const count: Sink = (chunk) => {
+    total += chunk.length;
+    return total <= budget;
+  };
+  // the streams in a table of numbers (a file of many tiny streams must not become as many objects)
+  let table = new Float64Array(STRIDE * 64);
+  let n = 0;
+  // the most the streams not yet inflated can give: the finite bounds' sum, and how many have none
+  let rest = 0;
+  let unbounded = 0;
+  scan(b, (start, end, verified, dict, from, to) => {
+    if ((n + 1) * STRIDE > table.length) {
+      const grown = new Float64Array(table.length * 2);
+      grown.set(table);
+      table = grown;
+    }
+    const bound = boundOf(b, start, end, verified, dict);
+    const at = n * STRIDE;
+    table[at + START] = start;
+    table[at + END] = end;
+    table[at + VERIFIED] = verified ? 1 : 0;
+    table[at + BOUND] = bound;
+    table[at + FROM] = from;
+    table[at + TO] = to;
+    if (bound === Number.POSITIVE_INFINITY) unbounded++;
+    else rest += bound;
+    n++;
+  });
+  // largest first (a stable sort: file order among equals), so that the small ones are the ones left alone
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((x, y) => {
+    const bx = table[x * STRIDE + BOUND]!;
+    const by = table[y * STRIDE + BOUND]!;
+    return bx > by ? -1 : bx < by ? 1 : 0;
+  });
+  for (let i = 0; i < n; i++) {
+    if (!exact && unbounded === 0 && total + rest <= budget) return { bytes: total, over: false, streams, bounded: n - i, bound: rest };
+    const at = order[i]! * STRIDE;
+    const start = table[at + START]!;
+    const end = table[at + END]!;
+    const verified = table[at + VERIFIED] === 1;
+    if (table[at + BOUND] === Number.POSITIVE_INFINITY) unbounded--;
+    else rest -= table[at + BOUND]!;
+    const dict = readDict(b, table[at + FROM]!, table[at + TO]!);
     streams++;
     // an unverified end may be "endstream" bytes inside the compressed data: DEFLATE data is read to its own end
     let data: Uint8Array = b.subarray(start, verified ? end : b.length);
@@ -509,7 +604,7 @@ export async function inflatedSize(b: Uint8Array, budget: number, engine: "zlib"
           else inflateTo(input, sink, k === 0 && !verified);
         } else if (f === "LZWDecode") lzwTo(input, sink, dict.earlyChange);
         else runLengthTo(input, sink);
-        if (total > budget) return { bytes: total, over: true, streams };
+        if (total > budget) return { bytes: total, over: true, streams, bounded: 0, bound: 0 };
         if (k < lastExpanding) {
           const parts: Uint8Array[] = kept ?? [];
           const joined = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
@@ -523,5 +618,5 @@ export async function inflatedSize(b: Uint8Array, budget: number, engine: "zlib"
       } else break; // Crypt, image filters: nothing this reader decodes
     }
   }
-  return { bytes: total, over: false, streams };
+  return { bytes: total, over: false, streams, bounded: 0, bound: 0 };
 }

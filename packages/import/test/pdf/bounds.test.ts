@@ -57,12 +57,13 @@ function lzw(data: Uint8Array): Uint8Array {
 describe.each(["zlib", "stream", "fflate"] as const)(
   "inflatedSize (%s): what the compressed streams of a PDF inflate to, counted before PDF.js reads them",
   (engine) => {
-    const inflatedSize = (b: Uint8Array, budget: number) => countInflated(b, budget, engine);
+    // every stream inflated (`exact`), so that the counts can be checked
+    const inflatedSize = (b: Uint8Array, budget: number) => countInflated(b, budget, engine, true);
     const content = `${line("Annual report 2021: 12 34 56", 760)}${"q 1 0 0 1 0 0 cm Q\n".repeat(20_000)}`;
     const size = enc.encode(content).length;
 
     it("counts a FlateDecode content stream exactly, and stops just past a budget", async () => {
-      expect(await inflatedSize(pagesPdf([flate(content)]), MAX_PDF_INFLATED_BYTES)).toEqual({ bytes: size, over: false, streams: 1 });
+      expect(await inflatedSize(pagesPdf([flate(content)]), MAX_PDF_INFLATED_BYTES)).toEqual({ bytes: size, over: false, streams: 1, bounded: 0, bound: 0 });
       const over = await inflatedSize(pagesPdf([flate(content)]), 100_000);
       expect(over.over).toBe(true);
       expect(over.bytes).toBeGreaterThan(100_000);
@@ -86,7 +87,7 @@ describe.each(["zlib", "stream", "fflate"] as const)(
         },
         plain(content),
       ]);
-      expect(await inflatedSize(pdf, MAX_PDF_INFLATED_BYTES)).toEqual({ bytes: size + size + 259, over: false, streams: 3 });
+      expect(await inflatedSize(pdf, MAX_PDF_INFLATED_BYTES)).toEqual({ bytes: size + size + 259, over: false, streams: 3, bounded: 0, bound: 0 });
     });
 
     it("reads a DEFLATE stream with an indirect /Length to its own end, past an `endstream` hidden in its data", async () => {
@@ -115,6 +116,70 @@ describe.each(["zlib", "stream", "fflate"] as const)(
     });
   },
 );
+
+describe("inflatedSize without `exact`: streams that cannot reach the budget are bounded, not inflated", () => {
+  const content = `${line("Annual report 2021: 12 34 56", 760)}${"q 1 0 0 1 0 0 cm Q\n".repeat(20_000)}`;
+  const size = enc.encode(content).length;
+  const MAX_DEFLATE_RATIO = 1032;
+
+  it("a stream whose input bounds its output under the budget is left alone; under a smaller budget it is counted", async () => {
+    const pdf = pagesPdf([flate(content)]);
+    const compressed = flate(content).stream!.length;
+    const r = await countInflated(pdf, MAX_PDF_INFLATED_BYTES);
+    expect(r).toMatchObject({ bytes: 0, over: false, streams: 0, bounded: 1 });
+    // the bound is the input times DEFLATE's largest ratio (plus a little), at least what the stream really gives
+    expect(r.bound).toBeGreaterThanOrEqual(size);
+    expect(r.bound).toBeGreaterThanOrEqual(MAX_DEFLATE_RATIO * compressed);
+    expect(r.bound).toBeLessThanOrEqual(MAX_DEFLATE_RATIO * compressed + 1024);
+    // a budget below the bound: inflated and counted
+    expect(await countInflated(pdf, MAX_DEFLATE_RATIO * compressed)).toMatchObject({ bytes: size, over: false, streams: 1, bounded: 0 });
+    expect((await countInflated(pdf, size - 1)).over).toBe(true);
+  });
+
+  it("the largest streams are inflated first, the small ones bounded; bytes + bound stays within the budget", async () => {
+    // 1 MiB that does not compress: its bound (a thousand times its input) is far over the budget
+    const noise = new Uint8Array(MIB);
+    for (let i = 0, x = 1; i < noise.length; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      noise[i] = x >>> 24;
+    }
+    const pdf = pagesPdf([flate(content), flate(noise), flate(line("small", 700))]);
+    const budget = 4 * MIB;
+    const r = await countInflated(pdf, budget);
+    expect(r).toMatchObject({ bytes: MIB, over: false, streams: 1, bounded: 2 });
+    expect(r.bytes + r.bound).toBeLessThanOrEqual(budget);
+  });
+
+  it("many streams, each far under the budget, that pass it together are still stopped", async () => {
+    // 70 pages of 1 MiB of spaces each: every stream's bound (about 1 MiB) fits in 64 MiB, their sum does not
+    const page = flate(new Uint8Array(MIB).fill(0x20));
+    const pdf = pagesPdf(Array.from({ length: 70 }, () => page));
+    expect(pdf.length).toBeLessThan(MIB);
+    const r = await countInflated(pdf, MAX_PDF_INFLATED_BYTES);
+    expect(r.over).toBe(true);
+    expect(r.bytes).toBeGreaterThan(MAX_PDF_INFLATED_BYTES);
+    expect(await readPdf(pdf)).toMatchObject({ ok: false, code: "pdf-too-large", params: { unit: "inflated-bytes", limit: MAX_PDF_INFLATED_BYTES } });
+  });
+
+  it("LZW and run-length are bounded by their own ratios; a chain (ASCIIHex then Flate) is always inflated", async () => {
+    const hexFlate = [...zlibSync(enc.encode(content))].map((b) => b.toString(16).padStart(2, "0")).join("");
+    const lz = lzw(enc.encode(content));
+    const rl = new Uint8Array([0x81, 0x41, 0x81, 0x42, 2, 0x43, 0x44, 0x45, 0x80]);
+    const pdf = writePdf([
+      { body: "<< /Type /Catalog /Pages 2 0 R >>" },
+      { body: "<< /Type /Pages /Kids [] /Count 0 >>" },
+      { body: `<< /Length ${hexFlate.length + 1} /Filter [/ASCIIHexDecode /FlateDecode] >>`, stream: enc.encode(`${hexFlate}>`) },
+      { body: `<< /Length ${lz.length} /Filter /LZWDecode >>`, stream: lz },
+      { body: `<< /Length ${rl.length} /Filter /RunLengthDecode >>`, stream: rl },
+    ]);
+    const r = await countInflated(pdf, MAX_PDF_INFLATED_BYTES);
+    expect(r).toMatchObject({ bytes: size, over: false, streams: 1, bounded: 2 });
+    // LZW: at most 4096 bytes per 9-bit code; run-length: 128 bytes per two
+    expect(r.bound).toBe(4096 * (lz.length + 1) + 64 * rl.length + 128);
+    // a budget the bounds do not fit in: everything is inflated, the chain first
+    expect(await countInflated(pdf, size + size + 259)).toMatchObject({ bytes: size + size + 259, over: false, streams: 3, bounded: 0 });
+  });
+});
 
 describe("readPdf: bounded work on hostile PDFs, one clear failure each", () => {
   it(`a decompression bomb (a content stream inflating past ${MAX_PDF_INFLATED_BYTES / MIB} MiB) is pdf-too-large in inflated bytes, before PDF.js`, async () => {
