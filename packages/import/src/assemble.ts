@@ -23,7 +23,8 @@ export function assemble(doc: DocInput, located: Located, solved: SolveOut, opti
   const issues: Issue[] = [...located.issues, ...solved.issues];
   const totalRows = Object.values(located.rowsRecognised).reduce((a, b) => a + b, 0);
   const sections = readSections(located.src, located.c, located.tableRanges, located.original);
-  if (located.narrativeOnly) issues.push(importIssue("IMPORT-NARRATIVE-ONLY", "warning", { sections: sections.length, edition: edition ?? "", year: meta.year ?? "" }));
+  if (located.narrativeOnly)
+    issues.push(importIssue("IMPORT-NARRATIVE-ONLY", "warning", { sections: sections.length, edition: edition ?? "", year: meta.year ?? "" }));
   else if (totalRows === 0 || solved.cells.size === 0) {
     issues.push(noTables(/年度报告/.test(meta.title ?? "")));
     return { ...failed(doc.format, issues, doc.encoding), edition };

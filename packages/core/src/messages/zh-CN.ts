@@ -141,7 +141,8 @@ export const zhCN: MessageTable = {
     "IMPORT-NOT-A-REPORT":
       "这不是政府信息公开工作年度报告：没有找到任何统计表，也没有年度报告的标题（已查找 2014 年统计表的“统计指标/收到申请数”、地方表的“本年度/历年累计”、2019/2021 年格式的“本年新收政府信息公开申请数量”“第二十条第（一）项”等标签）。",
     "IMPORT-NO-TABLES": "文档像是年度报告，但没有找到可读的统计表。",
-    "IMPORT-NARRATIVE-ONLY": "报告中没有统计表（单独发布或以图片发布的统计表无法读取）：已读取标题、年度、{sections} 个正文部分和正文中的数字，只能核对正文；格式“{edition}”是按年度（{year} 年）推定的，不是从表格识别的。",
+    "IMPORT-NARRATIVE-ONLY":
+      "报告中没有统计表（单独发布或以图片发布的统计表无法读取）：已读取标题、年度、{sections} 个正文部分和正文中的数字，只能核对正文；格式“{edition}”是按年度（{year} 年）推定的，不是从表格识别的。",
     "IMPORT-PDF-UNSUPPORTED": "此环境无法读取 PDF 文件。请提供网页（HTML）、Word、表格文件或复制出的文本。",
     "IMPORT-PDF-NO-TEXT": "PDF 共 {pages} 页，但没有文字层（可能是扫描件）：本导入器不做文字识别，未读取任何数字。",
     "IMPORT-PDF-ENCRYPTED": "PDF 受密码保护，无法读取。",

@@ -97,9 +97,15 @@ const NATIONAL_IDENTITIES = new Map<Edition, Map<RuleDef, readonly Identity[]>>(
 function identitiesFor(rule: RuleDef & { kind: "identity" }, ctx: RuleContext): readonly Identity[] {
   if (ctx.edition === "local") return rule.identities(ctx);
   let byRule = NATIONAL_IDENTITIES.get(ctx.edition);
-  if (!byRule) NATIONAL_IDENTITIES.set(ctx.edition, (byRule = new Map()));
+  if (!byRule) {
+    byRule = new Map();
+    NATIONAL_IDENTITIES.set(ctx.edition, byRule);
+  }
   let list = byRule.get(rule);
-  if (!list) byRule.set(rule, (list = Object.freeze(rule.identities(ctx))));
+  if (!list) {
+    list = Object.freeze(rule.identities(ctx));
+    byRule.set(rule, list);
+  }
   return list;
 }
 
@@ -368,7 +374,10 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
 
   // the cell resolver (a map for a local table) is built only when a failure needs it
   let resolver: ((id: string) => CellDef | undefined) | undefined;
-  const resolve = (id: string) => (resolver ??= cellResolver(edition, report))(id);
+  const resolve = (id: string) => {
+    if (!resolver) resolver = cellResolver(edition, report);
+    return resolver(id);
+  };
   const corrections = options.corrections === false ? [] : localize(evaluated, report, previous, derived, resolve, uncertain);
   const fault = options.corrections === false ? undefined : faultArea(evaluated, corrections, resolve, uncertain);
   const counts = { error: 0, warning: 0, info: 0, notAssessable: 0, passed };
