@@ -282,6 +282,23 @@ describe.skipIf(!!skip)("the demo page in Chromium", () => {
     await page.close();
   });
 
+  it("says, when saving JSON or XLSX, how many figures in the file were inferred when reading (the file cannot mark them)", async () => {
+    const page = await open();
+    await drop(page, join(FIXTURES, "real", "pingtan-2019.txt"));
+    const guessed = await page.locator(`${TAG} td.uncertain input`).count();
+    expect(guessed).toBeGreaterThan(0);
+    const status = page.locator(`${TAG} #status`);
+    for (const id of ["save-json", "save-xlsx"]) {
+      await Promise.all([page.waitForEvent("download"), page.locator(`${TAG} #${id}`).click()]);
+      await expect.poll(() => status.textContent()).toContain(`其中 ${guessed} 个数字是读取时推断的`);
+    }
+    // a report read exactly says nothing of the kind
+    await drop(page, join(FIXTURES, "real", "shanghai-govoffice-2019.html"));
+    await Promise.all([page.waitForEvent("download"), page.locator(`${TAG} #save-json`).click()]);
+    expect(await status.textContent()).not.toContain("推断");
+    await page.close();
+  });
+
   it("exports JSON, XLSX and printable HTML, and the JSON and XLSX read back to the same report", async () => {
     const page = await open();
     await drop(page, join(FIXTURES, "real", "shanghai-govoffice-2019.html"));

@@ -51,6 +51,7 @@ type Status =
   | { readonly kind: "loaded"; readonly name: string; readonly format: string }
   | { readonly kind: "not-loaded"; readonly name: string; readonly issue?: Issue; readonly failure?: ReadFailure }
   | { readonly kind: "filled"; readonly count: number }
+  | { readonly kind: "saved-guessed"; readonly count: number }
   | { readonly kind: "applied"; readonly correction: Correction; readonly report: Report };
 
 const NO_STATUS: Status = { kind: "none" };
@@ -357,6 +358,8 @@ export class GovDisclosureValidator extends LitElement {
       }
       case "filled":
         return st.count ? uiText(locale, "filled", { count: st.count }) : stringsFor(locale).filledNone;
+      case "saved-guessed":
+        return uiText(locale, "savedGuessed", { count: st.count });
       case "applied":
         return uiText(locale, "applied", { message: this.word(st.correction, st.report) });
       case "not-loaded": {
@@ -521,6 +524,9 @@ export class GovDisclosureValidator extends LitElement {
       else if (kind === "xlsx")
         this.download(await this.exportXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exportName(r, "xlsx"));
       else this.download(await this.exportHtml(), "text/html;charset=utf-8", exportName(r, "html"));
+      // JSON and XLSX cannot mark the figures the import inferred (the printable HTML does): the clerk is told
+      const guessed = [...this._checked.uncertain].filter((c) => !this.typed.has(c) && r.cells[c] !== undefined).length;
+      if (kind !== "html" && guessed > 0) this._status = { kind: "saved-guessed", count: guessed };
     } finally {
       this._busy = false;
     }

@@ -35,6 +35,8 @@ export interface ElementStrings {
   /** Template: `{count}` totals filled. */
   readonly filled: string;
   readonly filledNone: string;
+  /** Template: a file saved in a format that cannot mark cells holds `{count}` figures inferred when reading. */
+  readonly savedGuessed: string;
   readonly clear: string;
   readonly confirmClear: string;
   readonly confirmSwitch: string;
@@ -115,6 +117,7 @@ const zh: ElementStrings = {
   fillTotals: "由分项填写合计",
   filled: "已填写 {count} 个合计。",
   filledNone: "没有可由分项得出的空白合计。",
+  savedGuessed: "已保存。注意：其中 {count} 个数字是读取时推断的（此处标“?”），保存的文件无法标出，请核对后再使用。",
   clear: "清空表格",
   confirmClear: "清空已填写的全部数据？",
   confirmSwitch: "切换版本将清空已填写的数据，是否继续？",
@@ -188,6 +191,7 @@ const en: ElementStrings = {
   fillTotals: "Fill totals from their parts",
   filled: "Filled {count} total(s).",
   filledNone: "No blank total follows from its parts.",
+  savedGuessed: "Saved. Note: {count} figure(s) in it were inferred when reading (marked “?” here) and the saved file cannot mark them: check them before use.",
   clear: "Clear the tables",
   confirmClear: "Clear all the data entered?",
   confirmSwitch: "Switching the edition clears the data entered. Continue?",
