@@ -81,16 +81,47 @@ const PHRASING = new Set([
 const TABLE_CONTEXT = new Set(["table", "tbody", "thead", "tfoot", "tr"]);
 const TABLE_PARTS = new Set(["caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr"]);
 const HEADING = /^h[1-6]$/;
-const KEPT_ATTRS = new Set(["rowspan", "colspan"]);
 
-const TAG_NAME = /[a-zA-Z][a-zA-Z0-9]*/y;
-const ATTR_NAME = /[a-zA-Z_:][-a-zA-Z0-9_:.]*/y;
-const END_TAG = /<\/([a-zA-Z][a-zA-Z0-9]*)[ \t\n\f]*>/y;
+/** The length of "rowspan" and of "colspan": only a name this long is compared with them. */
+const SPAN_NAME_LENGTH = "rowspan".length;
+/** Shared by every element with no rowspan or colspan (never added to). */
+const NO_ATTRS: { name: string; value: string }[] = [];
 const DOCTYPE = /<!doctype html>/iy;
 const ONLY_SPACE = /^[ \t\n\f]*$/;
 const UNSUPPORTED = /[\r\0&]/;
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12;
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** The end of a tag name ([a-zA-Z][a-zA-Z0-9]*) that starts at `at`; -1 when none starts there. */
+function nameEndAt(html: string, at: number): number {
+  if (!isLetter(html.charCodeAt(at))) return -1;
+  let j = at + 1;
+  while (j < html.length && (isLetter(html.charCodeAt(j)) || isDigit(html.charCodeAt(j)))) j++;
+  return j;
+}
+
+/** The end of an attribute name ([a-zA-Z_:][-a-zA-Z0-9_:.]*) that starts at `at`; -1 when none starts there. */
+function attrNameEndAt(html: string, at: number): number {
+  const c = html.charCodeAt(at);
+  if (!(isLetter(c) || c === 95 || c === 58)) return -1;
+  let j = at + 1;
+  for (; j < html.length; j++) {
+    const d = html.charCodeAt(j);
+    if (!(isLetter(d) || isDigit(d) || d === 95 || d === 58 || d === 45 || d === 46)) break;
+  }
+  return j;
+}
+
+/** A tag name in lower case (as parse5 writes it). */
+function lowerName(html: string, from: number, to: number): string {
+  for (let k = from; k < to; k++) {
+    const c = html.charCodeAt(k);
+    if (c >= 65 && c <= 90) return html.slice(from, to).toLowerCase();
+  }
+  return html.slice(from, to);
+}
 
 function element(tagName: string, attrs: { name: string; value: string }[]): StrictNode {
   return { nodeName: tagName, tagName, attrs, childNodes: [] };
@@ -109,15 +140,16 @@ export function strictHtmlTree(html: string): StrictNode | undefined {
   if (UNSUPPORTED.test(html)) return undefined;
   const doc: StrictNode = { nodeName: "#document", childNodes: [] };
   const stack: StrictNode[] = [];
-  const open = new Map<string, number>();
-  const has = (name: string) => (open.get(name) ?? 0) > 0;
+  // how many of the elements whose start tag depends on them are open
+  const open: Record<string, number> = Object.assign(Object.create(null), { p: 0, li: 0, dd: 0, dt: 0, a: 0 });
+  const has = (name: string) => open[name]! > 0;
   const push = (n: StrictNode) => {
     stack.push(n);
-    open.set(n.tagName!, (open.get(n.tagName!) ?? 0) + 1);
+    if (n.tagName! in open) open[n.tagName!]!++;
   };
   const pop = () => {
     const n = stack.pop()!;
-    open.set(n.tagName!, open.get(n.tagName!)! - 1);
+    if (n.tagName! in open) open[n.tagName!]!--;
   };
   // 0 before <html>, 1 before <head>, 2 in head, 3 after head, 4 in body, 5 after </body>, 6 after </html>
   let phase = 0;
@@ -171,11 +203,13 @@ export function strictHtmlTree(html: string): StrictNode | undefined {
     }
     if (c1 === 47) {
       // an end tag: it must close the current element (nothing implied)
-      END_TAG.lastIndex = lt;
-      const m = END_TAG.exec(html);
-      if (!m) return undefined;
-      const name = m[1]!.toLowerCase();
-      i = END_TAG.lastIndex;
+      const nameEnd = nameEndAt(html, lt + 2);
+      if (nameEnd < 0) return undefined;
+      const name = lowerName(html, lt + 2, nameEnd);
+      let k = nameEnd;
+      while (k < n && isSpace(html.charCodeAt(k))) k++;
+      if (html.charCodeAt(k) !== 62) return undefined;
+      i = k + 1;
       if (phase === 2 && name === "head") {
         pop();
         phase = 3;
@@ -189,12 +223,11 @@ export function strictHtmlTree(html: string): StrictNode | undefined {
       continue;
     }
     // a start tag
-    TAG_NAME.lastIndex = lt + 1;
-    const tm = TAG_NAME.exec(html);
-    if (!tm) return undefined;
-    const name = tm[0].toLowerCase();
-    let j = TAG_NAME.lastIndex;
-    const attrs: { name: string; value: string }[] = [];
+    const nameEnd = nameEndAt(html, lt + 1);
+    if (nameEnd < 0) return undefined;
+    const name = lowerName(html, lt + 1, nameEnd);
+    let j = nameEnd;
+    let attrs: { name: string; value: string }[] = NO_ATTRS;
     let selfClosing = false;
     for (;;) {
       const from = j;
@@ -210,10 +243,10 @@ export function strictHtmlTree(html: string): StrictNode | undefined {
         break;
       }
       if (j === from) return undefined;
-      ATTR_NAME.lastIndex = j;
-      const am = ATTR_NAME.exec(html);
-      if (!am) return undefined;
-      j = ATTR_NAME.lastIndex;
+      const attrStart = j;
+      const attrEnd = attrNameEndAt(html, j);
+      if (attrEnd < 0) return undefined;
+      j = attrEnd;
       let value = "";
       if (html.charCodeAt(j) === 61) {
         const q = html.charCodeAt(j + 1);
@@ -224,8 +257,13 @@ export function strictHtmlTree(html: string): StrictNode | undefined {
         j = close + 1;
       }
       // only the attributes read are kept; the first of a name wins, as in parse5
-      const attrName = am[0].toLowerCase();
-      if (KEPT_ATTRS.has(attrName) && !attrs.some((a) => a.name === attrName)) attrs.push({ name: attrName, value });
+      if (attrEnd - attrStart === SPAN_NAME_LENGTH) {
+        const attrName = html.slice(attrStart, attrEnd).toLowerCase();
+        if ((attrName === "rowspan" || attrName === "colspan") && !attrs.some((a) => a.name === attrName)) {
+          if (attrs === NO_ATTRS) attrs = [];
+          attrs.push({ name: attrName, value });
+        }
+      }
     }
     i = j;
     if (phase === 0) {
