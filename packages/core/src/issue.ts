@@ -166,7 +166,7 @@ export interface ParseParams {
 export interface ImportParams {
   "IMPORT-NOT-A-REPORT": Record<string, never>;
   "IMPORT-NO-TABLES": Record<string, never>;
-  "IMPORT-NARRATIVE-ONLY": { readonly sections: number };
+  "IMPORT-NARRATIVE-ONLY": { readonly sections: number; readonly edition: string; readonly year: number | string };
   "IMPORT-PDF-UNSUPPORTED": Record<string, never>;
   "IMPORT-PDF-NO-TEXT": { readonly pages: number };
   "IMPORT-PDF-ENCRYPTED": Record<string, never>;
