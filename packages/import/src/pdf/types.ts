@@ -8,8 +8,10 @@ export const MAX_PDF_BYTES = 20 * 1024 * 1024;
 export const MAX_PDF_TEXT_ITEMS = 200_000;
 /**
  * Most bytes that the compressed streams of one PDF (content streams, fonts, object streams; images, which reading
- * text never decodes, left out) may inflate to, all together: 64 MiB. Counted before PDF.js reads anything; more gets
- * `pdf-too-large` with unit "inflated-bytes" (a decompression bomb: a real report inflates to a few MB).
+ * text never decodes, left out) may inflate to, all together: 64 MiB. Counted before PDF.js reads anything (the
+ * largest streams inflated, the small rest bounded by their input times the filter's largest ratio, DEFLATE's 1032,
+ * once that fits); more gets `pdf-too-large` with unit "inflated-bytes" (a decompression bomb: a real report
+ * inflates to a few MB).
  */
 export const MAX_PDF_INFLATED_BYTES = 64 * 1024 * 1024;
 /**
