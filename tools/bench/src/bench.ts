@@ -751,24 +751,14 @@ async function main() {
   p();
   p("| target | wanted | measured | result |");
   p("| --- | --- | --- | --- |");
-  for (const t of textRates)
+  for (const t of [...textRates.map((r) => ({ ...r, want: 2000 })), ...officeRates.map((r) => ({ ...r, want: 500 }))])
     p(
       targetRow(
         `import + validate, ${label(t.f)}`,
-        "≥ 2,000 reports/s/core",
+        `≥ ${fmt(t.want)} reports/s/core`,
         `${fmt(t.v)} reports/s/core`,
-        t.v >= 2000,
-        t.v >= 2000 ? "" : `${fmt(2000 / t.v, 1)}× too slow`,
-      ),
-    );
-  for (const t of officeRates)
-    p(
-      targetRow(
-        `import + validate, ${label(t.f)}`,
-        "≥ 500 reports/s/core",
-        `${fmt(t.v)} reports/s/core`,
-        t.v >= 500,
-        t.v >= 500 ? "" : `${fmt(500 / t.v, 1)}× too slow`,
+        t.v >= t.want,
+        t.v >= t.want ? "" : `${fmt(t.want / t.v, 1)}× too slow`,
       ),
     );
   p(
