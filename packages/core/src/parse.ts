@@ -4,6 +4,7 @@ import { type LocalRow, localCells } from "./cells/local";
 import type { CellDef } from "./cells/types";
 import { isEdition } from "./editions";
 import { describeValue, type ExpectedKind, type ParseIssue, parseIssue } from "./issue";
+import { inexactNumbers } from "./json-exact";
 import type { Report, SourceLocation } from "./report";
 import { ReportJson, RuntimeSchemas, schemaId } from "./schema";
 import { type CellJson, type CellValue, type CellDecodeError, decodeCell, encodeCell, isDecodeError } from "./value";
@@ -111,16 +112,24 @@ export function parseReport(input: unknown): ParseResult {
   return { success: true, report };
 }
 
-/** Reads canonical report JSON from text. Never throws: malformed JSON is one issue with its position. */
+/**
+ * Reads canonical report JSON from text. Never throws: malformed JSON is one issue with its position, and a number a
+ * double cannot hold exactly (an amount of 17 significant digits, an integer beyond 2^53) is an issue with its path,
+ * never a rounded value.
+ */
 export function parseReportJson(text: string): ParseResult {
   let value: unknown;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value = JSON.parse(body);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const at = /position (\d+)/.exec(msg);
     return { success: false, issues: [parseIssue("PARSE-JSON-SYNTAX", [], { position: at ? Number(at[1]) + 1 : text.length, detail: msg.slice(0, 200) })] };
   }
+  // a number JSON.parse had to round is refused, never read as an approximation
+  const inexact = inexactNumbers(body);
+  if (inexact.length) return { success: false, issues: inexact };
   return parseReport(value);
 }
 

@@ -111,6 +111,43 @@ describe("parseReport", () => {
     expect(!bad.success && bad.issues[0]?.code).toBe("PARSE-JSON-SYNTAX");
   });
 
+  it("refuses a number JSON.parse would round, with its path, and reads every exact one", () => {
+    const text = stringifyReport(fixture("pingtan-2021"));
+    const json = (amount: string, count = "1") =>
+      text.replace('"t2.fees.amount": "24252.311082"', `"t2.fees.amount": ${amount}`).replace(/("t3\.new\.natural": )\d+/, `$1${count}`);
+    // exact in a double: read, money kept as written
+    for (const [amount, want] of [
+      ["24252.311082", "24252.311082"],
+      ["0.1", "0.1"],
+      ["1.50", "1.5"],
+      ["2.5e3", "2500"],
+    ] as const) {
+      const r = parseReportJson(json(amount));
+      expect(r.success, amount).toBe(true);
+      if (r.success) expect(r.report.cells["t2.fees.amount"]).toMatchObject({ kind: "money" });
+      if (r.success) expect(String((r.report.cells["t2.fees.amount"] as { value: unknown }).value), amount).toBe(want);
+    }
+    for (const [amount, count, code, why] of [
+      ["12345678901234567.89", "1", "PARSE-INEXACT-NUMBER", "digits"],
+      ["0.10000000000000000555", "1", "PARSE-INEXACT-NUMBER", "digits"],
+      ["1e-400", "1", "PARSE-INEXACT-NUMBER", "underflow"],
+      ["1e400", "1", "PARSE-INEXACT-NUMBER", "overflow"],
+      ["1", "9007199254740993", "PARSE-UNSAFE-INTEGER", undefined],
+      ["1", "9".repeat(400), "PARSE-UNSAFE-INTEGER", undefined],
+    ] as const) {
+      const r = parseReportJson(json(amount, count));
+      expect(r.success, `${amount} ${count}`).toBe(false);
+      const issue = !r.success ? r.issues[0] : undefined;
+      expect(issue?.code).toBe(code);
+      expect(issue?.path).toEqual(["cells", code === "PARSE-UNSAFE-INTEGER" ? "t3.new.natural" : "t2.fees.amount"]);
+      if (why) expect(issue?.params).toMatchObject({ why });
+      expect(formatIssue(issue!, "en")).toContain("exactly");
+    }
+    // a long run of digits inside a string is not a number
+    expect(text).toContain('"body": "');
+    expect(parseReportJson(text.replace('"body": "', '"body": "12345678901234567890123e5 \\" [1e400] ')).success).toBe(true);
+  });
+
   it("never throws, whatever it is given", () => {
     fc.assert(
       fc.property(fc.anything(), (x) => {

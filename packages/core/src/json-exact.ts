@@ -1,0 +1,77 @@
+// Exactness of the numbers in JSON text: `JSON.parse` reads every number as a double and rounds the ones a double
+// cannot hold (an amount of 17 significant digits, an integer beyond 2^53) without a word. These are found in the text
+// itself, with the path of each, so that a reader can refuse them instead of reading an approximation.
+import { type ParseIssue, parseIssue } from "./issue";
+
+/**
+ * True when the text may hold a number a double cannot hold exactly: a run of 16 or more digits and points (an integer
+ * beyond 2^53 has 16 digits; a number of 15 significant digits or fewer always comes back as written) or an exponent.
+ * Strings that happen to match only cost a scan. Linear in the text.
+ */
+const MAY_BE_INEXACT = /[0-9.]{16}|\d[eE]/;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** At most this many issues about inexact numbers per document. */
+const MAX_INEXACT = 50;
+
+/** The significant digits of a decimal number's text (no sign, point, exponent, leading or trailing zeros). */
+const significant = (raw: string): string => raw.replace(/^-/, "").replace(/e.*$/i, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+
+/** Why a JSON number's text is not held exactly by a double, or undefined when it is. */
+function inexactness(raw: string): "integer" | "digits" | "underflow" | "overflow" | undefined {
+  const n = Number(raw);
+  if (!/[.eE]/.test(raw)) return Number.isSafeInteger(n) ? undefined : "integer";
+  if (!Number.isFinite(n)) return "overflow";
+  if (significant(raw) === significant(String(n))) return undefined;
+  return n === 0 ? "underflow" : "digits";
+}
+
+/**
+ * The numbers of a JSON text (one that `JSON.parse` accepts) that a double cannot hold exactly, as parse issues with
+ * their paths: `PARSE-UNSAFE-INTEGER` for an integer beyond 2^53, `PARSE-INEXACT-NUMBER` for the others. Empty for
+ * almost every document, after one regular-expression test. @internal
+ */
+export function inexactNumbers(text: string): ParseIssue[] {
+  if (!MAY_BE_INEXACT.test(text)) return [];
+  const out: ParseIssue[] = [];
+  // one frame per open object or array: the key or index of the value being read in it
+  const frames: { array: boolean; key: string | number }[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length && out.length < MAX_INEXACT; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      const top = frames[frames.length - 1];
+      if (expectKey && top) {
+        top.key = JSON.parse(text.slice(i, j + 1)) as string;
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b) {
+      frames.push({ array: false, key: "" });
+      expectKey = true;
+    } else if (c === 0x5b) frames.push({ array: true, key: 0 });
+    else if (c === 0x7d || c === 0x5d) frames.pop();
+    else if (c === 0x2c) {
+      const top = frames[frames.length - 1];
+      if (top?.array) top.key = (top.key as number) + 1;
+      else if (top) expectKey = true;
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      NUMBER.lastIndex = i;
+      const raw = NUMBER.exec(text)?.[0];
+      if (!raw) continue;
+      const why = inexactness(raw);
+      if (why) {
+        const path = frames.map((f) => f.key);
+        const received = raw.length > 60 ? `${raw.slice(0, 57)}…` : raw;
+        out.push(
+          why === "integer"
+            ? parseIssue("PARSE-UNSAFE-INTEGER", path, { cell: String(path.at(-1) ?? ""), received })
+            : parseIssue("PARSE-INEXACT-NUMBER", path, { received, why }),
+        );
+      }
+      i += raw.length - 1;
+    }
+  }
+  return out;
+}
