@@ -1,4 +1,5 @@
-import Decimal from "decimal.js";
+import type Decimal from "decimal.js";
+import { plusExact } from "./rules/num";
 import { cellsOf } from "./cells";
 import type { Edition } from "./editions";
 import type { Report } from "./report";
@@ -62,7 +63,7 @@ export function aggregateReports(reports: readonly Report[], options: { edition?
       }
       const n = v.kind === "count" || v.kind === "money" ? v.value : 0;
       if (v.kind === "money" && v.unit) unit = v.unit;
-      total = (total ?? new Decimal(0)).plus(n);
+      total = plusExact(total ?? 0, n);
     }
     if (total === undefined) continue;
     if (def.kind === "money") cells[def.id] = unit ? { kind: "money", value: total, unit } : { kind: "money", value: total };

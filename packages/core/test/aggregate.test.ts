@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregateReports, validateReport } from "../src/index";
+import { aggregateReports, Decimal, money, validateReport } from "../src/index";
 import { fixture, set, withMeta } from "./helpers";
 
 const P = fixture("pingtan-2021");
@@ -30,6 +30,15 @@ describe("aggregateReports", () => {
       [2, "edition"],
       [3, "local"],
     ]);
+  });
+
+  it("adds amounts of any length exactly (decimal.js alone rounds to 20 significant digits)", () => {
+    const long = set(P, { "t2.fees.amount": money("123456789012345678901.5") });
+    const r = aggregateReports([long, set(P, { "t2.fees.amount": money("1.000000000000000000001") })]);
+    const v = r.report?.cells["t2.fees.amount"];
+    expect(v?.kind).toBe("money");
+    expect(v?.kind === "money" && v.value.toFixed()).toBe("123456789012345678902.500000000000000000001");
+    expect(v?.kind === "money" && v.value instanceof Decimal).toBe(true);
   });
 
   it("does not round sums beyond 2^53", () => {

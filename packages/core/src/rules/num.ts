@@ -5,13 +5,25 @@ export type Num = number | Decimal;
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
+// decimal.js rounds the result of every operation to its `precision` significant digits (20 by default): an amount of
+// 21 digits would be rounded in a sum. Sums here are made by a copy of the constructor whose precision no input reaches
+// (only additions and multiplications by short factors use it: their digits are bounded by the inputs'), and handed
+// back as plain Decimals.
+const Exact = Decimal.clone({ precision: 1e9 });
+
+/** a + b of two decimals, exact whatever their number of digits. */
+export const plusExact = (a: Decimal.Value, b: Decimal.Value): Decimal => new Decimal(new Exact(a).plus(b));
+
+/** a × b of two decimals, exact whatever their number of digits. */
+export const timesExact = (a: Decimal.Value, b: Decimal.Value): Decimal => new Decimal(new Exact(a).times(b));
+
 /** Exact addition: stays a number while the result is a safe integer, else switches to Decimal. */
 export function add(a: Num, b: Num): Num {
   if (typeof a === "number" && typeof b === "number") {
     const r = a + b;
     if (Number.isSafeInteger(r) && Math.abs(a) <= SAFE && Math.abs(b) <= SAFE) return r;
   }
-  return new Decimal(a).plus(b);
+  return plusExact(a, b);
 }
 
 /** Exact subtraction. */
