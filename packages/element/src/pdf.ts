@@ -66,6 +66,3 @@ export function startPdfWorker(): boolean {
     return false;
   }
 }
-
-/** True once a Web Worker was made for PDF.js by this module. */
-export const pdfWorkerStarted = (): boolean => worker !== undefined;
