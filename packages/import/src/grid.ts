@@ -102,11 +102,35 @@ export function expandGrid(rawRows: readonly (readonly RawCell[])[], index: numb
   let holes = 0;
   for (const row of rows) for (let i = 0; i < row.length; i++) if (!row[i]) holes++;
   charge(holes, 0);
-  return { rows: rows.map((row) => Array.from(row ?? [], (x) => x ?? empty)), index, ...(sheet ? { sheet } : {}) };
+  // the holes are filled in place (the rows are this function's own)
+  for (const row of rows) if (row) for (let i = 0; i < row.length; i++) row[i] ??= empty;
+  return { rows, index, ...(sheet ? { sheet } : {}) };
 }
 
 const CJK = /[\u3400-\u9fff]/;
-const isLabelText = (t: string): boolean => CJK.test(t) && !/^(无|[+-]?\d[\d,.]*\s*(万元|元|条|件|个|次|人次|人)?)$/.test(normalizeChars(t).trim());
+const LABEL_NOT = /^(无|[+-]?\d[\d,.]*\s*(万元|元|条|件|个|次|人次|人)?)$/;
+
+/** Cell texts longer than this are worked out each time, never remembered. */
+const MAX_REMEMBERED_CELL = 200;
+/** Most cell texts remembered (the caches start afresh past it). */
+const MAX_REMEMBERED_CELLS = 4096;
+const LABEL_TEXT = new Map<string, boolean>();
+const CLEAN_LABEL = new Map<string, string>();
+
+/** `f(t)`, remembered in `cache` for short texts: cell texts (labels above all) repeat within and across reports. */
+function remembered<T>(cache: Map<string, T>, t: string, f: (t: string) => T): T {
+  if (t.length > MAX_REMEMBERED_CELL) return f(t);
+  let v = cache.get(t);
+  if (v === undefined) {
+    v = f(t);
+    if (cache.size >= MAX_REMEMBERED_CELLS) cache.clear();
+    cache.set(t, v);
+  }
+  return v;
+}
+
+const labelText = (t: string): boolean => CJK.test(t) && !LABEL_NOT.test(normalizeChars(t).trim());
+const isLabelText = (t: string): boolean => remembered(LABEL_TEXT, t, labelText);
 
 interface GridRowView {
   readonly label: string;
@@ -156,7 +180,7 @@ function viewRow(row: readonly GridCell[]): GridRowView {
   });
   let i = 0;
   while (i < distinct.length && isLabelText(distinct[i]!.text)) i++;
-  const labels = distinct.slice(0, i).map((d) => cleanLabel(d.text));
+  const labels = distinct.slice(0, i).map((d) => remembered(CLEAN_LABEL, d.text, cleanLabel));
   return { label: labels.join(""), last: labels[labels.length - 1] ?? "", values: distinct.slice(i) };
 }
 

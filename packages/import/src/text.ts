@@ -153,20 +153,37 @@ interface Match {
   readonly end: number;
 }
 
-function sequential(specs: readonly RowSpec[], c: Compact, start: number, maxGap: number): Match[] {
+/** The last search of each spec's pattern: from where, and the first match at or after it (null: none). */
+type SearchMemo = ({ from: number; found: { start: number; end: number } | null } | undefined)[];
+
+/**
+ * The first match of a spec's pattern at or after `pos`. A match's extent does not depend on where the search
+ * started, so the last search answers any later one that starts between it and its match (or after it, when it
+ * found none): the starts anchorTable tries search the same stretches of text again and again.
+ */
+function firstMatch(spec: RowSpec, k: number, c: Compact, pos: number, memo: SearchMemo): { start: number; end: number } | null {
+  const last = memo[k];
+  if (last && last.from <= pos && (last.found === null || last.found.start >= pos)) return last.found;
+  const re = rowRegex(spec);
+  re.lastIndex = pos;
+  const m = re.exec(c.text);
+  const found = m ? { start: m.index, end: m.index + m[0].length } : null;
+  memo[k] = { from: pos, found };
+  return found;
+}
+
+function sequential(specs: readonly RowSpec[], c: Compact, start: number, maxGap: number, memo: SearchMemo): Match[] {
   const out: Match[] = [];
   let pos = start;
   let missed = 0;
-  for (const spec of specs) {
-    const re = rowRegex(spec);
-    re.lastIndex = pos;
-    const m = re.exec(c.text);
-    if (m && m.index - pos <= maxGap * (missed + 1)) {
-      out.push({ spec, start: m.index, end: m.index + m[0].length });
-      pos = m.index + m[0].length;
+  specs.forEach((spec, k) => {
+    const m = firstMatch(spec, k, c, pos, memo);
+    if (m && m.start - pos <= maxGap * (missed + 1)) {
+      out.push({ spec, start: m.start, end: m.end });
+      pos = m.end;
       missed = 0;
     } else missed++;
-  }
+  });
   return out;
 }
 
@@ -179,6 +196,7 @@ export function anchorTable(
   maxGap = 160,
 ): { rows: RowObs[]; labelsOnly: RowObs[]; start: number; end: number } {
   let best: Match[] = [];
+  const memo: SearchMemo = [];
   for (const spec of specs.slice(0, 3)) {
     // the start positions first: sequential() searches with the same shared regexes
     const re = rowRegex(spec);
@@ -189,7 +207,7 @@ export function anchorTable(
       if (m[0].length === 0) re.lastIndex++;
     }
     for (const at of starts) {
-      const got = sequential(specs, c, at, maxGap);
+      const got = sequential(specs, c, at, maxGap, memo);
       if (got.length > best.length) best = got;
     }
   }
