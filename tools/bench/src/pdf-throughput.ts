@@ -1,7 +1,9 @@
 // PDF import + validate in its own process (so its peak RSS is its own): `pdf-throughput.ts <count> <file.pdf|dir>...`.
 // Reads the PDFs once (untimed), then imports and validates `count` of them in turn, cycling through the list, as
 // the CLI does (the import's issues go to validateReport). The first WARMUP imports load PDF.js and warm the JIT and
-// are not counted. Peak RSS and heap are taken after 100 and after `count` PDFs. Prints one JSON line.
+// are not counted. Peak RSS and heap are taken after 100 and after `count` PDFs. Prints one JSON line. Besides the
+// wall-clock times, `importCpuMs` is the process's CPU time (all threads) spent in the imports: on a machine shared
+// with other work it moves much less than the wall clock does.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { formatIssue, validateReport } from "@gov-disclosure/core";
@@ -31,6 +33,7 @@ const WARMUP = Math.min(10, pdfs.length);
 
 const now = () => performance.now();
 let importMs = 0;
+let importCpuMs = 0;
 let validateMs = 0;
 let imported = 0;
 let failedImports = 0;
@@ -46,9 +49,11 @@ const heapAt: Record<number, number> = {};
 for (let n = 0; n < count + WARMUP; n++) {
   const i = n % pdfs.length;
   const input = pdfs[i] as Uint8Array;
+  const c0 = process.cpuUsage();
   const t0 = now();
   const result = await importReport(input, { filename: "report.pdf" });
   const t1 = now();
+  const cpu = process.cpuUsage(c0);
   const validation = result.report ? validateReport(result.report, { importIssues: result.issues }) : undefined;
   const t2 = now();
   if (n < WARMUP) {
@@ -56,6 +61,7 @@ for (let n = 0; n < count + WARMUP; n++) {
     continue;
   }
   importMs += t1 - t0;
+  importCpuMs += (cpu.user + cpu.system) / 1000;
   validateMs += t2 - t1;
   inputBytes += input.length;
   pagesRead += pages[i] ?? 0;
@@ -87,6 +93,7 @@ console.log(
     warmup: WARMUP,
     firstCallMs: firstCallMs[0] ?? 0,
     importMs,
+    importCpuMs,
     validateMs,
     imported,
     failedImports,
