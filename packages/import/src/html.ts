@@ -41,6 +41,15 @@ const SKIP = new Set(["script", "style", "noscript", "template", "svg", "iframe"
 
 /** Text content of a node (iterative; <br> is dropped so that "本年新<br>制作数量" reads as one label). */
 function textOf(node: Node, maxNodes = 20000): string {
+  // a cell holding one text (most cells): that text, as the walk below would give it
+  const only = node.childNodes?.length === 1 ? node.childNodes[0]! : undefined;
+  if (
+    only?.nodeName === "#text" &&
+    maxNodes >= 2 &&
+    node.nodeName !== "#text" &&
+    !(node.tagName && (SKIP.has(node.tagName) || node.tagName === "p" || node.tagName === "div"))
+  )
+    return (only.value ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim();
   let out = "";
   const stack: Node[] = [node];
   let n = 0;
@@ -116,7 +125,8 @@ export function walkHtml(tree: unknown, maxDepth = 2000): HtmlDoc {
       continue;
     }
     if (node.nodeName === "#text") {
-      text += (node.value ?? "").replace(/[\r\n]+/g, " ");
+      const v = node.value ?? "";
+      text += v.includes("\n") || v.includes("\r") ? v.replace(/[\r\n]+/g, " ") : v;
       continue;
     }
     if (node.tagName && SKIP.has(node.tagName)) continue;

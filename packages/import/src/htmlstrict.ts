@@ -140,16 +140,18 @@ export function strictHtmlTree(html: string): StrictNode | undefined {
   if (UNSUPPORTED.test(html)) return undefined;
   const doc: StrictNode = { nodeName: "#document", childNodes: [] };
   const stack: StrictNode[] = [];
-  // how many of the elements whose start tag depends on them are open
-  const open: Record<string, number> = Object.assign(Object.create(null), { p: 0, li: 0, dd: 0, dt: 0, a: 0 });
-  const has = (name: string) => open[name]! > 0;
+  // how many of the elements whose start tag depends on them are open: <p>, <li>, <dd>, <dt>, <a>
+  const open = [0, 0, 0, 0, 0];
+  const slot = (name: string): number => (name === "p" ? 0 : name === "li" ? 1 : name === "dd" ? 2 : name === "dt" ? 3 : name === "a" ? 4 : -1);
+  const has = (name: string) => open[slot(name)]! > 0;
   const push = (n: StrictNode) => {
     stack.push(n);
-    if (n.tagName! in open) open[n.tagName!]!++;
+    const k = slot(n.tagName!);
+    if (k >= 0) open[k]!++;
   };
   const pop = () => {
-    const n = stack.pop()!;
-    if (n.tagName! in open) open[n.tagName!]!--;
+    const k = slot(stack.pop()!.tagName!);
+    if (k >= 0) open[k]!--;
   };
   // 0 before <html>, 1 before <head>, 2 in head, 3 after head, 4 in body, 5 after </body>, 6 after </html>
   let phase = 0;
