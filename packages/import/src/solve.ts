@@ -79,7 +79,84 @@ export interface SolveOut {
 /** An empty solver output. @internal */
 export const emptyOut = (): SolveOut => ({ cells: new Map(), blank: new Set(), ambiguous: {}, splits: [], issues: [] });
 
-type Solution = Map<string, Part | null>;
+/**
+ * One reading of some rows: each cell's part (null where blank), read by cell id. A `Map` or a `Reading`; iterated in
+ * the order the cells were first written (a later row's cell of the same id replaces its value, as `Map.set` does).
+ */
+interface Solution {
+  has(id: string): boolean;
+  get(id: string): Part | null | undefined;
+  keys(): Iterable<string>;
+  forEach(fn: (p: Part | null, id: string) => void): void;
+}
+
+/** Where each cell of some rows is: the cells in order, and each one's row and column (built once per set of rows). */
+interface CellIndex {
+  readonly ids: readonly string[];
+  readonly at: ReadonlyMap<string, number>;
+  readonly row: readonly number[];
+  readonly col: readonly number[];
+}
+
+function cellIndex(rows: readonly RowObs[]): CellIndex {
+  const ids: string[] = [];
+  const at = new Map<string, number>();
+  const row: number[] = [];
+  const col: number[] = [];
+  rows.forEach((o, r) => {
+    o.spec.cells.forEach((id, c) => {
+      let k = at.get(id);
+      if (k === undefined) {
+        k = ids.length;
+        at.set(id, k);
+        ids.push(id);
+      }
+      row[k] = r;
+      col[k] = c;
+    });
+  });
+  return { ids, at, row, col };
+}
+
+/** The index of one row's cells, kept with its template's cell list. */
+const ROW_INDEX = new WeakMap<readonly string[], CellIndex>();
+function rowIndex(o: RowObs): CellIndex {
+  let hit = ROW_INDEX.get(o.spec.cells);
+  if (!hit) {
+    hit = cellIndex([o]);
+    ROW_INDEX.set(o.spec.cells, hit);
+  }
+  return hit;
+}
+
+/** A reading of the rows of a `CellIndex`: one candidate per row, read in place (no map built per reading). */
+class Reading implements Solution {
+  constructor(
+    private readonly index: CellIndex,
+    private readonly cands: readonly Cand[],
+  ) {}
+  has(id: string): boolean {
+    return this.index.at.has(id);
+  }
+  get(id: string): Part | null | undefined {
+    const k = this.index.at.get(id);
+    return k === undefined ? undefined : (this.cands[this.index.row[k]!]![this.index.col[k]!] ?? null);
+  }
+  keys(): Iterable<string> {
+    return this.index.ids;
+  }
+  forEach(fn: (p: Part | null, id: string) => void): void {
+    const { ids, row, col } = this.index;
+    for (let k = 0; k < ids.length; k++) fn(this.cands[row[k]!]![col[k]!] ?? null, ids[k]!);
+  }
+}
+
+/** A part with its location added (built by assignment: an object spread is slow on this path). */
+function located(p: Part, ctx: SolveContext): Part {
+  const q: { raw: string; value: Part["value"]; offset?: number; loc: SourceLocation } = { raw: p.raw, value: p.value, loc: locatePart(p, ctx) };
+  if (p.offset !== undefined) q.offset = p.offset;
+  return q;
+}
 
 /** Where a part was read. @internal */
 export const locatePart = (p: Part, ctx: SolveContext): SourceLocation => p.loc ?? ctx.at(p.offset ?? 0, p.raw);
@@ -293,7 +370,9 @@ function rulePenalty(sol: Solution, edition: Edition): number {
     }
   if (rules.checks.length) {
     const cells: Record<string, Part["value"]> = {};
-    for (const [id, p] of sol) if (p) cells[id] = p.value;
+    sol.forEach((p, id) => {
+      if (p) cells[id] = p.value;
+    });
     const report = { version: 1, edition, meta: {}, sections: [], cells, sources: {} } as Report;
     const ctx: RuleContext = {
       report,
@@ -377,6 +456,23 @@ function t2Prior(edition: Edition): T2Prior {
 /** Applicant columns of table 三 that are rare (research, public-interest and legal bodies), by their labels. */
 const RARE_APPLICANT = /科研|公益|法律服务/;
 
+const RARE_CELLS = new Map<Edition, ReadonlySet<string>>();
+/** Table 三's cells in a rare applicant column (`RARE_APPLICANT`), per edition. */
+function rareCells(edition: Edition): ReadonlySet<string> {
+  let hit = RARE_CELLS.get(edition);
+  if (!hit) {
+    hit = new Set(
+      edition === "local"
+        ? []
+        : cellsOf(edition)
+            .filter((d) => d.id.startsWith("t3.") && RARE_APPLICANT.test(d.colPath.at(-1) ?? ""))
+            .map((d) => d.id),
+    );
+    RARE_CELLS.set(edition, hit);
+  }
+  return hit;
+}
+
 /**
  * The importer's own plausibility priors for what no rule decides (documented in the README); lower is more
  * plausible. Section 二: what is made or issued this year is usually published and in force; a blank is rather in a
@@ -403,11 +499,11 @@ function prior(sol: Solution, edition: Edition): number {
     if (iss !== undefined && inf !== undefined && iss > inf) pen += 3;
     if (rep !== undefined && iss !== undefined && rep > iss) pen += 1;
   }
-  for (const [id, p] of sol) {
+  const rare = rareCells(edition);
+  sol.forEach((p, id) => {
     if (p === null && id.startsWith("t2.")) pen += t2.first.has(id) ? 0.3 : 0.15;
-    if (p && id.startsWith("t3.") && num(p) > 0 && edition !== "local" && RARE_APPLICANT.test(cellDef(edition, id)?.colPath.at(-1) ?? ""))
-      pen += 0.01 * String(num(p)).length;
-  }
+    if (p && rare.has(id) && num(p) > 0) pen += 0.01 * String(num(p)).length;
+  });
   return pen;
 }
 
@@ -429,15 +525,26 @@ function differing(sols: readonly Solution[]): string[] {
 function candidatesOf(sols: readonly Solution[], ids: readonly string[], more: readonly Solution[]): Record<string, string>[] {
   const row = (s: Solution) => Object.fromEntries(ids.map((id) => [id, partText(s.get(id))]));
   const list = sols.slice(0, 20).map(row);
-  const shown = new Map(ids.map((id) => [id, new Set(list.map((c) => c[id]))]));
-  for (const s of [...sols.slice(20), ...more]) {
-    if (list.length >= 200) break;
-    const c = row(s);
-    if (ids.some((id) => !shown.get(id)!.has(c[id]))) {
-      list.push(c);
-      for (const id of ids) shown.get(id)!.add(c[id]);
+  const shown = ids.map((id) => new Set(list.map((c) => c[id])));
+  // a reading's texts, read into one buffer: the row is built only for a reading that shows a new value
+  const texts = new Array<string>(ids.length);
+  const consider = (s: Solution): void => {
+    let fresh = false;
+    for (let k = 0; k < ids.length; k++) {
+      const t = partText(s.get(ids[k]!));
+      texts[k] = t;
+      if (!shown[k]!.has(t)) fresh = true;
     }
-  }
+    if (!fresh) return;
+    const c: Record<string, string> = {};
+    for (let k = 0; k < ids.length; k++) {
+      c[ids[k]!] = texts[k]!;
+      shown[k]!.add(texts[k]!);
+    }
+    list.push(c);
+  };
+  for (let i = 20; i < sols.length && list.length < 200; i++) consider(sols[i]!);
+  for (let i = 0; i < more.length && list.length < 200; i++) consider(more[i]!);
   return list;
 }
 
@@ -525,7 +632,11 @@ function decide(
         by = [...by, ...(best > 0 ? [...topPrior[0]!.by] : []), "prior"];
       } else {
         // keep only the cells every solution agrees on
-        chosen = new Map([...sols[0]!].filter(([id]) => !ambiguousIds.includes(id)));
+        const agreed = new Map<string, Part | null>();
+        sols[0]!.forEach((p, id) => {
+          if (!ambiguousIds.includes(id)) agreed.set(id, p);
+        });
+        chosen = agreed;
         by = [...by, "undecided"];
       }
       out.issues.push(
@@ -541,10 +652,10 @@ function decide(
   // an enumeration cut short says so once for its cells (a row cut short has said so already)
   if (truncated && !out.issues.some((i) => i.code === "IMPORT-SPLIT-TRUNCATED" && i.cells.some((c) => allIds.includes(c))))
     out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row: allIds[0] ?? "" }, { cells: allIds, ...sourceOf(obs[0], ctx) }));
-  for (const [id, p] of chosen) {
-    if (p) out.cells.set(id, p.loc ? p : { ...p, loc: locatePart(p, ctx) });
+  chosen.forEach((p, id) => {
+    if (p) out.cells.set(id, p.loc ? p : located(p, ctx));
     else out.blank.add(id);
-  }
+  });
   if (glued || n > 1) {
     out.splits.push({ cells: allIds, decidedBy: by.length ? by : ["unique"], candidates: n, ambiguous: ambiguousIds.length > 0 });
     if (glued && ambiguousIds.length === 0 && n >= 1 && by.some((b) => b !== "unique"))
@@ -598,7 +709,7 @@ function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: bool
   return ok;
 }
 
-const toSolution = (o: RowObs, c: Cand): Solution => new Map(o.spec.cells.map((id, i) => [id, c[i] ?? null]));
+const toSolution = (o: RowObs, c: Cand): Solution => new Reading(rowIndex(o), [c]);
 
 /** Solves independent rows (section 二, table 四, the 2014 table): row identities, then evidence and priors per row. @internal */
 export function solveRows(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut): void {
@@ -699,8 +810,10 @@ function solveT3Rows(
   const byRow = new Map(rows.map((r) => [r.o.spec.t3row!, r]));
   const allSingle = rows.every((r) => r.cands.length === 1);
   if (allSingle) {
-    const sol: Solution = new Map();
-    for (const r of rows) for (const [k, v] of toSolution(r.o, r.cands[0]!)) sol.set(k, v);
+    const sol = new Reading(
+      cellIndex(rows.map((r) => r.o)),
+      rows.map((r) => r.cands[0]!),
+    );
     decide([sol], ["row-total"], obs, ctx, out, rowTrunc.v);
     return;
   }
@@ -717,6 +830,7 @@ function solveT3Rows(
   let steps = 0;
   let truncated = false;
   const totalIdx = head.indexOf(shape.total);
+  const index = cellIndex(order.map((r) => r.o));
   const cellOf = (row: string, col: number): Part | null | undefined => {
     const i = order.findIndex((r) => r.o.spec.t3row === row);
     return i >= 0 && i < assigned.length ? assigned[i]![col] : undefined;
@@ -740,11 +854,7 @@ function solveT3Rows(
           if (isNum(t) && sums[c] !== num(t)) return;
         }
       }
-      const sol: Solution = new Map();
-      order.forEach((r, k) => {
-        for (const [id, v] of toSolution(r.o, assigned[k]!)) sol.set(id, v);
-      });
-      sols.push(sol);
+      sols.push(new Reading(index, assigned.slice()));
       return;
     }
     const r = order[i]!;
@@ -832,6 +942,9 @@ function solveT3Derived(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut
   const sums = new Array<number>(width).fill(0);
   const chosen: Cand[] = [];
   const picked: Cand[] = [];
+  // a reading's rows: the balance's rows in its order, then the outcome rows
+  const balanceAt = shape.balance.map((b) => (b.row === shape.total ? -1 : b === derived ? -2 : other.findIndex((e) => e.row === b.row)));
+  const index = cellIndex([...balanceAt.map((k) => (k === -1 ? total : k === -2 ? fresh : other[k]!.o)), ...outcomes]);
   let steps = 0;
   let truncated = false;
   // the derived row's value in column c: Σ sign·row = 0 solved for it
@@ -864,17 +977,7 @@ function solveT3Derived(obs: readonly RowObs[], ctx: SolveContext, out: SolveOut
     }
     const newCand = matchRow(fresh.chunks, derivedValues());
     if (!newCand) return;
-    const sol: Solution = new Map();
-    // the balance's rows in its order, then the outcome rows
-    for (const b of shape.balance) {
-      const k = other.findIndex((e) => e.row === b.row);
-      const [o, c] = b.row === shape.total ? [total, totalCand] : b === derived ? [fresh, newCand] : [other[k]!.o, picked[k]!];
-      for (const [key, v] of toSolution(o, c)) sol.set(key, v);
-    }
-    outcomes.forEach((o, i) => {
-      for (const [key, v] of toSolution(o, chosen[i]!)) sol.set(key, v);
-    });
-    sols.push(sol);
+    sols.push(new Reading(index, [...balanceAt.map((k) => (k === -1 ? totalCand : k === -2 ? newCand : picked[k]!)), ...chosen]));
   };
   const rec = (i: number): void => {
     if (truncated) return;
@@ -976,6 +1079,9 @@ function solveT3Blanks(obs: readonly RowObs[], labelsOnly: readonly RowObs[], ct
   const totalCands = candsOf(totalRow);
   if (truncated || outcomeCands.some((c) => !c.length) || others.some((e) => !e.cands.length) || !totalCands.length) return false;
   const vals = outcomeCands.map((cs) => cs.map((c) => c.map((p) => num(p))));
+  // a reading's rows: the balance's rows in its order, then the outcome rows
+  const balanceAt = shape.balance.map((b) => (b.row === shape.total ? -1 : b === derived ? -2 : others.findIndex((e) => e.row === b.row)));
+  const index = cellIndex([...balanceAt.map((j) => (j === -1 ? totalRow : j === -2 ? fresh : others[j]!.o)), ...(outcomes as RowObs[])]);
   // what the rows from i on can still add to each column, at most
   const room: number[][] = Array.from({ length: outcomes.length + 1 }, () => new Array<number>(width).fill(0));
   for (let i = outcomes.length - 1; i >= 0; i--) for (let c = 0; c < width; c++) room[i]![c] = room[i + 1]![c]! + Math.max(0, ...vals[i]!.map((v) => v[c]!));
@@ -1120,16 +1226,9 @@ function solveT3Blanks(obs: readonly RowObs[], labelsOnly: readonly RowObs[], ct
       });
     }
     const solution = (pick: readonly number[], h: (typeof heads)[number]): Solution => {
-      const sol: Solution = new Map();
-      for (const bal of shape.balance) {
-        const j = others.findIndex((e) => e.row === bal.row);
-        const [o, c] = bal.row === shape.total ? [totalRow, totalCand] : bal === derived ? [fresh, h.fresh] : [others[j]!.o, h.picked[j]!];
-        for (const [key, v] of toSolution(o, c)) sol.set(key, v);
-      }
-      outcomes.forEach((o, r) => {
-        for (const [key, v] of toSolution(o!, outcomeCands[r]![pick[r]!]!)) sol.set(key, v);
-      });
-      return sol;
+      const cands: Cand[] = balanceAt.map((j) => (j === -1 ? totalCand : j === -2 ? h.fresh : h.picked[j]!));
+      for (let r = 0; r < outcomes.length; r++) cands.push(outcomeCands[r]![pick[r]!]!);
+      return new Reading(index, cands);
     };
     // the first readings listed in full, for the evidence, the priors and the issue
     const chosen: number[] = new Array<number>(outcomes.length).fill(0);
