@@ -1139,57 +1139,74 @@ function solveT3Blanks(obs: readonly RowObs[], labelsOnly: readonly RowObs[], ct
     };
     head(0);
     if (!heads.length) continue;
-    const layers: Map<string, State>[] = [];
-    let layer = new Map<string, State>([["", { sums: new Array<number>(width).fill(0), back: [], paths: 1 }]]);
+    // a state's key: its sums as one number in mixed radix (each sum is at most its total), or as text when that
+    // number could be inexact
+    const mult = new Array<number>(width);
+    let radix = 1;
+    for (let c = 0; c < width; c++) {
+      mult[c] = radix;
+      radix *= target[c]! + 1;
+    }
+    const numeric = radix <= Number.MAX_SAFE_INTEGER;
+    const keyOf = (sums: readonly number[]): number | string => {
+      if (!numeric) return sums.join(",");
+      let key = 0;
+      for (let c = 0; c < width; c++) key += sums[c]! * mult[c]!;
+      return key;
+    };
+    const sums = new Array<number>(width);
+    let layers = 0;
+    let layer = new Map<number | string, State>([["", { sums: new Array<number>(width).fill(0), back: [], paths: 1 }]]);
     for (let i = 0; i < outcomes.length && layer.size && !truncated; i++) {
-      const next = new Map<string, State>();
+      const next = new Map<number | string, State>();
+      const roomNext = room[i + 1]!;
+      const row = vals[i]!;
       for (const st of layer.values()) {
-        for (let k = 0; k < vals[i]!.length; k++) {
+        for (let k = 0; k < row.length; k++) {
           if (!spend(ctx.work)) {
             truncated = true;
             break;
           }
-          const v = vals[i]![k]!;
-          const sums = new Array<number>(width);
+          const v = row[k]!;
           let ok = true;
           for (let c = 0; c < width && ok; c++) {
             const s = st.sums[c]! + v[c]!;
             sums[c] = s;
-            if (s > target[c]! || s + room[i + 1]![c]! < target[c]!) ok = false;
+            if (s > target[c]! || s + roomNext[c]! < target[c]!) ok = false;
           }
           if (!ok) continue;
-          const key = sums.join(",");
+          const key = keyOf(sums);
           const hit = next.get(key);
           const step = { prev: i === 0 ? undefined : st, cand: k };
           if (hit) {
             hit.back.push(step);
             hit.paths += st.paths;
-          } else next.set(key, { sums, back: [step], paths: st.paths });
+          } else next.set(key, { sums: sums.slice(), back: [step], paths: st.paths });
         }
         if (truncated) break;
       }
-      layers.push(next);
+      layers++;
       layer = next;
     }
     if (truncated) break;
-    const end = layer.get(target.join(","));
-    if (!end || layers.length !== outcomes.length) continue;
+    const end = layer.get(keyOf(target));
+    if (!end || layers !== outcomes.length) continue;
     total += end.paths * heads.length;
     // the readings of each outcome row on some path to the totals (walked back from the end), each with one path
     // on to the end, so that a reading listed for a cell is a whole one
     const onward = new Map<State, { next: State; cand: number }>();
     const edges: { row: number; cand: number; prev: State | undefined; at: State }[] = [];
-    const used = new Set<string>();
     let alive = new Set<State>([end]);
     for (let i = outcomes.length - 1; i >= 0; i--) {
       const before = new Set<State>();
+      // each reading of the row once (noting its values again would add nothing)
+      const used = new Uint8Array(outcomeCands[i]!.length);
       for (const st of alive)
         for (const b of st.back) {
           if (!spend(ctx.work)) truncated = true;
-          note(outcomes[i]!, outcomeCands[i]![b.cand]!);
-          const key = `${i}:${b.cand}`;
-          if (!used.has(key)) {
-            used.add(key);
+          if (!used[b.cand]) {
+            used[b.cand] = 1;
+            note(outcomes[i]!, outcomeCands[i]![b.cand]!);
             edges.push({ row: i, cand: b.cand, prev: b.prev, at: st });
           }
           if (b.prev) {

@@ -204,14 +204,20 @@ export function rowCandidates(
     }
     // no well-formed part is longer than maxPart: a long run of digits is tried a few characters deep, not to its end
     const last = Math.min(text.length, pos + maxPart(kind));
+    // a count is well-formed when its characters are all digits (kept as the part grows) and it has no leading zero
+    const isCount = kind === "count";
+    const leadZero = text.charCodeAt(pos) === 48;
+    let digits = true;
     for (let e = pos + 1; e <= last; e++) {
       if (++steps > maxSteps || !spend(work)) {
         truncated = true;
         return;
       }
+      const ch = text.charCodeAt(e - 1);
+      if (e < text.length && (ch === 0x5143 || ch === 0x4e07)) break; // the part ends in 元 or 万 before the chunk does
+      digits = digits && ch >= 48 && ch <= 57;
       const part = text.slice(pos, e);
-      if (e < text.length && /[元万]$/.test(part)) break;
-      if (!wellFormed(part, kind)) {
+      if (!(isCount ? digits && (e - pos === 1 || !leadZero) && e - pos <= 12 : wellFormed(part, kind))) {
         // a part that starts with 0 can only be "0" (or "0.x" for money); longer is never well-formed for counts
         if (kind !== "money" && /^[+-]?0\d/.test(part)) break;
         continue;
