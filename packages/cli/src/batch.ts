@@ -1,13 +1,12 @@
 // A batch of inputs, each read and imported once: in a folder, consecutive years of one body are paired from what
 // was already imported (never read again), and every input comes back, in order, as one outcome.
-import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { MAX_INPUT_BYTES } from "@gov-disclosure/import";
 export { DEFAULT_TIMEOUT_S } from "./constants";
 import { type Input, readStdin, UsageError } from "./io";
 import { type Message, t } from "./messages";
-import { chunkSize, runBatch, workersFor } from "./pool";
+import { chunkSize, Pool, runBatch, workersFor } from "./pool";
 import type { Progress } from "./progress";
-import { type BatchOptions, type FileItem, type FileOutcome, fromTransport, processItem, slimTransport } from "./tasks";
+import { type BatchOptions, type FileItem, type FileOutcome, packReport, processItem, slimReport, unpackReport } from "./tasks";
 
 /** How to run a batch. */
 export interface BatchPlan {
@@ -45,12 +44,28 @@ function itemsOf(inputs: readonly Input[]): FileItem[] {
  * that is not a report), unreadable (with the reason) or timed out.
  */
 export async function runInputs(inputs: readonly Input[], plan: BatchPlan, onOutcome: (o: FileOutcome) => void): Promise<void> {
-  const { options, progress } = plan;
-  const locale = options.locale;
   const items = itemsOf(inputs);
   const bytes = inputs.reduce((s, i) => s + (i.size ?? 0), 0);
   const workers = workersFor(items.length, bytes, plan.jobs, plan.timeoutGiven);
-  const chunk = chunkSize(items.length, Math.max(1, workers));
+  // Started once for both passes (each start loads the bundle and warms up again), while this thread reads --previous.
+  const pool = workers > 0 ? new Pool(workers) : undefined;
+  try {
+    await runOn(pool, inputs, items, plan, chunkSize(items.length, Math.max(1, workers)), onOutcome);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function runOn(
+  pool: Pool | undefined,
+  inputs: readonly Input[],
+  items: readonly FileItem[],
+  plan: BatchPlan,
+  chunk: number,
+  onOutcome: (o: FileOutcome) => void,
+): Promise<void> {
+  const { options, progress } = plan;
+  const locale = options.locale;
   const failed = (item: FileItem, code: "TIMEOUT" | "WORKER", detail: string): FileOutcome =>
     failedOutcome(
       item,
@@ -63,16 +78,16 @@ export async function runInputs(inputs: readonly Input[], plan: BatchPlan, onOut
     return problem ? failedOutcome(item, problem.code, t(locale, "cannotRead", { code: problem.code })) : undefined;
   };
 
-  // Last year's report for every input: imported once, here.
-  let previous: string | undefined;
+  // Last year's report for every input: imported once, here, and sent in the form the cross-year rules need.
+  let previous: Uint8Array | undefined;
   if (plan.previous) {
     const [p] = itemsOf([plan.previous]);
-    const o = await processItem(p as FileItem, { ...options, mode: "import", render: "none", keepReport: false, exportRows: false });
-    if (o.status !== "read" || !o.transport) {
+    const o = await processItem(p as FileItem, { ...options, mode: "pack", render: "none", keepReport: false, exportRows: false });
+    if (o.status !== "read" || !o.packed) {
       const reason: Message = { key: "notReport", params: { name: plan.previous.name, reason: o.reason ?? t(locale, "noReportFound") } };
       throw new UsageError(reason);
     }
-    previous = slimTransport(fromTransport((JSON.parse(o.transport) as { report: string }).report));
+    previous = packReport(slimReport(unpackReport(o.packed).report), []);
   }
   const foldered = inputs.filter((i) => i.fromFolder && !i.problem).length;
   const pairing = !plan.previous && plan.pair && foldered > 1;
@@ -97,7 +112,7 @@ export async function runInputs(inputs: readonly Input[], plan: BatchPlan, onOut
     await runBatch(
       queue.map((item) => (previous ? { ...item, previous, previousName: plan.previous?.name ?? "" } : item)),
       options,
-      workers,
+      pool,
       chunk,
       plan.timeoutMs,
       (o) => {
@@ -112,22 +127,20 @@ export async function runInputs(inputs: readonly Input[], plan: BatchPlan, onOut
   }
 
   // Pass 1: import every file once; who and when each report is about pairs the years. What was imported waits for
-  // pass 2 deflated (a tenth of its size: memory stays nearly flat in the number of files).
+  // pass 2 deflated, as the worker packed it (a fifth of its JSON: memory stays nearly flat in the number of files).
   const held = new Map<number, FileOutcome>();
-  const packed = new Map<number, Buffer>();
-  const unpack = (index: number): string => inflateRawSync(packed.get(index) as Buffer).toString("utf8");
+  const packed = new Map<number, Uint8Array>();
   const byKey = new Map<string, number>();
   await runBatch(
     items.filter((item) => !walked(item)),
-    { ...options, mode: "import", render: "none", keepReport: false, exportRows: false },
-    workers,
+    { ...options, mode: "pack", render: "none", keepReport: false, exportRows: false },
+    pool,
     chunk,
     plan.timeoutMs,
     (o) => {
-      const { transport, ...rest } = o;
+      const { packed: bytes, ...rest } = o;
       held.set(o.index, rest);
-      // copied out: zlib returns a view into its 16 KiB output buffer, which would be held for every file
-      if (transport !== undefined) packed.set(o.index, Buffer.from(deflateRawSync(transport, { level: 1 })));
+      if (bytes !== undefined) packed.set(o.index, bytes);
       if (o.status === "read" && o.body && o.year !== undefined && inputs[o.index]?.fromFolder) byKey.set(`${o.body}\u0000${o.year}`, o.index);
     },
     failed,
@@ -138,37 +151,28 @@ export async function runInputs(inputs: readonly Input[], plan: BatchPlan, onOut
     const p = byKey.get(`${o.body}\u0000${o.year - 1}`);
     if (p !== undefined) previousOf.set(index, p);
   }
-  // Last years as the cross-year rules need them (cells and who), made once each from what pass 1 imported, when
-  // the first file that needs one comes up, and dropped after the last (memory stays flat in the number of files).
-  const slims = new Map<number, string>();
+  // A report is held until its own file and every later year that needs it as last year have gone to pass 2 (the
+  // worker makes the slim form the cross-year rules need); then it is dropped (memory stays flat in the number of files).
   const uses = new Map<number, number>();
   for (const p of previousOf.values()) uses.set(p, (uses.get(p) ?? 0) + 1);
-  const slimFrom = (transport: string) => slimTransport(fromTransport((JSON.parse(transport) as { report: string }).report));
-  const slimOf = (index: number): string => {
-    let slim = slims.get(index);
-    if (slim === undefined) {
-      slim = slimFrom(unpack(index));
-      slims.set(index, slim);
-    }
-    const left = (uses.get(index) ?? 1) - 1;
-    uses.set(index, left);
-    if (left <= 0) slims.delete(index);
-    return slim;
-  };
   function* validateItems(): Iterable<FileItem> {
     for (const item of items) {
       const o = held.get(item.index);
       if (o?.status !== "read") continue;
       const p = previousOf.get(item.index);
-      const transport = unpack(item.index);
-      // a last year needed later keeps its slim form once its packed report goes
-      if ((uses.get(item.index) ?? 0) > 0 && !slims.has(item.index)) slims.set(item.index, slimFrom(transport));
-      packed.delete(item.index);
-      const previous = p !== undefined ? { previous: slimOf(p), previousName: inputs[p]?.name ?? "" } : {};
+      const own = packed.get(item.index);
+      const last = p !== undefined ? packed.get(p) : undefined;
+      if (!uses.get(item.index)) packed.delete(item.index);
+      if (p !== undefined) {
+        const left = (uses.get(p) ?? 1) - 1;
+        uses.set(p, left);
+        if (left <= 0 && p < item.index) packed.delete(p);
+      }
+      const previous = p !== undefined && last ? { previous: last, previousName: inputs[p]?.name ?? "" } : {};
       // A split pass 1 could not decide, now that last year is known: imported again with last year as evidence
       // (the one case in which a file is read twice).
       if (p !== undefined && o.splitAmbiguous) yield { ...item, ...previous };
-      else yield { index: item.index, name: item.name, transport, ...previous };
+      else yield { index: item.index, name: item.name, ...(own ? { packed: own } : {}), ...previous };
     }
   }
   // Pass 2: validate and render what was imported; the others are handed on in their place.
@@ -187,13 +191,13 @@ export async function runInputs(inputs: readonly Input[], plan: BatchPlan, onOut
   await runBatch(
     validateItems(),
     options,
-    workers,
+    pool,
     chunk,
     plan.timeoutMs,
     (o) => {
       emitUpTo(o.index);
       k = Math.max(k, o.index + 1);
-      // The file is done with: its report is dropped (a later year that needs it has its slim form).
+      // The file is done with (its report went with it to the worker; a later year that needs it still holds it).
       held.delete(o.index);
       progress.tick(o.status !== "read");
       onOutcome(o);

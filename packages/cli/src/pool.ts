@@ -53,21 +53,81 @@ interface Slot {
   started: number;
   /** The worker has loaded and can take work (its start-up is not counted against the first file's time). */
   ready: boolean;
-  /** Stops the worker, fails the file it is on and hands its other files to a fresh one. */
-  replace?: (detail: string, code: "TIMEOUT" | "WORKER") => void;
+}
+
+/** What the batch running on a pool does when a worker answers or is lost. */
+interface Run {
+  message(slot: Slot, msg: Exclude<FromWorker, { ready: true }>): void;
+  /** The worker was stopped (time limit) or died; a fresh one already stands in its place. */
+  lost(slot: Slot, detail: string, code: "TIMEOUT" | "WORKER"): void;
 }
 
 /**
- * Runs a batch over worker threads (or, with 0 workers, on this thread) and hands outcomes to `onOutcome` in input
- * order. Files go to workers in chunks; each file's outcome comes back on its own. At most a window of files is in
- * flight or waiting to be handed on, so memory stays flat in the number of files. A file that runs past `timeoutMs`
- * has its worker terminated and comes back `timed-out`; a worker that dies (out of memory on a hostile file) costs
- * only the file it was on: a fresh worker takes the rest.
+ * The worker threads of one batch, started once and kept for all its passes (each start loads the bundle and warms
+ * the JIT up again). One batch runs on it at a time. A worker that is stopped or dies is replaced by a fresh one.
+ */
+export class Pool {
+  readonly slots = new Set<Slot>();
+  private run: Run | undefined;
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+  private spawn(): void {
+    const slot: Slot = {
+      worker: new Worker(WORKER_ENTRY, { workerData: { [WORKER_FLAG]: "batch" }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+      queue: [],
+      started: Date.now(),
+      ready: false,
+    };
+    slot.worker.on("message", (msg: FromWorker) => {
+      if ("ready" in msg) {
+        slot.ready = true;
+        slot.started = Date.now();
+      } else this.run?.message(slot, msg);
+    });
+    slot.worker.on("error", (e: Error) => this.replace(slot, e.message, "WORKER"));
+    slot.worker.on("exit", (code: number) => this.replace(slot, String(code), "WORKER"));
+    this.slots.add(slot);
+  }
+  /** Stops a worker, starts a fresh one in its place and tells the batch running (which fails the file it was on). */
+  replace(slot: Slot, detail: string, code: "TIMEOUT" | "WORKER"): void {
+    if (!this.slots.has(slot)) return;
+    this.slots.delete(slot);
+    slot.worker.removeAllListeners();
+    // A worker blocked in a system call (reading a pipe nobody writes to) cannot stop at once: let it not hold the process.
+    slot.worker.unref();
+    void slot.worker.terminate();
+    this.spawn();
+    this.run?.lost(slot, detail, code);
+  }
+  /** Sets (or clears) the batch running on the pool. */
+  attach(run: Run | undefined): void {
+    this.run = run;
+  }
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    const all = [...this.slots];
+    this.slots.clear();
+    await Promise.all(
+      all.map((s) => {
+        s.worker.removeAllListeners();
+        return s.worker.terminate();
+      }),
+    );
+  }
+}
+
+/**
+ * Runs a batch over the worker threads of `pool` (or, without one, on this thread) and hands outcomes to `onOutcome`
+ * in input order. Files go to workers in chunks; each file's outcome comes back on its own. At most a window of files
+ * is in flight or waiting to be handed on, so memory stays flat in the number of files. A file that runs past
+ * `timeoutMs` has its worker terminated and comes back `timed-out`; a worker that dies (out of memory on a hostile
+ * file) costs only the file it was on: a fresh worker takes the rest.
  */
 export async function runBatch(
   items: Iterable<FileItem>,
   options: BatchOptions,
-  workers: number,
+  pool: Pool | undefined,
   chunk: number,
   timeoutMs: number,
   onOutcome: (o: FileOutcome) => void,
@@ -84,12 +144,12 @@ export async function runBatch(
       onOutcome(o);
     }
   };
-  if (workers <= 0) {
+  if (!pool || pool.slots.size === 0) {
     const { processItem } = await import("./tasks");
     for (let n = it.next(); !n.done; n = it.next()) onOutcome(await processItem(n.value, options));
     return;
   }
-  const window = workers * chunk * 4;
+  const window = pool.slots.size * chunk * 4;
   const retry: FileItem[] = [];
   let exhausted = false;
   const take = (): FileItem | undefined => {
@@ -103,50 +163,13 @@ export async function runBatch(
     order.push(n.value.index);
     return n.value;
   };
-  const spawn = () => new Worker(WORKER_ENTRY, { workerData: { [WORKER_FLAG]: "batch" }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-  const slots = new Set<Slot>();
+  const slots = pool.slots;
   await new Promise<void>((resolveAll, rejectAll) => {
     let timer: NodeJS.Timeout | undefined;
     const done = () => retry.length === 0 && exhausted && [...slots].every((s) => s.queue.length === 0);
     const settle = (index: number, o: FileOutcome) => {
       pending.set(index, o);
       release();
-    };
-    const attach = (slot: Slot) => {
-      slot.worker.on("message", (msg: FromWorker) => {
-        if ("ready" in msg) {
-          slot.ready = true;
-          slot.started = Date.now();
-          return;
-        }
-        if ("error" in msg) {
-          // The worker could not run the chunk at all: every file in it comes back failed.
-          for (const item of slot.queue.splice(0)) settle(item.index, failed(item, "WORKER", msg.error));
-        } else {
-          const head = slot.queue.shift();
-          if (head) settle(head.index, msg.outcome);
-          slot.started = Date.now();
-        }
-        pump();
-      });
-      const replace = (detail: string, code: "TIMEOUT" | "WORKER") => {
-        if (!slots.has(slot)) return;
-        slots.delete(slot);
-        slot.worker.removeAllListeners();
-        // A worker blocked in a system call (reading a pipe nobody writes to) cannot stop at once: let it not hold the process.
-        slot.worker.unref();
-        void slot.worker.terminate();
-        const [head, ...rest] = slot.queue;
-        if (head) settle(head.index, failed(head, code, detail));
-        retry.unshift(...rest);
-        const fresh: Slot = { worker: spawn(), queue: [], started: Date.now(), ready: false };
-        slots.add(fresh);
-        attach(fresh);
-        pump();
-      };
-      slot.worker.on("error", (e: Error) => replace(e.message, "WORKER"));
-      slot.worker.on("exit", (code: number) => replace(String(code), "WORKER"));
-      slot.replace = replace;
     };
     const pump = () => {
       try {
@@ -176,30 +199,38 @@ export async function runBatch(
         rejectAll(e);
       }
     };
-    for (let i = 0; i < workers; i++) {
-      const slot: Slot = { worker: spawn(), queue: [], started: Date.now(), ready: false };
-      slots.add(slot);
-      attach(slot);
-    }
+    pool.attach({
+      message(slot, msg) {
+        if ("error" in msg) {
+          // The worker could not run the chunk at all: every file in it comes back failed.
+          for (const item of slot.queue.splice(0)) settle(item.index, failed(item, "WORKER", msg.error));
+        } else {
+          const head = slot.queue.shift();
+          if (head) settle(head.index, msg.outcome);
+          slot.started = Date.now();
+        }
+        pump();
+      },
+      lost(slot, detail, code) {
+        const [head, ...rest] = slot.queue.splice(0);
+        if (head) settle(head.index, failed(head, code, detail));
+        retry.unshift(...rest);
+        pump();
+      },
+    });
     if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
       timer = setInterval(
         () => {
           const now = Date.now();
-          for (const slot of [...slots]) if (slot.ready && slot.queue.length && now - slot.started > timeoutMs) slot.replace?.(String(timeoutMs), "TIMEOUT");
+          for (const slot of [...slots])
+            if (slot.ready && slot.queue.length && now - slot.started > timeoutMs) pool.replace(slot, String(timeoutMs), "TIMEOUT");
         },
         Math.min(1000, Math.max(20, timeoutMs / 4)),
       );
       timer.unref();
     }
     pump();
-  }).finally(async () => {
-    await Promise.all(
-      [...slots].map((s) => {
-        s.worker.removeAllListeners();
-        return s.worker.terminate();
-      }),
-    );
-  });
+  }).finally(() => pool.attach(undefined));
 }
 
 /** The worker side: takes chunks, answers each file as soon as it is done. */

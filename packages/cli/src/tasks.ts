@@ -1,6 +1,7 @@
 // What is done to one file, in a worker thread or in this one: read, sort out what is not a report, import, validate,
 // render. Every function here takes and returns plain data (it crosses to worker threads).
 import { basename, extname } from "node:path";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import {
   type CellValue,
   formatIssue,
@@ -30,18 +31,21 @@ export interface FileItem {
   readonly path?: string;
   /** Bytes, for standard input. */
   readonly bytes?: Uint8Array;
-  /** The report as this run already imported it (`transport`), to validate without reading the file again. */
-  readonly transport?: string;
-  /** Last year's report (`transport`), for the cross-year rules. */
-  readonly previous?: string;
+  /** The report and its import issues as this run already imported them (`packReport`), to validate without reading the file again. */
+  readonly packed?: Uint8Array;
+  /** Last year's report (`packReport`), for the cross-year rules (only who, when, edition and cells are used). */
+  readonly previous?: Uint8Array;
   /** Display name of last year's file. */
   readonly previousName?: string;
 }
 
 /** What to do with each file of a batch. */
 export interface BatchOptions {
-  /** `import`: read and import only (the report comes back); `validate`: import (unless given) and validate. */
-  readonly mode: "import" | "validate";
+  /**
+   * `import`: read and import only (the report comes back as `transport`); `pack`: the same, the report and its issues
+   * deflated (`packed`, to hold between the passes of a batch); `validate`: import (unless given) and validate.
+   */
+  readonly mode: "import" | "pack" | "validate";
   readonly locale: Locale;
   /** What to render per file: terminal text, a JSON entry (indented, or on one line for NDJSON), or nothing. */
   readonly render: "text" | "json" | "ndjson" | "none";
@@ -90,7 +94,9 @@ export interface FileOutcome {
   readonly indicators?: readonly IndicatorTuple[];
   /** The report as imported (`transport`). */
   readonly transport?: string;
-  /** The import (mode `import`) left a split ambiguous: last year's report, once paired, may decide it. */
+  /** The report and the import's issues, deflated (mode `pack`; see `packReport`). */
+  readonly packed?: Uint8Array;
+  /** The import (mode `import` or `pack`) left a split ambiguous: last year's report, once paired, may decide it. */
   readonly splitAmbiguous?: boolean;
   /** The validation result as JSON (with `keepReport`). */
   readonly result?: string;
@@ -108,9 +114,8 @@ export interface ExportRows {
 /** A report as plain JSON text (money as decimal strings), cheaper to send and take back than canonical JSON. */
 export const toTransport = (report: Report): string => JSON.stringify(report);
 
-/** Takes a report back from `toTransport`: money cells become exact decimals again. */
-export function fromTransport(s: string): Report {
-  const r = JSON.parse(s) as { cells: Record<string, CellValue> };
+/** Money cells of a report parsed from JSON made exact decimals again (in place). */
+function reviveMoney(r: { cells: Record<string, CellValue> }): Report {
   for (const [id, v] of Object.entries(r.cells)) {
     if (v.kind === "money") {
       const m = v as unknown as { value: string; unit?: "元" | "万元" };
@@ -120,10 +125,28 @@ export function fromTransport(s: string): Report {
   return r as unknown as Report;
 }
 
+/** Takes a report back from `toTransport`: money cells become exact decimals again. */
+export const fromTransport = (s: string): Report => reviveMoney(JSON.parse(s) as { cells: Record<string, CellValue> });
+
+/**
+ * A report and its import issues as one deflated JSON text (money as decimal strings): about a fifth of the JSON's
+ * size, to hold between the passes of a batch and to send to a worker. Serialised once (no JSON inside JSON).
+ */
+export function packReport(report: Report, issues: readonly Issue[]): Uint8Array {
+  // copied out: zlib returns a view into its output buffer, which would be held (and cloned whole) for every file
+  return new Uint8Array(deflateRawSync(JSON.stringify({ report, issues }), { level: 1 }));
+}
+
+/** Takes a report and its import issues back from `packReport`. */
+export function unpackReport(packed: Uint8Array): { report: Report; issues: Issue[] } {
+  const held = JSON.parse(inflateRawSync(packed).toString("utf8")) as { report: { cells: Record<string, CellValue> }; issues: Issue[] };
+  return { report: reviveMoney(held.report), issues: held.issues };
+}
+
 /** Last year's report as it is needed by the cross-year rules: who, when, edition and cells (no text, no sources). */
-export function slimTransport(report: Report): string {
+export function slimReport(report: Report): Report {
   const { sections: _s, sources: _src, claims: _c, ...rest } = report;
-  return JSON.stringify({ ...rest, sections: [], sources: {} });
+  return { ...rest, sections: [], sources: {} } as Report;
 }
 
 const rank = { info: 0, warning: 1, error: 2 } as const;
@@ -292,10 +315,10 @@ export async function processItem(item: FileItem, o: BatchOptions): Promise<File
   try {
     let report: Report;
     let importIssues: readonly Issue[];
-    const previous = item.previous ? fromTransport(item.previous) : undefined;
-    if (item.transport) {
-      const held = JSON.parse(item.transport) as { report: string; issues: Issue[] };
-      report = fromTransport(held.report);
+    const previous = item.previous ? slimReport(unpackReport(item.previous).report) : undefined;
+    if (item.packed) {
+      const held = unpackReport(item.packed);
+      report = held.report;
       importIssues = held.issues;
     } else {
       const r = await readAndImport(item, o.locale, previous);
@@ -308,14 +331,16 @@ export async function processItem(item: FileItem, o: BatchOptions): Promise<File
       ...(report.meta.year !== undefined ? { year: report.meta.year } : {}),
       edition: report.edition,
     };
-    if (o.mode === "import")
+    if (o.mode !== "validate")
       return {
         ...base,
         status: "read",
         failed: false,
         ...who,
         ...(importIssues.some((i) => i.code === "IMPORT-SPLIT-AMBIGUOUS") ? { splitAmbiguous: true } : {}),
-        transport: JSON.stringify({ report: toTransport(report), issues: importIssues }),
+        ...(o.mode === "pack"
+          ? { packed: packReport(report, importIssues) }
+          : { transport: JSON.stringify({ report: toTransport(report), issues: importIssues }) }),
       };
     // The import's issues go in with the report: every output lists and counts them, and --fail-on weighs them.
     const result = validateReport(report, { ...(previous ? { previous } : {}), importIssues });

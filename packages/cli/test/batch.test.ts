@@ -355,3 +355,33 @@ describe("last year decides a split the import could not", () => {
     expect(given[0]?.counts?.error).toBe(0);
   });
 });
+
+describe("pairing over worker threads", () => {
+  it("both passes on the workers say exactly what one thread says, last year named whichever comes first by name", () => {
+    const dir = scratch();
+    // 12 bodies × 5 years (60 files: enough for the pool to start workers); half the bodies name their years newest first,
+    // so that a last year is imported after the year that needs it.
+    for (let s = 0; s < 12; s++) {
+      const series = generateSeries({ seed: 100 + s, edition: "gen2021", years: 5 });
+      for (const [i, r] of series.entries()) {
+        const order = s % 2 ? series.length - 1 - i : i;
+        writeFileSync(join(dir, `b${String(s).padStart(2, "0")}-${order}-${r.meta.year}.txt`), toFlattenedText(r, { style: "glued" }));
+      }
+    }
+    const one = run(["validate", dir, "--jobs", "1", "--format", "ndjson"]);
+    const pooled = run(["validate", dir, "--jobs", "2", "--format", "ndjson"]);
+    expect(pooled.code).toBe(one.code);
+    expect(pooled.out).toBe(one.out);
+    const entries = one.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Entry);
+    expect(entries).toHaveLength(60);
+    // every year but each body's first is checked against the year before it, by name
+    const paired = entries.filter((e) => e.previous);
+    expect(paired).toHaveLength(48);
+    for (const e of paired) expect(Number(e.previous?.slice(-8, -4))).toBe(Number(e.path.slice(-8, -4)) - 1);
+    // text, with last year named in each file's heading, is the same over workers
+    expect(run(["validate", dir, "--jobs", "2", "--timeout", "60"]).out).toBe(run(["validate", dir, "--jobs", "1"]).out);
+  });
+});
