@@ -352,12 +352,13 @@ function rulePenalty(sol: Solution, edition: Edition): number {
   }
   let pen = 0;
   const seen = new Set<EditionIdentity>();
+  const inSol = (t: Term) => !t.prev && sol.has(t.cell);
   for (const cell of sol.keys())
     for (const e of rules.byCell.get(cell) ?? []) {
       if (seen.has(e)) continue;
       seen.add(e);
       const id = e.identity;
-      if (e.severity === "info" || ![...id.lhs, ...id.rhs].every((t) => !t.prev && sol.has(t.cell))) continue;
+      if (e.severity === "info" || !id.lhs.every(inSol) || !id.rhs.every(inSol)) continue;
       const only = id.lhs.length === 1 ? id.lhs[0] : undefined;
       if (id.totalMissing && only && blank(only.cell) && (derivedBy.get(only.cell) === id || !derivedBy.has(only.cell))) continue;
       const single = (terms: readonly Term[]) => terms.length === 1 && !derived.has(terms[0]?.cell ?? "") && blank(terms[0]?.cell ?? "");
@@ -596,7 +597,8 @@ function decide(
 ): void {
   let truncated = truncatedIn;
   const glued = obs.some((o) => o.chunks.some((c) => !c.atomic)) || obs.some((o) => o.chunks.length < o.spec.cells.length);
-  const allIds = obs.flatMap((o) => o.spec.cells);
+  const allIds: string[] = [];
+  for (const o of obs) for (const id of o.spec.cells) allIds.push(id);
   if (sols.length === 0) return;
   let chosen: Solution | undefined;
   let by = [...identityBy];
@@ -1084,7 +1086,12 @@ function solveT3Blanks(obs: readonly RowObs[], labelsOnly: readonly RowObs[], ct
   const index = cellIndex([...balanceAt.map((j) => (j === -1 ? totalRow : j === -2 ? fresh : others[j]!.o)), ...(outcomes as RowObs[])]);
   // what the rows from i on can still add to each column, at most
   const room: number[][] = Array.from({ length: outcomes.length + 1 }, () => new Array<number>(width).fill(0));
-  for (let i = outcomes.length - 1; i >= 0; i--) for (let c = 0; c < width; c++) room[i]![c] = room[i + 1]![c]! + Math.max(0, ...vals[i]!.map((v) => v[c]!));
+  for (let i = outcomes.length - 1; i >= 0; i--)
+    for (let c = 0; c < width; c++) {
+      let most = 0;
+      for (const v of vals[i]!) most = Math.max(most, v[c]!);
+      room[i]![c] = room[i + 1]![c]! + most;
+    }
   interface State {
     readonly sums: number[];
     /** Readings that reach this state: the state before (undefined for the first row) and the row's candidate. */

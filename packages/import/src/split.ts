@@ -97,7 +97,19 @@ export function num(p: Part | null | undefined): number {
 /** True when a part holds a number (not blank, dash, 无 or text). @internal */
 export const isNum = (p: Part | null | undefined): boolean => !!p && (p.value.kind === "count" || p.value.kind === "money");
 
-function combinations(k: number, m: number): number[][] {
+const COMBINATIONS = new Map<number, readonly (readonly number[])[]>();
+/** The ways to choose `m` of `k` positions, in order (kept when there are few; never modified). */
+function combinations(k: number, m: number): readonly (readonly number[])[] {
+  const key = k * 4096 + m;
+  let hit = COMBINATIONS.get(key);
+  if (!hit) {
+    hit = choose(k, m);
+    if (k < 4096 && m < 4096 && hit.length <= 1000) COMBINATIONS.set(key, hit);
+  }
+  return hit;
+}
+
+function choose(k: number, m: number): number[][] {
   const out: number[][] = [];
   const rec = (start: number, acc: number[]) => {
     if (acc.length === m) {
@@ -154,7 +166,9 @@ export function rowCandidates(
   let truncated = false;
   const acc: (Part | null)[] = [];
   const totalChunks = chunks.length;
-  const forcedTotal = (cell: number): string | undefined => {
+  // which chunks are a dash, slash or 无 (tested once, not at every step that starts one)
+  const special = chunks.map((c) => SPECIAL.test(c.text));
+  const forcedTotal = (cell: number): number | undefined => {
     let from = -1;
     if (identity.sumLast && cell === k - 1) from = 0;
     else if (identity.block && cell % identity.block === identity.block - 1) from = cell - identity.block + 1;
@@ -165,7 +179,7 @@ export function rowCandidates(
       if (p && p.value.kind !== "count") return undefined;
       sum += p && p.value.kind === "count" ? p.value.value : 0;
     }
-    return String(sum);
+    return sum;
   };
   const rec = (ci: number, pos: number, cell: number): void => {
     if (truncated) return;
@@ -184,10 +198,12 @@ export function rowCandidates(
     const text = chunk.text;
     const kind = kinds[cell]!;
     // a total cell is forced by the identity: only its sum can stand there
-    const forced = forcedTotal(cell);
-    if (forced !== undefined && pos < text.length && !(pos === 0 && SPECIAL.test(text))) {
-      const e = pos + forced.length;
-      if (forced && text.startsWith(forced, pos) && e <= text.length) {
+    const sum = forcedTotal(cell);
+    if (sum !== undefined && pos < text.length && !(pos === 0 && special[ci])) {
+      const len = spelledAt(text, pos, sum);
+      if (len > 0) {
+        const e = pos + len;
+        const forced = text.slice(pos, e);
         acc.push({ raw: forced, value: kind === "money" ? parseCellText(forced, kind) : count(Number(forced)), offset: chunk.offset + pos });
         if (e === text.length) rec(ci + 1, 0, cell + 1);
         else rec(ci, e, cell + 1);
@@ -195,7 +211,7 @@ export function rowCandidates(
       }
       return;
     }
-    if (pos === 0 && (chunk.atomic || SPECIAL.test(text))) {
+    if (pos === 0 && (chunk.atomic || special[ci])) {
       const value = chunk.atomic ? parseCellText(text, kind) : specialValue(text);
       acc.push(value.kind === "blank" ? null : partOf(text, value, chunk.offset, chunk.loc));
       rec(ci + 1, 0, cell + 1);
@@ -233,6 +249,26 @@ export function rowCandidates(
   };
   rec(0, 0, 0);
   return { cands, truncated, placed: false, overflow: false };
+}
+
+/**
+ * How many characters `String(n)` has when `text` spells it at `pos`, else -1 — without building the string when `n` is
+ * a safe integer ≥ 0 (digits compared from the last).
+ */
+function spelledAt(text: string, pos: number, n: number): number {
+  if (!(Number.isSafeInteger(n) && n >= 0)) {
+    const s = String(n);
+    return text.startsWith(s, pos) ? s.length : -1;
+  }
+  let len = 1;
+  for (let m = n; m >= 10; m = Math.floor(m / 10)) len++;
+  if (pos + len > text.length) return -1;
+  let m = n;
+  for (let i = pos + len - 1; i >= pos; i--) {
+    if (text.charCodeAt(i) !== 48 + (m % 10)) return -1;
+    m = Math.floor(m / 10);
+  }
+  return len;
 }
 
 /**
