@@ -1,6 +1,5 @@
 import { parse } from "parse5";
 import { expandGrid, type Grid, gridBudget, gridText, type RawCell } from "./grid";
-import { strictHtmlTree } from "./htmlstrict";
 
 interface Node {
   readonly nodeName: string;
@@ -100,17 +99,13 @@ export interface HtmlDoc {
   readonly depthExceeded: boolean;
 }
 
-/**
- * Parses HTML and walks it without recursion (deeply nested input is safe). A document in the strict subset that
- * `strictHtmlTree` reads (as generators write HTML) is read by it, into the tree parse5 would build; any other
- * document is parsed by parse5.
- */
+/** Parses HTML with parse5 and walks it without recursion (deeply nested input is safe). */
 export function readHtml(html: string, maxDepth = 2000): HtmlDoc {
-  return walkHtml(strictHtmlTree(html) ?? parse(html), maxDepth);
+  return walkHtml(parse(html), maxDepth);
 }
 
-/** Reads a parsed document (parse5's tree, or `strictHtmlTree`'s) as text plus its tables on grids. @internal */
-export function walkHtml(tree: unknown, maxDepth = 2000): HtmlDoc {
+/** Reads a document parsed by parse5 as text plus its tables on grids. */
+function walkHtml(tree: unknown, maxDepth = 2000): HtmlDoc {
   const doc = tree as Node;
   let text = "";
   const grids: Grid[] = [];
