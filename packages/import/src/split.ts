@@ -164,7 +164,13 @@ export function rowCandidates(
     return sumLastCandidates(chunks[0]!, k, cap, maxSteps, work);
   let steps = 0;
   let truncated = false;
-  const acc: (Part | null)[] = [];
+  // the cells read so far, by cell: a part, null (blank), or undefined for a count read from glued digits, whose part
+  // is built only when a whole reading is found (most partial readings die: no object per step)
+  const acc: (Part | null | undefined)[] = new Array(k);
+  const accValue = new Array<number>(k).fill(0);
+  const accChunk = new Array<number>(k).fill(0);
+  const accFrom = new Array<number>(k).fill(0);
+  const accTo = new Array<number>(k).fill(0);
   const totalChunks = chunks.length;
   // which chunks are a dash, slash or 无 (tested once, not at every step that starts one)
   const special = chunks.map((c) => SPECIAL.test(c.text));
@@ -176,10 +182,33 @@ export function rowCandidates(
     let sum = 0;
     for (let i = from; i < cell; i++) {
       const p = acc[i];
+      if (p === undefined) {
+        sum += accValue[i]!;
+        continue;
+      }
       if (p && p.value.kind !== "count") return undefined;
       sum += p && p.value.kind === "count" ? p.value.value : 0;
     }
     return sum;
+  };
+  const lazy = (cell: number, ci: number, from: number, to: number, value: number): void => {
+    acc[cell] = undefined;
+    accValue[cell] = value;
+    accChunk[cell] = ci;
+    accFrom[cell] = from;
+    accTo[cell] = to;
+  };
+  const reading = (): Cand => {
+    const out = new Array<Part | null>(k);
+    for (let i = 0; i < k; i++) {
+      const p = acc[i];
+      if (p !== undefined) out[i] = p;
+      else {
+        const chunk = chunks[accChunk[i]!]!;
+        out[i] = { raw: chunk.text.slice(accFrom[i], accTo[i]), value: count(accValue[i]!), offset: chunk.offset + accFrom[i]! };
+      }
+    }
+    return out;
   };
   const rec = (ci: number, pos: number, cell: number): void => {
     if (truncated) return;
@@ -188,7 +217,7 @@ export function rowCandidates(
       return;
     }
     if (cell === k) {
-      if (ci === totalChunks) cands.push([...acc]);
+      if (ci === totalChunks) cands.push(reading());
       return;
     }
     if (ci === totalChunks) return;
@@ -203,27 +232,29 @@ export function rowCandidates(
       const len = spelledAt(text, pos, sum);
       if (len > 0) {
         const e = pos + len;
-        const forced = text.slice(pos, e);
-        acc.push({ raw: forced, value: kind === "money" ? parseCellText(forced, kind) : count(Number(forced)), offset: chunk.offset + pos });
+        if (kind === "money") {
+          const forced = text.slice(pos, e);
+          acc[cell] = { raw: forced, value: parseCellText(forced, kind), offset: chunk.offset + pos };
+        } else lazy(cell, ci, pos, e, sum); // Number(String(sum)) is sum
         if (e === text.length) rec(ci + 1, 0, cell + 1);
         else rec(ci, e, cell + 1);
-        acc.pop();
       }
       return;
     }
     if (pos === 0 && (chunk.atomic || special[ci])) {
       const value = chunk.atomic ? parseCellText(text, kind) : specialValue(text);
-      acc.push(value.kind === "blank" ? null : partOf(text, value, chunk.offset, chunk.loc));
+      acc[cell] = value.kind === "blank" ? null : partOf(text, value, chunk.offset, chunk.loc);
       rec(ci + 1, 0, cell + 1);
-      acc.pop();
       return;
     }
     // no well-formed part is longer than maxPart: a long run of digits is tried a few characters deep, not to its end
     const last = Math.min(text.length, pos + maxPart(kind));
-    // a count is well-formed when its characters are all digits (kept as the part grows) and it has no leading zero
+    // a count is well-formed when its characters are all digits (kept as the part grows) and it has no leading zero;
+    // its value is its digits (parseCellText's normalisation is for raw cell text), at most 12: exact
     const isCount = kind === "count";
     const leadZero = text.charCodeAt(pos) === 48;
     let digits = true;
+    let value = 0;
     for (let e = pos + 1; e <= last; e++) {
       if (++steps > maxSteps || !spend(work)) {
         truncated = true;
@@ -232,18 +263,26 @@ export function rowCandidates(
       const ch = text.charCodeAt(e - 1);
       if (e < text.length && (ch === 0x5143 || ch === 0x4e07)) break; // the part ends in 元 or 万 before the chunk does
       digits = digits && ch >= 48 && ch <= 57;
-      const part = text.slice(pos, e);
-      if (!(isCount ? digits && (e - pos === 1 || !leadZero) && e - pos <= 12 : wellFormed(part, kind))) {
-        // a part that starts with 0 can only be "0" (or "0.x" for money); longer is never well-formed for counts
-        if (kind !== "money" && /^[+-]?0\d/.test(part)) break;
-        continue;
+      if (isCount) {
+        if (digits && (e - pos === 1 || !leadZero) && e - pos <= 12) {
+          value = value * 10 + (ch - 48);
+          lazy(cell, ci, pos, e, value);
+        } else {
+          // a part that starts with 0 can only be "0"; longer is never well-formed for counts
+          if (/^[+-]?0\d/.test(text.slice(pos, e))) break;
+          continue;
+        }
+      } else {
+        const part = text.slice(pos, e);
+        if (!wellFormed(part, kind)) {
+          // a part that starts with 0 can only be "0" (or "0.x" for money); longer is never well-formed for counts
+          if (kind !== "money" && /^[+-]?0\d/.test(part)) break;
+          continue;
+        }
+        acc[cell] = { raw: part, value: kind === "money" ? parseCellText(part, kind) : count(Number(part) || 0), offset: chunk.offset + pos };
       }
-      // a well-formed count is its digits (parseCellText's normalisation is for raw cell text)
-      const value = kind === "money" ? parseCellText(part, kind) : count(Number(part) || 0);
-      acc.push({ raw: part, value, offset: chunk.offset + pos });
       if (e === text.length) rec(ci + 1, 0, cell + 1);
       else rec(ci, e, cell + 1);
-      acc.pop();
       if (truncated) return;
     }
   };
