@@ -164,10 +164,12 @@ export function rowCandidates(
     return sumLastCandidates(chunks[0]!, k, cap, maxSteps, work);
   let steps = 0;
   let truncated = false;
-  // the cells read so far, by cell: a part, null (blank), or undefined for a count read from glued digits, whose part
-  // is built only when a whole reading is found (most partial readings die: no object per step)
+  // the cells read so far, by cell: a part, null (blank), or undefined for a count or an amount read from glued
+  // digits, whose part is built only when a whole reading is found (most partial readings die: no object per step)
   const acc: (Part | null | undefined)[] = new Array(k);
   const accValue = new Array<number>(k).fill(0);
+  /** The cell is an amount (its value parsed from its text when the part is built; never a count). */
+  const accMoney = new Array<boolean>(k).fill(false);
   const accChunk = new Array<number>(k).fill(0);
   const accFrom = new Array<number>(k).fill(0);
   const accTo = new Array<number>(k).fill(0);
@@ -183,6 +185,7 @@ export function rowCandidates(
     for (let i = from; i < cell; i++) {
       const p = acc[i];
       if (p === undefined) {
+        if (accMoney[i]) return undefined;
         sum += accValue[i]!;
         continue;
       }
@@ -191,8 +194,9 @@ export function rowCandidates(
     }
     return sum;
   };
-  const lazy = (cell: number, ci: number, from: number, to: number, value: number): void => {
+  const lazy = (cell: number, ci: number, from: number, to: number, value: number, isMoney = false): void => {
     acc[cell] = undefined;
+    accMoney[cell] = isMoney;
     accValue[cell] = value;
     accChunk[cell] = ci;
     accFrom[cell] = from;
@@ -205,7 +209,8 @@ export function rowCandidates(
       if (p !== undefined) out[i] = p;
       else {
         const chunk = chunks[accChunk[i]!]!;
-        out[i] = { raw: chunk.text.slice(accFrom[i], accTo[i]), value: count(accValue[i]!), offset: chunk.offset + accFrom[i]! };
+        const raw = chunk.text.slice(accFrom[i], accTo[i]);
+        out[i] = { raw, value: accMoney[i] ? parseCellText(raw, "money") : count(accValue[i]!), offset: chunk.offset + accFrom[i]! };
       }
     }
     return out;
@@ -279,7 +284,8 @@ export function rowCandidates(
           if (kind !== "money" && /^[+-]?0\d/.test(part)) break;
           continue;
         }
-        acc[cell] = { raw: part, value: kind === "money" ? parseCellText(part, kind) : count(Number(part) || 0), offset: chunk.offset + pos };
+        if (kind === "money") lazy(cell, ci, pos, e, 0, true);
+        else acc[cell] = { raw: part, value: count(Number(part) || 0), offset: chunk.offset + pos };
       }
       if (e === text.length) rec(ci + 1, 0, cell + 1);
       else rec(ci, e, cell + 1);
