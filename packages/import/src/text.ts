@@ -36,6 +36,16 @@ export function prepareFolded(t: string): string {
 const UNIT_AT = /^(人次|万元|条|件|次|篇|个|人|元)/;
 const CJK = /[\u3400-\u9fff]/;
 
+/** True when the "|" at `at` opens an empty cell: only spaces or tabs stand before the next "|" of the same line. */
+function emptyCellAt(src: string, at: number, limit: number): boolean {
+  for (let j = at + 1; j < limit; j++) {
+    const c = src.charCodeAt(j);
+    if (c === 0x7c) return true;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x3000) return false;
+  }
+  return false;
+}
+
 /** Reads the values that follow a label: skips guidance in brackets, units and label cells; stops at the next label. @internal */
 export function extractRun(src: string, from: number, to: number): { chunks: Chunk[]; end: number } {
   let i = from;
@@ -43,6 +53,8 @@ export function extractRun(src: string, from: number, to: number): { chunks: Chu
   // skip what stands between a label and its values
   for (let guard = 0; guard < 50 && i < limit; guard++) {
     const ch = src[i]!;
+    // an empty cell of a pipe row ("|  | 3 |", or a row of blanks under its label) is the row's first cell: a blank
+    if (ch === "|" && emptyCellAt(src, i, limit)) break;
     if (/\s|\||[、,:;。.]/.test(ch)) {
       i++;
       continue;
@@ -89,7 +101,8 @@ export function extractRun(src: string, from: number, to: number): { chunks: Chu
     }
     // the text before the first "|" is empty when the row starts with a pipe
     if (chunks.length && chunks[0]!.text === "" && !/\S/.test(restOfLine.slice(0, restOfLine.indexOf("|")))) chunks.shift();
-    while (chunks.length && chunks[chunks.length - 1]!.text === "") chunks.pop();
+    // what follows the row's last "|" is no cell; an empty cell before it is one (a blank, printed as such)
+    if (chunks.length && chunks[chunks.length - 1]!.text === "" && /\|\s*$/.test(restOfLine)) chunks.pop();
     return { chunks, end: Math.min(lineEnd, limit) };
   }
   let j = start;

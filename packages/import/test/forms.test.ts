@@ -2,13 +2,14 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatIssue, validateReport } from "@gov-disclosure/core";
+import { formatIssue, parseReportJson, reportCells, validateReport } from "@gov-disclosure/core";
 import { generateReport, toFlattenedText } from "@gov-disclosure/generator";
 import { describe, expect, it } from "vitest";
 import { importText } from "../src/index";
 
 const FORMS = join(dirname(fileURLToPath(import.meta.url)), "../../../fixtures/forms");
 const REAL = join(dirname(fileURLToPath(import.meta.url)), "../../../fixtures/real");
+const CANONICAL = join(dirname(fileURLToPath(import.meta.url)), "../../../fixtures/canonical");
 const form = (f: string) => readFileSync(join(FORMS, f), "utf8");
 
 describe("a report with no statistics table (narrative only)", () => {
@@ -200,5 +201,36 @@ describe("glued table 四 whose zero cells were left blank (as 上海 2019 left 
     expect(reports).toBe(40);
     // the printed figures that only one reading explains (the totals, most often) are read; the rest are named
     expect(exact / cells).toBeGreaterThan(0.4);
+  });
+});
+
+describe("a table that left its zero cells blank, its labels printed apart by a PDF converter (上海 2019)", () => {
+  // Shanghai 2019 (fixtures/canonical, entered from the published report) as a converter writes it: each label of
+  // table 三 on a line of its own above its value row, the blank cells as empty pipe cells, a row of nothing but blanks
+  const r = importText(form("shanghai-2019-labels-apart.md"), { filename: "shanghai-2019-labels-apart.md" });
+  const canonical = parseReportJson(readFileSync(join(CANONICAL, "shanghai-govoffice-2019.json"), "utf8"));
+  const want = canonical.success ? canonical.report : undefined;
+
+  it("reads every cell of table 三 as published: its figures, and its blanks as blanks (not 0), none guessed", () => {
+    expect(want).toBeDefined();
+    const ids = reportCells(want!)
+      .list.filter((d) => d.table === "t3")
+      .map((d) => d.id);
+    expect(ids.length).toBeGreaterThan(150);
+    const wrong = ids.filter((id) => JSON.stringify(r.report?.cells[id] ?? null) !== JSON.stringify(want!.cells[id] ?? null));
+    expect(wrong).toEqual([]);
+    // (figures: 一、本年新收 821 35 · · 2 1 859; a row of blanks such as 2.其他法律行政法规禁止公开 stays blank)
+    expect(r.report?.cells["t3.new.total"]).toEqual({ kind: "count", value: 859 });
+    expect(r.report?.cells["t3.denied_2.natural"]).toBeUndefined();
+    const t3Issues = r.issues.filter((i) => i.cells.some((c) => c.startsWith("t3.")) && i.severity !== "info");
+    expect(t3Issues.map((i) => i.code)).toEqual([]);
+  });
+
+  it("validates as the published table: the blank totals it left are derived, not called errors", () => {
+    const v = validateReport(r.report!, { importIssues: r.issues });
+    const published = validateReport(want!);
+    expect(v.findings.filter((f) => f.phase === "rule" && f.status === "fail" && f.code.startsWith("T3")).map((f) => `${f.code}:${f.key ?? ""}`)).toEqual(
+      published.findings.filter((f) => f.phase === "rule" && f.status === "fail" && f.code.startsWith("T3")).map((f) => `${f.code}:${f.key ?? ""}`),
+    );
   });
 });
