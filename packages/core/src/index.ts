@@ -101,6 +101,8 @@ export {
   type TextValue,
 } from "./value";
 export { Decimal } from "decimal.js";
+/** Exact sum and product of two decimals, whatever their number of digits (decimal.js alone rounds to 20 significant digits). */
+export { plusExact, timesExact } from "./rules/num";
 export { narrativeRuleFor } from "./rules/narrative";
 export { rulesMarkdown } from "./docs/rulesMarkdown";
 export { type AggregateExclusion, type AggregateResult, aggregateReports } from "./aggregate";
