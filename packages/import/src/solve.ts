@@ -96,6 +96,8 @@ interface CellIndex {
   readonly at: ReadonlyMap<string, number>;
   readonly row: readonly number[];
   readonly col: readonly number[];
+  /** Per edition, the positions of the cells the priors can count (`Reading.priorCells`). */
+  readonly prior: Map<Edition, readonly number[]>;
 }
 
 function cellIndex(rows: readonly RowObs[]): CellIndex {
@@ -115,7 +117,7 @@ function cellIndex(rows: readonly RowObs[]): CellIndex {
       col[k] = c;
     });
   });
-  return { ids, at, row, col };
+  return { ids, at, row, col, prior: new Map() };
 }
 
 /** The index of one row's cells, kept with its template's cell list. */
@@ -148,6 +150,25 @@ class Reading implements Solution {
   forEach(fn: (p: Part | null, id: string) => void): void {
     const { ids, row, col } = this.index;
     for (let k = 0; k < ids.length; k++) fn(this.cands[row[k]!]![col[k]!] ?? null, ids[k]!);
+  }
+  /** The `k`th cell's id and part. */
+  idAt(k: number): string {
+    return this.index.ids[k]!;
+  }
+  at(k: number): Part | null {
+    return this.cands[this.index.row[k]!]![this.index.col[k]!] ?? null;
+  }
+  /** The cells the priors can count (section 二's, and table 三's rare columns), by position; kept per index and edition. */
+  priorCells(edition: Edition, rare: ReadonlySet<string>): readonly number[] {
+    const { ids, prior } = this.index;
+    let hit = prior.get(edition);
+    if (!hit) {
+      const cells: number[] = [];
+      for (let k = 0; k < ids.length; k++) if (ids[k]!.startsWith("t2.") || rare.has(ids[k]!)) cells.push(k);
+      prior.set(edition, cells);
+      hit = cells;
+    }
+    return hit;
   }
 }
 
@@ -501,6 +522,16 @@ function prior(sol: Solution, edition: Edition): number {
     if (rep !== undefined && iss !== undefined && rep > iss) pen += 1;
   }
   const rare = rareCells(edition);
+  if (sol instanceof Reading) {
+    // only the cells that can add to the penalty, in the reading's order (the same sum, added in the same order)
+    for (const k of sol.priorCells(edition, rare)) {
+      const id = sol.idAt(k);
+      const p = sol.at(k);
+      if (p === null && id.startsWith("t2.")) pen += t2.first.has(id) ? 0.3 : 0.15;
+      if (p && rare.has(id) && num(p) > 0) pen += 0.01 * String(num(p)).length;
+    }
+    return pen;
+  }
   sol.forEach((p, id) => {
     if (p === null && id.startsWith("t2.")) pen += t2.first.has(id) ? 0.3 : 0.15;
     if (p && rare.has(id) && num(p) > 0) pen += 0.01 * String(num(p)).length;
