@@ -1,0 +1,102 @@
+import { count } from "@gov-disclosure/core";
+import { describe, expect, it } from "vitest";
+import { type Chunk, partText, rowCandidates } from "../src/split";
+
+/** A reading as text: each cell's raw text, value and offset. */
+const shown = (cands: readonly (readonly ({ raw: string; value: unknown; offset?: number } | null)[])[]) =>
+  cands.map((c) => c.map((p) => (p ? { raw: p.raw, value: p.value, offset: p.offset } : null)));
+
+/**
+ * The splitter's rule for rows of counts, written plainly: each chunk cut into well-formed counts (digits, no leading
+ * zero, at most 12), every chunk at least one cell, a total cell (the last with `sumLast`, the last of each block) only
+ * the sum of its parts; readings in the order of a depth-first walk that tries shorter parts first.
+ */
+function reference(chunks: readonly Chunk[], k: number, identity: { sumLast?: boolean; block?: number }) {
+  const out: { raw: string; value: ReturnType<typeof count>; offset: number }[][] = [];
+  const acc: { raw: string; value: ReturnType<typeof count>; offset: number }[] = [];
+  const totalOf = (cell: number): number | undefined => {
+    const from = identity.sumLast && cell === k - 1 ? 0 : identity.block && cell % identity.block === identity.block - 1 ? cell - identity.block + 1 : -1;
+    if (from < 0) return undefined;
+    return acc.slice(from, cell).reduce((s, p) => s + p.value.value, 0);
+  };
+  const walk = (ci: number, pos: number): void => {
+    if (acc.length === k) {
+      if (ci === chunks.length) out.push([...acc]);
+      return;
+    }
+    if (ci === chunks.length || k - acc.length < chunks.length - ci) return;
+    const { text, offset } = chunks[ci]!;
+    const total = totalOf(acc.length);
+    for (let len = 1; len <= 12 && pos + len <= text.length; len++) {
+      const raw = text.slice(pos, pos + len);
+      if (!/^(0|[1-9]\d*)$/.test(raw)) break;
+      if (total !== undefined && raw !== String(total)) continue;
+      acc.push({ raw, value: count(Number(raw)), offset: offset + pos });
+      if (pos + len === text.length) walk(ci + 1, 0);
+      else walk(ci, pos + len);
+      acc.pop();
+    }
+  };
+  walk(0, 0);
+  return out;
+}
+
+describe("rowCandidates reads glued counts as the plain rule does", () => {
+  let seed = 11;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return (seed >> 8) % n;
+  };
+  // digits weighted to 0 and 1, so that zeros, leading zeros and sums that can be spelled several ways are common
+  const digitsOf = (n: number) => Array.from({ length: n }, () => "0011123459"[rnd(10)]).join("");
+  it("on 600 random rows (1–3 chunks, 2–7 cells; no identity, a total last, blocks of 3)", () => {
+    let readings = 0;
+    for (let i = 0; i < 600; i++) {
+      const k = 2 + rnd(6);
+      const n = 1 + rnd(Math.min(3, k));
+      let offset = 0;
+      const chunks: Chunk[] = Array.from({ length: n }, () => {
+        const text = digitsOf(1 + rnd(9));
+        const c = { text, offset, atomic: false };
+        offset += text.length + 1;
+        return c;
+      });
+      // one chunk with a total last takes the sum-first path, whose order differs: two chunks or more here
+      const identity = [{}, n > 1 ? { sumLast: true } : {}, { block: 3 }][i % 3]!;
+      const got = rowCandidates(chunks, new Array(k).fill("count"), identity);
+      expect(got.truncated).toBe(false);
+      expect(shown(got.cands)).toEqual(shown(reference(chunks, k, identity)));
+      readings += got.cands.length;
+    }
+    expect(readings).toBeGreaterThan(600);
+  });
+
+  it("a total that its parts spell is the only reading of the total cell; one they do not spell, none", () => {
+    const row = (texts: string[]) => texts.map((text, i) => ({ text, offset: i * 10, atomic: false }));
+    const read = (texts: string[]) => rowCandidates(row(texts), ["count", "count", "count"], { sumLast: true }).cands.map((c) => c.map(partText));
+    expect(read(["1020", "30"])).toEqual([["10", "20", "30"]]);
+    expect(read(["1020", "31"])).toEqual([]);
+    expect(read(["1020", "3"])).toEqual([]);
+  });
+
+  it("amounts are parsed as amounts, with their unit at the end of their chunk", () => {
+    const read = (text: string) =>
+      rowCandidates([{ text, offset: 5, atomic: false }], ["money", "money"]).cands.map((c) => c.map((p) => [p?.raw, p?.value.kind, partText(p), p?.offset]));
+    expect(read("152")).toEqual([
+      [
+        ["1", "money", "1", 5],
+        ["52", "money", "52", 6],
+      ],
+      [
+        ["15", "money", "15", 5],
+        ["2", "money", "2", 7],
+      ],
+    ]);
+    expect(read("1.52元")).toEqual([
+      [
+        ["1.5", "money", "1.5", 5],
+        ["2元", "money", "2元", 8],
+      ],
+    ]);
+  });
+});
