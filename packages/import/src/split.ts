@@ -1,5 +1,5 @@
 import type { CellKind, CellValue, SourceLocation } from "@gov-disclosure/core";
-import { count, specialValue } from "@gov-disclosure/core";
+import { count, specialValue, timesExact } from "@gov-disclosure/core";
 import { parseCellText, wellFormed } from "./numbers";
 
 /** A piece of a row's value text: one cell (atomic, from a grid or a pipe table) or digits that may be glued. @internal */
@@ -87,7 +87,8 @@ export function num(p: Part | null | undefined): number {
   const v = p.value;
   if (v.kind === "count") return v.value;
   if (v.kind === "money") {
-    const scaled = v.value.times(MONEY_SCALE);
+    // exact at any length (decimal.js alone would round the product to 20 significant digits)
+    const scaled = timesExact(v.value, MONEY_SCALE);
     return scaled.isInteger() && scaled.abs().lte(Number.MAX_SAFE_INTEGER) ? scaled.toNumber() : Number.NaN;
   }
   if (v.kind === "text") return Number.NaN;

@@ -1,6 +1,6 @@
-import { count } from "@gov-disclosure/core";
+import { count, money } from "@gov-disclosure/core";
 import { describe, expect, it } from "vitest";
-import { type Chunk, partText, rowCandidates } from "../src/split";
+import { type Chunk, num, partText, rowCandidates } from "../src/split";
 
 /** A reading as text: each cell's raw text, value and offset. */
 const shown = (cands: readonly (readonly ({ raw: string; value: unknown; offset?: number } | null)[])[]) =>
@@ -98,5 +98,15 @@ describe("rowCandidates reads glued counts as the plain rule does", () => {
         ["2元", "money", "2元", 8],
       ],
     ]);
+  });
+});
+
+describe("num: an amount in exact millionths", () => {
+  it("is exact at any length, and NaN (never a rounded value) when it has more than six decimals", () => {
+    expect(num({ raw: "24252.311082", value: money("24252.311082") })).toBe(24252311082);
+    expect(num({ raw: "0.1", value: money("0.1") }) + num({ raw: "0.2", value: money("0.2") })).toBe(num({ raw: "0.3", value: money("0.3") }));
+    // 1.0000000000000000000001 has 22 decimals: decimal.js alone rounds ×10^6 to 20 digits and calls it whole
+    expect(num({ raw: "1.0000000000000000000001", value: money("1.0000000000000000000001") })).toBeNaN();
+    expect(num({ raw: "9007199254.740993", value: money("9007199254.740993") })).toBeNaN();
   });
 });
