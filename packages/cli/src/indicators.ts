@@ -1,7 +1,17 @@
 // The harmonised indicators summed over many reports (`stats` per year, `aggregate` over every input, across editions):
 // exact decimal sums, how many reports had a figure, how many had none in their edition (never a silent 0), and
 // whether a summed figure was guessed by the import.
-import { Decimal, type Exactness, INDICATORS, type IndicatorId, type IndicatorValue, indicatorsOf, type Locale, type Report } from "@gov-disclosure/core";
+import {
+  Decimal,
+  type Exactness,
+  INDICATORS,
+  type IndicatorId,
+  type IndicatorValue,
+  indicatorsOf,
+  type Locale,
+  plusExact,
+  type Report,
+} from "@gov-disclosure/core";
 import { t } from "./messages";
 
 /** One report's indicator as a batch sends it (plain data): value (decimal text) or null, status, exactness, guessed. */
@@ -77,7 +87,7 @@ export class IndicatorTotals {
       if (!acc) return;
       if (status === "value" && value !== null) {
         acc.reports++;
-        acc.sum = acc.sum.plus(value);
+        acc.sum = plusExact(acc.sum, value);
         acc.exactness.add(exactness);
         if (guessed) acc.guessed = true;
       } else if (status === "none") acc.noEquivalent++;

@@ -1,4 +1,4 @@
-import { type CellKind, type CellValue, count, Decimal, money, specialValue } from "@gov-disclosure/core";
+import { type CellKind, type CellValue, count, Decimal, money, plusExact, specialValue, timesExact } from "@gov-disclosure/core";
 import { normalizeChars } from "./normalize";
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -39,10 +39,10 @@ export function parseProseNumber(raw: string): string | undefined {
   const m = /^(\d+(?:\.\d+)?)(万)?$/.exec(s);
   if (m) {
     const d = new Decimal(m[1]!);
-    return (m[2] ? d.times(10000) : d).toFixed();
+    return (m[2] ? timesExact(d, 10000) : d).toFixed();
   }
   const wan = /^(\d+(?:\.\d+)?)万(\d+)$/.exec(s);
-  if (wan) return new Decimal(wan[1]!).times(10000).plus(wan[2]!).toFixed();
+  if (wan) return plusExact(timesExact(wan[1]!, 10000), wan[2]!).toFixed();
   const cn = parseChineseNumeral(s);
   return cn === undefined ? undefined : String(cn);
 }

@@ -1,4 +1,4 @@
-import { type CellJson, Decimal, encodeCell, type Locale, numericOf, type Report } from "@gov-disclosure/core";
+import { type CellJson, Decimal, encodeCell, type Locale, numericOf, plusExact, type Report } from "@gov-disclosure/core";
 import { defsOf, labelOf, whoOf } from "./defs";
 import { cellAnchor, escapeHtml, escapeMarkdown, terminalSafe } from "./escape";
 import { htmlDocument } from "./html";
@@ -77,7 +77,7 @@ export function compareReports(a: Report, b: Report, options: { readonly locale?
     const nx = numberOf(a, id);
     const ny = numberOf(b, id);
     if (x === y) continue;
-    changes.push({ ...base, before: x, after: y, ...(nx && ny ? { difference: ny.minus(nx).toFixed() } : {}), kind: "changed" });
+    changes.push({ ...base, before: x, after: y, ...(nx && ny ? { difference: plusExact(ny, nx.neg()).toFixed() } : {}), kind: "changed" });
   }
   return { a: ident(a), b: ident(b), sameEdition: a.edition === b.edition, compared, changes };
 }
