@@ -14,7 +14,15 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const MAX_INEXACT = 50;
 
 /** The significant digits of a decimal number's text (no sign, point, exponent, leading or trailing zeros). */
-const significant = (raw: string): string => raw.replace(/^-/, "").replace(/e.*$/i, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+function significant(raw: string): string {
+  const digits = raw.replace(/^-/, "").replace(/e.*$/i, "").replace(".", "");
+  // the zeros at either end are trimmed by scanning (a regular expression anchored at the end is quadratic on them)
+  let a = 0;
+  let b = digits.length;
+  while (a < b && digits.charCodeAt(a) === 0x30) a++;
+  while (b > a && digits.charCodeAt(b - 1) === 0x30) b--;
+  return digits.slice(a, b);
+}
 
 /** Why a JSON number's text is not held exactly by a double, or undefined when it is. */
 function inexactness(raw: string): "integer" | "digits" | "underflow" | "overflow" | undefined {
@@ -51,8 +59,10 @@ export function inexactNumbers(text: string): ParseIssue[] {
       frames.push({ array: false, key: "" });
       expectKey = true;
     } else if (c === 0x5b) frames.push({ array: true, key: 0 });
-    else if (c === 0x7d || c === 0x5d) frames.pop();
-    else if (c === 0x2c) {
+    else if (c === 0x7d || c === 0x5d) {
+      frames.pop();
+      expectKey = false; // an empty object leaves no key pending
+    } else if (c === 0x2c) {
       const top = frames[frames.length - 1];
       if (top?.array) top.key = (top.key as number) + 1;
       else if (top) expectKey = true;

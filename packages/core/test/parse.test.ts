@@ -143,6 +143,12 @@ describe("parseReport", () => {
       if (why) expect(issue?.params).toMatchObject({ why });
       expect(formatIssue(issue!, "en")).toContain("exactly");
     }
+    // the path after an empty object inside an array is the element's index, not the string before it
+    const afterEmpty = parseReportJson(text.replace('"version": 1,', '"version": 1, "x": [{}, "s", 12345678901234567890],'));
+    expect(!afterEmpty.success && afterEmpty.issues[0]?.path).toEqual(["x", 2]);
+    // a number of a million digits is judged in one pass (trailing zeros scanned, not matched from every position)
+    const long = parseReportJson(json(`1.${"0".repeat(1_000_000)}1`));
+    expect(!long.success && long.issues[0]?.code).toBe("PARSE-INEXACT-NUMBER");
     // a long run of digits inside a string is not a number
     expect(text).toContain('"body": "');
     expect(parseReportJson(text.replace('"body": "', '"body": "12345678901234567890123e5 \\" [1e400] ')).success).toBe(true);
