@@ -25,6 +25,7 @@ import {
   blockBlankCandidates,
   type Cand,
   type Chunk,
+  fitPipeCells,
   isNum,
   literalSplit,
   matchRow,
@@ -363,7 +364,9 @@ function rulePenalty(sol: Solution, edition: Edition): number {
       if (owner && owner !== id) continue;
       const s = total(id.rhs); // NaN: a part holds text, and the total is unknown
       const was = derived.get(only.cell);
-      if (s !== 0 && !(was === s || (Number.isNaN(s) && was !== undefined && Number.isNaN(was)))) {
+      // as core: a total already derived keeps its value when its parts later read as text
+      if (Number.isNaN(s) && was !== undefined) continue;
+      if (s !== 0 && was !== s) {
         derived.set(only.cell, s);
         derivedBy.set(only.cell, id);
         changed = true;
@@ -385,7 +388,7 @@ function rulePenalty(sol: Solution, edition: Edition): number {
       const single = (terms: readonly Term[]) => terms.length === 1 && !derived.has(terms[0]?.cell ?? "") && blank(terms[0]?.cell ?? "");
       if (id.rel === "ge-max" ? single(id.lhs) : id.rel === "le" ? single(id.rhs) : false) continue;
       const l = total(id.lhs);
-      const r = id.rel === "ge-max" ? Math.max(...id.rhs.map(value), 0) : total(id.rhs);
+      const r = id.rel === "ge-max" ? (id.rhs.length ? Math.max(...id.rhs.map(value)) : 0) : total(id.rhs);
       if (Number.isNaN(l) || Number.isNaN(r)) continue;
       const ok = id.rel === "eq" ? l === r : id.rel === "le" ? l <= r : l >= r;
       if (!ok) pen += 3;
@@ -700,13 +703,14 @@ function decide(
 const LITERAL = new WeakSet<Cand>();
 
 function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: boolean }, allowLiteral = false): Cand[] {
-  const rc = rowCandidates(o.chunks, o.spec.kinds, { sumLast: o.spec.sumLast, block: o.spec.block }, 5000, 300000, ctx.work);
+  const want = o.spec.cells.length;
+  const chunks = fitPipeCells(o.chunks, want);
+  const rc = rowCandidates(chunks, o.spec.kinds, { sumLast: o.spec.sumLast, block: o.spec.block }, 5000, 300000, ctx.work);
   const row = o.spec.cells[0] ?? o.spec.key;
   const src = sourceOf(o, ctx);
-  const want = o.spec.cells.length;
   if (rc.truncated && trunc) trunc.v = true;
   if (rc.truncated) out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row }, { cells: o.spec.cells, ...src }));
-  if (rc.overflow) out.issues.push(importIssue("IMPORT-ROW-OVERFLOW", "warning", { row, got: o.chunks.length, want }, { cells: o.spec.cells, ...src }));
+  if (rc.overflow) out.issues.push(importIssue("IMPORT-ROW-OVERFLOW", "warning", { row, got: chunks.length, want }, { cells: o.spec.cells, ...src }));
   // glued digits that cut into the row's numbers one way only, a way that breaks the row's total: what was printed,
   // kept as printed (IMPORT-ROW-BROKEN), the published row's broken total left to the rules
   const asPrinted = (cand: Cand): Cand[] => {

@@ -71,6 +71,19 @@ export function spend(work: Work, n = 1): boolean {
 const MAX_PART: Readonly<Record<CellKind, number>> = { count: 12, signed: 12, money: 24 };
 const maxPart = (kind: CellKind): number => MAX_PART[kind] ?? 24;
 
+/**
+ * A pipe row with more cells than its table has: the empty cells at its ends are no values (a label that spans two
+ * columns, a converter's padding) and are dropped, the first ones first, until it fits. A row that fits keeps its empty
+ * cells in place: they are blanks. @internal
+ */
+export function fitPipeCells(chunks: readonly Chunk[], width: number): readonly Chunk[] {
+  let a = 0;
+  let b = chunks.length;
+  while (b - a > width && chunks[a]?.atomic && chunks[a]?.text === "") a++;
+  while (b - a > width && chunks[b - 1]?.atomic && chunks[b - 1]?.text === "") b--;
+  return a === 0 && b === chunks.length ? chunks : chunks.slice(a, b);
+}
+
 /** Dashes, slash and 无: a cell written as "nothing to report". @internal */
 export const SPECIAL = /^(—+|-+|－|–|―|\/|无)$/;
 

@@ -1,6 +1,6 @@
 import { type Compact, compact, normalizeChars } from "./normalize";
 import type { RowObs } from "./solve";
-import type { Chunk } from "./split";
+import { type Chunk, fitPipeCells } from "./split";
 import { SEPARATOR_SOURCE } from "./markdown";
 import { type RowSpec, rowRegex } from "./templates";
 
@@ -41,7 +41,7 @@ function emptyCellAt(src: string, at: number, limit: number): boolean {
   for (let j = at + 1; j < limit; j++) {
     const c = src.charCodeAt(j);
     if (c === 0x7c) return true;
-    if (c !== 0x20 && c !== 0x09 && c !== 0x3000) return false;
+    if (c !== 0x20 && c !== 0x09) return false;
   }
   return false;
 }
@@ -323,9 +323,9 @@ export function orphanPipeRows(src: string, from: number, to: number, width: num
     const end = nl < 0 || nl > to ? to : nl;
     const line = src.slice(pos, end);
     if (line.trim().startsWith("|")) {
-      const run = extractRun(src, pos, end);
-      const nums = run.chunks.filter((ch) => /^\d/.test(ch.text));
-      if (run.chunks.length === width && nums.length === width) out.push({ chunks: run.chunks, offset: pos });
+      const chunks = fitPipeCells(extractRun(src, pos, end).chunks, width);
+      const nums = chunks.filter((ch) => /^\d/.test(ch.text));
+      if (chunks.length === width && nums.length === width) out.push({ chunks: [...chunks], offset: pos });
     }
     pos = end + 1;
   }

@@ -1,6 +1,6 @@
 import { count, money } from "@gov-disclosure/core";
 import { describe, expect, it } from "vitest";
-import { type Chunk, num, partText, rowCandidates } from "../src/split";
+import { type Chunk, fitPipeCells, num, partText, rowCandidates } from "../src/split";
 
 /** A reading as text: each cell's raw text, value and offset. */
 const shown = (cands: readonly (readonly ({ raw: string; value: unknown; offset?: number } | null)[])[]) =>
@@ -108,5 +108,20 @@ describe("num: an amount in exact millionths", () => {
     // 1.0000000000000000000001 has 22 decimals: decimal.js alone rounds ×10^6 to 20 digits and calls it whole
     expect(num({ raw: "1.0000000000000000000001", value: money("1.0000000000000000000001") })).toBeNaN();
     expect(num({ raw: "9007199254.740993", value: money("9007199254.740993") })).toBeNaN();
+  });
+});
+
+describe("fitPipeCells: a pipe row with more cells than its table", () => {
+  const cells = (...texts: string[]): Chunk[] => texts.map((text, i) => ({ text, offset: i * 4, atomic: true }));
+  it("drops empty cells at its ends (first ones first) until it fits, and keeps a fitting row's blanks in place", () => {
+    const texts = (cs: readonly Chunk[]) => cs.map((c) => c.text);
+    // a label spanning two columns, then the values
+    expect(texts(fitPipeCells(cells("", "3", "1", "4"), 3))).toEqual(["3", "1", "4"]);
+    // a converter's padding after the values
+    expect(texts(fitPipeCells(cells("3", "1", "4", "", ""), 3))).toEqual(["3", "1", "4"]);
+    // a row that fits: its empty cells are blanks, kept where they stand
+    expect(texts(fitPipeCells(cells("", "1", ""), 3))).toEqual(["", "1", ""]);
+    // glued (not atomic) text is never dropped
+    expect(texts(fitPipeCells([{ text: "", offset: 0, atomic: false }, ...cells("1", "2")], 2))).toEqual(["", "1", "2"]);
   });
 });
