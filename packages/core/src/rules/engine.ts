@@ -342,7 +342,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
         emit(rule, { status: "not-assessable", key: id.key, cells, reason: "row_missing", params: { ...id.params, cell: lacking } });
         continue;
       }
-      const missing = id.totalMissing ? blankTotal(id) : undefined;
+      const missing = blankTotal(id);
       if (missing && derivedBy.get(missing) === id) {
         if (unknown.has(missing)) emit(rule, { status: "not-assessable", key: id.key, cells, reason: "non_numeric", params: { ...id.params } });
         else

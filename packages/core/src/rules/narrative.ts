@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { T3_COLUMNS, T3_OUTCOME_ROWS } from "../cells/national";
 import type { NarrativeClaim } from "../report";
 import type { RuleId } from "./ids";
-import { add, type Num, plusExact, sum, timesExact } from "./num";
+import { add, type Num, sub, sum, timesExact } from "./num";
 import type { Outcome, RuleContext, RuleDef } from "./types";
 
 const ALL = ["local", "gen2014", "gen2019", "gen2021"] as const;
@@ -76,7 +76,7 @@ function tableValue(ctx: RuleContext, cell: string): { value: Num; cells: string
 /** True when the stated figure agrees with the table: exactly, or within 10 % when the prose hedges (余, 多, 约, 近). */
 function agrees(stated: Decimal, actual: Num, approximate: boolean): boolean {
   if (!approximate) return stated.eq(actual);
-  const diff = plusExact(stated, typeof actual === "number" ? -actual : actual.neg()).abs();
+  const diff = new Decimal(sub(stated, actual)).abs();
   return diff.lte(Decimal.max(timesExact(stated, "0.1"), 1));
 }
 
