@@ -43,7 +43,8 @@ export function chunkSize(count: number, workers: number): number {
 }
 
 type ToWorker = { items: readonly FileItem[]; options: BatchOptions };
-type FromWorker = { outcome: FileOutcome } | { error: string } | { ready: true };
+/** A worker's answer for one file, named by the file's index (never matched by order), or its start-up signal. */
+type FromWorker = { index: number; outcome: FileOutcome } | { index: number; error: string } | { ready: true };
 
 interface Slot {
   worker: Worker;
@@ -201,14 +202,12 @@ export async function runBatch(
     };
     pool.attach({
       message(slot, msg) {
-        if ("error" in msg) {
-          // The worker could not run the chunk at all: every file in it comes back failed.
-          for (const item of slot.queue.splice(0)) settle(item.index, failed(item, "WORKER", msg.error));
-        } else {
-          const head = slot.queue.shift();
-          if (head) settle(head.index, msg.outcome);
-          slot.started = Date.now();
-        }
+        // Answers are matched by index: a worker that failed one file still answers the rest of its queue.
+        const at = slot.queue.findIndex((item) => item.index === msg.index);
+        if (at < 0) return; // not a file of this batch (cannot happen: one batch runs on a pool at a time)
+        const [item] = slot.queue.splice(at, 1) as [FileItem];
+        settle(item.index, "error" in msg ? failed(item, "WORKER", msg.error) : msg.outcome);
+        slot.started = Date.now();
         pump();
       },
       lost(slot, detail, code) {
@@ -240,10 +239,14 @@ export async function workerMain(port: import("node:worker_threads").MessagePort
   let chain = Promise.resolve();
   port.on("message", (msg: ToWorker) => {
     chain = chain.then(async () => {
-      try {
-        for (const item of msg.items) port.postMessage({ outcome: await processItem(item, msg.options) } satisfies FromWorker);
-      } catch (e) {
-        port.postMessage({ error: e instanceof Error ? e.message : String(e) } satisfies FromWorker);
+      for (const item of msg.items) {
+        let answer: FromWorker;
+        try {
+          answer = { index: item.index, outcome: await processItem(item, msg.options) };
+        } catch (e) {
+          answer = { index: item.index, error: e instanceof Error ? e.message : String(e) };
+        }
+        port.postMessage(answer);
       }
     });
   });
