@@ -5,10 +5,10 @@ import { type ParseIssue, parseIssue } from "./issue";
 
 /**
  * True when the text may hold a number a double cannot hold exactly: a run of 16 or more digits and points (an integer
- * beyond 2^53 has 16 digits; a number of 15 significant digits or fewer always comes back as written) or an exponent.
+ * beyond 2^53 has 16 digits; a number of 15 significant digits or fewer always comes back as written) or an exponent (a digit, `e`, maybe a sign, a digit: a cell id such as `C3_4e` is not one).
  * Strings that happen to match only cost a scan. Linear in the text.
  */
-const MAY_BE_INEXACT = /[0-9.]{16}|\d[eE]/;
+const MAY_BE_INEXACT = /[0-9.]{16}|\d[eE][-+]?\d/;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /** At most this many issues about inexact numbers per document. */
 const MAX_INEXACT = 50;

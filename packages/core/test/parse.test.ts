@@ -132,6 +132,7 @@ describe("parseReport", () => {
       ["0.10000000000000000555", "1", "PARSE-INEXACT-NUMBER", "digits"],
       ["1e-400", "1", "PARSE-INEXACT-NUMBER", "underflow"],
       ["1e400", "1", "PARSE-INEXACT-NUMBER", "overflow"],
+      ["1E+400", "1", "PARSE-INEXACT-NUMBER", "overflow"],
       ["1", "9007199254740993", "PARSE-UNSAFE-INTEGER", undefined],
       ["1", "9".repeat(400), "PARSE-UNSAFE-INTEGER", undefined],
     ] as const) {
