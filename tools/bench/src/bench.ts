@@ -27,7 +27,10 @@ const SLOW_COUNT = Number(process.env.BENCH_SLOW_COUNT ?? 300);
 const BATCH = (process.env.BENCH_BATCH ?? "1000,10000").split(",").map(Number);
 const OUT = resolve(process.env.BENCH_OUT ?? join(root, "BENCHMARKS.md"));
 const SEED = 20240601;
-const NODE_TS = ["--conditions=@gov-disclosure/source", "--import", "tsx"];
+/** The bench's own TypeScript runs through tsx; the packages it measures are their built dist/, as users get them. */
+const NODE_TS = ["--import", "tsx"];
+/** Profiles run the packages' TypeScript source instead, so that each sample names its source file. */
+const NODE_SOURCE = ["--conditions=@gov-disclosure/source"];
 const PDF_COUNT = Number(process.env.BENCH_PDF_COUNT ?? 1000);
 const PDF_DISTINCT = Number(process.env.BENCH_PDF_DISTINCT ?? 50);
 const ONLY = process.env.BENCH_ONLY;
@@ -103,7 +106,7 @@ function runThroughput(format: string, count: number, extra: string[] = []): Thr
 function profile(format: string, count: number): { self: HotFunction[]; inclusive: HotFunction[] } {
   const dir = mkdtempSync(join(tmpdir(), "gd-prof-"));
   try {
-    runThroughput(format, count, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+    runThroughput(format, count, [...NODE_SOURCE, "--cpu-prof", `--cpu-prof-dir=${dir}`]);
     const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
     if (!file) throw new Error("no profile written");
     return summariseProfile(join(dir, file));
@@ -192,7 +195,7 @@ async function pdfBench(): Promise<PdfBench | undefined> {
     log("PDF: profile, 50 imports of the Hongze PDF");
     const profDir = mkdtempSync(join(tmpdir(), "gd-prof-pdf-"));
     try {
-      runPdfThroughput(50, [HONGZE], ["--cpu-prof", `--cpu-prof-dir=${profDir}`]);
+      runPdfThroughput(50, [HONGZE], [...NODE_SOURCE, "--cpu-prof", `--cpu-prof-dir=${profDir}`]);
       const file = readdirSync(profDir).find((f) => f.endsWith(".cpuprofile"));
       if (!file) throw new Error("no profile written");
       const s = summariseProfile(join(profDir, file));
@@ -809,7 +812,7 @@ async function main() {
   p("## Import + validate throughput, per input format");
   p();
   p(
-    `One process per format, one thread (so reports/s is per core). A generated corpus (\`generateCorpus\`, seed ${SEED}, every edition) is streamed: each report is written in the format (not timed), then \`importText\`/\`importReport\` + \`validateReport\` are timed, and the report is dropped. The first ${json.warmup} reports of each run warm the JIT and are not counted. XLSX and DOCX run ${fmt(SLOW_COUNT)} reports (they take tens of milliseconds each). "imported" = a report came back; "errors after import" = the report of a valid input fails an error rule (the importer read a number wrong); "ambiguous" = the importer reported at least one ambiguous split (\`IMPORT-SPLIT-AMBIGUOUS\`). Validation is given the import's issues, as the CLI does. "reports/s/core" counts CPU time (\`process.cpuUsage\` around each step: what a report costs a core, garbage collection included); "wall" counts elapsed time, which on this shared machine also holds the waits for a core.`,
+    `One process per format, one thread (so reports/s is per core). The packages are their built \`dist/\`, as installed from npm. A generated corpus (\`generateCorpus\`, seed ${SEED}, every edition) is streamed 200 reports at a time: the chunk is written in the format (not timed), then each report's \`importText\`/\`importReport\` + \`validateReport\` is timed, and the chunk is dropped (writing a report between two imports would count the generator's garbage in the import's time). The first ${json.warmup} reports of each run warm the JIT and are not counted. XLSX and DOCX run ${fmt(SLOW_COUNT)} reports (they take tens of milliseconds each). "imported" = a report came back; "errors after import" = the report of a valid input fails an error rule (the importer read a number wrong); "ambiguous" = the importer reported at least one ambiguous split (\`IMPORT-SPLIT-AMBIGUOUS\`). Validation is given the import's issues, as the CLI does. "reports/s/core" counts CPU time (\`process.cpuUsage\` around each step: what a report costs a core, garbage collection included); "wall" counts elapsed time, which on this shared machine also holds the waits for a core.`,
   );
   p();
   p(
@@ -857,7 +860,7 @@ async function main() {
   p("## Profiles");
   p();
   p(
-    "`node --cpu-prof` over the same throughput runs (fewer reports). Shares are of all samples, which include generating and writing the corpus (generator, render) as well as import and validate.",
+    "`node --cpu-prof` over the same throughput runs (fewer reports), on the packages' TypeScript source (through tsx) so that each sample names its file. Shares are of all samples, which include generating and writing the corpus (generator, render) as well as import and validate.",
   );
   p();
   p(profileTable(`Canonical JSON (${fmt(Math.min(COUNT, 3000))} reports)`, profJson));
