@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { T3_COLUMNS, T3_OUTCOME_ROWS } from "../cells/national";
 import type { NarrativeClaim } from "../report";
 import type { RuleId } from "./ids";
-import { add, type Num, sub, sum, timesExact } from "./num";
+import { add, cmp, type Num, sub, sum, timesExact } from "./num";
 import type { Outcome, RuleContext, RuleDef } from "./types";
 
 const ALL = ["local", "gen2014", "gen2019", "gen2021"] as const;
@@ -74,24 +74,56 @@ function tableValue(ctx: RuleContext, cell: string): { value: Num; cells: string
 }
 
 /** True when the stated figure agrees with the table: exactly, or within 10 % when the prose hedges (余, 多, 约, 近). */
-function agrees(stated: Decimal, actual: Num, approximate: boolean): boolean {
-  if (!approximate) return stated.eq(actual);
+function agrees(stated: Num, actual: Num, approximate: boolean): boolean {
+  if (!approximate) return cmp(stated, actual) === 0;
   const diff = new Decimal(sub(stated, actual)).abs();
   return diff.lte(Decimal.max(timesExact(stated, "0.1"), 1));
+}
+
+/** A claim's stated figure (digits, maybe a decimal part): a number when it is a whole one of at most 15 digits. */
+function statedValue(text: string): Num | undefined {
+  if (/^\d{1,15}$/.test(text)) return Number(text);
+  try {
+    const d = new Decimal(text);
+    return d.isInteger() && d.abs().lte(Number.MAX_SAFE_INTEGER) ? d.toNumber() : d;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The claims of a report grouped by the rule that speaks of them (worked out once per validation, not once per rule). */
+const CLAIMS_BY_RULE = new WeakMap<RuleContext, ReadonlyMap<RuleId, NarrativeClaim[]>>();
+function claimsFor(ctx: RuleContext, id: RuleId): readonly NarrativeClaim[] {
+  const claims = ctx.report.claims;
+  if (!claims?.length) return [];
+  let byRule = CLAIMS_BY_RULE.get(ctx);
+  if (!byRule) {
+    const m = new Map<RuleId, NarrativeClaim[]>();
+    for (const c of claims) {
+      const rule = narrativeRuleFor(c.cell);
+      if (!rule) continue;
+      const list = m.get(rule);
+      if (list) list.push(c);
+      else m.set(rule, [c]);
+    }
+    byRule = m;
+    CLAIMS_BY_RULE.set(ctx, byRule);
+  }
+  return byRule.get(id) ?? [];
 }
 
 /**
  * Another cell of the same row (one column quoted), a part of the claimed cell (a subset quoted: an item of a group,
  * a "其中" row) holds the stated figure: the prose may quote a part (spec §4.5). Returns that cell, named in the finding.
  */
-function quotesPart(ctx: RuleContext, cell: string, parts: readonly string[], stated: Decimal): string | undefined {
+function quotesPart(ctx: RuleContext, cell: string, parts: readonly string[], stated: Num): string | undefined {
   const [table, row = "", col = ""] = cell.split(".");
   const sameRow = (id: string) => (table === "old" ? id.startsWith(`old.${row}`) : id.startsWith(`${table}.${row}.`));
   const candidates = [...ctx.cellIds.filter((id) => id !== cell && sameRow(id)), ...(parts.length > 1 ? parts : [])];
   if (table === "t3" && Object.hasOwn(GROUPS, row)) for (const { id: c } of T3_COLUMNS) if (c !== col) candidates.push(`t3.${row}.${c}`);
   for (const id of candidates) {
     const found = tableValue(ctx, id);
-    if (found && stated.eq(found.value)) return id;
+    if (found && cmp(stated, found.value) === 0) return id;
   }
   return undefined;
 }
@@ -105,21 +137,18 @@ function narrativeRule(id: RuleId, formula: string, zh: string, en: string): Rul
     formula,
     kind: "check",
     check: (ctx) => {
-      const claims = (ctx.report.claims ?? []).filter((c: NarrativeClaim) => narrativeRuleFor(c.cell) === id);
+      const claims = claimsFor(ctx, id);
+      if (!claims.length) return [];
       return claims.flatMap((claim): Outcome[] => {
         const found = tableValue(ctx, claim.cell);
         if (!found) return [];
-        let stated: Decimal;
-        try {
-          stated = new Decimal(claim.value);
-        } catch {
-          return [];
-        }
+        const stated = statedValue(claim.value);
+        if (stated === undefined) return [];
         const params = { cell: claim.cell, text: claim.text };
         const base = {
           key: claim.cell,
           cells: found.cells,
-          actual: stated.isInteger() && stated.abs().lte(Number.MAX_SAFE_INTEGER) ? stated.toNumber() : stated,
+          actual: stated,
           expected: found.value,
           params,
         };
