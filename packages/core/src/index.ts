@@ -66,6 +66,7 @@ export {
 } from "./report";
 export { RULES, ruleById, rulesFor } from "./rules/catalogue";
 export {
+  brokenWithin,
   deriveTotals,
   type EditionIdentity,
   type Finding,

@@ -1,5 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { type Finding, fillTotals, formatIssue, money, RULE_IDS, type Report, type RuleId, type ValidateOptions } from "../src/index";
+import {
+  BLANK,
+  brokenWithin,
+  type CellValue,
+  count,
+  type Finding,
+  fillTotals,
+  formatIssue,
+  type Identity,
+  identitiesOf,
+  money,
+  RULE_IDS,
+  type Report,
+  type RuleId,
+  specialValue,
+  type ValidateOptions,
+} from "../src/index";
 import { findings, fixture, messages, set, withMeta } from "./helpers";
 
 const T = fixture("taishun-2018"); // gen2014, clean
@@ -537,5 +553,38 @@ describe("a narrative figure that equals a part of the claimed figure", () => {
     expect(f).toMatchObject({ status: "fail", severity: "warning", actual: "265", expected: "337", params: { quotes: "t3.unable_1.total" } });
     expect(formatIssue(f as Finding, "zh-CN", report)).toMatch(/正文可能只引用了其中一部分。$/);
     expect(formatIssue(f as Finding, "en", report)).toMatch(/the narrative may quote only a part\.$/);
+  });
+});
+
+describe("brokenWithin: the rules a partial reading breaks on its own cells", () => {
+  const outcomes = identitiesOf("gen2021").find((x) => x.rule === "T3-OUTCOME-SUM")?.identity as Identity;
+  const parts = outcomes.rhs.map((t) => t.cell);
+  const reading = (total: CellValue, first: CellValue = count(4)): Record<string, CellValue> => ({
+    "t3.total.natural": total,
+    ...Object.fromEntries(parts.map((c, i) => [c, i === 0 ? first : i === 1 ? count(6) : count(0)])),
+  });
+
+  it("counts an identity of the reading's cells that fails, and not one that holds", () => {
+    expect(brokenWithin("gen2021", reading(count(10)))).toBe(0);
+    expect(brokenWithin("gen2021", reading(count(11)))).toBe(1);
+  });
+
+  it("reads a blank total as its parts' sum, and a part holding text as not assessable", () => {
+    expect(brokenWithin("gen2021", reading(BLANK))).toBe(0);
+    // the text itself breaks one check (CELL-NOT-NUMERIC); the sum is not assessed, whatever the total
+    expect(brokenWithin("gen2021", reading(count(11), specialValue("若干")))).toBe(1);
+    expect(brokenWithin("gen2021", reading(count(10), specialValue("若干")))).toBe(1);
+  });
+
+  it("leaves out an identity that reads a cell the reading does not have", () => {
+    const { [parts[5] as string]: _, ...fewer } = reading(count(11));
+    expect(brokenWithin("gen2021", fewer)).toBe(0);
+  });
+
+  it("counts a check whose failure names only the reading's cells", () => {
+    const procurement = { "t2.procurement.projects": count(0), "t2.procurement.amount": money("5.1234567") };
+    expect(brokenWithin("gen2019", procurement)).toBe(1);
+    expect(brokenWithin("gen2019", { ...procurement, "t2.procurement.amount": money("0") })).toBe(0);
+    expect(brokenWithin("gen2019", { "t2.procurement.amount": money("5.1234567") })).toBe(0);
   });
 });

@@ -1,22 +1,19 @@
 import {
+  BLANK,
+  brokenWithin,
   cellDef,
   cellsOf,
   count,
   type Edition,
   type EditionIdentity,
-  type CheckRule,
   type EvidenceKind,
-  type Identity,
   type ImportIssue,
   identitiesOf,
   importIssue,
   type NarrativeClaim,
   type Report,
-  type RuleContext,
-  rulesFor,
   type SourceLocation,
   T3_COLUMNS,
-  type Term,
 } from "@gov-disclosure/core";
 import { solveLocal } from "./local";
 import type { Located } from "./locate";
@@ -297,124 +294,19 @@ function claimScore(sol: Solution, ctx: SolveContext): { score: number; by: Set<
   return { score, by };
 }
 
-/** The edition's identities (this year's only) by the cells they read, and its check rules: built once per edition. */
-interface PenaltyRules {
-  readonly byCell: ReadonlyMap<string, readonly EditionIdentity[]>;
-  /** Identities that derive a blank total, in catalogue order. */
-  readonly totals: readonly EditionIdentity[];
-  readonly checks: readonly CheckRule[];
-  readonly cellIds: readonly string[];
-}
-const PENALTY_RULES = new Map<Edition, PenaltyRules>();
-function penaltyRules(edition: Edition): PenaltyRules {
-  let hit = PENALTY_RULES.get(edition);
-  if (!hit) {
-    const byCell = new Map<string, EditionIdentity[]>();
-    const all = identitiesOf(edition);
-    for (const e of all)
-      for (const t of [...e.identity.lhs, ...e.identity.rhs]) {
-        const list = byCell.get(t.cell) ?? [];
-        if (!list.includes(e)) list.push(e);
-        byCell.set(t.cell, list);
-      }
-    const checks = rulesFor(edition).filter((r): r is CheckRule => r.kind === "check" && !r.previous && r.severity !== "info");
-    hit = { byCell, totals: all.filter((e) => e.identity.totalMissing), checks, cellIds: edition === "local" ? [] : cellsOf(edition).map((d) => d.id) };
-    PENALTY_RULES.set(edition, hit);
-  }
-  return hit;
-}
-
 /**
  * How many of core's rules a candidate breaks on its own cells (section 二: 本年新公开 ≤ 对外公开总数, 上一年项目数量 +
- * 本年增/减 ≥ 0, no amount without a procurement, …): each failing check whose cells are all in the candidate counts 3.
- * The candidate is read as a report holding its cells alone, as `validateReport` reads it: a blank total takes the
- * value of its parts and is not itself a failure; a blank single side of an inequality is not filled in.
+ * 本年增/减 ≥ 0, no amount without a procurement, …), 3 for each: core's `brokenWithin`, which reads the candidate as
+ * `validateReport` reads a report holding its cells alone, exactly.
  */
 function rulePenalty(sol: Solution, edition: Edition): number {
   if (edition === "local") return 0; // a local table's rules need its declared rows, which a candidate does not have
-  const rules = penaltyRules(edition);
-  const NON = Number.NaN;
-  const blank = (id: string) => {
-    const p = sol.get(id);
-    return !p || p.value.kind === "blank" || p.value.kind === "na";
-  };
-  const derived = new Map<string, number>();
-  const derivedBy = new Map<string, Identity>();
-  const value = (t: Term): number => {
-    if (t.prev) return 0;
-    const d = derived.get(t.cell);
-    if (d !== undefined) return d;
-    const p = sol.get(t.cell);
-    if (!p) return 0;
-    const k = p.value.kind;
-    return k === "count" || k === "money" ? num(p) : k === "text" ? NON : 0;
-  };
-  const total = (terms: readonly Term[]): number => {
-    let sum = 0;
-    for (const t of terms) sum += t.neg ? -value(t) : value(t);
-    return sum;
-  };
-  // blank totals of the candidate, derived from their parts (first identity in catalogue order owns a total)
-  for (let pass = 0; pass < 3; pass++) {
-    let changed = false;
-    for (const { identity: id } of rules.totals) {
-      const only = id.lhs.length === 1 ? id.lhs[0] : undefined;
-      if (!only || only.prev || !sol.has(only.cell) || !blank(only.cell)) continue;
-      const owner = derivedBy.get(only.cell);
-      if (owner && owner !== id) continue;
-      const s = total(id.rhs); // NaN: a part holds text, and the total is unknown
-      const was = derived.get(only.cell);
-      // as core: a total already derived keeps its value when its parts later read as text
-      if (Number.isNaN(s) && was !== undefined) continue;
-      if (s !== 0 && was !== s) {
-        derived.set(only.cell, s);
-        derivedBy.set(only.cell, id);
-        changed = true;
-      }
-    }
-    if (!changed) break;
-  }
-  let pen = 0;
-  const seen = new Set<EditionIdentity>();
-  const inSol = (t: Term) => !t.prev && sol.has(t.cell);
-  for (const cell of sol.keys())
-    for (const e of rules.byCell.get(cell) ?? []) {
-      if (seen.has(e)) continue;
-      seen.add(e);
-      const id = e.identity;
-      if (e.severity === "info" || !id.lhs.every(inSol) || !id.rhs.every(inSol)) continue;
-      const only = id.lhs.length === 1 ? id.lhs[0] : undefined;
-      if (id.totalMissing && only && blank(only.cell) && (derivedBy.get(only.cell) === id || !derivedBy.has(only.cell))) continue;
-      const single = (terms: readonly Term[]) => terms.length === 1 && !derived.has(terms[0]?.cell ?? "") && blank(terms[0]?.cell ?? "");
-      if (id.rel === "ge-max" ? single(id.lhs) : id.rel === "le" ? single(id.rhs) : false) continue;
-      const l = total(id.lhs);
-      const r = id.rel === "ge-max" ? (id.rhs.length ? Math.max(...id.rhs.map(value)) : 0) : total(id.rhs);
-      if (Number.isNaN(l) || Number.isNaN(r)) continue;
-      const ok = id.rel === "eq" ? l === r : id.rel === "le" ? l <= r : l >= r;
-      if (!ok) pen += 3;
-    }
-  if (rules.checks.length) {
-    const cells: Record<string, Part["value"]> = {};
-    sol.forEach((p, id) => {
-      if (p) cells[id] = p.value;
-    });
-    const report = { version: 1, edition, meta: {}, sections: [], cells, sources: {} } as Report;
-    const ctx: RuleContext = {
-      report,
-      previous: undefined,
-      edition,
-      cell: (id) => cells[id],
-      prevCell: () => undefined,
-      effective: (id) => {
-        const v = value({ cell: id });
-        return Number.isNaN(v) ? undefined : v;
-      },
-      def: (id) => cellDef(edition, id),
-      cellIds: rules.cellIds,
-    };
-    for (const rule of rules.checks) for (const o of rule.check(ctx)) if (o.status === "fail" && o.cells.length && o.cells.every((c) => sol.has(c))) pen += 3;
-  }
-  return pen;
+  const cells: Record<string, Part["value"]> = {};
+  // a cell the candidate leaves empty is one of its cells, blank
+  sol.forEach((p, id) => {
+    cells[id] = p ? p.value : BLANK;
+  });
+  return 3 * brokenWithin(edition, cells);
 }
 
 /**

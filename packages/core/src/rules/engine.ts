@@ -109,7 +109,11 @@ function identitiesFor(rule: RuleDef & { kind: "identity" }, ctx: RuleContext): 
   return list;
 }
 
-function prepare(report: Report, previous: Report | undefined) {
+/**
+ * What every rule reads of a report: its definitions, the effective value of each term (blank totals derived from their
+ * parts) and the rule context. With `within`, only totals among those cells are derived (a partial reading's own).
+ */
+function prepare(report: Report, previous: Report | undefined, within?: Readonly<Record<string, unknown>>) {
   const edition = report.edition;
   const derived = new Map<string, Num>();
   const derivedBy = new Map<string, Identity>();
@@ -161,7 +165,7 @@ function prepare(report: Report, previous: Report | undefined) {
     else if (r.kind === "identity") {
       const list = identitiesFor(r, ctx);
       idents.set(r, list);
-      for (const id of list) if (id.totalMissing) totals.push(id);
+      for (const id of list) if (id.totalMissing && (!within || (id.lhs.length === 1 && Object.hasOwn(within, id.lhs[0]?.cell ?? "")))) totals.push(id);
     }
   }
   // Only a blank or dash total is "missing" (spec §4); "无" means 0 and is checked like a number.
@@ -350,18 +354,13 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
         continue;
       }
       if (missing && !derivedBy.has(missing)) continue; // blank total, parts all zero or blank: nothing to report
-      // A blank side that is one cell (A1 in "A1 ≥ max(channels)", A1 in "A1a ≤ A1") is not filled in: no error.
-      const blankSide = (terms: readonly Term[]) =>
-        terms.length === 1 && !terms[0]?.prev && !derived.has(terms[0]?.cell ?? "") && isBlankOrDash(report.cells[terms[0]?.cell ?? ""]);
-      if (id.rel === "ge-max" ? blankSide(id.lhs) : id.rel === "le" ? blankSide(id.rhs) : false) continue;
-      const l = total(id.lhs);
-      const r = id.rel === "ge-max" ? maxOf(id.rhs, value) : total(id.rhs);
-      if (l === NON_NUMERIC || r === NON_NUMERIC) {
+      const compared = compare(id, report, derived, value, total);
+      if (compared === undefined) continue;
+      if (compared === NON_NUMERIC) {
         emit(rule, { status: "not-assessable", key: id.key, cells, reason: "non_numeric", params: { ...id.params } });
         continue;
       }
-      const c = cmp(l, r);
-      const ok = id.rel === "eq" ? c === 0 : id.rel === "le" ? c <= 0 : c >= 0;
+      const { l, r, ok } = compared;
       evaluated.push({ rule: rule.id, severity: rule.severity, identity: id, ok });
       if (ok && !options.includePasses) {
         passed++;
@@ -386,6 +385,84 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
     else if (f.status === "not-assessable") counts.notAssessable++;
   }
   return { edition, findings, corrections, ...(fault ? { faultArea: fault } : {}), counts, noData: live.size === 0, uncertainCells: [...uncertain] };
+}
+
+/**
+ * Both sides of an identity and whether it holds; undefined when a side that is one blank cell is not filled in (A1
+ * in "A1 ≥ max(channels)", A1 in "A1a ≤ A1": no error), NON_NUMERIC when a term holds text.
+ */
+function compare(
+  id: Identity,
+  report: Report,
+  derived: ReadonlyMap<string, Num>,
+  value: (t: Term) => Num | typeof NON_NUMERIC,
+  total: (terms: readonly Term[]) => Num | typeof NON_NUMERIC,
+): { readonly l: Num; readonly r: Num; readonly ok: boolean } | typeof NON_NUMERIC | undefined {
+  const blankSide = (terms: readonly Term[]) =>
+    terms.length === 1 && !terms[0]?.prev && !derived.has(terms[0]?.cell ?? "") && isBlankOrDash(report.cells[terms[0]?.cell ?? ""]);
+  if (id.rel === "ge-max" ? blankSide(id.lhs) : id.rel === "le" ? blankSide(id.rhs) : false) return undefined;
+  const l = total(id.lhs);
+  const r = id.rel === "ge-max" ? maxOf(id.rhs, value) : total(id.rhs);
+  if (l === NON_NUMERIC || r === NON_NUMERIC) return NON_NUMERIC;
+  const c = cmp(l, r);
+  return { l, r, ok: id.rel === "eq" ? c === 0 : id.rel === "le" ? c <= 0 : c >= 0 };
+}
+
+/**
+ * How many rules of a national edition a partial reading breaks on its own cells: each identity (error or warning, not
+ * across years) whose every term is one of `cells`, and each check (the same) whose failure names only cells of
+ * `cells`. The cells are read as `validateReport` reads a report holding them alone: a blank total takes the value of
+ * its parts and is not itself a failure; a blank single side of an inequality is not filled in; a term holding text
+ * is not assessed. Exact, like every rule. For an importer choosing between readings of glued digits that satisfy every
+ * identity. @internal
+ */
+export function brokenWithin(edition: Exclude<Edition, "local">, cells: Readonly<Record<string, CellValue>>): number {
+  const report: Report = { version: 1, edition, meta: {}, sections: [], cells, sources: {} };
+  const { ctx, rules, idents, derived, derivedBy, value, total, blankTotal } = prepare(report, undefined, cells);
+  const inside = (t: Term) => !t.prev && Object.hasOwn(cells, t.cell);
+  let broken = 0;
+  for (const rule of rules)
+    if (rule.kind === "check" && rule.severity !== "info" && !rule.previous)
+      for (const o of rule.check(ctx)) if (o.status === "fail" && o.cells.length && o.cells.every((c) => Object.hasOwn(cells, c))) broken++;
+  // the identities that read a cell of the reading, each once
+  const byCell = identitiesByCell(edition, rules, idents);
+  const seen = new Set<Identity>();
+  for (const cell in cells)
+    for (const id of byCell.get(cell) ?? []) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (!id.lhs.every(inside) || !id.rhs.every(inside)) continue;
+      const missing = blankTotal(id);
+      if (missing && (derivedBy.get(missing) === id || !derivedBy.has(missing))) continue;
+      const compared = compare(id, report, derived, value, total);
+      if (compared !== undefined && compared !== NON_NUMERIC && !compared.ok) broken++;
+    }
+  return broken;
+}
+
+const BY_CELL = new Map<Edition, ReadonlyMap<string, readonly Identity[]>>();
+/** A national edition's identities of this year (error and warning), by the cells they read: built once per edition. */
+function identitiesByCell(
+  edition: Exclude<Edition, "local">,
+  rules: readonly RuleDef[],
+  idents: ReadonlyMap<RuleDef, readonly Identity[]>,
+): ReadonlyMap<string, readonly Identity[]> {
+  let hit = BY_CELL.get(edition);
+  if (!hit) {
+    const m = new Map<string, Identity[]>();
+    for (const rule of rules) {
+      if (rule.severity === "info" || rule.previous) continue;
+      for (const id of idents.get(rule) ?? [])
+        for (const t of [...id.lhs, ...id.rhs]) {
+          const list = m.get(t.cell) ?? [];
+          if (!list.includes(id)) list.push(id);
+          m.set(t.cell, list);
+        }
+    }
+    hit = m;
+    BY_CELL.set(edition, hit);
+  }
+  return hit;
 }
 
 function maxOf(terms: readonly Term[], value: (t: Term) => Num | typeof NON_NUMERIC): Num | typeof NON_NUMERIC {
