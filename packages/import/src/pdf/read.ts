@@ -1,3 +1,4 @@
+import { withoutFontPrograms } from "./fonts";
 import { inflatedSize } from "./inflate";
 import { layoutPdf, type RawItem, type RawPage } from "./layout";
 import {
@@ -39,8 +40,9 @@ function mul(a: readonly number[], b: readonly number[]): number[] {
 }
 
 // Kangxi radicals, CJK radicals supplement and compatibility ideographs that some fonts map instead of the unified
-// ideographs (⼀ for 一): the text extraction's mistake, not what was written.
-const COMPAT = /[\u2e80-\u2fdf\uf900-\ufaff]/g;
+// ideographs (⼀ for 一): the text extraction's mistake, not what was written. Also the vertical presentation forms
+// (︑ for 、, ︵ for （) of text set vertically: the same characters, drawn turned.
+const COMPAT = /[\u2e80-\u2fdf\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe4f]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
@@ -162,6 +164,22 @@ async function unparsablePage(pdfjs: PdfJs, bytes: Uint8Array, factories: Factor
  * Work is bounded: bytes, pages, inflated stream bytes, text items and time each have a cap (see `PdfReadOptions`).
  */
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfDoc | PdfFailure> {
+  const started = Date.now();
+  // Font programs the text does not need are left out (fonts.ts): most of PDF.js's time. When the text read that way
+  // is missing anywhere or looks wrong, the file is read again as it is, in what is left of the time budget.
+  const lean = bytes instanceof Uint8Array && bytes.length <= (options.maxBytes ?? MAX_PDF_BYTES) ? withoutFontPrograms(bytes) : undefined;
+  if (lean) {
+    const r = await readPdfAs(bytes, lean, options, started);
+    const doubtful = r.ok
+      ? r.warnings.some((w) => w.code === "pdf-pages-without-text" || w.code === "pdf-missing-data")
+      : r.code === "pdf-garbled" || r.code === "pdf-no-text" || r.code === "pdf-damaged";
+    if (!doubtful) return r;
+  }
+  return readPdfAs(bytes, bytes, options, started);
+}
+
+/** Reads `bytes` (checked against the caps) as PDF.js reads `given`: the same file, or its copy without font programs. */
+async function readPdfAs(bytes: Uint8Array, given: Uint8Array, options: PdfReadOptions, started: number): Promise<PdfDoc | PdfFailure> {
   const maxBytes = options.maxBytes ?? MAX_PDF_BYTES;
   const maxPages = options.maxPages ?? MAX_PDF_PAGES;
   const maxInflated = options.maxInflatedBytes ?? MAX_PDF_INFLATED_BYTES;
@@ -178,7 +196,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
   } catch (e) {
     return fail("pdf-damaged", { detail: `PDF.js could not be loaded: ${detailOf(e)}` });
   }
-  const budget: Budget = { items: 0, maxItems: options.maxTextItems ?? MAX_PDF_TEXT_ITEMS, started: Date.now(), maxMs: options.maxMs ?? MAX_PDF_READ_MS };
+  const budget: Budget = { items: 0, maxItems: options.maxTextItems ?? MAX_PDF_TEXT_ITEMS, started, maxMs: options.maxMs ?? MAX_PDF_READ_MS };
   const overTime = (page?: number): PdfFailure =>
     fail("pdf-too-large", { size: Date.now() - budget.started, limit: budget.maxMs, unit: "milliseconds", ...(page ? { page } : {}) });
   const requests: DataRequests = { missing: [] };
@@ -187,7 +205,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
   let task: PdfJsLoadingTask | undefined;
   let doc: PdfJsDocument | undefined;
   try {
-    task = open(pdfjs, bytes, factories, false);
+    task = open(pdfjs, given, factories, false);
     try {
       doc = await task.promise;
     } catch (e) {
@@ -248,7 +266,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
     const empty = pages.filter((pg) => pg.items.length === 0).map((pg) => pg.page);
     if (empty.length) {
       // no text: a picture of a page, a blank page, or a content stream PDF.js could not parse (damaged)
-      const bad = await unparsablePage(pdfjs, bytes, factories, empty, budget);
+      const bad = await unparsablePage(pdfjs, given, factories, empty, budget);
       if (bad) return fail("pdf-damaged", bad);
       if (Date.now() - budget.started > budget.maxMs) return overTime();
     }
