@@ -24,44 +24,72 @@ interface PdfObject {
   readonly at: number;
 }
 
-const HEAD = /(\d+)\s+(\d+)\s+obj\b/g;
 const REF = /(\d+)\s+(\d+)\s+R\b/g;
 const refOf = (m: RegExpExecArray): Ref => `${m[1]} ${m[2]}`;
-const refAfter = (dict: string, key: string): Ref | undefined => {
-  const m = new RegExp(`/${key}\\s*(\\d+)\\s+(\\d+)\\s+R\\b`).exec(dict);
+const TO_UNICODE = /\/ToUnicode\s*(\d+)\s+(\d+)\s+R\b/;
+const FONT_DESCRIPTOR = /\/FontDescriptor\s*(\d+)\s+(\d+)\s+R\b/;
+const refAfter = (dict: string, key: RegExp): Ref | undefined => {
+  const m = key.exec(dict);
   return m ? `${m[1]} ${m[2]}` : undefined;
 };
 
-/** The file's objects outside object streams (undefined when one is defined twice: an updated file, left alone). */
-function objectsOf(text: string): Map<Ref, PdfObject> | undefined {
-  const out = new Map<Ref, PdfObject>();
-  HEAD.lastIndex = 0;
-  for (let m = HEAD.exec(text); m; m = HEAD.exec(text)) {
-    const from = m.index + m[0].length;
-    let end = text.indexOf("endobj", from);
-    if (end < 0) break;
-    const stream = text.indexOf("stream", from);
-    let dictEnd = end;
-    if (stream >= 0 && stream < end) {
-      dictEnd = stream;
-      const endstream = text.indexOf("endstream", stream + 6);
-      if (endstream < 0) break;
-      end = text.indexOf("endobj", endstream);
-      if (end < 0) break;
-    }
-    const ref = refOf(m);
-    if (out.has(ref)) return undefined;
-    out.set(ref, { dict: text.slice(from, dictEnd), at: from });
-    HEAD.lastIndex = end + 6;
+/** `pat` (ASCII) in `b` at or after `from`, before `to`: its index, or -1. */
+function find(b: Uint8Array, pat: string, from: number, to = b.length): number {
+  const first = pat.charCodeAt(0);
+  for (let i = b.indexOf(first, from); i >= 0 && i + pat.length <= to; i = b.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < pat.length && b[i + k] === pat.charCodeAt(k)) k++;
+    if (k === pat.length) return i;
   }
-  return out;
+  return -1;
 }
 
-/** The file as text, one character per byte (offsets in the text are offsets in the file). Faster than TextDecoder. */
-function latin1(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += 8192) parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]));
-  return parts.join("");
+/** Bytes as text, one character per byte (faster than TextDecoder's latin1). */
+function latin1(b: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
+  return s;
+}
+
+const isDigit = (c: number | undefined) => c !== undefined && c >= 0x30 && c <= 0x39;
+const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+
+/**
+ * The file's objects outside object streams, each with its dictionary as text; stream data is skipped, not read.
+ * Undefined when an object is defined twice (an updated file: left alone).
+ */
+function objectsOf(b: Uint8Array): Map<Ref, PdfObject> | undefined {
+  const out = new Map<Ref, PdfObject>();
+  for (let i = find(b, "obj", 0); i >= 0; i = find(b, "obj", i + 3)) {
+    // "N G obj": the generation and number before the keyword
+    let j = i - 1;
+    if (!isSpace(b[j])) continue;
+    while (isSpace(b[j])) j--;
+    const genEnd = j + 1;
+    while (isDigit(b[j])) j--;
+    if (j + 1 === genEnd || !isSpace(b[j])) continue;
+    const gen = latin1(b.subarray(j + 1, genEnd));
+    while (isSpace(b[j])) j--;
+    const numEnd = j + 1;
+    while (isDigit(b[j])) j--;
+    if (j + 1 === numEnd) continue;
+    const ref: Ref = `${latin1(b.subarray(j + 1, numEnd))} ${gen}`;
+    const from = i + 3;
+    let end = find(b, "endobj", from);
+    if (end < 0) break;
+    const stream = find(b, "stream", from, end);
+    const dictEnd = stream >= 0 ? stream : end;
+    if (stream >= 0) {
+      const endstream = find(b, "endstream", stream + 6);
+      if (endstream < 0) break;
+      end = find(b, "endobj", endstream);
+      if (end < 0) break;
+    }
+    if (out.has(ref)) return undefined;
+    out.set(ref, { dict: latin1(b.subarray(from, dictEnd)), at: from });
+    i = end + 3;
+  }
+  return out;
 }
 
 /**
@@ -70,10 +98,10 @@ function latin1(bytes: Uint8Array): string {
  * Linear in the file's size. @internal
  */
 export function withoutFontPrograms(bytes: Uint8Array): Uint8Array | undefined {
-  const text = latin1(bytes);
-  if (!text.includes("/FontFile") || text.includes("/ObjStm") || text.includes("/Encrypt")) return undefined;
-  const objects = objectsOf(text);
+  if (find(bytes, "/FontFile", 0) < 0 || find(bytes, "/Encrypt", 0) >= 0) return undefined;
+  const objects = objectsOf(bytes);
   if (!objects) return undefined;
+  for (const { dict } of objects.values()) if (/\/Type\s*\/ObjStm\b/.test(dict)) return undefined;
   // how many times each object is referred to, from any object's dictionary
   const refs = new Map<Ref, number>();
   for (const { dict } of objects.values()) {
@@ -81,7 +109,7 @@ export function withoutFontPrograms(bytes: Uint8Array): Uint8Array | undefined {
     for (let m = REF.exec(dict); m; m = REF.exec(dict)) refs.set(refOf(m), (refs.get(refOf(m)) ?? 0) + 1);
   }
   const isFont = (dict: string) => /\/Type\s*\/Font\b/.test(dict);
-  const ownMap = (dict: string) => refAfter(dict, "ToUnicode") !== undefined;
+  const ownMap = (dict: string) => refAfter(dict, TO_UNICODE) !== undefined;
   // CID fonts read through their Type 0 parents: each parent (every reference to it) must carry a ToUnicode stream
   const parentsWithMap = new Map<Ref, number>();
   for (const { dict } of objects.values()) {
@@ -93,7 +121,7 @@ export function withoutFontPrograms(bytes: Uint8Array): Uint8Array | undefined {
   const fromMapped = new Map<Ref, number>();
   for (const [ref, { dict }] of objects) {
     if (!isFont(dict)) continue;
-    const descriptor = refAfter(dict, "FontDescriptor");
+    const descriptor = refAfter(dict, FONT_DESCRIPTOR);
     if (!descriptor) continue;
     let mapped: boolean;
     if (/\/Subtype\s*\/CIDFontType[02]\b/.test(dict)) {
