@@ -184,13 +184,14 @@ async function readAndImport(
     return { status: "unreadable", reasonCode: code, reason: t(locale, "cannotRead", { code }) };
   }
   if (bytes.length === 0) return { status: "unreadable", reasonCode: "EMPTY", reason: t(locale, "emptyFile") };
-  if (extname(item.name).toLowerCase() === ".json" && bytes.length <= MAX_INPUT_BYTES) {
-    const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-    if (!text.trim()) return { status: "unreadable", reasonCode: "EMPTY", reason: t(locale, "emptyFile") };
-    if (!looksLikeReportJson(text)) return { status: "skipped", reasonCode: "NOT-A-REPORT", reason: t(locale, "notReportJson") };
-  }
+  const json = extname(item.name).toLowerCase() === ".json" && bytes.length <= MAX_INPUT_BYTES;
+  const text = json ? new TextDecoder("utf-8", { fatal: false }).decode(bytes) : "";
+  if (json && !text.trim()) return { status: "unreadable", reasonCode: "EMPTY", reason: t(locale, "emptyFile") };
   // last year's report, when paired or given, is evidence for splitting glued digits (its 现行有效, 结转, 历年累计)
   const r = await importReport(bytes, { filename: basename(item.name), ...pdfOptions(), ...(previous ? { previous } : {}) });
+  // a JSON file that is not a report (a note beside the reports) is skipped, not unreadable: asked only when the
+  // import found no report, so that a report's JSON is parsed once
+  if (!r.report && json && !looksLikeReportJson(text)) return { status: "skipped", reasonCode: "NOT-A-REPORT", reason: t(locale, "notReportJson") };
   if (!r.report) {
     const first = r.issues.find((i) => i.severity === "error");
     return {

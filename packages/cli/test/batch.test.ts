@@ -359,8 +359,9 @@ describe("last year decides a split the import could not", () => {
 describe("pairing over worker threads", () => {
   it("both passes on the workers say exactly what one thread says, last year named whichever comes first by name", () => {
     const dir = scratch();
-    // 12 bodies × 5 years (60 files: enough for the pool to start workers); half the bodies name their years newest first,
-    // so that a last year is imported after the year that needs it.
+    // 12 bodies × 5 years (60 files); half the bodies name their years newest first, so that a last year is imported
+    // after the year that needs it. A time limit makes the pool start its workers on any machine (a small batch would
+    // otherwise run on one thread, and on two cores any batch under 6,000 files).
     for (let s = 0; s < 12; s++) {
       const series = generateSeries({ seed: 100 + s, edition: "gen2021", years: 5 });
       for (const [i, r] of series.entries()) {
@@ -369,7 +370,7 @@ describe("pairing over worker threads", () => {
       }
     }
     const one = run(["validate", dir, "--jobs", "1", "--format", "ndjson"]);
-    const pooled = run(["validate", dir, "--jobs", "2", "--format", "ndjson"]);
+    const pooled = run(["validate", dir, "--jobs", "2", "--timeout", "120", "--format", "ndjson"]);
     expect(pooled.code).toBe(one.code);
     expect(pooled.out).toBe(one.out);
     const entries = one.out

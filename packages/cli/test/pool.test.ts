@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Pool, runBatch } from "../src/pool";
+import { type Pool, poolSize, runBatch } from "../src/pool";
 import type { BatchOptions, FileItem, FileOutcome } from "../src/tasks";
 
 const options = { mode: "validate", locale: "en", render: "none", color: false, verbose: false, failOn: "error", keepReport: false } as unknown as BatchOptions;
@@ -49,5 +49,28 @@ describe("runBatch over a pool", () => {
       expect(got.map((o) => [o.name, o.status])).toEqual(names.map((n) => [n, n.startsWith("boom") ? "failed" : "read"]));
       expect(got[5]).toMatchObject({ reasonCode: "WORKER", reason: "cannot run boom-5" });
     }
+  });
+});
+
+describe("poolSize: worker threads never slower than one thread", () => {
+  it("keeps small batches, one core and two cores under 6,000 files on this thread", () => {
+    expect(poolSize(40, 1000, undefined, false, 8)).toBe(0);
+    expect(poolSize(5000, 50 << 20, undefined, false, 1)).toBe(0);
+    expect(poolSize(3000, 30 << 20, undefined, false, 2)).toBe(0);
+    expect(poolSize(3000, 30 << 20, 2, false, 2)).toBe(0);
+    expect(poolSize(10_000, 90 << 20, undefined, false, 2)).toBe(2);
+  });
+  it("uses the cores (or --jobs, at most) on a larger machine, one worker per ~24 files, never a single worker", () => {
+    expect(poolSize(1000, 9 << 20, undefined, false, 8)).toBe(8);
+    expect(poolSize(1000, 9 << 20, 3, false, 8)).toBe(3);
+    expect(poolSize(60, 1 << 20, undefined, false, 8)).toBe(3);
+    expect(poolSize(1000, 9 << 20, 1, false, 8)).toBe(0);
+    // a few large files (PDFs): worth two workers
+    expect(poolSize(30, 40 << 20, undefined, false, 8)).toBe(2);
+  });
+  it("gives a batch with a time limit at least one worker, whatever its size (only a worker can be stopped)", () => {
+    expect(poolSize(2, 100, undefined, true, 2)).toBe(1);
+    expect(poolSize(3000, 30 << 20, 1, true, 2)).toBe(1);
+    expect(poolSize(100, 1 << 20, undefined, true, 8)).toBe(5);
   });
 });
