@@ -4,6 +4,7 @@ import { MAX_INPUT_BYTES } from "@gov-disclosure/import";
 export { DEFAULT_TIMEOUT_S } from "./constants";
 import { type Input, readStdin, UsageError } from "./io";
 import { type Message, t } from "./messages";
+import { HeldReports } from "./held";
 import { chunkSize, Pool, runBatch, workersFor } from "./pool";
 import type { Progress } from "./progress";
 import { type BatchOptions, type FileItem, type FileOutcome, packReport, processItem, slimReport, unpackReport } from "./tasks";
@@ -127,82 +128,87 @@ async function runOn(
   }
 
   // Pass 1: import every file once; who and when each report is about pairs the years. What was imported waits for
-  // pass 2 deflated, as the worker packed it (a fifth of its JSON: memory stays nearly flat in the number of files).
+  // pass 2 deflated, as the worker packed it (a fifth of its JSON), in memory up to a budget and past it in a
+  // temporary file: memory stays flat in the number of files.
   const held = new Map<number, FileOutcome>();
-  const packed = new Map<number, Uint8Array>();
-  const byKey = new Map<string, number>();
-  await runBatch(
-    items.filter((item) => !walked(item)),
-    { ...options, mode: "pack", render: "none", keepReport: false, exportRows: false },
-    pool,
-    chunk,
-    plan.timeoutMs,
-    (o) => {
-      const { packed: bytes, ...rest } = o;
-      held.set(o.index, rest);
-      if (bytes !== undefined) packed.set(o.index, bytes);
-      if (o.status === "read" && o.body && o.year !== undefined && inputs[o.index]?.fromFolder) byKey.set(`${o.body}\u0000${o.year}`, o.index);
-    },
-    failed,
-  );
-  const previousOf = new Map<number, number>();
-  for (const [index, o] of held) {
-    if (o.status !== "read" || !o.body || o.year === undefined || !inputs[index]?.fromFolder) continue;
-    const p = byKey.get(`${o.body}\u0000${o.year - 1}`);
-    if (p !== undefined) previousOf.set(index, p);
-  }
-  // A report is held until its own file and every later year that needs it as last year have gone to pass 2 (the
-  // worker makes the slim form the cross-year rules need); then it is dropped (memory stays flat in the number of files).
-  const uses = new Map<number, number>();
-  for (const p of previousOf.values()) uses.set(p, (uses.get(p) ?? 0) + 1);
-  function* validateItems(): Iterable<FileItem> {
-    for (const item of items) {
-      const o = held.get(item.index);
-      if (o?.status !== "read") continue;
-      const p = previousOf.get(item.index);
-      const own = packed.get(item.index);
-      const last = p !== undefined ? packed.get(p) : undefined;
-      if (!uses.get(item.index)) packed.delete(item.index);
-      if (p !== undefined) {
-        const left = (uses.get(p) ?? 1) - 1;
-        uses.set(p, left);
-        if (left <= 0 && p < item.index) packed.delete(p);
-      }
-      const previous = p !== undefined && last ? { previous: last, previousName: inputs[p]?.name ?? "" } : {};
-      // A split pass 1 could not decide, now that last year is known: imported again with last year as evidence
-      // (the one case in which a file is read twice).
-      if (p !== undefined && o.splitAmbiguous) yield { ...item, ...previous };
-      else yield { index: item.index, name: item.name, ...(own ? { packed: own } : {}), ...previous };
+  const packed = new HeldReports();
+  try {
+    const byKey = new Map<string, number>();
+    await runBatch(
+      items.filter((item) => !walked(item)),
+      { ...options, mode: "pack", render: "none", keepReport: false, exportRows: false },
+      pool,
+      chunk,
+      plan.timeoutMs,
+      (o) => {
+        const { packed: bytes, ...rest } = o;
+        held.set(o.index, rest);
+        if (bytes !== undefined) packed.set(o.index, bytes);
+        if (o.status === "read" && o.body && o.year !== undefined && inputs[o.index]?.fromFolder) byKey.set(`${o.body}\u0000${o.year}`, o.index);
+      },
+      failed,
+    );
+    const previousOf = new Map<number, number>();
+    for (const [index, o] of held) {
+      if (o.status !== "read" || !o.body || o.year === undefined || !inputs[index]?.fromFolder) continue;
+      const p = byKey.get(`${o.body}\u0000${o.year - 1}`);
+      if (p !== undefined) previousOf.set(index, p);
     }
-  }
-  // Pass 2: validate and render what was imported; the others are handed on in their place.
-  let k = 0;
-  const emitUpTo = (upTo: number) => {
-    for (; k < items.length && k < upTo; k++) {
-      const item = items[k] as FileItem;
-      const w = walked(item);
-      const o = w ?? held.get(k);
-      if (o && o.status !== "read") {
-        progress.tick(true);
+    // A report is held until its own file and every later year that needs it as last year have gone to pass 2 (the
+    // worker makes the slim form the cross-year rules need); then it is dropped (memory stays flat in the number of files).
+    const uses = new Map<number, number>();
+    for (const p of previousOf.values()) uses.set(p, (uses.get(p) ?? 0) + 1);
+    function* validateItems(): Iterable<FileItem> {
+      for (const item of items) {
+        const o = held.get(item.index);
+        if (o?.status !== "read") continue;
+        const p = previousOf.get(item.index);
+        const own = packed.get(item.index);
+        const last = p !== undefined ? packed.get(p) : undefined;
+        if (!uses.get(item.index)) packed.delete(item.index);
+        if (p !== undefined) {
+          const left = (uses.get(p) ?? 1) - 1;
+          uses.set(p, left);
+          if (left <= 0 && p < item.index) packed.delete(p);
+        }
+        const previous = p !== undefined && last ? { previous: last, previousName: inputs[p]?.name ?? "" } : {};
+        // A split pass 1 could not decide, now that last year is known: imported again with last year as evidence
+        // (the one case in which a file is read twice).
+        if (p !== undefined && o.splitAmbiguous) yield { ...item, ...previous };
+        else yield { index: item.index, name: item.name, ...(own ? { packed: own } : {}), ...previous };
+      }
+    }
+    // Pass 2: validate and render what was imported; the others are handed on in their place.
+    let k = 0;
+    const emitUpTo = (upTo: number) => {
+      for (; k < items.length && k < upTo; k++) {
+        const item = items[k] as FileItem;
+        const w = walked(item);
+        const o = w ?? held.get(k);
+        if (o && o.status !== "read") {
+          progress.tick(true);
+          onOutcome(o);
+        }
+      }
+    };
+    await runBatch(
+      validateItems(),
+      options,
+      pool,
+      chunk,
+      plan.timeoutMs,
+      (o) => {
+        emitUpTo(o.index);
+        k = Math.max(k, o.index + 1);
+        // The file is done with (its report went with it to the worker; a later year that needs it still holds it).
+        held.delete(o.index);
+        progress.tick(o.status !== "read");
         onOutcome(o);
-      }
-    }
-  };
-  await runBatch(
-    validateItems(),
-    options,
-    pool,
-    chunk,
-    plan.timeoutMs,
-    (o) => {
-      emitUpTo(o.index);
-      k = Math.max(k, o.index + 1);
-      // The file is done with (its report went with it to the worker; a later year that needs it still holds it).
-      held.delete(o.index);
-      progress.tick(o.status !== "read");
-      onOutcome(o);
-    },
-    failed,
-  );
-  emitUpTo(items.length);
+      },
+      failed,
+    );
+    emitUpTo(items.length);
+  } finally {
+    packed.close();
+  }
 }

@@ -1,0 +1,85 @@
+// What a paired batch holds between its two passes: every file's imported report, deflated. Held in memory up to a
+// budget, then appended to a temporary file (removed when the batch ends), so that a national corpus of a hundred
+// thousand files does not hold a gigabyte of reports: memory stays flat in the number of files.
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** Bytes held in memory before the rest goes to the temporary file. */
+const MEMORY_BUDGET = 32 << 20;
+
+/** Packed reports by file index: in memory up to a budget, past it in a temporary file. */
+export class HeldReports {
+  private readonly memory = new Map<number, Uint8Array>();
+  private readonly onDisk = new Map<number, { readonly at: number; readonly length: number }>();
+  private memoryBytes = 0;
+  private dir: string | undefined;
+  private fd: number | undefined;
+  private end = 0;
+  /** The file could not be written (no space, no temporary directory): everything stays in memory. */
+  private diskFailed = false;
+
+  constructor(private readonly budget: number = MEMORY_BUDGET) {}
+
+  /** Holds a file's packed report. */
+  set(index: number, bytes: Uint8Array): void {
+    if (this.memoryBytes + bytes.length > this.budget && !this.diskFailed) {
+      try {
+        if (this.fd === undefined) {
+          this.dir = mkdtempSync(join(tmpdir(), "gov-disclosure-"));
+          this.fd = openSync(join(this.dir, "held.bin"), "w+", 0o600);
+        }
+        let written = 0;
+        while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, this.end + written);
+        this.onDisk.set(index, { at: this.end, length: bytes.length });
+        this.end += bytes.length;
+        return;
+      } catch {
+        this.diskFailed = true; // held in memory from now on, as before there was a file
+      }
+    }
+    this.memory.set(index, bytes);
+    this.memoryBytes += bytes.length;
+  }
+
+  /** A file's packed report, or undefined when none is held. */
+  get(index: number): Uint8Array | undefined {
+    const inMemory = this.memory.get(index);
+    if (inMemory) return inMemory;
+    const place = this.onDisk.get(index);
+    if (!place || this.fd === undefined) return undefined;
+    const out = new Uint8Array(place.length);
+    let read = 0;
+    while (read < place.length) {
+      const n = readSync(this.fd, out, read, place.length - read, place.at + read);
+      if (n === 0) return undefined;
+      read += n;
+    }
+    return out;
+  }
+
+  /** Lets a file's report go (in memory its bytes are freed; on disk its place is not reused). */
+  delete(index: number): void {
+    const inMemory = this.memory.get(index);
+    if (inMemory) {
+      this.memoryBytes -= inMemory.length;
+      this.memory.delete(index);
+    }
+    this.onDisk.delete(index);
+  }
+
+  /** True when some reports went to the temporary file. */
+  get spilled(): boolean {
+    return this.onDisk.size > 0 || this.end > 0;
+  }
+
+  /** Removes the temporary file. */
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
+    this.memory.clear();
+    this.onDisk.clear();
+  }
+}

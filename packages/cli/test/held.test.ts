@@ -1,0 +1,44 @@
+import { existsSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { afterEach, describe, expect, it } from "vitest";
+import { HeldReports } from "../src/held";
+
+const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 0xff);
+const ours = () => readdirSync(tmpdir()).filter((d) => d.startsWith("gov-disclosure-"));
+
+describe("HeldReports: the reports a paired batch holds between its passes", () => {
+  const before = new Set(ours());
+  const saved = process.env.TMPDIR;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  });
+
+  it("holds in memory up to its budget and the rest in a temporary file, gives every report back, and removes the file", () => {
+    const held = new HeldReports(1000);
+    const sent = Array.from({ length: 20 }, (_, i) => bytes(100 + i * 7, i));
+    sent.forEach((b, i) => held.set(i, b));
+    expect(held.spilled).toBe(true);
+    const dirs = ours().filter((d) => !before.has(d));
+    expect(dirs).toHaveLength(1);
+    // read back in another order, some twice, after letting some go
+    held.delete(3);
+    expect(held.get(3)).toBeUndefined();
+    for (const i of [19, 0, 7, 7, 12, 1]) expect(held.get(i)).toEqual(sent[i]);
+    // memory freed by a delete takes the next report again
+    held.delete(0);
+    held.set(20, bytes(50, 99));
+    expect(held.get(20)).toEqual(bytes(50, 99));
+    held.close();
+    expect(existsSync(`${tmpdir()}/${dirs[0]}`)).toBe(false);
+  });
+
+  it("keeps everything in memory when no temporary file can be written", () => {
+    process.env.TMPDIR = "/nonexistent/gov-disclosure-test";
+    const held = new HeldReports(10);
+    for (let i = 0; i < 5; i++) held.set(i, bytes(40, i));
+    expect(held.spilled).toBe(false);
+    for (let i = 0; i < 5; i++) expect(held.get(i)).toEqual(bytes(40, i));
+    held.close();
+  });
+});
