@@ -599,14 +599,15 @@ function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: bool
   const chunks = fitPipeCells(o.chunks, want);
   const rc = rowCandidates(chunks, o.spec.kinds, { sumLast: o.spec.sumLast, block: o.spec.block }, 5000, 300000, ctx.work);
   const row = o.spec.cells[0] ?? o.spec.key;
-  const src = sourceOf(o, ctx);
+  // the row's source is worked out only for an issue (most rows raise none)
+  const src = () => sourceOf(o, ctx);
   if (rc.truncated && trunc) trunc.v = true;
-  if (rc.truncated) out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row }, { cells: o.spec.cells, ...src }));
-  if (rc.overflow) out.issues.push(importIssue("IMPORT-ROW-OVERFLOW", "warning", { row, got: chunks.length, want }, { cells: o.spec.cells, ...src }));
+  if (rc.truncated) out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row }, { cells: o.spec.cells, ...src() }));
+  if (rc.overflow) out.issues.push(importIssue("IMPORT-ROW-OVERFLOW", "warning", { row, got: chunks.length, want }, { cells: o.spec.cells, ...src() }));
   // glued digits that cut into the row's numbers one way only, a way that breaks the row's total: what was printed,
   // kept as printed (IMPORT-ROW-BROKEN), the published row's broken total left to the rules
   const asPrinted = (cand: Cand): Cand[] => {
-    out.issues.push(importIssue("IMPORT-ROW-BROKEN", "info", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src }));
+    out.issues.push(importIssue("IMPORT-ROW-BROKEN", "info", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src() }));
     LITERAL.add(cand);
     return [cand];
   };
@@ -622,8 +623,8 @@ function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: bool
     }
     out.issues.push(
       o.chunks.length
-        ? importIssue("IMPORT-ROW-UNSPLITTABLE", "warning", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src })
-        : importIssue("IMPORT-ROW-NO-VALUES", "warning", { row }, { cells: o.spec.cells, ...src }),
+        ? importIssue("IMPORT-ROW-UNSPLITTABLE", "warning", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src() })
+        : importIssue("IMPORT-ROW-NO-VALUES", "warning", { row }, { cells: o.spec.cells, ...src() }),
     );
     return [];
   }
@@ -632,7 +633,7 @@ function rowCands(o: RowObs, ctx: SolveContext, out: SolveOut, trunc?: { v: bool
     // a grid row whose own total does not add up is still read as written; validation reports it
     if (o.chunks.every((c) => c.atomic)) return rc.cands;
     if (allowLiteral && rc.cands.length === 1 && !rc.truncated) return asPrinted(rc.cands[0]!);
-    out.issues.push(importIssue("IMPORT-ROW-UNSPLITTABLE", "warning", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src }));
+    out.issues.push(importIssue("IMPORT-ROW-UNSPLITTABLE", "warning", { row, raw: rawOf([o]), want }, { cells: o.spec.cells, ...src() }));
     return [];
   }
   return ok;
