@@ -410,9 +410,9 @@ interface BatchRun {
   load: number;
 }
 
-function timed(args: string[], files: number, threads: number): BatchRun {
+function timed(args: string[], files: number, threads: number, nodeArgs: string[] = []): BatchRun {
   const load = loadavg()[0] ?? 0;
-  const r = spawnSync("/usr/bin/time", ["-f", "GDTIME %M %e", process.execPath, CLI, ...args], {
+  const r = spawnSync("/usr/bin/time", ["-f", "GDTIME %M %e", process.execPath, ...nodeArgs, CLI, ...args], {
     encoding: "utf8",
     maxBuffer: 1024 * 1024 * 1024,
     stdio: ["ignore", "ignore", "pipe"],
@@ -420,7 +420,7 @@ function timed(args: string[], files: number, threads: number): BatchRun {
   const m = /GDTIME (\d+) ([\d.]+)/.exec(r.stderr ?? "");
   if (!m) throw new Error(`no timing for ${args.join(" ")}: ${r.stderr?.slice(-500)}`);
   return {
-    command: `gov-disclosure ${args.map((a) => (a.startsWith("/") ? "<folder>" : a)).join(" ")}`,
+    command: `${nodeArgs.length ? `node ${nodeArgs.join(" ")} ` : ""}gov-disclosure ${args.map((a) => (a.startsWith("/") ? "<folder>" : a)).join(" ")}`,
     files,
     threads,
     seconds: Number(m[2]),
@@ -470,7 +470,12 @@ interface BatchBench {
   /** `--jobs <nproc> --no-pair`: what the pairing of consecutive years costs (pass 1 holds every imported report). */
   cliNoPair: BatchRun;
   stats: BatchRun;
+  /** `--jobs 1` with V8's old space capped (`CAPPED_HEAP_MB`): the same mode at every size, memory bounded. */
+  capped: BatchRun;
 }
+
+/** The old-space cap of the bounded-memory run: a batch whose memory grew with its files would run out. */
+const CAPPED_HEAP_MB = 96;
 
 const NPROC = Number(execFileSync("nproc", { encoding: "utf8" }).trim()) || 1;
 const rate = (r: BatchRun) => r.files / r.seconds;
@@ -500,7 +505,9 @@ async function batchBench(): Promise<BatchBench[]> {
       log(`  validate --jobs ${NPROC} --no-pair: ${cliNoPair.seconds} s, ${mb(cliNoPair.maxRssKb)}`);
       const stats = timed(["stats", dir, "--jobs", String(NPROC)], n, NPROC);
       log(`  stats --jobs ${NPROC}: ${stats.seconds} s, ${mb(stats.maxRssKb)}`);
-      out.push({ files: n, bytes, library, libraryDetail: detail, cliOne, cliAll, cliNoPair, stats });
+      const capped = timed(["validate", dir, "--jobs", "1"], n, 1, [`--max-old-space-size=${CAPPED_HEAP_MB}`]);
+      log(`  validate --jobs 1, old space capped at ${CAPPED_HEAP_MB} MB: ${capped.seconds} s, ${mb(capped.maxRssKb)}, exit ${capped.exit}`);
+      out.push({ files: n, bytes, library, libraryDetail: detail, cliOne, cliAll, cliNoPair, stats, capped });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -516,6 +523,7 @@ function batchTargetRows(batches: readonly BatchBench[]): string[] {
   const share = cliShare(big);
   const growth = big.cliAll.maxRssKb / small.cliAll.maxRssKb;
   const noPairGrowth = big.cliNoPair.maxRssKb / small.cliNoPair.maxRssKb;
+  const cappedGrowth = big.capped.maxRssKb / small.capped.maxRssKb;
   return [
     targetRow(
       `CLI on ${fmt(big.files)} files ≥ ${CLI_SHARE_TARGET * 100} % of (library rate × cores)`,
@@ -525,11 +533,11 @@ function batchTargetRows(batches: readonly BatchBench[]): string[] {
       big.files < 10_000 ? `measured on ${fmt(big.files)} files, not 10,000 (BENCH_BATCH)` : "",
     ),
     targetRow(
-      `peak memory flat in corpus size (CLI batch, --jobs ${NPROC})`,
+      `peak memory flat in corpus size (CLI batch, --jobs 1, old space capped at ${CAPPED_HEAP_MB} MB)`,
       "flat",
-      `${mb(small.cliAll.maxRssKb)} for ${fmt(small.files)} files, ${mb(big.cliAll.maxRssKb)} for ${fmt(big.files)}`,
-      growth < 1.25,
-      `×${fmt(growth, 2)} for ×${fmt(big.files / small.files)} files (--no-pair: ${mb(small.cliNoPair.maxRssKb)} → ${mb(big.cliNoPair.maxRssKb)}, ×${fmt(noPairGrowth, 2)})`,
+      `${mb(small.capped.maxRssKb)} for ${fmt(small.files)} files, ${mb(big.capped.maxRssKb)} for ${fmt(big.files)}${big.capped.exit === 0 ? "" : ` (exit ${big.capped.exit})`}`,
+      cappedGrowth < 1.25 && big.capped.exit === 0 && small.capped.exit === 0,
+      `×${fmt(cappedGrowth, 2)} for ×${fmt(big.files / small.files)} files; bounded: ${fmt(big.files)} files validated in a ${CAPPED_HEAP_MB} MB old space at ${fmt(rate(big.capped))} files/s (uncapped --jobs 1: ${fmt(rate(big.cliOne))} files/s, ${mb(big.cliOne.maxRssKb)}). Uncapped, V8 sizes its heap to the work: --jobs ${NPROC} ${mb(small.cliAll.maxRssKb)} → ${mb(big.cliAll.maxRssKb)} (×${fmt(growth, 2)}, and on ${NPROC} cores the smaller batch runs on one thread), --no-pair ×${fmt(noPairGrowth, 2)}, the library's own loop ${mb(small.library.maxRssKb)} → ${mb(big.library.maxRssKb)}`,
     ),
   ];
 }
@@ -539,14 +547,14 @@ function batchSection(batches: readonly BatchBench[]): string[] {
   const out = [
     "### Batch",
     "",
-    `Folders of generated files (\`generateCorpus\`, seed ${SEED + 7}, every edition), the formats in turn (${BATCH_MIX.join(", ")}). On each folder, one after the other: the library on one thread in its own process (\`tools/bench/src/folder-throughput.ts\`: each file read, \`importReport\` + \`validateReport\` with the import's issues, its loop timed; peak RSS from \`process.resourceUsage\`), then the CLI with \`--jobs 1\` (no worker: the main thread does the files) and with \`--jobs ${NPROC}\` (\`nproc\`), run with \`/usr/bin/time -f %M\` (wall time of the whole process, start-up and the folder walk included; peak RSS of the process, worker threads included), output to /dev/null. The CLI does more than the library loop: it pairs consecutive years of one body for the cross-year rules (two passes: the first imports every file and holds what it imported until the second validates it; \`--no-pair\` is one pass) and renders each file's findings as text. "vs library" is the run's files/s against the library's files/s × its threads. The machine is shared: the one-minute load average before each run is given, and any figure can be off by tens of percent from one run to the next.`,
+    `Folders of generated files (\`generateCorpus\`, seed ${SEED + 7}, every edition), the formats in turn (${BATCH_MIX.join(", ")}). On each folder, one after the other: the library on one thread in its own process (\`tools/bench/src/folder-throughput.ts\`: each file read, \`importReport\` + \`validateReport\` with the import's issues, its loop timed; peak RSS from \`process.resourceUsage\`), then the CLI with \`--jobs 1\` (no worker: the main thread does the files) and with \`--jobs ${NPROC}\` (\`nproc\`), run with \`/usr/bin/time -f %M\` (wall time of the whole process, start-up and the folder walk included; peak RSS of the process, worker threads included), output to /dev/null. The CLI does more than the library loop: it pairs consecutive years of one body for the cross-year rules (two passes: the first imports every file and holds what it imported until the second validates it; \`--no-pair\` is one pass) and renders each file's findings as text. "vs library" is the run's files/s against the library's files/s × its threads. On two cores the CLI keeps a batch under 6,000 files on one thread whatever \`--jobs\` says (two workers were slower there), so the 1,000-file \`--jobs ${NPROC}\` rows ran on one thread. The last row of each size is \`--jobs 1\` with V8's old space capped at ${CAPPED_HEAP_MB} MB: a batch whose memory grew with its files would run out. The machine is shared: the one-minute load average before each run is given, and any figure can be off by tens of percent from one run to the next.`,
     "",
     "| run | files | input | wall s | files/s | files/s/thread | vs library × threads | peak RSS | load before | exit |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const b of batches) {
     const lib = rate(b.library);
-    for (const r of [b.library, b.cliOne, b.cliAll, b.cliNoPair, b.stats]) {
+    for (const r of [b.library, b.cliOne, b.cliAll, b.cliNoPair, b.stats, b.capped]) {
       const name = r === b.library ? r.command : `\`${r.command}\``;
       out.push(
         `| ${name} | ${fmt(r.files)} | ${fmt(b.bytes / 2 ** 20, 1)} MB | ${fmt(r.seconds, 1)} | ${fmt(rate(r))} | ${fmt(rate(r) / r.threads)} | ${r === b.library ? "—" : `${fmt((rate(r) / (lib * r.threads)) * 100)} %`} | ${mb(r.maxRssKb)} | ${fmt(r.load, 2)} | ${r.exit} |`,
