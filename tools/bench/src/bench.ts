@@ -92,7 +92,7 @@ interface Throughput {
 }
 
 function runThroughput(format: string, count: number, extra: string[] = []): Throughput {
-  const r = spawnSync(process.execPath, [...NODE_TS, ...extra, join(here, "throughput.ts"), format, String(count), String(SEED)], {
+  const r = spawnSync(process.execPath, [...NODE_TS, "--expose-gc", ...extra, join(here, "throughput.ts"), format, String(count), String(SEED)], {
     cwd: join(root, "tools/bench"),
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
@@ -823,11 +823,11 @@ async function main() {
   p("## Import + validate throughput, per input format");
   p();
   p(
-    `One process per format, one thread (so reports/s is per core). The packages are their built \`dist/\`, as installed from npm. A generated corpus (\`generateCorpus\`, seed ${SEED}, every edition) is streamed 200 reports at a time: the chunk is written in the format (not timed), then each report's \`importText\`/\`importReport\` + \`validateReport\` is timed, and the chunk is dropped (writing a report between two imports would count the generator's garbage in the import's time). The first ${fmt(json.warmup)} reports of each run (a fifth of the count, at most 2,000) warm the JIT up and are not counted in "reports/s/core": V8 takes that many varied reports to compile the importer's paths (glued text costs 3.7 ms a report over the first thousand, 1.0 ms after two thousand); "with the warm-up" counts the whole run. XLSX and DOCX run ${fmt(SLOW_COUNT)} reports (they take tens of milliseconds each). "imported" = a report came back; "errors after import" = the report of a valid input fails an error rule (the importer read a number wrong); "ambiguous" = the importer reported at least one ambiguous split (\`IMPORT-SPLIT-AMBIGUOUS\`). Validation is given the import's issues, as the CLI does. "reports/s/core" counts CPU time (\`process.cpuUsage\` around each step: what a report costs a core, garbage collection included); "wall" counts elapsed time, which on this shared machine also holds the waits for a core.`,
+    `One process per format, one thread (so reports/s is per core). The packages are their built \`dist/\`, as installed from npm. A generated corpus (\`generateCorpus\`, seed ${SEED}, every edition) is streamed 200 reports at a time: the chunk is written in the format (not timed), then each report's \`importText\`/\`importReport\` + \`validateReport\` is timed, and the chunk is dropped (writing a report between two imports would count the generator's garbage in the import's time). The first ${fmt(json.warmup)} reports of each run (a fifth of the count, at most 2,000) warm the JIT up and are not counted in "reports/s/core": V8 takes that many varied reports to compile the importer's paths (glued text costs 3.7 ms a report over the first thousand, 1.0 ms after two thousand); "with the warm-up" counts the whole run. XLSX and DOCX run ${fmt(SLOW_COUNT)} reports (they take tens of milliseconds each). "imported" = a report came back; "errors after import" = the report of a valid input fails an error rule (the importer read a number wrong); "ambiguous" = the importer reported at least one ambiguous split (\`IMPORT-SPLIT-AMBIGUOUS\`). Validation is given the import's issues, as the CLI does. "reports/s/core" counts CPU time (\`process.cpuUsage\` around each step: what a report costs a core, garbage collection included); "wall" counts elapsed time, which on this shared machine also holds the waits for a core. "heap kept" is the heap in use after a full garbage collection (untimed) once the first 1,000 reports are counted and at the end: what the run holds on to, whatever size V8 lets its heap grow to (peak RSS).`,
   );
   p();
   p(
-    "| format | reports | reports/s/core | with the warm-up | import CPU ms/report | validate CPU ms/report | wall reports/s | imported | errors after import | ambiguous | avg input | peak RSS | heap at 1k → end |",
+    "| format | reports | reports/s/core | with the warm-up | import CPU ms/report | validate CPU ms/report | wall reports/s | imported | errors after import | ambiguous | avg input | peak RSS | heap kept at 1k → end |",
   );
   p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) {
