@@ -6,6 +6,11 @@ export { importReport } from "./import";
 export { importText } from "./import";
 /** Input size limit in bytes or characters; larger input gets one `IMPORT-TOO-LARGE` error. */
 export { MAX_INPUT_BYTES } from "./import";
+/**
+ * PDF caps: bytes, pages, bytes its compressed streams may inflate to, text runs, and milliseconds of reading; past any
+ * of them the PDF gets one error issue.
+ */
+export { MAX_PDF_BYTES, MAX_PDF_INFLATED_BYTES, MAX_PDF_PAGES, MAX_PDF_READ_MS, MAX_PDF_TEXT_ITEMS } from "./pdf/types";
 /** Deepest HTML nesting walked as structure. */
 export { MAX_HTML_DEPTH } from "./import";
 /** Most entries a .docx/.xlsx archive may hold; more gets one `IMPORT-LIMIT` error before anything is unzipped. */
