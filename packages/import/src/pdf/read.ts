@@ -41,8 +41,9 @@ function mul(a: readonly number[], b: readonly number[]): number[] {
 
 // Kangxi radicals, CJK radicals supplement and compatibility ideographs that some fonts map instead of the unified
 // ideographs (⼀ for 一): the text extraction's mistake, not what was written. Also the vertical presentation forms
-// (︑ for 、, ︵ for （) of text set vertically: the same characters, drawn turned.
-const COMPAT = /[\u2e80-\u2fdf\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe4f]/g;
+// (︑ for 、, ︵ for （) of text set vertically: the same characters, drawn turned (only those NFKC maps to one
+// character: ︙, ︰ and the overlines would change the text's length).
+const COMPAT = /[\u2e80-\u2fdf\uf900-\ufaff\ufe10-\ufe18\ufe31-\ufe48\ufe4d-\ufe4f]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
@@ -164,24 +165,7 @@ async function unparsablePage(pdfjs: PdfJs, bytes: Uint8Array, factories: Factor
  * Work is bounded: bytes, pages, inflated stream bytes, text items and time each have a cap (see `PdfReadOptions`).
  */
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfDoc | PdfFailure> {
-  const started = Date.now();
-  // Font programs the text does not need are left out (fonts.ts): most of PDF.js's time. When the text read that way
-  // is missing anywhere or looks wrong, the file is read again as it is, in what is left of the time budget.
-  const lean = bytes instanceof Uint8Array && bytes.length <= (options.maxBytes ?? MAX_PDF_BYTES) ? withoutFontPrograms(bytes) : undefined;
-  if (lean) {
-    const r = await readPdfAs(bytes, lean, options, started);
-    const doubtful = r.ok
-      ? r.warnings.some((w) => w.code === "pdf-pages-without-text" || w.code === "pdf-missing-data")
-      : r.code === "pdf-garbled" || r.code === "pdf-no-text" || r.code === "pdf-damaged";
-    if (!doubtful) return r;
-  }
-  return readPdfAs(bytes, bytes, options, started);
-}
-
-/** Reads `bytes` (checked against the caps) as PDF.js reads `given`: the same file, or its copy without font programs. */
-async function readPdfAs(bytes: Uint8Array, given: Uint8Array, options: PdfReadOptions, started: number): Promise<PdfDoc | PdfFailure> {
   const maxBytes = options.maxBytes ?? MAX_PDF_BYTES;
-  const maxPages = options.maxPages ?? MAX_PDF_PAGES;
   const maxInflated = options.maxInflatedBytes ?? MAX_PDF_INFLATED_BYTES;
   if (!(bytes instanceof Uint8Array)) return fail("pdf-damaged", { detail: "not bytes" });
   if (bytes.length > maxBytes) return fail("pdf-too-large", { size: bytes.length, limit: maxBytes, unit: "bytes" });
@@ -189,7 +173,20 @@ async function readPdfAs(bytes: Uint8Array, given: Uint8Array, options: PdfReadO
   // decompression bombs are found before PDF.js inflates anything
   const inflated = await inflatedSize(bytes, maxInflated);
   if (inflated.over) return fail("pdf-too-large", { size: inflated.bytes, limit: maxInflated, unit: "inflated-bytes" });
+  // Font programs the text does not need are left out (fonts.ts): most of PDF.js's time. A read that fails on its
+  // text that way (garbled, none, damaged) is made again on the file as it is, with a time budget of its own.
+  const lean = withoutFontPrograms(bytes);
+  if (lean) {
+    const r = await readWith(lean, options);
+    if (r.ok || (r.code !== "pdf-garbled" && r.code !== "pdf-no-text" && r.code !== "pdf-damaged")) return r;
+  }
+  return readWith(bytes, options);
+}
 
+/** Reads a PDF (already checked against the byte and inflation caps) with PDF.js, within the other caps. */
+async function readWith(given: Uint8Array, options: PdfReadOptions): Promise<PdfDoc | PdfFailure> {
+  const started = Date.now();
+  const maxPages = options.maxPages ?? MAX_PDF_PAGES;
   let pdfjs: PdfJs;
   try {
     pdfjs = await loadPdfJs();

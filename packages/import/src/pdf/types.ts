@@ -17,7 +17,8 @@ export const MAX_PDF_INFLATED_BYTES = 64 * 1024 * 1024;
 /**
  * Most time spent reading one PDF's text with PDF.js, in milliseconds (checked between pages and between chunks of a
  * page's text): 6 s, where a real five-page report takes well under 0.5 s. More gets `pdf-too-large` with unit
- * "milliseconds".
+ * "milliseconds". A read without the font programs the text does not need that fails on its text is made again on
+ * the file as it is, with a budget of its own: at most twice this in all.
  */
 export const MAX_PDF_READ_MS = 6000;
 

@@ -65,13 +65,56 @@ describe("withoutFontPrograms", () => {
   });
 
   it("leaves a descriptor named anywhere else, and files with object streams, encryption or an object defined twice", () => {
-    const font = obj(3, "<</Type /Font /Subtype /Type1 /FontDescriptor 4 0 R /ToUnicode 6 0 R>>");
-    const base = [font, descriptor(4, 5, "FontFile3"), program(5), cmap(6)];
-    expect(keys(withoutFontPrograms(enc(pdf(...base))) as Uint8Array)).toEqual(["/FontFilX3"]);
+    const font = obj(3, "<</Type /Font /Subtype /TrueType /FontDescriptor 4 0 R /ToUnicode 6 0 R>>");
+    const base = [font, descriptor(4, 5), program(5), cmap(6)];
+    expect(keys(withoutFontPrograms(enc(pdf(...base))) as Uint8Array)).toEqual(["/FontFilX2"]);
     expect(withoutFontPrograms(enc(pdf(...base, obj(8, "<</Other 4 0 R>>"))))).toBeUndefined();
     expect(withoutFontPrograms(enc(pdf(...base, stream(9, "<</Type /ObjStm /N 1 /First 4 /Length 8>>", "xxxxxxxx"))))).toBeUndefined();
     expect(withoutFontPrograms(enc(pdf(...base, obj(10, "<</Encrypt 11 0 R>>"))))).toBeUndefined();
-    expect(withoutFontPrograms(enc(pdf(...base, obj(3, "<</Type /Font /Subtype /Type1 /FontDescriptor 4 0 R>>"))))).toBeUndefined();
+    expect(withoutFontPrograms(enc(pdf(...base, obj(3, "<</Type /Font /Subtype /TrueType /FontDescriptor 4 0 R>>"))))).toBeUndefined();
+    // an object or a stream without its end: the structure is not what it seems
+    expect(withoutFontPrograms(enc(pdf(...base).replace(/endobj\n(?!.*endobj)/s, "")))).toBeUndefined();
+  });
+
+  it("leaves Type 1 and CFF programs, fonts that are not subsets, and objects holding several fonts", () => {
+    const type1 = pdf(obj(3, "<</Type /Font /Subtype /Type1 /FontDescriptor 4 0 R /ToUnicode 6 0 R>>"), descriptor(4, 5, "FontFile"), program(5), cmap(6));
+    expect(withoutFontPrograms(enc(type1))).toBeUndefined();
+    const cff = pdf(
+      obj(2, "<</Type /Font /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [3 0 R] /ToUnicode 6 0 R>>"),
+      obj(3, "<</Type /Font /Subtype /CIDFontType0 /FontDescriptor 4 0 R>>"),
+      descriptor(4, 5, "FontFile3"),
+      program(5),
+      cmap(6),
+    );
+    expect(withoutFontPrograms(enc(cff))).toBeUndefined();
+    const whole = pdf(obj(3, "<</Type /Font /Subtype /TrueType /FontDescriptor 4 0 R /ToUnicode 6 0 R>>"), descriptor(4, 5), program(5), cmap(6));
+    expect(withoutFontPrograms(enc(whole.replace("AAAAAA+SimSun", "ArialMT")))).toBeUndefined();
+    // two fonts written inline in one resources dictionary: one without a map, one with
+    const inline = pdf(
+      obj(
+        7,
+        "<</Font <</F1 <</Type /Font /Subtype /TrueType /FontDescriptor 4 0 R>> /F2 <</Type /Font /Subtype /TrueType /FontDescriptor 8 0 R /ToUnicode 6 0 R>>>>>>",
+      ),
+      descriptor(4, 5),
+      program(5),
+      cmap(6),
+      descriptor(8, 9),
+      program(9),
+    );
+    expect(withoutFontPrograms(enc(inline))).toBeUndefined();
+  });
+
+  it("finds a stream by its keyword after the dictionary, not by the word in a string", () => {
+    // a link whose address holds "stream" stands between a mapped font and an unmapped one that share a descriptor
+    const text = pdf(
+      obj(7, "<</Type /Font /Subtype /TrueType /FontDescriptor 4 0 R /ToUnicode 6 0 R>>"),
+      descriptor(4, 5),
+      obj(8, "<</Type /Annot /Subtype /Link /A <</S /URI /URI (https://example.org/livestream\n)>>>>"),
+      obj(3, "<</Type /Font /Subtype /TrueType /FontDescriptor 4 0 R>>"),
+      program(5),
+      cmap(6),
+    );
+    expect(withoutFontPrograms(enc(text))).toBeUndefined();
   });
 
   it("changes nothing inside a stream, whatever its bytes say", () => {
