@@ -1,7 +1,8 @@
 // What a paired batch holds between its two passes: every file's imported report, deflated. Held in memory up to a
-// budget, then appended to a temporary file (removed when the batch ends), so that a national corpus of a hundred
-// thousand files does not hold a gigabyte of reports: memory stays flat in the number of files.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+// budget, then appended to a temporary file (unlinked as soon as it is opened), so that a national corpus of a hundred
+// thousand files does not hold a gigabyte of reports: memory stays flat in the number of files. Where the temporary
+// directory is a tmpfs, the file is memory too: point TMPDIR at a disk for very large batches.
+import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -27,7 +28,17 @@ export class HeldReports {
       try {
         if (this.fd === undefined) {
           this.dir = mkdtempSync(join(tmpdir(), "gov-disclosure-"));
-          this.fd = openSync(join(this.dir, "held.bin"), "w+", 0o600);
+          const file = join(this.dir, "held.bin");
+          this.fd = openSync(file, "w+", 0o600);
+          // unlinked at once, read and written through the open descriptor: nothing is left behind however the
+          // process ends (an interrupt, a closed pipe); where that cannot be done, close() or exit removes it
+          try {
+            unlinkSync(file);
+            rmdirSync(this.dir);
+            this.dir = undefined;
+          } catch {
+            process.once("exit", () => this.close());
+          }
         }
         let written = 0;
         while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, this.end + written);
@@ -73,7 +84,7 @@ export class HeldReports {
     return this.onDisk.size > 0 || this.end > 0;
   }
 
-  /** Removes the temporary file. */
+  /** Closes (and so frees) the temporary file. */
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;

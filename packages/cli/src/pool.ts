@@ -23,9 +23,9 @@ const SMALL_BATCH_BYTES = 8 << 20;
 /** Files each worker must have for its start (loading the bundle, warming up) to pay off. */
 const FILES_PER_WORKER = 24;
 /**
- * On two cores or fewer, below this many files a batch runs on this thread. One thread importing already keeps 1.6 of
+ * On two cores or fewer, below this many files a batch runs on one worker. One thread importing already keeps 1.6 of
  * two vCPUs busy (V8 compiles and collects garbage on threads of its own), and every worker compiles the importer
- * again for its first ~2,000 reports: measured here, two workers were slower than this thread on 1,000 and 3,000 files
+ * again for its first ~2,000 reports: measured here, two workers were slower than one thread on 1,000 and 3,000 files
  * and 7 % faster on 10,000.
  */
 const FEW_CORES = 2;
@@ -40,16 +40,17 @@ export function workersFor(count: number, bytes: number, requested: number | und
 
 /**
  * How many worker threads a batch of `count` files gets on `cores` cores: none for a small batch (under ~50 files and
- * 8 MB), on one core, or on two cores under 6,000 files, unless a time limit must be enforced (then at least one: only
- * a worker can be stopped); otherwise the cores (or `--jobs`, an upper bound), no more than one per ~24 files, and
- * never just one (a single worker only adds messages to this thread's work). @internal
+ * 8 MB), on one core or with `--jobs 1`, unless a time limit must be enforced (then at least one: only a worker can be
+ * stopped); one on two cores under 6,000 files; otherwise the cores (or `--jobs`, an upper bound), no more than one per
+ * ~24 files. @internal
  */
 export function poolSize(count: number, bytes: number, requested: number | undefined, needIsolation: boolean, cores: number): number {
   if (count === 0) return 0;
   const want = Math.max(1, Math.min(requested ?? cores, Math.ceil(count / FILES_PER_WORKER)));
   if (needIsolation) return want;
-  if (want < 2 || cores < 2 || (count < SMALL_BATCH_FILES && bytes < SMALL_BATCH_BYTES)) return 0;
-  if (cores <= FEW_CORES && count < FEW_CORES_BATCH_FILES) return 0;
+  if (requested === 1 || cores < 2 || (count < SMALL_BATCH_FILES && bytes < SMALL_BATCH_BYTES)) return 0;
+  // one worker, not this thread: the time limit and the worker's heap cap still hold, without a second warm-up
+  if (cores <= FEW_CORES && count < FEW_CORES_BATCH_FILES) return 1;
   return want;
 }
 

@@ -53,18 +53,19 @@ describe("runBatch over a pool", () => {
 });
 
 describe("poolSize: worker threads never slower than one thread", () => {
-  it("keeps small batches, one core and two cores under 6,000 files on this thread", () => {
+  it("keeps small batches, one core and --jobs 1 on this thread; on two cores one worker under 6,000 files", () => {
     expect(poolSize(40, 1000, undefined, false, 8)).toBe(0);
     expect(poolSize(5000, 50 << 20, undefined, false, 1)).toBe(0);
-    expect(poolSize(3000, 30 << 20, undefined, false, 2)).toBe(0);
-    expect(poolSize(3000, 30 << 20, 2, false, 2)).toBe(0);
+    expect(poolSize(1000, 9 << 20, 1, false, 8)).toBe(0);
+    // one worker, not this thread: the default time limit and the worker's heap cap still hold
+    expect(poolSize(3000, 30 << 20, undefined, false, 2)).toBe(1);
+    expect(poolSize(3000, 30 << 20, 2, false, 2)).toBe(1);
     expect(poolSize(10_000, 90 << 20, undefined, false, 2)).toBe(2);
   });
-  it("uses the cores (or --jobs, at most) on a larger machine, one worker per ~24 files, never a single worker", () => {
+  it("uses the cores (or --jobs, at most) on a larger machine, one worker per ~24 files", () => {
     expect(poolSize(1000, 9 << 20, undefined, false, 8)).toBe(8);
     expect(poolSize(1000, 9 << 20, 3, false, 8)).toBe(3);
     expect(poolSize(60, 1 << 20, undefined, false, 8)).toBe(3);
-    expect(poolSize(1000, 9 << 20, 1, false, 8)).toBe(0);
     // a few large files (PDFs): worth two workers
     expect(poolSize(30, 40 << 20, undefined, false, 8)).toBe(2);
   });

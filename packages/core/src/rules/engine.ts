@@ -275,7 +275,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   // for…in, not Object.entries: a report's 150-odd cells make a dictionary object, whose entries cost 3× as much
   const cells = report.cells;
   for (const id in cells) {
-    const v = cells[id];
+    const v = Object.hasOwn(cells, id) ? cells[id] : undefined;
     const table = v && v.kind !== "blank" ? defMap.get(id)?.table : undefined;
     if (table) live.add(table);
   }
@@ -431,7 +431,7 @@ export function brokenWithin(edition: Exclude<Edition, "local">, cells: Readonly
   const byCell = identitiesByCell(edition, rules, idents);
   const seen = new Set<Identity>();
   for (const cell in cells)
-    for (const id of byCell.get(cell) ?? []) {
+    for (const id of (Object.hasOwn(cells, cell) && byCell.get(cell)) || []) {
       if (seen.has(id)) continue;
       seen.add(id);
       if (!id.lhs.every(inside) || !id.rhs.every(inside)) continue;

@@ -30,7 +30,7 @@ export const REPORT_RULES: readonly RuleDef[] = [
       const out: Outcome[] = [];
       const cells = ctx.report.cells;
       for (const id in cells) {
-        const v = cells[id];
+        const v = Object.hasOwn(cells, id) ? cells[id] : undefined;
         if (v?.kind === "text" && ctx.def(id)) out.push({ status: "fail", cells: [id], key: id, params: { cell: id, text: v.raw } });
       }
       return out;
