@@ -175,7 +175,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
   if (inflated.over) return fail("pdf-too-large", { size: inflated.bytes, limit: maxInflated, unit: "inflated-bytes" });
   // Font programs the text does not need are left out (fonts.ts): most of PDF.js's time. A read that fails on its
   // text that way (garbled, none, damaged) is made again on the file as it is, with a time budget of its own.
-  const lean = withoutFontPrograms(bytes);
+  const lean = options.keepFontPrograms ? undefined : withoutFontPrograms(bytes);
   if (lean) {
     const r = await readWith(lean, options);
     if (r.ok || (r.code !== "pdf-garbled" && r.code !== "pdf-no-text" && r.code !== "pdf-damaged")) return r;

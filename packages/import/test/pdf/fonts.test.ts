@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { withoutFontPrograms } from "../../src/pdf/fonts";
+import { readPdf } from "../../src/pdf/index";
 
 const root = new URL("../../../../", import.meta.url);
 const enc = (s: string) => new Uint8Array(Buffer.from(s, "latin1"));
@@ -141,4 +142,22 @@ describe("withoutFontPrograms", () => {
       ).toHaveLength(n);
     }
   });
+});
+
+describe("readPdf without the font programs the text does not need", () => {
+  it("reads every fixture exactly as with them: the same text, grids, pages and positions", async () => {
+    for (const file of [
+      "fixtures/real/hongze-district-2024.pdf",
+      "fixtures/pdf/pingtan-2021-libreoffice.pdf",
+      "fixtures/pdf/pingtan-2021-chromium.pdf",
+      "packages/import/test/pdf/fixtures/local-2011-chromium.pdf",
+    ]) {
+      const b = new Uint8Array(readFileSync(new URL(file, root)));
+      expect(withoutFontPrograms(b), file).toBeDefined();
+      const lean = await readPdf(b);
+      const whole = await readPdf(b, { keepFontPrograms: true });
+      expect(lean.ok, file).toBe(true);
+      expect(lean, file).toEqual(whole);
+    }
+  }, 60_000);
 });
