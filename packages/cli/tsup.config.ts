@@ -39,7 +39,8 @@ const lazyVendor: EsbuildPlugin = {
     const filter = new RegExp(`^(${Object.keys(LAZY).join("|")})$`);
     build.onResolve({ filter }, (a) => (a.importer.startsWith(join(importDir, "src")) ? { path: a.path, namespace: "lazy-vendor" } : undefined));
     build.onLoad({ filter: /.*/, namespace: "lazy-vendor" }, (a) => ({ contents: LAZY[a.path] as string, loader: "js" }));
-    build.onResolve({ filter: /^\.\/vendor\// }, (a) => ({ path: a.path, external: true }));
+    // only the lazy loaders above require ./vendor/ (an import of that path anywhere else is resolved as usual)
+    build.onResolve({ filter: /^\.\/vendor\//, namespace: "lazy-vendor" }, (a) => ({ path: a.path, external: true }));
     build.onEnd(async (result) => {
       if (result.errors.length) return;
       const outdir = join(build.initialOptions.outdir ?? "dist", "vendor");
