@@ -24,6 +24,8 @@ export interface BatchPlan {
   readonly previous?: Input;
   /** Progress bar (cleared before any message). */
   readonly progress: Progress;
+  /** Bytes of packed reports a paired batch holds in memory before the rest goes to a temporary file (default 32 MB). */
+  readonly holdInMemory?: number;
 }
 
 /** The outcome of an input the walk could not take, or that failed in its worker. */
@@ -131,7 +133,7 @@ async function runOn(
   // pass 2 deflated, as the worker packed it (a fifth of its JSON), in memory up to a budget and past it in a
   // temporary file: memory stays flat in the number of files.
   const held = new Map<number, FileOutcome>();
-  const packed = new HeldReports();
+  const packed = new HeldReports(plan.holdInMemory);
   try {
     const byKey = new Map<string, number>();
     await runBatch(
