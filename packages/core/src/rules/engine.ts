@@ -3,7 +3,7 @@ import type { Edition } from "../editions";
 import { absentCellsOf, type Issue, type IssueStatus, type Severity, uncertainCellsOf } from "../issue";
 import type { Report } from "../report";
 import { type CellValue, count, money } from "../value";
-import { defMapOf, defsOf } from "./common";
+import { defMapOf, defsOf, scanCells } from "./common";
 import { rulesFor } from "./catalogue";
 import type { RuleId } from "./ids";
 import { type Correction, type EvaluatedIdentity, type FaultArea, faultArea, localize } from "./localize";
@@ -271,14 +271,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   const absentIn = (cells: readonly string[]) => (absent.size ? cells.find((c) => absent.has(c)) : undefined);
 
   // Tables with any data: a rule instance reading only empty tables is "no data", never "pass".
-  const live = new Set<string>();
-  // for…in, not Object.entries: a report's 150-odd cells make a dictionary object, whose entries cost 3× as much
-  const cells = report.cells;
-  for (const id in cells) {
-    const v = Object.hasOwn(cells, id) ? cells[id] : undefined;
-    const table = v && v.kind !== "blank" ? defMap.get(id)?.table : undefined;
-    if (table) live.add(table);
-  }
+  const live = scanCells(ctx).live;
 
   const findings: Issue[] = [...importIssues];
   let passed = 0;

@@ -1,5 +1,6 @@
 import { editionForYear } from "../editions";
 import { hasNumber } from "../value";
+import { scanCells } from "./common";
 import { cmp, isZero } from "./num";
 import type { Outcome, RuleDef } from "./types";
 
@@ -27,13 +28,7 @@ export const REPORT_RULES: readonly RuleDef[] = [
     formula: "a numeric cell holds other text; rules that read it are not assessed",
     kind: "check",
     check: (ctx) => {
-      const out: Outcome[] = [];
-      const cells = ctx.report.cells;
-      for (const id in cells) {
-        const v = Object.hasOwn(cells, id) ? cells[id] : undefined;
-        if (v?.kind === "text" && ctx.def(id)) out.push({ status: "fail", cells: [id], key: id, params: { cell: id, text: v.raw } });
-      }
-      return out;
+      return [...scanCells(ctx).texts];
     },
   },
   {
