@@ -2,7 +2,7 @@ import { editionForYear } from "../editions";
 import { hasNumber } from "../value";
 import { scanCells } from "./common";
 import { cmp, isZero } from "./num";
-import type { Outcome, RuleDef } from "./types";
+import type { RuleDef } from "./types";
 
 const ALL = ["local", "gen2014", "gen2019", "gen2021"] as const;
 
