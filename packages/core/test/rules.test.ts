@@ -15,6 +15,7 @@ import {
   type RuleId,
   specialValue,
   type ValidateOptions,
+  validateReport,
 } from "../src/index";
 import { findings, fixture, messages, set, withMeta } from "./helpers";
 
@@ -586,5 +587,27 @@ describe("brokenWithin: the rules a partial reading breaks on its own cells", ()
     expect(brokenWithin("gen2019", procurement)).toBe(1);
     expect(brokenWithin("gen2019", { ...procurement, "t2.procurement.amount": money("0") })).toBe(0);
     expect(brokenWithin("gen2019", { "t2.procurement.amount": money("5.1234567") })).toBe(0);
+  });
+});
+
+describe("a local table's identities, remembered by the table's shape", () => {
+  it("gives each shape its own identities, whatever was validated before", () => {
+    const rows = L.local?.rows ?? [];
+    const child = rows.find((r) => r.parent);
+    expect(child).toBeDefined();
+    // the same table with one "of which" row made a row of its own, and one with a column less
+    const flat: Report = {
+      ...L,
+      local: { ...(L.local as NonNullable<Report["local"]>), rows: rows.map((r) => (r === child ? { ...r, parent: undefined } : r)) },
+    };
+    const keys = (r: Report) => identitiesOf(r).map((x) => `${x.rule}:${x.identity.key}`);
+    const before = keys(L);
+    const flatKeys = keys(flat);
+    expect(flatKeys.length).toBeLessThan(before.length);
+    expect(flatKeys.some((k) => k.includes(`${child?.id}.`) && k.startsWith("OLD-SUBSET"))).toBe(false);
+    // alternating between the shapes changes nothing
+    expect(keys(L)).toEqual(before);
+    expect(keys(flat)).toEqual(flatKeys);
+    expect(validateReport(flat).findings).toEqual(validateReport({ ...flat, local: structuredClone(flat.local) }).findings);
   });
 });
