@@ -20,6 +20,8 @@
 //   an object or a stream without its end.
 // The reader goes back to the file as it is when the text read this way fails (`readPdf`).
 
+import { ascii, find, isSpace, latin1 } from "./bytes";
+
 /** An object's number and generation, as `R` refers to it. */
 type Ref = string;
 
@@ -41,26 +43,14 @@ const refAfter = (dict: string, key: RegExp): Ref | undefined => {
   return m ? `${m[1]} ${m[2]}` : undefined;
 };
 
-/** `pat` (ASCII) in `b` at or after `from`, before `to`: its index, or -1. */
-function find(b: Uint8Array, pat: string, from: number, to = b.length): number {
-  const first = pat.charCodeAt(0);
-  for (let i = b.indexOf(first, from); i >= 0 && i + pat.length <= to; i = b.indexOf(first, i + 1)) {
-    let k = 1;
-    while (k < pat.length && b[i + k] === pat.charCodeAt(k)) k++;
-    if (k === pat.length) return i;
-  }
-  return -1;
-}
-
-/** Bytes as text, one character per byte (faster than TextDecoder's latin1). */
-function latin1(b: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
-  return s;
-}
+const OBJ = ascii("obj");
+const ENDOBJ = ascii("endobj");
+const STREAM = ascii("stream");
+const ENDSTREAM = ascii("endstream");
+const FONT_FILE = ascii("/FontFile");
+const ENCRYPT = ascii("/Encrypt");
 
 const isDigit = (c: number | undefined) => c !== undefined && c >= 0x30 && c <= 0x39;
-const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
 
 /**
  * Where an object's stream starts: the keyword `stream` right after the dictionary's `>>` (and white space) and
@@ -68,7 +58,7 @@ const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0
  * (`/URI (…/livestream)`) is not it.
  */
 function streamKeyword(b: Uint8Array, from: number, end: number): number {
-  for (let at = find(b, "stream", from, end); at >= 0; at = find(b, "stream", at + 6, end)) {
+  for (let at = find(b, STREAM, from, end); at >= 0; at = find(b, STREAM, at + 6, end)) {
     const next = b[at + 6];
     if (next !== 0x0a && next !== 0x0d) continue;
     let j = at - 1;
@@ -85,7 +75,7 @@ function streamKeyword(b: Uint8Array, from: number, end: number): number {
  */
 function objectsOf(b: Uint8Array): Map<Ref, PdfObject> | undefined {
   const out = new Map<Ref, PdfObject>();
-  for (let i = find(b, "obj", 0); i >= 0; i = find(b, "obj", i + 3)) {
+  for (let i = find(b, OBJ, 0); i >= 0; i = find(b, OBJ, i + 3)) {
     // "N G obj": the generation and number before the keyword
     let j = i - 1;
     if (!isSpace(b[j])) continue;
@@ -100,14 +90,14 @@ function objectsOf(b: Uint8Array): Map<Ref, PdfObject> | undefined {
     if (j + 1 === numEnd) continue;
     const ref: Ref = `${latin1(b.subarray(j + 1, numEnd))} ${gen}`;
     const from = i + 3;
-    let end = find(b, "endobj", from);
+    let end = find(b, ENDOBJ, from);
     if (end < 0) return undefined;
     const stream = streamKeyword(b, from, end);
     const dictEnd = stream >= 0 ? stream : end;
     if (stream >= 0) {
-      const endstream = find(b, "endstream", stream + 6);
+      const endstream = find(b, ENDSTREAM, stream + 6);
       if (endstream < 0) return undefined;
-      end = find(b, "endobj", endstream);
+      end = find(b, ENDOBJ, endstream);
       if (end < 0) return undefined;
     }
     if (out.has(ref)) return undefined;
@@ -123,7 +113,7 @@ function objectsOf(b: Uint8Array): Map<Ref, PdfObject> | undefined {
  * Linear in the file's size. @internal
  */
 export function withoutFontPrograms(bytes: Uint8Array): Uint8Array | undefined {
-  if (find(bytes, "/FontFile", 0) < 0 || find(bytes, "/Encrypt", 0) >= 0) return undefined;
+  if (find(bytes, FONT_FILE, 0) < 0 || find(bytes, ENCRYPT, 0) >= 0) return undefined;
   const objects = objectsOf(bytes);
   if (!objects) return undefined;
   for (const { dict } of objects.values()) if (/\/Type\s*\/ObjStm\b/.test(dict)) return undefined;

@@ -1,4 +1,5 @@
 import { Inflate } from "fflate";
+import { ascii, find, findLast, isDelim, isSpace } from "./bytes";
 import { isNode } from "./load";
 
 // Decompression bombs: a PDF of a few MB whose FlateDecode (or LZW, run-length) streams inflate to hundreds of MB.
@@ -27,35 +28,9 @@ export interface InflatedSize {
   readonly bound: number;
 }
 
-const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
-const isDelim = (c: number | undefined) =>
-  c === undefined || isSpace(c) || c === 0x3e || c === 0x3c || c === 0x2f || c === 0x5b || c === 0x5d || c === 0x28 || c === 0x29;
-
-const STREAM = [0x73, 0x74, 0x72, 0x65, 0x61, 0x6d]; // "stream"
-const ENDSTREAM = [0x65, 0x6e, 0x64, 0x73, 0x74, 0x72, 0x65, 0x61, 0x6d]; // "endstream"
-const OBJ = [0x6f, 0x62, 0x6a]; // "obj"
-
-/** First index of `pat` in `b` at or after `from` (-1 when absent). */
-function find(b: Uint8Array, pat: readonly number[], from: number): number {
-  const first = pat[0]!;
-  for (let i = b.indexOf(first, from); i >= 0 && i + pat.length <= b.length; i = b.indexOf(first, i + 1)) {
-    let k = 1;
-    while (k < pat.length && b[i + k] === pat[k]) k++;
-    if (k === pat.length) return i;
-  }
-  return -1;
-}
-
-/** Last index of `pat` in `b` that starts at or after `floor` and before `before` (-1 when absent). */
-function findLast(b: Uint8Array, pat: readonly number[], floor: number, before: number): number {
-  const first = pat[0]!;
-  for (let i = b.lastIndexOf(first, before - 1); i >= floor; i = i > 0 ? b.lastIndexOf(first, i - 1) : -1) {
-    let k = 1;
-    while (k < pat.length && b[i + k] === pat[k]) k++;
-    if (k === pat.length) return i;
-  }
-  return -1;
-}
+const STREAM = ascii("stream");
+const ENDSTREAM = ascii("endstream");
+const OBJ = ascii("obj");
 
 /** The top-level entries of a stream dictionary that matter here. */
 interface StreamDict {
