@@ -2,9 +2,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { ENTRY as entry, firstLoad } from "./first-load.mjs";
 
 const dist = new URL("../dist/", import.meta.url).pathname;
-const entry = "gov-disclosure-validator.js";
 if (!existsSync(join(dist, entry))) {
   console.error(`size: ${entry} not built`);
   process.exit(1);
@@ -14,20 +14,9 @@ const sizeOf = (file) => {
   const buf = readFileSync(join(dist, file));
   return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
 };
-// The first load is the entry plus every chunk it imports statically (transitively).
-const staticImports = (file) =>
-  [...readFileSync(join(dist, file), "utf8").matchAll(/(?:^|[;\n])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+)["']/g)].map((m) =>
-    join(file, "..", m[1]),
-  );
-const first = new Set([entry]);
-for (const f of first) for (const dep of staticImports(f)) first.add(dep);
-let raw = 0;
-let gz = 0;
-for (const f of first) {
-  const s = sizeOf(f);
-  raw += s.raw;
-  gz += s.gz;
-}
+const loaded = firstLoad(dist);
+const first = new Set(loaded.files);
+const { raw, gz } = loaded;
 const budget = 150 * 1024;
 console.log(`element first load: ${kb(raw)} min, ${kb(gz)} gzip (${first.size} file(s); budget ${kb(budget)} gzip)`);
 const listJs = (dir) =>

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { firstLoad } from "../scripts/first-load.mjs";
 
 const NETWORK = /\bfetch\s*\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource|RTCPeerConnection|\bnavigator\.serviceWorker/;
 const src = new URL("../src/", import.meta.url);
@@ -35,15 +35,12 @@ describe("the element never talks to a network", () => {
 
   it.skipIf(!built && !process.env.CI)("its first load (the entry and its static imports) is under 150 KB gzip and holds no XLSX writer", () => {
     const root = new URL(".", dist).pathname;
-    const first = new Set(["gov-disclosure-validator.js"]);
-    for (const f of first)
-      for (const m of readFileSync(join(root, f), "utf8").matchAll(/(?:^|[;\n])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+)["']/g))
-        first.add(join(f, "..", m[1] as string));
+    const loaded = firstLoad(root);
+    const first = new Set(loaded.files);
     expect(first.size).toBeGreaterThan(1);
-    let gz = 0;
+    const gz = loaded.gz;
     for (const f of first) {
       const text = readFileSync(join(root, f));
-      gz += gzipSync(text, { level: 9 }).length;
       // exceljs's own strings: the workbook parts it writes.
       expect(text.toString("utf8"), f).not.toMatch(/xl\/worksheets\/sheet|exceljs/i);
       // Nor core's canonical JSON reader and its schema library (zod): it is loaded when JSON is read or saved.

@@ -13,6 +13,7 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { ENTRY as ELEMENT_ENTRY, firstLoad } from "../../../packages/element/scripts/first-load.mjs";
 import { generateCorpus } from "@gov-disclosure/generator";
 import { build } from "esbuild";
 import { CHROMIUM, chromiumPresent, LONG_TABLE, launchPrinter, printableHtml } from "./chromium";
@@ -575,22 +576,10 @@ function batchSection(batches: readonly BatchBench[]): string[] {
 
 // ---------------------------------------------------------------------------------------------- core size
 
-/**
- * The element's first load: its entry and the chunks it imports statically (the readers, the XLSX writer and PDF.js
- * are lazy chunks), each gzipped at level 9, as `packages/element/test/purity.test.ts` counts it. Undefined when the
- * element is not built.
- */
+/** The element's first load, gzip (`packages/element/scripts/first-load.mjs`); undefined when it is not built. */
 function elementFirstLoad(): number | undefined {
   const dist = join(root, "packages/element/dist");
-  const entry = "gov-disclosure-validator.js";
-  if (!existsSync(join(dist, entry))) return undefined;
-  const first = new Set([entry]);
-  for (const f of first)
-    for (const m of readFileSync(join(dist, f), "utf8").matchAll(/(?:^|[;\n])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\/[^"']+)["']/g))
-      first.add(join(f, "..", m[1] as string));
-  let gz = 0;
-  for (const f of first) gz += gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
-  return gz;
+  return existsSync(join(dist, ELEMENT_ENTRY)) ? firstLoad(dist).gz : undefined;
 }
 
 async function coreSize() {
