@@ -612,4 +612,34 @@ describe("a local table's identities, remembered by the table's shape", () => {
     expect(keys(flat)).toEqual(flatKeys);
     expect(validateReport(flat).findings).toEqual(validateReport({ ...flat, local: structuredClone(flat.local as NonNullable<Report["local"]>) }).findings);
   });
+
+  it("reuses a shape's identities for another report's figures, and keeps a one-column table apart", () => {
+    const rows = L.local?.rows ?? [];
+    const child = rows.find((r) => r.parent);
+    expect(child).toBeDefined();
+    const childCell = `local.${child?.id}.current`;
+    const parentCell = `local.${child?.parent}.current`;
+    validateReport(L);
+    // the same shape with a child above its parent: the cached identities must read this report's figures
+    const broken: Report = { ...L, cells: { ...L.cells, [parentCell]: count(1), [childCell]: count(5) } };
+    const fails = validateReport(broken).findings.filter((f) => f.code === "OLD-SUBSET" && f.status === "fail");
+    expect(fails.map((f) => f.cells)).toContainEqual([childCell, parentCell]);
+    // one column: no 历年累计 identities, before or after the two-column table was validated
+    const local = L.local as NonNullable<Report["local"]>;
+    const oneColumn: Report = { ...L, local: { ...local, columns: [local.columns?.[0] ?? "本年度"] } };
+    const rules = (r: Report) => new Set(identitiesOf(r).map((x) => x.rule));
+    expect(rules(L).has("LOCAL-CUM-GE-CURRENT")).toBe(true);
+    expect(rules(oneColumn).has("LOCAL-CUM-GE-CURRENT")).toBe(false);
+  });
+
+  it("never shares an identity object between editions (an identity's tables are worked out once)", () => {
+    const owner = new Map<object, string>();
+    for (const edition of ["gen2014", "gen2019", "gen2021"] as const)
+      for (const crossYear of [false, true])
+        for (const { identity } of identitiesOf(edition, { crossYear })) {
+          expect(owner.get(identity) ?? edition).toBe(edition);
+          owner.set(identity, edition);
+        }
+    expect(owner.size).toBeGreaterThan(50);
+  });
 });

@@ -54,17 +54,6 @@ const NON_NUMERIC = Symbol("non-numeric");
 /** True when a cell is not filled in: missing, blank or a dash ("无" is a value: 0). */
 const isBlankOrDash = (v: CellValue | undefined): boolean => !v || v.kind === "blank" || v.kind === "na";
 
-const IDS = new Map<Edition, readonly string[]>();
-/** Cell ids of a national edition, computed once. */
-function idsOf(edition: Edition, defs: readonly { id: string }[]): readonly string[] {
-  let ids = IDS.get(edition);
-  if (!ids) {
-    ids = Object.freeze(defs.map((d) => d.id));
-    IDS.set(edition, ids);
-  }
-  return ids;
-}
-
 /** What the engine reads of an identity on every validation, worked out once per identity (and cell table). */
 interface IdentityInfo {
   /** Every cell it reads, last year's as `prev:<id>`. */
@@ -73,12 +62,13 @@ interface IdentityInfo {
   readonly current: readonly string[];
   /** The tables of those cells under `defMap`. */
   readonly tables: readonly string[];
-  readonly defMap: ReadonlyMap<string, { readonly table: string }>;
 }
 const INFO = new WeakMap<Identity, IdentityInfo>();
+// An identity object belongs to one scope (an edition or a local table's shape: `identitiesFor` builds each scope's
+// own), so its tables are worked out once.
 function infoOf(id: Identity, defMap: ReadonlyMap<string, { readonly table: string }>): IdentityInfo {
   const hit = INFO.get(id);
-  if (hit && hit.defMap === defMap) return hit;
+  if (hit) return hit;
   const terms = [...id.lhs, ...id.rhs];
   const current = terms.filter((tm) => !tm.prev).map((tm) => tm.cell);
   const tables = [...new Set(current.map((c) => defMap.get(c)?.table).filter((t): t is string => t !== undefined))];
@@ -86,20 +76,25 @@ function infoOf(id: Identity, defMap: ReadonlyMap<string, { readonly table: stri
     cells: Object.freeze(terms.map((tm) => (tm.prev ? `prev:${tm.cell}` : tm.cell))),
     current,
     tables,
-    defMap,
   };
   INFO.set(id, info);
   return info;
 }
 
-const NATIONAL_IDENTITIES = new Map<Edition, Map<RuleDef, readonly Identity[]>>();
-/** A rule's identities: a national edition's depend on the edition only and are built once; a local table's on its rows. */
-function identitiesFor(rule: RuleDef & { kind: "identity" }, ctx: RuleContext): readonly Identity[] {
-  if (ctx.edition === "local") return rule.identities(ctx);
-  let byRule = NATIONAL_IDENTITIES.get(ctx.edition);
+// A national edition's identities depend on the edition only; a local table's on its rows (id and parent) and columns,
+// so they are kept by that shape (a corpus repeats a few shapes; the cache is emptied past 64 of them).
+const IDENTITY_CACHE = new Map<string, Map<RuleDef, readonly Identity[]>>();
+/** The key a rule's identities are kept under: the edition, or the local table's shape. */
+const scopeOf = (report: Report): string =>
+  report.edition === "local" ? JSON.stringify([report.local?.columns?.length, report.local?.rows.map((r) => [r.id, r.parent])]) : report.edition;
+/** A rule's identities, built once per scope (a local rule that compares with last year's rows: every time). */
+function identitiesFor(rule: RuleDef & { kind: "identity" }, ctx: RuleContext, scope: string): readonly Identity[] {
+  if (ctx.edition === "local" && rule.previous) return rule.identities(ctx);
+  let byRule = IDENTITY_CACHE.get(scope);
   if (!byRule) {
+    if (IDENTITY_CACHE.size >= 64) IDENTITY_CACHE.clear();
     byRule = new Map();
-    NATIONAL_IDENTITIES.set(ctx.edition, byRule);
+    IDENTITY_CACHE.set(scope, byRule);
   }
   let list = byRule.get(rule);
   if (!list) {
@@ -120,7 +115,8 @@ function prepare(report: Report, previous: Report | undefined, within?: Readonly
   const unknown = new Set<string>();
   const defs = defsOf({ report, edition });
   const defMap = defMapOf({ report, edition });
-  const cellIds = edition === "local" ? defs.map((d) => d.id) : idsOf(edition, defs);
+  const cellIds = defs.map((d) => d.id);
+  const scope = scopeOf(report);
 
   // Effective values: a blank total takes the value derived from its parts (by the first identity that has it as its
   // total, in catalogue order), so that other identities can use it; a blank total whose parts hold text is unknown.
@@ -163,7 +159,7 @@ function prepare(report: Report, previous: Report | undefined, within?: Readonly
     const gate = previousGate(r, report, previous);
     if (gate) gates.set(r, gate);
     else if (r.kind === "identity") {
-      const list = identitiesFor(r, ctx);
+      const list = identitiesFor(r, ctx, scope);
       idents.set(r, list);
       for (const id of list) if (id.totalMissing && (!within || (id.lhs.length === 1 && Object.hasOwn(within, id.lhs[0]?.cell ?? "")))) totals.push(id);
     }
@@ -196,7 +192,7 @@ function prepare(report: Report, previous: Report | undefined, within?: Readonly
     }
     if (!changed) break;
   }
-  return { edition, defs, defMap, cellIds, ctx, rules, gates, idents, derived, derivedBy, unknown, value, total, blankTotal };
+  return { edition, defs, defMap, cellIds, scope, ctx, rules, gates, idents, derived, derivedBy, unknown, value, total, blankTotal };
 }
 
 const bodyKey = (s: string | undefined) => s?.replace(/[\s（）()]/g, "");
@@ -246,7 +242,7 @@ export function identitiesOf(of: Edition | Report, options: { readonly crossYear
   const out: EditionIdentity[] = [];
   for (const r of rules) {
     if (r.kind !== "identity" || (r.previous && !options.crossYear)) continue;
-    for (const identity of identitiesFor(r, ctx)) out.push({ rule: r.id, severity: r.severity, identity });
+    for (const identity of identitiesFor(r, ctx, scopeOf(report))) out.push({ rule: r.id, severity: r.severity, identity });
   }
   if (cacheable) cache.set(report.edition, Object.freeze(out));
   return out;
