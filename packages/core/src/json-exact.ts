@@ -3,12 +3,30 @@
 // itself, with the path of each, so that a reader can refuse them instead of reading an approximation.
 import { type ParseIssue, parseIssue } from "./issue";
 
+const isDigitOrPoint = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e;
+const EXPONENT = /\d[eE][-+]?\d/;
+
 /**
  * True when the text may hold a number a double cannot hold exactly: a run of 16 or more digits and points (an integer
- * beyond 2^53 has 16 digits; a number of 15 significant digits or fewer always comes back as written) or an exponent (a digit, `e`, maybe a sign, a digit: a cell id such as `C3_4e` is not one).
- * Strings that happen to match only cost a scan. Linear in the text.
+ * beyond 2^53 has 16 digits; a number of 15 significant digits or fewer always comes back as written) or an exponent (a
+ * digit, `e`, maybe a sign, a digit: a cell id such as `C3_4e` is not one). Strings that happen to match only cost a
+ * scan. A run of 16 covers one position in every 16, so only those are read, and a run around one (five times faster
+ * than a regular expression for the runs). Linear in the text. @internal
  */
-const MAY_BE_INEXACT = /[0-9.]{16}|\d[eE][-+]?\d/;
+export function mayBeInexact(text: string): boolean {
+  const n = text.length;
+  for (let i = 15; i < n; i += 16) {
+    if (!isDigitOrPoint(text.charCodeAt(i))) continue;
+    let a = i;
+    while (a > 0 && isDigitOrPoint(text.charCodeAt(a - 1))) a--;
+    let b = i;
+    while (b + 1 < n && isDigitOrPoint(text.charCodeAt(b + 1))) b++;
+    if (b - a >= 15) return true;
+    // a later run of 16 covers one of b + 16, b + 32, …
+    i = b;
+  }
+  return EXPONENT.test(text);
+}
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /** At most this many issues about inexact numbers per document. */
 const MAX_INEXACT = 50;
@@ -36,10 +54,10 @@ function inexactness(raw: string): "integer" | "digits" | "underflow" | "overflo
 /**
  * The numbers of a JSON text (one that `JSON.parse` accepts) that a double cannot hold exactly, as parse issues with
  * their paths: `PARSE-UNSAFE-INTEGER` for an integer beyond 2^53, `PARSE-INEXACT-NUMBER` for the others. Empty for
- * almost every document, after one regular-expression test. @internal
+ * almost every document, after one quick scan (`mayBeInexact`). @internal
  */
 export function inexactNumbers(text: string): ParseIssue[] {
-  if (!MAY_BE_INEXACT.test(text)) return [];
+  if (!mayBeInexact(text)) return [];
   const out: ParseIssue[] = [];
   // one frame per open object or array: the key or index of the value being read in it
   const frames: { array: boolean; key: string | number }[] = [];

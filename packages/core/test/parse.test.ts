@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cellsOf, EDITIONS, formatIssue, parseReport, parseReportJson, serializeReport, stringifyReport, validateReport } from "../src/index";
+import { mayBeInexact } from "../src/json-exact";
 import { fixture } from "./helpers";
 
 const base = { version: 1, edition: "gen2021", meta: { year: 2021 } } as const;
@@ -225,5 +226,22 @@ describe("validateReport", () => {
     const r = validateReport({ ...p, cells: { ...p.cells, "t4.review.other": { kind: "text", raw: "二" } } }, { includePasses: true });
     expect(r.findings.filter((f) => f.code === "T4-REVIEW-SUM").map((f) => [f.status, f.reason])).toEqual([["not-assessable", "non_numeric"]]);
     expect(r.findings.filter((f) => f.code === "CELL-NOT-NUMERIC" && f.status === "fail").map((f) => f.key)).toEqual(["t4.review.other"]);
+  });
+});
+
+describe("the quick scan for numbers a double may not hold", () => {
+  it("answers as the regular expression it replaces, on any text", () => {
+    const regex = /[0-9.]{16}|\d[eE][-+]?\d/;
+    const text = fc.string({ unit: fc.constantFrom(...'0123456789.eE+-a" ,'), maxLength: 120 });
+    fc.assert(
+      fc.property(text, (s) => mayBeInexact(s) === regex.test(s)),
+      { numRuns: 20000 },
+    );
+    // runs of exactly 15 and 16 at every offset
+    for (let pad = 0; pad < 40; pad++)
+      for (const run of ["123456789012345", "1234567890123456", "1.2.3.4.5.6.7.8.", "1e5", "C3_4e"]) {
+        const s = `${"x".repeat(pad)}${run}${"y".repeat(pad % 7)}`;
+        expect(mayBeInexact(s), s).toBe(regex.test(s));
+      }
   });
 });
