@@ -1,5 +1,5 @@
 import type { LimitKind } from "@gov-disclosure/core";
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 
 /** Most entries an Office archive may hold before it is read. */
 export const MAX_ZIP_ENTRIES = 2000;
@@ -112,10 +112,27 @@ export function checkZipParts(
 }
 
 /**
- * Inflates one entry in 4 KiB steps, counting the output and stopping as soon as it exceeds the declared size; with
- * `keep`, returns the bytes (at most the declared size).
+ * Largest compressed entry inflated in one call, into a buffer one byte over its declared size: DEFLATE expands at most
+ * about 1032 times, so a lying entry this small costs at most some 70 MB of writes into nothing before it is caught.
+ */
+const ONE_CALL = 64 * 1024;
+
+/**
+ * Inflates one entry in 4 KiB steps, counting the output and stopping as soon as it exceeds the declared size (an
+ * entry of at most `ONE_CALL` compressed bytes in one call, its output capped at one byte over); with `keep`, returns
+ * the bytes (at most the declared size).
  */
 function inflateCapped(e: ZipEntryInfo, data: Uint8Array, keep = false): Uint8Array | undefined {
+  if (data.length > 0 && data.length <= ONE_CALL) {
+    let out: Uint8Array;
+    try {
+      out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
+    } catch (err) {
+      throw new ZipFormatError(`entry ${e.name.slice(0, 80)} does not inflate: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (out.length > e.size) throw new ZipLimitError("zip-entry-size", out.length, e.size);
+    return keep ? out : undefined;
+  }
   let produced = 0;
   let over = false;
   const out = keep ? new Uint8Array(e.size) : undefined;
