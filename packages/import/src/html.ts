@@ -1,14 +1,16 @@
 import { parse } from "parse5";
 import { expandGrid, type Grid, gridBudget, gridText, type RawCell } from "./grid";
 
-interface Node {
+/** A node of a parse5 tree, as far as the reader walks it (also built directly from a .docx by ooxml.ts). @internal */
+export interface HtmlNode {
   readonly nodeName: string;
   readonly tagName?: string;
   readonly value?: string;
   readonly attrs?: readonly { name: string; value: string }[];
-  readonly childNodes?: readonly Node[];
-  readonly content?: Node;
+  readonly childNodes?: readonly HtmlNode[];
+  readonly content?: HtmlNode;
 }
+type Node = HtmlNode;
 
 const BLOCK = new Set([
   "p",
@@ -104,8 +106,8 @@ export function readHtml(html: string, maxDepth = 2000): HtmlDoc {
   return walkHtml(parse(html), maxDepth);
 }
 
-/** Reads a document parsed by parse5 as text plus its tables on grids. */
-function walkHtml(tree: unknown, maxDepth = 2000): HtmlDoc {
+/** Reads a document parsed by parse5 (or a tree of the same shape) as text plus its tables on grids. @internal */
+export function walkHtml(tree: unknown, maxDepth = 2000): HtmlDoc {
   const doc = tree as Node;
   let text = "";
   const grids: Grid[] = [];

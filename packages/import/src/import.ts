@@ -3,8 +3,8 @@ import { analyze, failed, importJson, invalidJson } from "./analyze";
 import { GridLimitError } from "./grid";
 import { decodeText, looksBinary, sniffBytes, sniffText } from "./decode";
 import { readHtml } from "./html";
-import { mappedReport, readDocx, readXlsx } from "./office";
-import type { ImportOptions, ImportResult, InputFormat } from "./types";
+import { mappedReport, type OfficeReading, readDocx, readXlsx } from "./office";
+import type { ImportOptions, ImportResult, InputFormat, InternalImportOptions } from "./types";
 import { ZipLimitError } from "./zip";
 
 /** Largest input read, in bytes (binary files) or characters (text). Larger input gets one `IMPORT-TOO-LARGE` error. */
@@ -13,6 +13,12 @@ export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 export const MAX_HTML_DEPTH = 2000;
 
 const WORKBOOK_MAP_LABEL = WORKBOOK.mapSheet;
+
+/** The internal options that choose how Word and Excel are read (tests compare the fast readers with the libraries). */
+function reading(options: ImportOptions): OfficeReading {
+  const o = options as InternalImportOptions;
+  return { ...(o.officeLibrary ? { library: true } : {}), ...(o.onOfficeReader ? { onReader: o.onOfficeReader } : {}) };
+}
 
 const detailOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 200);
 
@@ -70,7 +76,7 @@ export async function importReport(input: string | Uint8Array, options: ImportOp
     if (kind === "zip") return failed("binary", [importIssue("IMPORT-BINARY", "error", { what: "zip" })]);
     if (kind === "docx") {
       try {
-        const h = await readDocx(input);
+        const h = await readDocx(input, reading(options));
         return guard("docx", () => analyze({ text: h.text, grids: h.grids, tableRanges: h.tableRanges, format: "docx" }, options));
       } catch (e) {
         return failed("docx", [officeError(e)]);
@@ -78,7 +84,7 @@ export async function importReport(input: string | Uint8Array, options: ImportOp
     }
     if (kind === "xlsx") {
       try {
-        const x = await readXlsx(input);
+        const x = await readXlsx(input, undefined, reading(options));
         if (x.mapped) {
           const parsed = mappedReport(x.mapped);
           if (parsed.success)

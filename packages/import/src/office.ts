@@ -10,7 +10,7 @@ import {
   type WorkbookMeta,
 } from "@gov-disclosure/core";
 import { chargeGrid, type Grid, type GridCell, gridBudget, gridText } from "./grid";
-import { readHtml } from "./html";
+import { type HtmlDoc, readHtml, walkHtml } from "./html";
 import { zipSync } from "fflate";
 import { checkZip, checkZipParts, ZipLimitError } from "./zip";
 
@@ -39,6 +39,11 @@ export function mammothInput(bytes: Uint8Array): { buffer: Uint8Array } | { arra
  */
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   checkZip(bytes);
+  return mammothHtml(bytes);
+}
+
+/** mammoth's HTML of an archive already checked. */
+async function mammothHtml(bytes: Uint8Array): Promise<string> {
   const mod = (await import("mammoth")) as unknown as { default?: Mammoth } & Mammoth;
   const mammoth = mod.default ?? mod;
   const r = await mammoth.convertToHtml(mammothInput(bytes), { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })) });
@@ -54,7 +59,7 @@ interface XCell {
 }
 interface XSheet {
   readonly name: string;
-  readonly state?: string;
+  readonly state?: string | undefined;
   readonly rowCount: number;
   readonly columnCount: number;
   getCell(r: number | string, c?: number): XCell;
@@ -96,7 +101,8 @@ export const MAX_XLSX_MERGES = 4000;
 
 const enc = new TextEncoder();
 declare const TextEncoder: { new (): { encode(s: string): Uint8Array } };
-declare const TextDecoder: { new (label?: string): { decode(input: Uint8Array): string } };
+declare const TextDecoder: { new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): { decode(input: Uint8Array): string } };
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 const isNameChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
 
@@ -206,14 +212,30 @@ function countElements(xml: string, local: string): number {
  * or a rebuilt archive when a sheet was rewritten. Throws `ZipLimitError`. @internal
  */
 export function precheckXlsx(bytes: Uint8Array): Uint8Array {
+  return precheck(bytes).forLibrary();
+}
+
+/** `precheckXlsx`, keeping the parts and each sheet's text with its merged ranges clipped (what the fast reader reads). */
+function precheck(bytes: Uint8Array) {
   const { entries, parts } = checkZipParts(bytes, () => true);
   let cells = 0;
   let merges = 0;
   let area = 0;
+  // a sheet whose bytes are not strict UTF-8 is left to exceljs (which reads them its own way)
+  let lossy = false;
+  const sheets = new Map<string, string>();
   const rewritten = new Map<string, Uint8Array>();
   for (const e of entries) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) continue;
-    const original = new TextDecoder("utf-8").decode(parts.get(e.name)!);
+    const raw = parts.get(e.name)!;
+    if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) lossy = true;
+    let original: string;
+    try {
+      original = strictUtf8.decode(raw);
+    } catch {
+      lossy = true;
+      original = new TextDecoder("utf-8").decode(raw);
+    }
     cells += countElements(original, "c") + countElements(original, "row");
     if (cells > MAX_XLSX_CELLS) throw new ZipLimitError("xlsx-cells", cells, MAX_XLSX_CELLS);
     const clipped = clipMerges(original);
@@ -222,21 +244,49 @@ export function precheckXlsx(bytes: Uint8Array): Uint8Array {
     if (merges > MAX_XLSX_MERGES) throw new ZipLimitError("xlsx-merges", merges, MAX_XLSX_MERGES);
     if (area > XLSX_ROWS * XLSX_COLS) throw new ZipLimitError("xlsx-merged-area", area, XLSX_ROWS * XLSX_COLS);
     const xml = dropElements(dropElements(clipped.xml, "cols"), "dataValidations");
+    sheets.set(e.name, xml);
     if (xml !== original) rewritten.set(e.name, enc.encode(xml));
   }
-  if (!rewritten.size) return bytes;
-  const files: Record<string, [Uint8Array, { level: 0 }]> = {};
-  for (const e of entries) files[e.name] = [rewritten.get(e.name) ?? parts.get(e.name)!, { level: 0 }];
-  return zipSync(files);
+  // the archive exceljs is given: the same bytes, or (built only when exceljs reads it) one with the sheets rewritten
+  const forLibrary = () => {
+    if (!rewritten.size) return bytes;
+    const files: Record<string, [Uint8Array, { level: 0 }]> = {};
+    for (const e of entries) files[e.name] = [rewritten.get(e.name) ?? parts.get(e.name)!, { level: 0 }];
+    return zipSync(files);
+  };
+  return { forLibrary, entries, parts, sheets, lossy };
+}
+
+/** How a .docx or .xlsx is read: `library` skips the fast OOXML readers; `onReader` is told which reader read it. @internal */
+export interface OfficeReading {
+  readonly library?: boolean;
+  readonly onReader?: (reader: "fast" | "library") => void;
 }
 
 /** Reads an .xlsx with exceljs, after checking the archive and its sheets (`precheckXlsx`). */
-export async function readXlsx(bytes: Uint8Array, maxCells = 200000): Promise<XlsxDoc> {
-  bytes = precheckXlsx(bytes);
+export async function readXlsx(bytes: Uint8Array, maxCells = 200000, how: OfficeReading = {}): Promise<XlsxDoc> {
+  const pre = precheck(bytes);
+  if (!how.library && !pre.lossy) {
+    const fast = await import("./ooxml");
+    try {
+      const doc = readBook(fast.readXlsxBook(pre.entries, pre.parts, pre.sheets), maxCells);
+      how.onReader?.("fast");
+      return doc;
+    } catch (e) {
+      if (!(e instanceof fast.Decline)) throw e;
+    }
+  }
+  how.onReader?.("library");
   const ExcelJS = (await import("exceljs")).default ?? (await import("exceljs"));
   const wb = new (ExcelJS as unknown as { Workbook: new () => XBook & { xlsx: { load(b: ArrayBuffer): Promise<unknown> } } }).Workbook();
-  const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const given = pre.forLibrary();
+  const ab = given.buffer.slice(given.byteOffset, given.byteOffset + given.byteLength) as ArrayBuffer;
   await wb.xlsx.load(ab);
+  return readBook(wb, maxCells);
+}
+
+/** Reads a loaded workbook (exceljs's, or the fast reader's of the same shape) through the map, or as grids. */
+function readBook(wb: XBook, maxCells: number): XlsxDoc {
   const map = wb.getWorksheet(WORKBOOK.mapSheet);
   const metaSheet = wb.getWorksheet(WORKBOOK.metaSheet);
   const col = WORKBOOK.mapColumns;
@@ -357,7 +407,22 @@ export function mappedReport(m: NonNullable<XlsxDoc["mapped"]>) {
   return parseReport({ ...m.json, cells, sources: Object.fromEntries(Object.entries(m.sources).filter(([id]) => id in cells)) });
 }
 
-/** Reads a .docx: mammoth's HTML through the HTML reader. @internal */
-export async function readDocx(bytes: Uint8Array) {
-  return readHtml(await docxToHtml(bytes));
+/**
+ * Reads a .docx, within the archive limits (`checkZip`): `word/document.xml` straight into the tree the HTML reader
+ * walks when the fast reader reads every element of it, else mammoth's HTML through the HTML reader. @internal
+ */
+export async function readDocx(bytes: Uint8Array, how: OfficeReading = {}): Promise<HtmlDoc> {
+  const { entries, parts } = checkZipParts(bytes, (name) => /\.(xml|rels)$/i.test(name));
+  if (!how.library) {
+    const fast = await import("./ooxml");
+    try {
+      const tree = fast.readDocxTree(entries, parts);
+      how.onReader?.("fast");
+      return walkHtml(tree);
+    } catch (e) {
+      if (!(e instanceof fast.Decline)) throw e;
+    }
+  }
+  how.onReader?.("library");
+  return readHtml(await mammothHtml(bytes));
 }

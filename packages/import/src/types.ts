@@ -26,6 +26,14 @@ export interface ImportOptions {
   readonly ambiguous?: "most-plausible" | "blank";
 }
 
+/** `ImportOptions` plus what tests use to compare the readers of Word and Excel. @internal */
+export interface InternalImportOptions extends ImportOptions {
+  /** Read .docx and .xlsx with mammoth and exceljs only (the fast OOXML readers off). */
+  readonly officeLibrary?: boolean;
+  /** Told which reader read a .docx or .xlsx: the fast OOXML reader, or the library after it declined. */
+  readonly onOfficeReader?: (reader: "fast" | "library") => void;
+}
+
 /** How one group of glued or misplaced cells was decided. */
 export interface SplitEvidence {
   readonly cells: readonly string[];
