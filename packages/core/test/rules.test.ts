@@ -632,6 +632,57 @@ describe("a local table's identities, remembered by the table's shape", () => {
     expect(rules(oneColumn).has("LOCAL-CUM-GE-CURRENT")).toBe(false);
   });
 
+  it("reads a table of the same structure with other row ids by its own ids", () => {
+    validateReport(L);
+    const local = L.local as NonNullable<Report["local"]>;
+    // every row id renamed (r1 → x1 …), cells moved with them: the same structure, another shape
+    const rename = (id: string) => id.replace(/^r/, "x");
+    const renamed: Report = {
+      ...L,
+      local: { ...local, rows: local.rows.map((r) => ({ ...r, id: rename(r.id), ...(r.parent ? { parent: rename(r.parent) } : {}) })) },
+      cells: Object.fromEntries(Object.entries(L.cells).map(([id, v]) => [id.replace(/^local\.r/, "local.x"), v])),
+    };
+    const child = renamed.local?.rows.find((r) => r.parent);
+    const broken: Report = { ...renamed, cells: { ...renamed.cells, [`local.${child?.parent}.current`]: count(1), [`local.${child?.id}.current`]: count(5) } };
+    const fails = validateReport(broken).findings.filter((f) => f.code === "OLD-SUBSET" && f.status === "fail");
+    expect(fails.map((f) => f.cells)).toContainEqual([`local.${child?.id}.current`, `local.${child?.parent}.current`]);
+    expect(fails.flatMap((f) => f.cells).every((c) => c.startsWith("local.x"))).toBe(true);
+  });
+
+  it("matches last year's rows by their labels at every validation (LOCAL-CUM-YOY is never kept)", () => {
+    const yoy = (previous: Report) =>
+      validateReport(L, { previous, includePasses: true })
+        .findings.filter((f) => f.code === "LOCAL-CUM-YOY")
+        .map((f) => f.key);
+    const last = withMeta(L, { year: 2016 });
+    const local = last.local as NonNullable<Report["local"]>;
+    // last year's first row under another label: this year's first row has no match there
+    const relabelled: Report = { ...last, local: { ...local, rows: local.rows.map((r, i) => (i === 0 ? { ...r, label: "另一项统计" } : r)) } };
+    const before = yoy(last);
+    expect(before).toContain("r1");
+    expect(yoy(relabelled)).not.toContain("r1");
+    expect(yoy(last)).toEqual(before);
+  });
+
+  it("validates a local report without rows, and a table of more than 100 rows, without keeping it", () => {
+    const noRows = { ...L, local: {} } as unknown as Report;
+    expect(() => validateReport(noRows)).not.toThrow();
+    const local = L.local as NonNullable<Report["local"]>;
+    const rows = Array.from({ length: 150 }, (_, i) => ({
+      id: `b${i}`,
+      label: `项目${i}`,
+      unit: "条" as const,
+      ...(i % 3 ? { parent: `b${i - (i % 3)}` } : {}),
+    }));
+    const big: Report = { ...L, local: { ...local, rows }, cells: { "local.b0.current": count(1), "local.b1.current": count(5) } };
+    const fails = (r: Report) =>
+      validateReport(r)
+        .findings.filter((f) => f.code === "OLD-SUBSET" && f.status === "fail")
+        .map((f) => f.key);
+    expect(fails(big)).toEqual(["b1.current"]);
+    expect(fails({ ...big, cells: { "local.b0.current": count(9), "local.b1.current": count(5) } })).toEqual([]);
+  });
+
   it("never shares an identity object between editions (an identity's tables are worked out once)", () => {
     const owner = new Map<object, string>();
     for (const edition of ["gen2014", "gen2019", "gen2021"] as const)

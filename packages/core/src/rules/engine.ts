@@ -73,7 +73,7 @@ function infoOf(id: Identity, defMap: ReadonlyMap<string, { readonly table: stri
   const current = terms.filter((tm) => !tm.prev).map((tm) => tm.cell);
   const tables = [...new Set(current.map((c) => defMap.get(c)?.table).filter((t): t is string => t !== undefined))];
   const info: IdentityInfo = {
-    cells: Object.freeze(terms.map((tm) => (tm.prev ? `prev:${tm.cell}` : tm.cell))),
+    cells: terms.map((tm) => (tm.prev ? `prev:${tm.cell}` : tm.cell)),
     current,
     tables,
   };
@@ -82,14 +82,17 @@ function infoOf(id: Identity, defMap: ReadonlyMap<string, { readonly table: stri
 }
 
 // A national edition's identities depend on the edition only; a local table's on its rows (id and parent) and columns,
-// so they are kept by that shape (a corpus repeats a few shapes; the cache is emptied past 64 of them).
+// so they are kept by that shape: a corpus repeats a few shapes of 20–40 rows. A table of more than 100 rows is not
+// kept, and the cache is emptied past 64 shapes, so that what it holds stays small.
 const IDENTITY_CACHE = new Map<string, Map<RuleDef, readonly Identity[]>>();
-/** The key a rule's identities are kept under: the edition, or the local table's shape. */
-const scopeOf = (report: Report): string =>
-  report.edition === "local" ? JSON.stringify([report.local?.columns?.length, report.local?.rows.map((r) => [r.id, r.parent])]) : report.edition;
+/** The key a rule's identities are kept under: the edition, the local table's shape, or "" (not kept). */
+const scopeOf = ({ edition, local }: Report): string => {
+  const rows = local?.rows ?? [];
+  return edition !== "local" ? edition : rows.length > 100 ? "" : JSON.stringify([local?.columns?.length, rows.map((r) => [r.id, r.parent])]);
+};
 /** A rule's identities, built once per scope (a local rule that compares with last year's rows: every time). */
 function identitiesFor(rule: RuleDef & { kind: "identity" }, ctx: RuleContext, scope: string): readonly Identity[] {
-  if (ctx.edition === "local" && rule.previous) return rule.identities(ctx);
+  if (!scope || (ctx.edition === "local" && rule.previous)) return rule.identities(ctx);
   let byRule = IDENTITY_CACHE.get(scope);
   if (!byRule) {
     if (IDENTITY_CACHE.size >= 64) IDENTITY_CACHE.clear();
@@ -98,7 +101,7 @@ function identitiesFor(rule: RuleDef & { kind: "identity" }, ctx: RuleContext, s
   }
   let list = byRule.get(rule);
   if (!list) {
-    list = Object.freeze(rule.identities(ctx));
+    list = rule.identities(ctx);
     byRule.set(rule, list);
   }
   return list;
