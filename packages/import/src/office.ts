@@ -160,41 +160,50 @@ function decodeRef(a: string): { r: number; c: number } | undefined {
  * number of ranges and their area after clipping.
  */
 function clipMerges(xml: string): { xml: string; merges: number; area: number } {
-  const open = nextTag(xml, "mergeCells", 0);
-  if (!open || open.tag.endsWith("/>")) return { xml, merges: 0, area: 0 };
-  const close = `</${open.prefix}mergeCells>`;
-  const endAt = xml.indexOf(close, open.end);
-  if (endAt < 0) return { xml, merges: 0, area: 0 };
-  const refs: string[] = [];
+  let out = "";
+  let at = 0;
   let changed = false;
   let area = 0;
   let merges = 0;
-  for (let t = nextTag(xml, "mergeCell", open.end); t && t.start < endAt; t = nextTag(xml, "mergeCell", t.end)) {
-    merges++;
-    const ref = /\bref\s*=\s*["']([^"']{0,40})["']/.exec(t.tag)?.[1] ?? "";
-    const [a = "", b = a] = ref.split(":");
-    const tl = decodeRef(a);
-    const br = decodeRef(b);
-    if (!tl || !br) {
-      changed = true;
+  // every block, not only the first: a sheet may repeat it (exceljs keeps the last), and a comment may hold a fake one
+  for (let open = nextTag(xml, "mergeCells", 0); open; open = nextTag(xml, "mergeCells", at)) {
+    if (open.tag.endsWith("/>")) {
+      out += xml.slice(at, open.end);
+      at = open.end;
       continue;
     }
-    const top = Math.min(tl.r, br.r);
-    const left = Math.min(tl.c, br.c);
-    const bottom = Math.min(Math.max(tl.r, br.r), XLSX_ROWS);
-    const right = Math.min(Math.max(tl.c, br.c), XLSX_COLS);
-    if (top > bottom || left > right || (top === bottom && left === right)) {
-      changed = true;
-      continue;
+    const close = `</${open.prefix}mergeCells>`;
+    const endAt = xml.indexOf(close, open.end);
+    if (endAt < 0) break; // not well-formed: no XML reader reads it
+    const refs: string[] = [];
+    for (let t = nextTag(xml, "mergeCell", open.end); t && t.start < endAt; t = nextTag(xml, "mergeCell", t.end)) {
+      merges++;
+      const ref = /\bref\s*=\s*["']([^"']{0,40})["']/.exec(t.tag)?.[1] ?? "";
+      const [a = "", b = a] = ref.split(":");
+      const tl = decodeRef(a);
+      const br = decodeRef(b);
+      if (!tl || !br) {
+        changed = true;
+        continue;
+      }
+      const top = Math.min(tl.r, br.r);
+      const left = Math.min(tl.c, br.c);
+      const bottom = Math.min(Math.max(tl.r, br.r), XLSX_ROWS);
+      const right = Math.min(Math.max(tl.c, br.c), XLSX_COLS);
+      if (top > bottom || left > right || (top === bottom && left === right)) {
+        changed = true;
+        continue;
+      }
+      if (bottom !== Math.max(tl.r, br.r) || right !== Math.max(tl.c, br.c)) changed = true;
+      area += (bottom - top + 1) * (right - left + 1);
+      refs.push(`${colName(left - 1)}${top}:${colName(right - 1)}${bottom}`);
     }
-    if (bottom !== Math.max(tl.r, br.r) || right !== Math.max(tl.c, br.c)) changed = true;
-    area += (bottom - top + 1) * (right - left + 1);
-    refs.push(`${colName(left - 1)}${top}:${colName(right - 1)}${bottom}`);
+    const p = open.prefix;
+    out += xml.slice(at, open.start);
+    if (refs.length) out += `<${p}mergeCells count="${refs.length}">${refs.map((r) => `<${p}mergeCell ref="${r}"/>`).join("")}</${p}mergeCells>`;
+    at = endAt + close.length;
   }
-  if (!changed) return { xml, merges, area };
-  const p = open.prefix;
-  const block = `<${p}mergeCells count="${refs.length}">${refs.map((r) => `<${p}mergeCell ref="${r}"/>`).join("")}</${p}mergeCells>`;
-  return { xml: xml.slice(0, open.start) + (refs.length ? block : "") + xml.slice(endAt + close.length), merges, area };
+  return changed ? { xml: out + xml.slice(at), merges, area } : { xml, merges, area };
 }
 
 /** Number of elements named `local` (any prefix) in `xml`. */
@@ -263,13 +272,22 @@ export interface OfficeReading {
   readonly onReader?: (reader: "fast" | "library") => void;
 }
 
-/** Reads an .xlsx with exceljs, after checking the archive and its sheets (`precheckXlsx`). */
+/** The fast OOXML readers (their own chunk, with saxes), or undefined when the chunk cannot be loaded: the library reads. */
+async function fastReaders(): Promise<typeof import("./ooxml") | undefined> {
+  try {
+    return await import("./ooxml");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads an .xlsx (the fast reader when it reads every part of it, else exceljs), after checking the archive and its sheets (`precheckXlsx`). */
 export async function readXlsx(bytes: Uint8Array, maxCells = 200000, how: OfficeReading = {}): Promise<XlsxDoc> {
   const pre = precheck(bytes);
-  if (!how.library && !pre.lossy) {
-    const fast = await import("./ooxml");
+  const fast = how.library || pre.lossy ? undefined : await fastReaders();
+  if (fast) {
     try {
-      const doc = readBook(fast.readXlsxBook(pre.entries, pre.parts, pre.sheets), maxCells);
+      const doc = readBook(fast.readXlsxBook(pre.entries, pre.parts, pre.sheets, XLSX_ROWS * XLSX_COLS), maxCells);
       how.onReader?.("fast");
       return doc;
     } catch (e) {
@@ -413,8 +431,8 @@ export function mappedReport(m: NonNullable<XlsxDoc["mapped"]>) {
  */
 export async function readDocx(bytes: Uint8Array, how: OfficeReading = {}): Promise<HtmlDoc> {
   const { entries, parts } = checkZipParts(bytes, (name) => /\.(xml|rels)$/i.test(name));
-  if (!how.library) {
-    const fast = await import("./ooxml");
+  const fast = how.library ? undefined : await fastReaders();
+  if (fast) {
     try {
       const tree = fast.readDocxTree(entries, parts);
       how.onReader?.("fast");

@@ -334,6 +334,8 @@ function readDateStyles(xml: string): (styleId: number) => boolean {
 interface SheetContext {
   readonly sst: Shared[] | undefined;
   readonly isDate: ((styleId: number) => boolean) | undefined;
+  /** Most cells a sheet's merged ranges may cover together (the caller's window: its pre-check clipped them to it). */
+  readonly maxMergedArea: number;
 }
 
 /** Reads one worksheet's cells and merged ranges into `sheet`, as exceljs's worksheet reader and model do. */
@@ -344,6 +346,7 @@ function readSheet(xml: string, sheet: FastSheet, ctx: SheetContext): void {
   let lastCol = 0;
   let rowNo = 0;
   const merges: string[] = [];
+  const blocks = new Set<string>();
   const formulae = new Map<string, string>();
   // the cell being read
   let ref = "";
@@ -379,7 +382,12 @@ function readSheet(xml: string, sheet: FastSheet, ctx: SheetContext): void {
           if (n !== "worksheet" || a.xmlns !== SML) no("worksheet root");
           break;
         case "worksheet":
-          if (n === "sheetData" || n === "mergeCells") break;
+          if (n === "sheetData" || n === "mergeCells") {
+            // exceljs keeps only the last of repeated blocks, and the caps were counted on the first: declined
+            if (blocks.has(n)) no(`second ${n}`);
+            blocks.add(n);
+            break;
+          }
           if (SHEET_SKIP.has(n)) {
             skip = 1;
             return;
@@ -488,7 +496,7 @@ function readSheet(xml: string, sheet: FastSheet, ctx: SheetContext): void {
       }
     },
   });
-  applyMerges(sheet, merges);
+  applyMerges(sheet, merges, ctx.maxMergedArea);
 }
 
 interface RawCell {
@@ -593,8 +601,9 @@ function setCell(sheet: FastSheet, r: number, c: number, address: string, ctx: S
 const richText = (v: RichText) => v.richText.map((t) => t.text).join("");
 
 /** exceljs's merge of each range (after the importer's clipping): cells created over the range, all but the first merged into it. */
-function applyMerges(sheet: FastSheet, merges: string[]): void {
+function applyMerges(sheet: FastSheet, merges: string[], maxArea: number): void {
   const covered = new Set<number>();
+  let area = 0;
   for (const m of merges) {
     const [a = "", b = ""] = m.split(":");
     const tl = CELL_REF.exec(a);
@@ -608,6 +617,9 @@ function applyMerges(sheet: FastSheet, merges: string[]): void {
     const bottom = Math.max(r1, r2);
     const left = Math.min(c1, c2);
     const right = Math.max(c1, c2);
+    // never more than the pre-check let through (it clipped every block to the window): anything else is not ours
+    area += (bottom - top + 1) * (right - left + 1);
+    if (area > maxArea) no("merged area over the window");
     // overlapping ranges make exceljs throw
     for (let r = top; r <= bottom; r++)
       for (let c = left; c <= right; c++) {
@@ -637,7 +649,12 @@ const badSheetName = (name: string | undefined) => !name || name === "History" |
  * limits) and its worksheets' text (merged ranges clipped: `precheckXlsx`). Throws `Decline` for anything it does not
  * fully read the way exceljs does. @internal
  */
-export function readXlsxBook(entries: readonly { name: string }[], parts: ReadonlyMap<string, Uint8Array>, sheetText: ReadonlyMap<string, string>): FastBook {
+export function readXlsxBook(
+  entries: readonly { name: string }[],
+  parts: ReadonlyMap<string, Uint8Array>,
+  sheetText: ReadonlyMap<string, string>,
+  maxMergedArea: number,
+): FastBook {
   const names = new Set<string>();
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
@@ -684,6 +701,7 @@ export function readXlsxBook(entries: readonly { name: string }[], parts: Readon
   const ctx: SheetContext = {
     sst: parts.has("xl/sharedStrings.xml") ? readSharedStrings(partText(parts.get("xl/sharedStrings.xml"), "sharedStrings")) : undefined,
     isDate: parts.has("xl/styles.xml") ? readDateStyles(partText(parts.get("xl/styles.xml"), "styles")) : undefined,
+    maxMergedArea,
   };
   for (const s of sheets) {
     const rel = rels.get(s.rId);
@@ -728,46 +746,52 @@ interface NsTag {
 /** The value of a `w:` attribute of a tag. */
 const attrW = (t: NsTag, local: string): string | undefined => (t.w ? t.tag.attributes[`${t.w}:${local}`] : undefined);
 
-/** Tokenises `xml` with saxes, resolving element namespaces from the `xmlns` declarations in scope; errors decline. */
+/**
+ * Tokenises `xml` with saxes, resolving element namespaces from the `xmlns` declarations in scope; errors decline.
+ * Each prefix keeps a stack of the namespaces bound to it, so that a lookup, a declaration and its end each cost one
+ * step however deep the nesting (a scan of every scope above made a 1 KB zip of nested declarations take minutes).
+ */
 function parseNS(xml: string, h: { open(t: NsTag): void; text?(text: string): void; close?(): void }): void {
-  const scopes: Map<string, string>[] = [];
-  const declared: boolean[] = [];
+  const bindings = new Map<string, string[]>();
+  // the prefixes each open element declared (undefined: none)
+  const declared: (string[] | undefined)[] = [];
+  // the prefixes whose namespace in scope is W (attributes of W are always prefixed: more than one declines)
+  const boundToW = new Set<string>();
   let w = "";
-  const lookup = (prefix: string): string | undefined => {
-    for (let i = scopes.length - 1; i >= 0; i--) {
-      const u = scopes[i]!.get(prefix);
-      if (u !== undefined) return u;
-    }
-    return prefix === "xml" ? "http://www.w3.org/XML/1998/namespace" : undefined;
+  const inScope = (prefix: string): string | undefined => {
+    const stack = bindings.get(prefix);
+    return stack?.length ? stack[stack.length - 1] : undefined;
+  };
+  const lookup = (prefix: string): string | undefined => inScope(prefix) ?? (prefix === "xml" ? "http://www.w3.org/XML/1998/namespace" : undefined);
+  const track = (prefix: string) => {
+    if (!prefix) return;
+    if (inScope(prefix) === W) boundToW.add(prefix);
+    else boundToW.delete(prefix);
+  };
+  const settle = () => {
+    if (boundToW.size > 1) no("two prefixes for w");
+    w = "";
+    for (const p of boundToW) w = p;
   };
   // declarations left to find (an upper bound: "xmlns" anywhere in the text); none left, attributes are not scanned
   let left = 0;
   for (let i = xml.indexOf("xmlns"); i >= 0; i = xml.indexOf("xmlns", i + 5)) left++;
   parsePlain(xml, {
     open(tag) {
-      let decl: Map<string, string> | undefined;
+      let decl: string[] | undefined;
       if (left > 0)
         for (const k in tag.attributes)
           if (k.startsWith("xmlns") && (k.length === 5 || k.charCodeAt(5) === 58)) {
             left--;
-            decl ??= new Map();
-            decl.set(k.length === 5 ? "" : k.slice(6), tag.attributes[k]!);
+            const prefix = k.length === 5 ? "" : k.slice(6);
+            let stack = bindings.get(prefix);
+            if (!stack) bindings.set(prefix, (stack = []));
+            stack.push(tag.attributes[k]!);
+            (decl ??= []).push(prefix);
+            track(prefix);
           }
-      declared.push(decl !== undefined);
-      if (decl) {
-        scopes.push(decl);
-        // the one prefix bound to W (attributes of W are always prefixed)
-        const bound: string[] = [];
-        const seen = new Set<string>();
-        for (let i = scopes.length - 1; i >= 0; i--)
-          for (const [k, u] of scopes[i]!)
-            if (!seen.has(k)) {
-              seen.add(k);
-              if (u === W && k) bound.push(k);
-            }
-        if (bound.length > 1) no("two prefixes for w");
-        w = bound[0] ?? "";
-      }
+      declared.push(decl);
+      if (decl) settle();
       const c = tag.name.indexOf(":");
       const uri = lookup(c < 0 ? "" : tag.name.slice(0, c));
       if (c >= 0 && uri === undefined) no(`unbound prefix ${tag.name.slice(0, 40)}`);
@@ -776,12 +800,13 @@ function parseNS(xml: string, h: { open(t: NsTag): void; text?(text: string): vo
     text: h.text,
     close() {
       h.close?.();
-      if (declared.pop()) {
-        scopes.pop();
-        let found = "";
-        for (let i = scopes.length - 1; i >= 0 && !found; i--) for (const [k, u] of scopes[i]!) if (u === W && k && lookup(k) === W) found = k;
-        w = found;
+      const decl = declared.pop();
+      if (!decl) return;
+      for (const prefix of decl) {
+        bindings.get(prefix)?.pop();
+        track(prefix);
       }
+      settle();
     },
   });
 }

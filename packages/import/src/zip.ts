@@ -38,7 +38,8 @@ declare const TextDecoder: { new (label?: string): { decode(input: Uint8Array): 
  * Reads a zip's central directory and checks it before any unzip library sees the archive: at most `maxEntries`
  * entries, at most `maxBytes` declared uncompressed bytes in all, no encryption, zip64 or split archives, and every
  * entry inflates to exactly what it declares — counted while inflating in small steps and stopped as soon as an
- * entry produces more than it declared, so a lying entry costs at most a few megabytes and milliseconds.
+ * entry produces more than it declared (a small entry, of at most 16 KiB, in one call into a buffer one byte over its
+ * declared size), so a lying entry costs at most some 17 MB of inflating and tens of milliseconds.
  * Throws `ZipLimitError` or `ZipFormatError`. @internal
  */
 export function checkZip(b: Uint8Array, maxEntries = MAX_ZIP_ENTRIES, maxBytes = MAX_UNZIPPED_BYTES): ZipEntryInfo[] {
@@ -113,9 +114,10 @@ export function checkZipParts(
 
 /**
  * Largest compressed entry inflated in one call, into a buffer one byte over its declared size: DEFLATE expands at most
- * about 1032 times, so a lying entry this small costs at most some 70 MB of writes into nothing before it is caught.
+ * about 1032 times, so a lying entry this small costs at most some 17 MB of writes into nothing (about 70 ms here)
+ * before it is caught; a larger one is inflated in steps.
  */
-const ONE_CALL = 64 * 1024;
+const ONE_CALL = 16 * 1024;
 
 /**
  * Inflates one entry in 4 KiB steps, counting the output and stopping as soon as it exceeds the declared size (an
@@ -128,6 +130,8 @@ function inflateCapped(e: ZipEntryInfo, data: Uint8Array, keep = false): Uint8Ar
     try {
       out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
     } catch (err) {
+      // a stored (uncompressed) block copied past the buffer's end: the entry holds more than it declares
+      if (err instanceof RangeError) throw new ZipLimitError("zip-entry-size", e.size + 1, e.size);
       throw new ZipFormatError(`entry ${e.name.slice(0, 80)} does not inflate: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (out.length > e.size) throw new ZipLimitError("zip-entry-size", out.length, e.size);

@@ -181,6 +181,25 @@ describe("zip bombs are refused before exceljs or mammoth inflate them (one diag
       { what: "zip-entry-size", limit: 10 },
     ],
     [
+      "XLSX: a small deflated entry (read in one call) that inflates to 8 MiB and declares 100 bytes",
+      "small-lying.xlsx",
+      () => {
+        const data = deflateSync(new Uint8Array(8 * 1024 * 1024).fill(32));
+        expect(data.length).toBeLessThan(16 * 1024);
+        return writeZip([stored("[Content_Types].xml", "<Types/>"), { name: "xl/worksheets/sheet1.xml", data, method: 8, size: 100 }]);
+      },
+      { what: "zip-entry-size", limit: 100 },
+    ],
+    [
+      "XLSX: a small entry of stored deflate blocks that holds more than it declares",
+      "small-stored.xlsx",
+      () => {
+        const data = deflateSync(new Uint8Array(5000).fill(32), { level: 0 });
+        return writeZip([stored("[Content_Types].xml", "<Types/>"), { name: "xl/worksheets/sheet1.xml", data, method: 8, size: 100 }]);
+      },
+      { what: "zip-entry-size", limit: 100 },
+    ],
+    [
       `XLSX: more than ${MAX_ZIP_ENTRIES} entries`,
       "many.xlsx",
       () => writeZip(Array.from({ length: MAX_ZIP_ENTRIES + 1 }, (_, i) => stored(`xl/e${i}.xml`, "<a/>"))),

@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { importReport } from "../src/index";
-import { readDocx, readXlsx } from "../src/office";
+import { readDocx, readXlsx, XLSX_ROWS } from "../src/office";
 import type { InternalImportOptions } from "../src/types";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -263,6 +263,15 @@ describe("what the fast readers do not fully understand goes to the library", ()
       expect(fast).toEqual(library);
     });
 
+  it("DOCX: namespace declarations nested 20,000 deep (each prefix keeps its own stack): read by the fast reader", async () => {
+    const deep = `<w:sectPr>${'<e xmlns:a="u">'.repeat(20000)}${"</e>".repeat(20000)}</w:sectPr>`;
+    const bytes = docx(p("2019年某局政府信息公开工作年度报告") + deep);
+    let reader = "";
+    const doc = await readDocx(bytes, { onReader: (r) => (reader = r) });
+    expect(reader).toBe("fast");
+    expect(doc.text).toContain("2019年某局政府信息公开工作年度报告");
+  });
+
   const X_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`;
   const X_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
   const X_BOOK = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表二" sheetId="1" r:id="rId1"/></sheets></workbook>`;
@@ -271,7 +280,7 @@ describe("what the fast readers do not fully understand goes to the library", ()
   const SST = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>信息内容</t></si><si><t>本年制发件数</t></si><si><r><rPr><b/></rPr><t>本年</t></r><r><t>废止件数</t></r></si><si><t>现行有效件数</t></si><si><t>规章</t><rPh sb="0" eb="2"><t>きそく</t></rPh><phoneticPr fontId="1"/></si><si><t>行政规范性文件_x000D_</t></si></sst>`;
   const sheet = (extra: string) =>
     `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:D4"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row><row r="2"><c r="A2" t="s"><v>4</v></c><c r="B2" s="3"><v>0</v></c><c r="C2" t="inlineStr"><is><t>0</t></is></c><c r="D2"><f>B2+C2</f><v>3</v></c></row><row r="3"><c r="A3" t="s"><v>5</v></c><c r="B3" t="str"><v>6</v></c><c r="C3" t="b"><v>1</v></c><c r="D3" t="e"><v>#N/A</v></c></row>${extra}</sheetData><mergeCells count="1"><mergeCell ref="A5:B5"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
-  const xlsx = (rows: string) =>
+  const xlsx = (rows: string, sheetXml = sheet(rows)) =>
     zipSync({
       "[Content_Types].xml": strToU8(X_TYPES),
       "_rels/.rels": strToU8(X_RELS),
@@ -279,7 +288,7 @@ describe("what the fast readers do not fully understand goes to the library", ()
       "xl/_rels/workbook.xml.rels": strToU8(X_BOOK_RELS),
       "xl/styles.xml": strToU8(STYLES_X),
       "xl/sharedStrings.xml": strToU8(SST),
-      "xl/worksheets/sheet1.xml": strToU8(sheet(rows)),
+      "xl/worksheets/sheet1.xml": strToU8(sheetXml),
     });
   const books: [string, string, "fast" | "library"][] = [
     [
@@ -292,6 +301,41 @@ describe("what the fast readers do not fully understand goes to the library", ()
     ["a formula without a cached value", `<row r="5"><c r="A5"><f>SUM(B2:C2)</f></c></row>`, "library"],
     ["a cell of an unknown type", `<row r="5"><c r="A5" t="d"><v>2020-01-01</v></c></row>`, "library"],
   ];
+
+  // blocks a worksheet holds once: exceljs keeps the last of repeated ones, and the caps must see every one
+  const head = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+  const data =
+    '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row></sheetData>';
+  const repeated: [string, string, "fast" | "library"][] = [
+    ["a second sheetData", `${head}${data}<sheetData><row r="9"><c r="A9"><v>5</v></c></row></sheetData></worksheet>`, "library"],
+    [
+      "a second mergeCells",
+      `${head}${data}<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><mergeCells count="1"><mergeCell ref="C1:D1"/></mergeCells></worksheet>`,
+      "library",
+    ],
+    [
+      "an empty mergeCells, then one over 10 × 100,000 cells",
+      // the pre-check drops the empty block as it clips the other: one block is left, which the fast reader reads
+      `${head}${data}<mergeCells count="0"></mergeCells><mergeCells count="1"><mergeCell ref="A1:J100000"/></mergeCells></worksheet>`,
+      "fast",
+    ],
+    [
+      "a mergeCells inside a comment, then one over 10 × 1,000,000 cells",
+      `${head}${data}<!-- <mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells> --><mergeCells count="1"><mergeCell ref="A1:J1000000"/></mergeCells></worksheet>`,
+      "fast",
+    ],
+  ];
+  for (const [name, sheetXml, expected] of repeated)
+    it(`XLSX: ${name}: ${expected}, merged ranges clipped to the window`, async () => {
+      const bytes = xlsx("", sheetXml);
+      let reader = "";
+      const doc = await readXlsx(bytes, undefined, { onReader: (r) => (reader = r) });
+      expect(reader).toBe(expected);
+      expect(doc).toEqual(await readXlsx(bytes, undefined, { library: true }));
+      // the window: at most XLSX_ROWS rows of the sheet are read, whatever a merged range claims
+      expect(doc.grids[0]?.rows.length ?? 0).toBeLessThanOrEqual(XLSX_ROWS);
+    });
+
   for (const [name, rows, expected] of books)
     it(`XLSX: ${name}: ${expected}`, async () => {
       const bytes = xlsx(rows);
