@@ -151,7 +151,7 @@ for await (const chunk of chunks()) {
       // "Errors after import": a rule of severity error fails (import issues are counted apart, as "ambiguous").
       errors: validation?.findings.some((f) => f.phase === "rule" && f.status === "fail" && f.severity === "error") ?? false,
       ambiguous: isAmbiguous,
-      sample: isAmbiguous && result.report?.edition !== "local",
+      sample: isAmbiguous && result.report !== undefined && result.report.edition !== "local",
       ...(result.report
         ? {}
         : {
