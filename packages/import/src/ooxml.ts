@@ -785,9 +785,13 @@ function parseNS(xml: string, h: { open(t: NsTag): void; text?(text: string): vo
             left--;
             const prefix = k.length === 5 ? "" : k.slice(6);
             let stack = bindings.get(prefix);
-            if (!stack) bindings.set(prefix, (stack = []));
+            if (!stack) {
+              stack = [];
+              bindings.set(prefix, stack);
+            }
             stack.push(tag.attributes[k]!);
-            (decl ??= []).push(prefix);
+            decl ??= [];
+            decl.push(prefix);
             track(prefix);
           }
       declared.push(decl);
