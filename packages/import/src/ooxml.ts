@@ -46,6 +46,39 @@ function parsePlain(xml: string, h: PlainHandlers): void {
   p.write(xml).close();
 }
 
+/** What `parseTree` tells a handler: each element with its parent's name; `open` returning true skips its subtree. */
+interface TreeHandlers {
+  open(tag: SaxesTagPlain, parent: string | undefined): boolean | undefined;
+  text?(text: string): void;
+  close?(name: string, parent: string | undefined): void;
+}
+
+/**
+ * `parsePlain` keeping the stack of open elements: a subtree the handler skips (properties, phonetic runs, parts of a
+ * sheet no one reads) sends no event at all, its own close included.
+ */
+function parseTree(xml: string, h: TreeHandlers): void {
+  const stack: string[] = [];
+  let skip = 0;
+  parsePlain(xml, {
+    open(tag) {
+      if (skip) skip++;
+      else if (h.open(tag, stack[stack.length - 1])) skip = 1;
+      else stack.push(tag.name);
+    },
+    text(x) {
+      if (!skip) h.text?.(x);
+    },
+    close(name) {
+      if (skip) skip--;
+      else {
+        stack.pop();
+        h.close?.(name, stack[stack.length - 1]);
+      }
+    },
+  });
+}
+
 /** Checks that a part is well-formed XML (a part the library parses and this reader does not need). */
 function wellFormed(bytes: Uint8Array | undefined, name: string): void {
   if (bytes) parsePlain(partText(bytes, name), { open() {} });
@@ -226,21 +259,14 @@ function readRels(bytes: Uint8Array | undefined, name: string): Map<string, Rel>
 
 function readSharedStrings(xml: string): Shared[] {
   const out: Shared[] = [];
-  const stack: string[] = [];
-  let skip = 0;
   let t: string | undefined;
   let tCount = 0;
   let runs: { text: string | undefined }[] = [];
   let run: string | undefined;
   let runT = false;
   let buf: string[] | undefined;
-  parsePlain(xml, {
-    open(tag) {
-      if (skip) {
-        skip++;
-        return;
-      }
-      const parent = stack[stack.length - 1];
+  parseTree(xml, {
+    open(tag, parent) {
       const n = tag.name;
       if (parent === undefined) {
         if (n !== "sst" || tag.attributes.xmlns !== SML) no("sharedStrings root");
@@ -252,8 +278,7 @@ function readSharedStrings(xml: string): Shared[] {
       } else if (parent === "si") {
         if (n === "rPh" || n === "phoneticPr") {
           // phonetic runs: exceljs reads them apart and leaves them out of the text
-          skip = 1;
-          return;
+          return true;
         }
         if (n === "t") {
           tCount++;
@@ -263,26 +288,17 @@ function readSharedStrings(xml: string): Shared[] {
           runT = false;
         } else no(`si: ${n}`);
       } else if (parent === "r") {
-        if (n === "rPr") {
-          skip = 1;
-          return;
-        }
+        if (n === "rPr") return true;
         if (n !== "t" || runT) no(`r: ${n}`);
         runT = true;
         buf = [];
       } else no(`${parent}: ${n}`);
-      stack.push(n);
+      return false;
     },
     text(s) {
-      if (!skip && buf) buf.push(s);
+      buf?.push(s);
     },
-    close(name) {
-      if (skip) {
-        skip--;
-        return;
-      }
-      stack.pop();
-      const parent = stack[stack.length - 1];
+    close(name, parent) {
       if (name === "t") {
         const text = unescapeX(buf!.join(""));
         buf = undefined;
@@ -305,10 +321,8 @@ function readSharedStrings(xml: string): Shared[] {
 function readDateStyles(xml: string): (styleId: number) => boolean {
   const custom = new Map<number, string>();
   const xfs: number[] = [];
-  const stack: string[] = [];
-  parsePlain(xml, {
-    open(tag) {
-      const parent = stack[stack.length - 1];
+  parseTree(xml, {
+    open(tag, parent) {
       if (parent === undefined && (tag.name !== "styleSheet" || tag.attributes.xmlns !== SML)) no("styles root");
       if (parent === "numFmts" && tag.name === "numFmt") {
         const code = tag.attributes.formatCode;
@@ -316,10 +330,7 @@ function readDateStyles(xml: string): (styleId: number) => boolean {
         custom.set(Number.parseInt(tag.attributes.numFmtId ?? "", 10), code!.replace(/[\\](.)/g, "$1"));
       }
       if (parent === "cellXfs" && tag.name === "xf") xfs.push(Number.parseInt(tag.attributes.numFmtId ?? "", 10));
-      stack.push(tag.name);
-    },
-    close() {
-      stack.pop();
+      return false;
     },
   });
   return (styleId) => {
@@ -340,8 +351,6 @@ interface SheetContext {
 
 /** Reads one worksheet's cells and merged ranges into `sheet`, as exceljs's worksheet reader and model do. */
 function readSheet(xml: string, sheet: FastSheet, ctx: SheetContext): void {
-  const stack: string[] = [];
-  let skip = 0;
   let lastRow = 0;
   let lastCol = 0;
   let rowNo = 0;
@@ -368,13 +377,8 @@ function readSheet(xml: string, sheet: FastSheet, ctx: SheetContext): void {
   const V = 2;
   const IS = 4;
   const RUNT = 8;
-  parsePlain(xml, {
-    open(tag) {
-      if (skip) {
-        skip++;
-        return;
-      }
-      const parent = stack[stack.length - 1];
+  parseTree(xml, {
+    open(tag, parent) {
       const n = tag.name;
       const a = tag.attributes;
       switch (parent) {
@@ -388,10 +392,7 @@ function readSheet(xml: string, sheet: FastSheet, ctx: SheetContext): void {
             blocks.add(n);
             break;
           }
-          if (SHEET_SKIP.has(n)) {
-            skip = 1;
-            return;
-          }
+          if (SHEET_SKIP.has(n)) return true;
           return no(`worksheet: ${n}`);
         case "sheetData": {
           if (n !== "row") no(`sheetData: ${n}`);
@@ -445,10 +446,7 @@ function readSheet(xml: string, sheet: FastSheet, ctx: SheetContext): void {
           } else no(`is: ${n}`);
           break;
         case "r":
-          if (n === "rPr") {
-            skip = 1;
-            return;
-          }
+          if (n === "rPr") return true;
           if (n !== "t" || seen & RUNT) no(`r: ${n}`);
           seen |= RUNT;
           target = 4;
@@ -461,17 +459,12 @@ function readSheet(xml: string, sheet: FastSheet, ctx: SheetContext): void {
         default:
           return no(`${parent}: ${n}`);
       }
-      stack.push(n);
+      return false;
     },
     text(x) {
-      if (!skip && target) buf += x;
+      if (target) buf += x;
     },
     close(name) {
-      if (skip) {
-        skip--;
-        return;
-      }
-      stack.pop();
       switch (name) {
         case "f":
           // exceljs keeps a text only when there is one (an empty element leaves it undefined)
@@ -664,11 +657,9 @@ export function readXlsxBook(
   for (const n of ["_rels/.rels", "docProps/app.xml", "docProps/core.xml"]) wellFormed(parts.get(n), n);
   const rels = readRels(parts.get("xl/_rels/workbook.xml.rels"), "workbook rels");
   const sheets: { name: string; id: number; state: string | undefined; rId: string }[] = [];
-  const stack: string[] = [];
   let defined: { name: string; text: string } | undefined;
-  parsePlain(partText(parts.get("xl/workbook.xml"), "workbook"), {
-    open(t) {
-      const parent = stack[stack.length - 1];
+  parseTree(partText(parts.get("xl/workbook.xml"), "workbook"), {
+    open(t, parent) {
       const a = t.attributes;
       if (parent === undefined && (t.name !== "workbook" || a.xmlns !== SML)) no("workbook root");
       if (parent === "sheets") {
@@ -680,13 +671,12 @@ export function readXlsxBook(
         if (t.name !== "definedName") no(`definedNames: ${t.name}`);
         defined = { name: a.name ?? "", text: "" };
       } else if (parent === "definedName") no("definedName content");
-      stack.push(t.name);
+      return false;
     },
     text(x) {
       if (defined) defined.text += x;
     },
     close(name) {
-      stack.pop();
       if (name === "definedName") {
         // exceljs decodes a print area's first range and throws on one it cannot read
         if (defined!.name === "_xlnm.Print_Area" && !/^('[^']+'|[^'!,]+)!\$[A-Z]{1,3}\$\d+:\$[A-Z]{1,3}\$\d+$/.test(defined!.text)) no("print area");
