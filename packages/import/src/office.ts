@@ -176,7 +176,9 @@ function clipMerges(xml: string): { xml: string; merges: number; area: number } 
     const endAt = xml.indexOf(close, open.end);
     if (endAt < 0) break; // not well-formed: no XML reader reads it
     const refs: string[] = [];
-    for (let t = nextTag(xml, "mergeCell", open.end); t && t.start < endAt; t = nextTag(xml, "mergeCell", t.end)) {
+    // the block alone is searched: a search of the whole text from each block would be quadratic in the blocks
+    const body = xml.slice(open.end, endAt);
+    for (let t = nextTag(body, "mergeCell", 0); t; t = nextTag(body, "mergeCell", t.end)) {
       merges++;
       const ref = /\bref\s*=\s*["']([^"']{0,40})["']/.exec(t.tag)?.[1] ?? "";
       const [a = "", b = a] = ref.split(":");

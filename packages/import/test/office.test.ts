@@ -230,6 +230,18 @@ describe("zip bombs are refused before exceljs or mammoth inflate them (one diag
       expect(grew).toBeLessThan(200 * 1024 * 1024);
     });
 
+  it("a sheet of 20,000 empty merged-range blocks (500 KB) is read in bounded time: each block is searched alone (the whole text from each: 50 s)", async () => {
+    const sheet = `${sheetHead}</sheetData>${"<mergeCells></mergeCells>".repeat(20000)}</worksheet>`;
+    const bytes = writeZip([
+      stored("[Content_Types].xml", "<Types/>"),
+      { name: "xl/worksheets/sheet1.xml", data: deflateSync(strToU8(sheet)), method: 8, size: sheet.length },
+    ]);
+    const { r, ms } = await bounded(bytes, "blocks.xlsx");
+    expect(r.report).toBeUndefined();
+    expect(r.issues.length).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(2000);
+  });
+
   it("a truncated archive is one import.truncated error, not a limit", async () => {
     const zip = zipSync({ ...DOCX_PARTS, "word/document.xml": strToU8(documentXml("x")) });
     const r = await importReport(zip.subarray(0, zip.length - 30), { filename: "a.docx" });
