@@ -3,7 +3,7 @@ import { plusExact } from "./rules/num";
 import { cellsOf } from "./cells";
 import type { Edition } from "./editions";
 import type { Report } from "./report";
-import type { CellValue } from "./value";
+import { cellRecord } from "./value";
 
 /** Why a report was left out of a roll-up. */
 export type AggregateExclusion = "edition" | "year" | "local";
@@ -50,7 +50,7 @@ export function aggregateReports(reports: readonly Report[], options: { edition?
   if (!edition || edition === "local" || !included.length) return { report: undefined, edition, year, included, excluded, skippedCells: [] };
 
   const skippedCells: { index: number; cell: string; text: string }[] = [];
-  const cells: Record<string, CellValue> = {};
+  const cells = cellRecord();
   for (const def of cellsOf(edition)) {
     let total: Decimal | undefined;
     let unit: "元" | "万元" | undefined;

@@ -3,7 +3,7 @@ import { cellDef, reportCells } from "./cells";
 import type { CellKind } from "./cells/types";
 import type { Edition } from "./editions";
 import type { LocalTableSpec, Report, ReportMeta, Section, SourceLocation } from "./report";
-import { type CellValue, decodeCell, isDecodeError } from "./value";
+import { type CellValue, cellRecord, decodeCell, isDecodeError } from "./value";
 
 /** What `createReport` takes: the edition and, optionally, anything else of the report. */
 export interface CreateReportInput {
@@ -18,7 +18,7 @@ export interface CreateReportInput {
 
 /** Builds a typed report in code. Unknown cell ids and malformed values throw: this is for programmers, not for input. */
 export function createReport(input: CreateReportInput): Report {
-  const cells: Record<string, CellValue> = {};
+  const cells = cellRecord();
   const local = input.edition === "local" ? (input.local ?? { rows: [] }) : undefined;
   const localIds = local ? new Set(local.rows.flatMap((r) => [`local.${r.id}.current`, `local.${r.id}.cumulative`])) : undefined;
   for (const [id, raw] of Object.entries(input.cells ?? {})) {
@@ -53,7 +53,7 @@ export function withCell(report: Report, id: string, value: CellValue | number |
   const def = reportCells(report).byId.get(id);
   if (!def) throw new Error(`withCell: "${id}" is not a cell of ${report.edition === "local" ? "this report's local table" : `edition ${report.edition}`}`);
   const v = typed(id, def.kind, value, "withCell");
-  const cells = { ...report.cells };
+  const cells = cellRecord(report.cells);
   if (v.kind === "blank") delete cells[id];
   else cells[id] = v;
   return { ...report, cells };

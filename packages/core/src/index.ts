@@ -87,6 +87,7 @@ export {
   type CellJson,
   type CellValue,
   type CountValue,
+  cellRecord,
   count,
   decodeCell,
   displayCell,

@@ -7,7 +7,7 @@ import { describeValue, type ExpectedKind, type ParseIssue, parseIssue } from ".
 import { inexactNumbers } from "./json-exact";
 import type { Report, SourceLocation } from "./report";
 import { ReportJson, RuntimeSchemas, schemaId } from "./schema";
-import { type CellJson, type CellValue, type CellDecodeError, decodeCell, encodeCell, isDecodeError } from "./value";
+import { type CellJson, type CellDecodeError, cellRecord, decodeCell, encodeCell, isDecodeError } from "./value";
 
 /** The result of `parseReport`: the typed report, or every issue found in the input. */
 export type ParseResult = { readonly success: true; readonly report: Report } | { readonly success: false; readonly issues: readonly ParseIssue[] };
@@ -81,7 +81,7 @@ export function parseReport(input: unknown): ParseResult {
       if (r.parent !== undefined && !ids.has(r.parent)) issues.push(parseIssue("PARSE-UNKNOWN-PARENT", ["local", "rows", i, "parent"], { id: r.parent }));
     });
   }
-  const cells: Record<string, CellValue> = {};
+  const cells = cellRecord();
   // for…in, not Object.entries: an object of 150-odd cells is a dictionary object, whose entries cost 3× as much
   const given = data.cells as Record<string, CellJson | undefined>;
   for (const id in given) {

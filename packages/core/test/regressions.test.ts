@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { count, createReport, formatIssue, parseReportJson, validateReport, withCell } from "../src/index";
+import { cellRecord, count, createReport, formatIssue, parseReportJson, stringifyReport, validateReport, withCell } from "../src/index";
 
 const failing = (r: ReturnType<typeof validateReport>) => r.findings.filter((f) => f.status === "fail").map((f) => f.code);
 
@@ -117,6 +117,37 @@ describe("building reports in code", () => {
     expect(() => withCell(base, "t3.new.natural", 1.5)).toThrow("withCell: cell t3.new.natural: expected integer, received 1.5");
     expect(() => withCell(base, "t3.new.natural", count(1.5))).toThrow("is not a whole number");
     expect(() => createReport({ edition: "gen2021", cells: { "t3.new.natural": 1.5 } })).toThrow("createReport: cell t3.new.natural: expected integer");
+  });
+});
+
+describe("the cells object of a report", () => {
+  // Every builder makes it with cellRecord (a hash table for V8, for speed): it must still be a plain object to callers.
+  const built = [
+    createReport({ edition: "gen2021", cells: { "t3.new.natural": 3 } }),
+    withCell(createReport({ edition: "gen2021" }), "t3.new.natural", 3),
+    (parseReportJson('{"version":1,"edition":"gen2021","meta":{},"cells":{"t3.new.natural":3}}') as { report: ReturnType<typeof createReport> }).report,
+  ];
+  it.each(built.map((r, i) => [i, r] as const))("is a plain object with Object.prototype (builder %i)", (_, r) => {
+    expect(Object.getPrototypeOf(r.cells)).toBe(Object.prototype);
+    expect(r.cells).toEqual({ "t3.new.natural": { kind: "count", value: 3 } });
+    expect(Object.keys(r.cells)).toEqual(["t3.new.natural"]);
+    expect(String(r.cells)).toBe("[object Object]");
+    expect(JSON.parse(stringifyReport(r)).cells).toEqual({ "t3.new.natural": 3 });
+  });
+  it("cellRecord copies without touching its source, in the source's order", () => {
+    const from = { b: 1, a: 2 };
+    const copy = cellRecord(from);
+    copy.c = 3;
+    delete copy.b;
+    expect(from).toEqual({ b: 1, a: 2 });
+    expect(Object.keys(cellRecord(from))).toEqual(["b", "a"]);
+    expect(copy).toEqual({ a: 2, c: 3 });
+  });
+  it("withCell leaves the report it was given as it was", () => {
+    const a = createReport({ edition: "gen2021", cells: { "t3.new.natural": 3, "t3.new.business": 2 } });
+    const b = withCell(withCell(a, "t3.new.natural", null), "t3.new.business", 7);
+    expect(a.cells).toEqual({ "t3.new.natural": { kind: "count", value: 3 }, "t3.new.business": { kind: "count", value: 2 } });
+    expect(b.cells).toEqual({ "t3.new.business": { kind: "count", value: 7 } });
   });
 });
 

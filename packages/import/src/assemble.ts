@@ -1,4 +1,4 @@
-import { type CellValue, type Edition, type Issue, importIssue, type Report, reportCells, type SourceLocation } from "@gov-disclosure/core";
+import { cellRecord, type Edition, type Issue, importIssue, type Report, reportCells, type SourceLocation } from "@gov-disclosure/core";
 import { type DocInput, type Located, noTables } from "./locate";
 import { narrativeChecks, readSections } from "./narrative";
 import type { SolveOut } from "./solve";
@@ -32,8 +32,8 @@ export function assemble(doc: DocInput, located: Located, solved: SolveOut, opti
   issues.push(...narrativeChecks(located.c, edition, solved.cells, claims, (o) => located.at(o)));
   issues.push(...missingRows(edition, located.rowsRecognised, solved));
 
-  const cells: Record<string, CellValue> = {};
-  const sources: Record<string, SourceLocation> = {};
+  const cells = cellRecord();
+  const sources = cellRecord<SourceLocation>();
   for (const [id, p] of solved.cells) {
     if (p.value.kind === "blank") continue;
     cells[id] = p.value;

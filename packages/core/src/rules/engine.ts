@@ -2,7 +2,7 @@ import type { CellDef } from "../cells/types";
 import type { Edition } from "../editions";
 import { absentCellsOf, type Issue, type IssueStatus, type Severity, uncertainCellsOf } from "../issue";
 import type { Report } from "../report";
-import { type CellValue, count, money } from "../value";
+import { type CellValue, cellRecord, count, money } from "../value";
 import { defMapOf, defsOf, scanCells } from "./common";
 import { rulesFor } from "./catalogue";
 import type { RuleId } from "./ids";
@@ -473,7 +473,7 @@ function maxOf(terms: readonly Term[], value: (t: Term) => Num | typeof NON_NUME
 /** A copy of the report with every blank total filled in from its parts (the entry form's "fill totals"). */
 export function fillTotals(report: Report): Report {
   const kinds = new Map(defsOf({ report, edition: report.edition }).map((d) => [d.id, d.kind]));
-  const cells = { ...report.cells };
+  const cells = cellRecord(report.cells);
   for (const { cell, value } of deriveTotals(report)) {
     cells[cell] = kinds.get(cell) === "money" ? money(value) : count(Number(value));
   }
