@@ -64,7 +64,10 @@ export {
   type Section,
   type SourceLocation,
 } from "./report";
-export { RULES, ruleById, rulesFor } from "./rules/catalogue";
+/** The rules of an edition, as `validateReport` runs them. */
+export { rulesFor } from "./rules/catalogue";
+/** The rule catalogue, each rule with its basis and formula. */
+export { RULE_DOCS, RULES, ruleById } from "./rules/docs";
 export {
   brokenWithin,
   deriveTotals,
@@ -79,7 +82,7 @@ export {
 } from "./rules/engine";
 export { NOT_ASSESSABLE_REASONS, type NotAssessableReason, RULE_IDS, type RuleId } from "./rules/ids";
 export type { Correction, FaultArea } from "./rules/localize";
-export type { CheckRule, DerivedRule, Identity, IdentityRule, Outcome, RuleContext, RuleDef, Term } from "./rules/types";
+export type { CheckRule, DerivedRule, Identity, IdentityRule, Outcome, RuleContext, RuleDef, RuleDocs, RuleLogic, Term } from "./rules/types";
 export { cellJsonSchema, jsonSchemaFor, ReportJson, ReportJsonSchemas, schemaId } from "./schema";
 export {
   BLANK,

@@ -20,8 +20,10 @@ export { cellResolver, fillWith, formatWith, type Locale } from "./messages/form
 export type { MessageTable } from "./messages/zh-CN";
 /** The report model. */
 export type { Report, ReportMeta, Section, SourceLocation } from "./report";
-/** Rule catalogue. */
-export { RULES, rulesFor } from "./rules/catalogue";
+/** The rules of an edition, as `validateReport` runs them (their basis and formula: `RULES` of the main entry). */
+export { rulesFor } from "./rules/catalogue";
+/** Rule types. */
+export type { RuleLogic } from "./rules/types";
 /** Validation. */
 export {
   deriveTotals,

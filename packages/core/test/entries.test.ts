@@ -4,7 +4,9 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { messages as en } from "../src/messages/en-entry";
 import { messages as zh } from "../src/messages/zh-CN-entry";
-import { createReport, formatWith, validateReport } from "../src/validator";
+import { RULE_IDS, RULES, ruleById } from "../src/index";
+import { RULE_LOGIC } from "../src/rules/catalogue";
+import { createReport, formatWith, rulesFor, validateReport } from "../src/validator";
 
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 
@@ -43,7 +45,17 @@ describe("the validator entry", () => {
     const files = [...reach(join(SRC, "validator.ts"))].map((f) => f.replace(SRC, ""));
     expect(files).toContain("rules/engine.ts");
     expect(files).toContain("decimal.js");
-    expect(files.filter((f) => /^zod|schema\.ts$|parse\.ts$|messages\/(en|zh-CN)\.ts$/.test(f))).toEqual([]);
+    expect(files.filter((f) => /^zod|schema\.ts$|parse\.ts$|messages\/(en|zh-CN)\.ts$|rules\/docs\.ts$/.test(f))).toEqual([]);
+  });
+
+  it("runs the rules without their documentation, which the main entry's catalogue has for every rule", () => {
+    expect(rulesFor("gen2021").every((r) => !("basis" in r) && !("formula" in r))).toBe(true);
+    expect(RULES.map((r) => r.id)).toEqual([...RULE_IDS]);
+    for (const r of RULES) {
+      expect(r.basis.zh && r.basis.en && r.formula, r.id).toBeTruthy();
+      expect(r).toMatchObject(RULE_LOGIC.find((x) => x.id === r.id) ?? {});
+    }
+    expect(ruleById("T3-BALANCE").formula).toBe("for each column c: 一(c) + 二(c) = （七）总计(c) + 四(c)");
   });
 
   it("validates and words findings with one locale's table", () => {

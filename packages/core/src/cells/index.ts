@@ -52,7 +52,7 @@ const REPORT_CELLS = new WeakMap<object, { readonly list: readonly CellDef[]; re
 
 /**
  * The cells of this report: its edition's cells, or for a local table the cells of its declared rows. The one
- * definition every package uses (cached per report object).
+ * definition every package uses (cached per edition and per local table).
  */
 export function reportCells(report: {
   readonly edition: Edition;
@@ -61,12 +61,15 @@ export function reportCells(report: {
   readonly list: readonly CellDef[];
   readonly byId: ReadonlyMap<string, CellDef>;
 } {
-  let hit = REPORT_CELLS.get(report);
+  // kept by the edition's list of cells, or by the local table (shared by the copies `withCell` makes): a key per
+  // report filled V8's table of weak keys, which every garbage collection walks
+  const key = report.edition === "local" ? (report.local ?? report) : cellsOf(report.edition);
+  let hit = REPORT_CELLS.get(key);
   if (!hit) {
     const list =
       report.edition === "local" ? tablesOf("local", report.local?.rows ?? [], report.local?.columns).flatMap((t) => t.cells) : cellsOf(report.edition);
     hit = { list, byId: report.edition === "local" ? new Map(list.map((c) => [c.id, c])) : (INDEX.get(report.edition) as ReadonlyMap<string, CellDef>) };
-    REPORT_CELLS.set(report, hit);
+    REPORT_CELLS.set(key, hit);
   }
   return hit;
 }

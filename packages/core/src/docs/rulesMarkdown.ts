@@ -2,7 +2,7 @@ import { EDITION_INFO } from "../editions";
 import { IMPORT_CODES, PARSE_CODES, UNCERTAIN_CODES } from "../issue";
 import { en } from "../messages/en";
 import { zhCN } from "../messages/zh-CN";
-import { RULES } from "../rules/catalogue";
+import { RULES } from "../rules/docs";
 
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 

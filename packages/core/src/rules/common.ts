@@ -23,14 +23,14 @@ export interface CellScan {
   readonly texts: readonly Outcome[];
 }
 
-const SCANS = new WeakMap<object, CellScan>();
+const SCANS = Symbol();
 
 /**
  * One pass over the report's cells per validation (cached on the context), in the order of their definitions: what
  * the live-table check, the whole-number checks and CELL-NOT-NUMERIC need. @internal
  */
 export function scanCells(ctx: RuleContext): CellScan {
-  const cached = SCANS.get(ctx);
+  const cached = (ctx as { [SCANS]?: CellScan })[SCANS];
   if (cached) return cached;
   const live = new Set<string>();
   const intFailures = new Map<TableId, Outcome[]>();
@@ -57,7 +57,7 @@ export function scanCells(ctx: RuleContext): CellScan {
     intFailures.set(def.table, list);
   }
   const scan = { live, intFailures, texts };
-  SCANS.set(ctx, scan);
+  (ctx as { [SCANS]?: CellScan })[SCANS] = scan;
   return scan;
 }
 

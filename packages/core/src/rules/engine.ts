@@ -8,7 +8,7 @@ import { rulesFor } from "./catalogue";
 import type { RuleId } from "./ids";
 import { type Correction, type EvaluatedIdentity, type FaultArea, faultArea, localize } from "./localize";
 import { add, cmp, isZero, type Num, numText, sub } from "./num";
-import type { Identity, Outcome, RuleContext, RuleDef, Term } from "./types";
+import type { Identity, Outcome, RuleContext, RuleLogic, Term } from "./types";
 import { cellResolver } from "../messages/formatter";
 
 /** Whether a finding is a failure, a rule that could not be assessed, or (on request) a pass. */
@@ -84,14 +84,14 @@ function infoOf(id: Identity, defMap: ReadonlyMap<string, { readonly table: stri
 // A national edition's identities depend on the edition only; a local table's on its rows (id and parent) and columns,
 // so they are kept by that shape: a corpus repeats a few shapes of 20–40 rows. A table of more than 100 rows is not
 // kept, and the cache is emptied past 64 shapes, so that what it holds stays small.
-const IDENTITY_CACHE = new Map<string, Map<RuleDef, readonly Identity[]>>();
+const IDENTITY_CACHE = new Map<string, Map<RuleLogic, readonly Identity[]>>();
 /** The key a rule's identities are kept under: the edition, the local table's shape, or "" (not kept). */
 const scopeOf = ({ edition, local }: Report): string => {
   const rows = local?.rows ?? [];
   return edition !== "local" ? edition : rows.length > 100 ? "" : JSON.stringify([local?.columns?.length, rows.map((r) => [r.id, r.parent])]);
 };
 /** A rule's identities, built once per scope (a local rule that compares with last year's rows: every time). */
-function identitiesFor(rule: RuleDef & { kind: "identity" }, ctx: RuleContext, scope: string): readonly Identity[] {
+function identitiesFor(rule: RuleLogic & { kind: "identity" }, ctx: RuleContext, scope: string): readonly Identity[] {
   if (!scope || (ctx.edition === "local" && rule.previous)) return rule.identities(ctx);
   let byRule = IDENTITY_CACHE.get(scope);
   if (!byRule) {
@@ -154,8 +154,8 @@ function prepare(report: Report, previous: Report | undefined, within?: Readonly
     cellIds,
   };
   const rules = rulesFor(edition);
-  const gates = new Map<RuleDef, Outcome>();
-  const idents = new Map<RuleDef, readonly Identity[]>();
+  const gates = new Map<RuleLogic, Outcome>();
+  const idents = new Map<RuleLogic, readonly Identity[]>();
   // Only identities whose total may be left blank take part in deriving totals.
   const totals: Identity[] = [];
   for (const r of rules) {
@@ -204,7 +204,7 @@ const bodyKey = (s: string | undefined) => s?.replace(/[\s（）()]/g, "");
  * The one place that decides whether a rule comparing with last year's report can run: a previous report is given,
  * of an edition the rule compares with, for the year before, and of the same body (when both name it).
  */
-function previousGate(rule: RuleDef, report: Report, previous: Report | undefined): Outcome | undefined {
+function previousGate(rule: RuleLogic, report: Report, previous: Report | undefined): Outcome | undefined {
   if (!rule.previous) return undefined;
   if (!previous) return { status: "not-assessable", cells: [], reason: "no_previous" };
   const y = report.meta.year;
@@ -275,7 +275,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): V
   const findings: Issue[] = [...importIssues];
   let passed = 0;
   const evaluated: EvaluatedIdentity[] = [];
-  const emit = (rule: RuleDef | RuleId, given: Outcome, severityOverride?: Severity): void => {
+  const emit = (rule: RuleLogic | RuleId, given: Outcome, severityOverride?: Severity): void => {
     const lacking = given.status === "fail" ? absentIn(given.cells) : undefined;
     const o: Outcome = lacking
       ? {
@@ -439,8 +439,8 @@ const BY_CELL = new Map<Edition, ReadonlyMap<string, readonly Identity[]>>();
 /** A national edition's identities of this year (error and warning), by the cells they read: built once per edition. */
 function identitiesByCell(
   edition: Exclude<Edition, "local">,
-  rules: readonly RuleDef[],
-  idents: ReadonlyMap<RuleDef, readonly Identity[]>,
+  rules: readonly RuleLogic[],
+  idents: ReadonlyMap<RuleLogic, readonly Identity[]>,
 ): ReadonlyMap<string, readonly Identity[]> {
   let hit = BY_CELL.get(edition);
   if (!hit) {

@@ -1,6 +1,6 @@
 import { type LocalRow, localColumnsOf } from "../cells/local";
 import { atMost, equal, prev, sumOf, t } from "./build";
-import type { Identity, RuleContext, RuleDef } from "./types";
+import type { Identity, RuleContext, RuleLogic } from "./types";
 
 const L = ["local"] as const;
 const cell = (row: string, col: string) => `local.${row}.${col}`;
@@ -21,13 +21,11 @@ const key = (label: string) =>
     .replace(/[\s（）()]/g, "");
 
 /** Rules of local two-column tables (本年度 / 历年累计), spec §1.2b. */
-export const LOCAL_RULES: readonly RuleDef[] = [
+export const LOCAL_RULES: readonly RuleLogic[] = [
   {
     id: "OLD-SUBSET",
     editions: L,
     severity: "error",
-    basis: { zh: "“其中”项不大于其所属总数", en: "an “of which” row is at most its parent" },
-    formula: "every 其中 row ≤ its parent row, in each column",
     kind: "identity",
     identities: (ctx) =>
       rowsOf(ctx).flatMap((r): Identity[] =>
@@ -42,11 +40,6 @@ export const LOCAL_RULES: readonly RuleDef[] = [
     id: "LOCAL-ITEMS-SUM",
     editions: L,
     severity: "warning",
-    basis: {
-      zh: "“其中”各项之和一般等于总数（列举不全时可小于）",
-      en: "the “of which” rows usually add up to their parent (less when the list is not exhaustive)",
-    },
-    formula: "parent row = Σ its 其中 rows, in each column",
     kind: "identity",
     identities: (ctx) =>
       [...childrenOf(rowsOf(ctx))].flatMap(([parent, kids]) =>
@@ -64,8 +57,6 @@ export const LOCAL_RULES: readonly RuleDef[] = [
     id: "LOCAL-CUM-GE-CURRENT",
     editions: L,
     severity: "error",
-    basis: { zh: "历年累计包含本年度", en: "the cumulative figure includes this year's" },
-    formula: "本年度 ≤ 历年累计, per row",
     kind: "identity",
     identities: (ctx) =>
       hasCumulative(ctx)
@@ -79,11 +70,6 @@ export const LOCAL_RULES: readonly RuleDef[] = [
     editions: L,
     severity: "warning",
     previous: ["local"],
-    basis: {
-      zh: "历年累计(y) = 历年累计(y−1) + 本年度(y)（累计数有时会重置）",
-      en: "cumulative(y) = cumulative(y−1) + this year (cumulative counts do get reset)",
-    },
-    formula: "历年累计(y) = 历年累计(y−1) + 本年度(y), per row matched by label",
     kind: "identity",
     identities: (ctx) => {
       if (!hasCumulative(ctx) || (ctx.previous && !localColumnsOf(ctx.previous.local?.columns).some((c) => c.id === "cumulative"))) return [];

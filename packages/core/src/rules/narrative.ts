@@ -3,7 +3,7 @@ import { T3_COLUMNS, T3_OUTCOME_ROWS } from "../cells/national";
 import type { NarrativeClaim } from "../report";
 import type { RuleId } from "./ids";
 import { add, cmp, type Num, sub, sum, timesExact } from "./num";
-import type { Outcome, RuleContext, RuleDef } from "./types";
+import type { Outcome, RuleContext, RuleLogic } from "./types";
 
 const ALL = ["local", "gen2014", "gen2019", "gen2021"] as const;
 
@@ -92,11 +92,12 @@ function statedValue(text: string): Num | undefined {
 }
 
 /** The claims of a report grouped by the rule that speaks of them (worked out once per validation, not once per rule). */
-const CLAIMS_BY_RULE = new WeakMap<RuleContext, ReadonlyMap<RuleId, NarrativeClaim[]>>();
+const CLAIMS_BY_RULE = Symbol();
+type Memo = { [CLAIMS_BY_RULE]?: ReadonlyMap<RuleId, NarrativeClaim[]> };
 function claimsFor(ctx: RuleContext, id: RuleId): readonly NarrativeClaim[] {
   const claims = ctx.report.claims;
   if (!claims?.length) return [];
-  let byRule = CLAIMS_BY_RULE.get(ctx);
+  let byRule = (ctx as Memo)[CLAIMS_BY_RULE];
   if (!byRule) {
     const m = new Map<RuleId, NarrativeClaim[]>();
     for (const c of claims) {
@@ -107,7 +108,7 @@ function claimsFor(ctx: RuleContext, id: RuleId): readonly NarrativeClaim[] {
       else m.set(rule, [c]);
     }
     byRule = m;
-    CLAIMS_BY_RULE.set(ctx, byRule);
+    (ctx as Memo)[CLAIMS_BY_RULE] = byRule;
   }
   return byRule.get(id) ?? [];
 }
@@ -128,13 +129,11 @@ function quotesPart(ctx: RuleContext, cell: string, parts: readonly string[], st
   return undefined;
 }
 
-function narrativeRule(id: RuleId, formula: string, zh: string, en: string): RuleDef {
+function narrativeRule(id: RuleId): RuleLogic {
   return {
     id,
     editions: ALL,
     severity: "warning",
-    basis: { zh: `正文与统计表一致：${zh}`, en: `narrative agrees with the table: ${en}` },
-    formula,
     kind: "check",
     check: (ctx) => {
       const claims = claimsFor(ctx, id);
@@ -169,23 +168,20 @@ function narrativeRule(id: RuleId, formula: string, zh: string, en: string): Rul
 }
 
 /** Rules comparing figures stated in the narrative (claims extracted by the importer) with the table (spec §4.5). */
-export const NARRATIVE_RULES: readonly RuleDef[] = [
-  narrativeRule("NARR-PUB-TOTAL", "stated total of proactively disclosed information = 主动公开 total cell", "主动公开总数", "proactive disclosure total"),
-  narrativeRule("NARR-PUB-CHANNEL", "stated count per channel = the channel's cell", "各渠道公开数", "disclosure per channel"),
-  narrativeRule("NARR-APP-RECEIVED", "stated applications received = 收到申请数 / 一、本年新收 总计", "收到申请数", "applications received"),
-  narrativeRule("NARR-APP-CHANNEL", "stated applications per channel = the channel's cell", "各渠道申请数", "applications per channel"),
-  narrativeRule("NARR-APP-CARRY-IN", "stated carried-in applications = 二、上年结转 总计", "上年结转", "carried in"),
-  narrativeRule("NARR-APP-DONE", "stated applications completed = （七）总计 (or 申请办结数 / 申请答复数)", "办结数", "applications completed"),
-  narrativeRule("NARR-APP-CARRY-OUT", "stated carried-forward applications = 四、结转下年度继续办理 总计", "结转下年度", "carried forward"),
-  narrativeRule(
+export const NARRATIVE_RULES: readonly RuleLogic[] = (
+  [
+    "NARR-PUB-TOTAL",
+    "NARR-PUB-CHANNEL",
+    "NARR-APP-RECEIVED",
+    "NARR-APP-CHANNEL",
+    "NARR-APP-CARRY-IN",
+    "NARR-APP-DONE",
+    "NARR-APP-CARRY-OUT",
     "NARR-APP-OUTCOME",
-    "stated count of an outcome (予以公开, 不予公开, 无法提供, …) = its row or group in the 总计 column",
-    "各类办理结果",
-    "outcomes",
-  ),
-  narrativeRule("NARR-REVIEW", "stated reconsiderations = 行政复议 total", "行政复议", "reconsiderations"),
-  narrativeRule("NARR-LITIG", "stated lawsuits = 行政诉讼 totals", "行政诉讼", "lawsuits"),
-  narrativeRule("NARR-NORM-DOCS", "stated normative documents / rules = their cells", "规范性文件数", "normative documents"),
-  narrativeRule("NARR-PRESS", "stated press conferences = 新闻发布会 cells", "新闻发布会次数", "press conferences"),
-  narrativeRule("NARR-FEE", "“未收取费用” ⇔ 七、依申请公开信息收取的费用 = 0; a stated fee = the cell", "收费情况", "fees"),
-];
+    "NARR-REVIEW",
+    "NARR-LITIG",
+    "NARR-NORM-DOCS",
+    "NARR-PRESS",
+    "NARR-FEE",
+  ] as const
+).map(narrativeRule);

@@ -2,7 +2,7 @@ import { editionForYear } from "../editions";
 import { hasNumber } from "../value";
 import { scanCells } from "./common";
 import { cmp, isZero } from "./num";
-import type { RuleDef } from "./types";
+import type { RuleLogic } from "./types";
 
 const ALL = ["local", "gen2014", "gen2019", "gen2021"] as const;
 
@@ -19,13 +19,11 @@ export const SECTION_KEYWORDS: readonly (readonly string[])[] = [
 const norm = (s: string) => s.replace(/\s+/g, "").replace(/[()]/g, (c) => (c === "(" ? "（" : "）"));
 
 /** Report-level rules: non-numeric cells, edition against year, sections, statistics period, identical years. */
-export const REPORT_RULES: readonly RuleDef[] = [
+export const REPORT_RULES: readonly RuleLogic[] = [
   {
     id: "CELL-NOT-NUMERIC",
     editions: ALL,
     severity: "warning",
-    basis: { zh: "统计表单元格应为数字、空白、“—”“/”或“无”", en: "a statistics cell holds a number, a blank, a dash or “none”" },
-    formula: "a numeric cell holds other text; rules that read it are not assessed",
     kind: "check",
     check: (ctx) => {
       return [...scanCells(ctx).texts];
@@ -35,16 +33,12 @@ export const REPORT_RULES: readonly RuleDef[] = [
     id: "TOTAL-MISSING",
     editions: ["local", "gen2014", "gen2019", "gen2021"],
     severity: "warning",
-    basis: { zh: "合计项留空而分项有数", en: "a total left blank while its parts hold numbers" },
-    formula: "a total cell (other than table 三) is blank while its parts are not: the derived value is offered and used",
     kind: "derived",
   },
   {
     id: "META-GEN-DETECT",
     editions: ALL,
     severity: "warning",
-    basis: { zh: "国办公开办函〔2019〕60号、〔2021〕30号规定的适用年度", en: "the years each format applies to" },
-    formula: "the edition of the tables matches the year covered (gen2014: 2014–2018, gen2019: 2019–2020, gen2021: 2021+, local: before 2019)",
     kind: "check",
     check: (ctx) => {
       const y = ctx.report.meta.year;
@@ -58,8 +52,6 @@ export const REPORT_RULES: readonly RuleDef[] = [
     id: "META-SECTIONS",
     editions: ["gen2019", "gen2021"],
     severity: "warning",
-    basis: { zh: "《政府信息公开条例》第五十条；年度报告格式六部分", en: "Regulations Art. 50; the six sections of the format" },
-    formula: "sections 一 to 六 are present: 总体情况, 主动公开, 收到和处理申请, 行政复议和行政诉讼, 问题及改进, 其他需要报告的事项",
     kind: "check",
     check: (ctx) => {
       if (!ctx.report.sections.length) return [{ status: "not-assessable", cells: [], reason: "no_sections" }];
@@ -72,8 +64,6 @@ export const REPORT_RULES: readonly RuleDef[] = [
     id: "META-PERIOD",
     editions: ALL,
     severity: "info",
-    basis: { zh: "统计期限为报告年度1月1日至12月31日", en: "statistics cover 1 January to 31 December of the report year" },
-    formula: "a period stated as YYYY年1月1日 … YYYY年12月31日 names the report year",
     kind: "check",
     check: (ctx) => {
       const y = ctx.report.meta.year;
@@ -92,8 +82,6 @@ export const REPORT_RULES: readonly RuleDef[] = [
     id: "META-EMPTY-SECTION",
     editions: ["gen2019", "gen2021"],
     severity: "info",
-    basis: { zh: "第五、六部分仅写“无”", en: "sections 5 or 6 say only “none”" },
-    formula: "section 五 or 六 is just 无 (normal for 六; poor practice for 五)",
     kind: "check",
     check: (ctx) =>
       ctx.report.sections
@@ -105,8 +93,6 @@ export const REPORT_RULES: readonly RuleDef[] = [
     editions: ALL,
     severity: "warning",
     previous: ALL,
-    basis: { zh: "逐年数据完全相同，疑为照抄上年（东莞市统计局2008–2010年）", en: "every number equals last year's: likely copied (seen in real reports)" },
-    formula: "every numeric cell equals the previous year's report, and at least one is non-zero",
     kind: "check",
     check: (ctx) => {
       let compared = 0;

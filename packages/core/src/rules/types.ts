@@ -57,15 +57,11 @@ export interface RuleContext {
   readonly cellIds: readonly string[];
 }
 
-/** What every rule of the catalogue has: data (id, editions, severity, basis, formula). */
+/** What every rule has: its id, the editions it applies to and its severity. */
 interface RuleBase {
   readonly id: RuleId;
   readonly editions: readonly Edition[];
   readonly severity: Severity;
-  /** The format row, printed note or 条例 article the rule comes from. */
-  readonly basis: { readonly zh: string; readonly en: string };
-  /** The formula, in the labels of the format. */
-  readonly formula: string;
   /**
    * Set when the rule compares with the previous year's report: the editions that report may have. The engine alone
    * decides "not assessable" when no previous report is given, when it is of another edition, another year or another body.
@@ -91,5 +87,16 @@ export interface DerivedRule extends RuleBase {
   readonly kind: "derived";
 }
 
-/** A rule of the catalogue: an identity rule, a check rule or a derived rule, never two at once. */
-export type RuleDef = IdentityRule | CheckRule | DerivedRule;
+/** What the engine runs of a rule: an identity rule, a check rule or a derived rule, never two at once. */
+export type RuleLogic = IdentityRule | CheckRule | DerivedRule;
+
+/** Where a rule comes from and what it states: text for documentation, SARIF and reports (not needed to validate). */
+export interface RuleDocs {
+  /** The format row, printed note or 条例 article the rule comes from. */
+  readonly basis: { readonly zh: string; readonly en: string };
+  /** The formula, in the labels of the format. */
+  readonly formula: string;
+}
+
+/** A rule of the catalogue (`RULES`): what the engine runs and its documentation. */
+export type RuleDef = RuleLogic & RuleDocs;
