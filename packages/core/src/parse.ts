@@ -1,6 +1,6 @@
 import type * as z from "zod";
-import { cellDef } from "./cells";
-import { type LocalRow, localCells } from "./cells/local";
+import { cellDef, reportCells } from "./cells";
+import type { LocalRow } from "./cells/local";
 import type { CellDef } from "./cells/types";
 import { isEdition } from "./editions";
 import { describeValue, type ExpectedKind, type ParseIssue, parseIssue } from "./issue";
@@ -69,9 +69,9 @@ export function parseReport(input: unknown): ParseResult {
   if (!parsed.success) return { success: false, issues: parsed.error.issues.map((i) => fromZod(input, i, edition)) };
   const data = parsed.data as z.output<typeof ReportJson>;
   const issues: ParseIssue[] = [];
-  let defs: ReadonlyMap<string, CellDef> | undefined;
+  // the cells of the edition, or of the local table (kept by the table: validating the report finds them again)
+  const defs = reportCells(data as { edition: Report["edition"]; local?: { rows: readonly LocalRow[]; columns?: readonly string[] } }).byId;
   if (data.edition === "local") {
-    defs = new Map(localCells(data.local.rows as readonly LocalRow[], data.local.columns).map((c) => [c.id, c]));
     const ids = new Set<string>();
     data.local.rows.forEach((r, i) => {
       if (ids.has(r.id)) issues.push(parseIssue("PARSE-DUPLICATE-ROW", ["local", "rows", i, "id"], { id: r.id }));
@@ -87,7 +87,7 @@ export function parseReport(input: unknown): ParseResult {
   for (const id in given) {
     if (!Object.hasOwn(given, id)) continue;
     const json = given[id];
-    const def = defs ? defs.get(id) : cellDef(data.edition, id);
+    const def = defs.get(id);
     if (!def) {
       issues.push(parseIssue("PARSE-UNKNOWN-CELL", ["cells", id], { id, edition: data.edition }));
       continue;
@@ -100,7 +100,7 @@ export function parseReport(input: unknown): ParseResult {
     if (v.kind !== "blank") cells[id] = v;
   }
   for (const id of Object.keys(data.sources ?? {})) {
-    if (!(defs ? defs.has(id) : cellDef(data.edition, id))) issues.push(parseIssue("PARSE-UNKNOWN-CELL", ["sources", id], { id, edition: data.edition }));
+    if (!defs.has(id)) issues.push(parseIssue("PARSE-UNKNOWN-CELL", ["sources", id], { id, edition: data.edition }));
   }
   if (issues.length) return { success: false, issues };
   const report: Report = {

@@ -12,6 +12,7 @@ import {
   money,
   RULE_IDS,
   type Report,
+  reportCells,
   type RuleId,
   specialValue,
   type ValidateOptions,
@@ -692,5 +693,49 @@ describe("a local table's identities, remembered by the table's shape", () => {
           owner.set(identity, edition);
         }
     expect(owner.size).toBeGreaterThan(50);
+  });
+});
+
+describe("what runs for a scope, remembered without last year's report", () => {
+  const prevOf = (r: Report) => withMeta(r, { year: (r.meta.year ?? 2020) - 1 });
+  const statusOf = (r: Report, code: string, options: ValidateOptions = {}) =>
+    validateReport(r, { includePasses: true, ...options }).findings.find((f) => f.code === code)?.reason ?? "assessed";
+  it("gates the cross-year rules only when no previous report is given, in any order of calls", () => {
+    const r = fixture("pingtan-2021");
+    expect(statusOf(r, "YOY-IDENTICAL")).toBe("no_previous");
+    expect(statusOf(r, "YOY-IDENTICAL", { previous: prevOf(r) })).not.toBe("no_previous");
+    expect(statusOf(r, "YOY-IDENTICAL")).toBe("no_previous");
+    expect(statusOf(L, "LOCAL-CUM-YOY")).toBe("no_previous");
+    expect(statusOf(L, "LOCAL-CUM-YOY", { previous: prevOf(L) })).not.toBe("no_previous");
+  });
+  it("derives a partial reading's totals from its own cells only, after a whole report was validated", () => {
+    validateReport(fixture("pingtan-2021"));
+    const sum = identitiesOf("gen2021").find((x) => x.rule === "T3-OUTCOME-SUM")?.identity as Identity;
+    const reading = (total: CellValue): Record<string, CellValue> => ({
+      "t3.total.natural": total,
+      ...Object.fromEntries(sum.rhs.map((t, i) => [t.cell, count(i < 2 ? 5 : 0)])),
+    });
+    expect(brokenWithin("gen2021", reading(count(11)))).toBe(1);
+    expect(brokenWithin("gen2021", reading(BLANK))).toBe(0);
+    expect(brokenWithin("gen2021", reading(count(10)))).toBe(0);
+  });
+});
+
+describe("a local table's cells, remembered by its rows", () => {
+  it("labels each table's cells by its own rows, whatever table of the same ids came before", () => {
+    const local = L.local as NonNullable<Report["local"]>;
+    const relabelled: Report = {
+      ...L,
+      local: { ...local, rows: local.rows.map((r, i) => (i === 0 ? { ...r, label: "另一项统计", unit: "万元" as const } : r)) },
+    };
+    const first = local.rows[0]?.id;
+    const def = (r: Report) => reportCells(r).byId.get(`local.${first}.current`);
+    expect(def(L)?.rowPath.at(-1)).toBe(local.rows[0]?.label);
+    expect(def(relabelled)?.rowPath.at(-1)).toBe("另一项统计");
+    expect(def(relabelled)?.kind).toBe("money");
+    expect(def({ ...L, local: structuredClone(local) })?.rowPath.at(-1)).toBe(local.rows[0]?.label);
+    const oneColumn: Report = { ...L, local: { ...local, columns: ["年末统计"] } };
+    expect(reportCells(oneColumn).list.some((c) => c.col === "cumulative")).toBe(false);
+    expect(reportCells(L).list.some((c) => c.col === "cumulative")).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { Edition } from "../editions";
 import { GEN2014_TABLES } from "./gen2014";
-import { type LocalRow, localTable } from "./local";
+import { type LocalRow, localCells, localTable } from "./local";
 import { GEN2019_TABLES, GEN2021_TABLES } from "./national";
 import type { CellDef, TableDef } from "./types";
 
@@ -49,6 +49,7 @@ export function cellLabel(def: CellDef, locale: "zh-CN" | "en" = "zh-CN", short 
 }
 
 const REPORT_CELLS = new WeakMap<object, { readonly list: readonly CellDef[]; readonly byId: ReadonlyMap<string, CellDef> }>();
+const LOCAL_SHAPES = new Map<string, { readonly list: readonly CellDef[]; readonly byId: ReadonlyMap<string, CellDef> }>();
 
 /**
  * The cells of this report: its edition's cells, or for a local table the cells of its declared rows. The one
@@ -66,9 +67,18 @@ export function reportCells(report: {
   const key = report.edition === "local" ? (report.local ?? report) : cellsOf(report.edition);
   let hit = REPORT_CELLS.get(key);
   if (!hit) {
-    const list =
-      report.edition === "local" ? tablesOf("local", report.local?.rows ?? [], report.local?.columns).flatMap((t) => t.cells) : cellsOf(report.edition);
-    hit = { list, byId: report.edition === "local" ? new Map(list.map((c) => [c.id, c])) : (INDEX.get(report.edition) as ReadonlyMap<string, CellDef>) };
+    // a local table's cells are also kept by its rows and columns (at most 100 rows, 64 tables): a corpus repeats a few
+    const rows = report.local?.rows ?? [];
+    const shape = report.edition === "local" && rows.length <= 100 ? JSON.stringify([rows, report.local?.columns]) : "";
+    hit = LOCAL_SHAPES.get(shape);
+    if (!hit) {
+      const list = report.edition === "local" ? localCells(rows, report.local?.columns) : cellsOf(report.edition);
+      hit = { list, byId: report.edition === "local" ? new Map(list.map((c) => [c.id, c])) : (INDEX.get(report.edition) as ReadonlyMap<string, CellDef>) };
+      if (shape) {
+        if (LOCAL_SHAPES.size >= 64) LOCAL_SHAPES.clear();
+        LOCAL_SHAPES.set(shape, hit);
+      }
+    }
     REPORT_CELLS.set(key, hit);
   }
   return hit;

@@ -90,6 +90,11 @@ const scopeOf = ({ edition, local }: Report): string => {
   const rows = local?.rows ?? [];
   return edition !== "local" ? edition : rows.length > 100 ? "" : JSON.stringify([local?.columns?.length, rows.map((r) => [r.id, r.parent])]);
 };
+/** What runs for a scope without last year's report: the gated rules, each rule's identities, the derivable totals. */
+const PLANS = new Map<
+  string,
+  { readonly gates: ReadonlyMap<RuleLogic, Outcome>; readonly idents: ReadonlyMap<RuleLogic, readonly Identity[]>; readonly totals: readonly Identity[] }
+>();
 /** A rule's identities, built once per scope (a local rule that compares with last year's rows: every time). */
 function identitiesFor(rule: RuleLogic & { kind: "identity" }, ctx: RuleContext, scope: string): readonly Identity[] {
   if (!scope || (ctx.edition === "local" && rule.previous)) return rule.identities(ctx);
@@ -154,19 +159,32 @@ function prepare(report: Report, previous: Report | undefined, within?: Readonly
     cellIds,
   };
   const rules = rulesFor(edition);
-  const gates = new Map<RuleLogic, Outcome>();
-  const idents = new Map<RuleLogic, readonly Identity[]>();
-  // Only identities whose total may be left blank take part in deriving totals.
-  const totals: Identity[] = [];
-  for (const r of rules) {
-    const gate = previousGate(r, report, previous);
-    if (gate) gates.set(r, gate);
-    else if (r.kind === "identity") {
-      const list = identitiesFor(r, ctx, scope);
-      idents.set(r, list);
-      for (const id of list) if (id.totalMissing && (!within || (id.lhs.length === 1 && Object.hasOwn(within, id.lhs[0]?.cell ?? "")))) totals.push(id);
+  // Without last year's report, which rules are gated and which identities run depend on the scope alone: worked out
+  // once per scope (as the identities are) instead of once per report.
+  const keep = scope && !previous;
+  let plan = keep ? PLANS.get(scope) : undefined;
+  if (!plan) {
+    const gates = new Map<RuleLogic, Outcome>();
+    const idents = new Map<RuleLogic, readonly Identity[]>();
+    // Only identities whose total may be left blank take part in deriving totals.
+    const totals: Identity[] = [];
+    for (const r of rules) {
+      const gate = previousGate(r, report, previous);
+      if (gate) gates.set(r, gate);
+      else if (r.kind === "identity") {
+        const list = identitiesFor(r, ctx, scope);
+        idents.set(r, list);
+        for (const id of list) if (id.totalMissing) totals.push(id);
+      }
+    }
+    plan = { gates, idents, totals };
+    if (keep) {
+      if (PLANS.size >= 64) PLANS.clear();
+      PLANS.set(scope, plan);
     }
   }
+  const { gates, idents } = plan;
+  const totals = within ? plan.totals.filter((id) => id.lhs.length === 1 && Object.hasOwn(within, id.lhs[0]?.cell ?? "")) : plan.totals;
   // Only a blank or dash total is "missing" (spec §4); "无" means 0 and is checked like a number.
   const blankTotal = (id: Identity): string | undefined => {
     const only = id.lhs.length === 1 ? id.lhs[0] : undefined;

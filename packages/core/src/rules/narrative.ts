@@ -58,6 +58,10 @@ function ruleForCell(cell: string): RuleId | undefined {
 
 /** The table's value for a claimed cell: the cell itself, or the sum of a table-三 group (`t3.denied.total`). */
 function tableValue(ctx: RuleContext, cell: string): { value: Num; cells: string[] } | undefined {
+  if (!cell.startsWith("t3.")) {
+    const v = ctx.effective(cell);
+    return v === undefined ? undefined : { value: v, cells: [cell] };
+  }
   const [table, row = "", col = ""] = cell.split(".");
   const group = table === "t3" && Object.hasOwn(GROUPS, row) ? GROUPS[row] : undefined;
   const cells =
