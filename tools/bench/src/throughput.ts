@@ -196,8 +196,11 @@ for await (const chunk of chunks()) {
     }
   }
   const done = n - WARMUP;
-  if (Math.floor(done / 1000) > Math.floor((done - chunk.length) / 1000) || done === count) {
-    // the heap the run keeps: collected first (untimed) when node runs with --expose-gc, as the bench starts it
+  if ((done >= 1000 && done - chunk.length < 1000) || done === count) {
+    // the heap the run keeps: collected first (untimed) when node runs with --expose-gc, as the bench starts it; twice
+    // only (after the first 1,000 reports and at the end). A full collection also drops the hidden classes that died, and
+    // V8 throws away and recompiles the optimized code that named them: forced every 1,000 reports, as before session 7,
+    // that recompiling added a third to the CPU time of a text report (lines: 678 → 913 µs).
     (globalThis as { gc?: () => void }).gc?.();
     const h = process.memoryUsage().heapUsed;
     heapAt[done] = h;
