@@ -24,6 +24,8 @@ export interface CellScan {
 }
 
 const SCANS = Symbol();
+/** Set by the engine on the context of a partial reading (`brokenWithin`): a few cells, read by their own keys. @internal */
+export const PARTIAL = Symbol();
 
 /**
  * One pass over the report's cells per validation (cached on the context), in the order of their definitions: what
@@ -36,8 +38,10 @@ export function scanCells(ctx: RuleContext): CellScan {
   const intFailures = new Map<TableId, Outcome[]>();
   const texts: Outcome[] = [];
   const cells = ctx.report.cells;
-  // the definitions in order, each cell looked up (a report's cells are a hash table, which for…in has to sort)
-  for (const def of defsOf(ctx)) {
+  // the definitions in order, each cell looked up (a report's cells are a hash table, which for…in has to sort); a
+  // partial reading's few cells by their own keys
+  for (const def of (ctx as { [PARTIAL]?: true })[PARTIAL] ? Object.keys(cells).map(ctx.def) : defsOf(ctx)) {
+    if (!def) continue;
     const id = def.id;
     const v = cells[id];
     if (!v || v.kind === "blank") continue;

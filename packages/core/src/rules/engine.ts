@@ -3,7 +3,7 @@ import type { Edition } from "../editions";
 import { absentCellsOf, type Issue, type IssueStatus, type Severity, uncertainCellsOf } from "../issue";
 import type { Report } from "../report";
 import { type CellValue, cellRecord, count, money } from "../value";
-import { defMapOf, defsOf, scanCells } from "./common";
+import { defMapOf, defsOf, PARTIAL, scanCells } from "./common";
 import { rulesFor } from "./catalogue";
 import type { RuleId } from "./ids";
 import { type Correction, type EvaluatedIdentity, type FaultArea, faultArea, localize } from "./localize";
@@ -90,6 +90,8 @@ const scopeOf = ({ edition, local }: Report): string => {
   const rows = local?.rows ?? [];
   return edition !== "local" ? edition : rows.length > 100 ? "" : JSON.stringify([local?.columns?.length, rows.map((r) => [r.id, r.parent])]);
 };
+/** The ids of a list of cell definitions (an edition's, a local table's: the lists are kept, so are their ids). */
+const CELL_IDS = new WeakMap<readonly CellDef[], readonly string[]>();
 /** What runs for a scope without last year's report: the gated rules, each rule's identities, the derivable totals. */
 const PLANS = new Map<
   string,
@@ -123,7 +125,11 @@ function prepare(report: Report, previous: Report | undefined, within?: Readonly
   const unknown = new Set<string>();
   const defs = defsOf({ report, edition });
   const defMap = defMapOf({ report, edition });
-  const cellIds = defs.map((d) => d.id);
+  let cellIds = CELL_IDS.get(defs);
+  if (!cellIds) {
+    cellIds = defs.map((d) => d.id);
+    CELL_IDS.set(defs, cellIds);
+  }
   const scope = scopeOf(report);
 
   // Effective values: a blank total takes the value derived from its parts (by the first identity that has it as its
@@ -157,6 +163,7 @@ function prepare(report: Report, previous: Report | undefined, within?: Readonly
       return v === NON_NUMERIC ? undefined : v;
     },
     cellIds,
+    ...(within ? { [PARTIAL]: true } : {}),
   };
   const rules = rulesFor(edition);
   // Without last year's report, which rules are gated and which identities run depend on the scope alone: worked out
