@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { T3_COLUMNS, T3_OUTCOME_ROWS } from "../cells/national";
 import type { NarrativeClaim } from "../report";
-import type { RuleId } from "./ids";
+import { RULE_IDS, type RuleId } from "./ids";
 import { add, cmp, type Num, sub, sum, timesExact } from "./num";
 import type { Outcome, RuleContext, RuleLogic } from "./types";
 
@@ -172,20 +172,4 @@ function narrativeRule(id: RuleId): RuleLogic {
 }
 
 /** Rules comparing figures stated in the narrative (claims extracted by the importer) with the table (spec §4.5). */
-export const NARRATIVE_RULES: readonly RuleLogic[] = (
-  [
-    "NARR-PUB-TOTAL",
-    "NARR-PUB-CHANNEL",
-    "NARR-APP-RECEIVED",
-    "NARR-APP-CHANNEL",
-    "NARR-APP-CARRY-IN",
-    "NARR-APP-DONE",
-    "NARR-APP-CARRY-OUT",
-    "NARR-APP-OUTCOME",
-    "NARR-REVIEW",
-    "NARR-LITIG",
-    "NARR-NORM-DOCS",
-    "NARR-PRESS",
-    "NARR-FEE",
-  ] as const
-).map(narrativeRule);
+export const NARRATIVE_RULES: readonly RuleLogic[] = RULE_IDS.filter((id) => id.startsWith("NARR-")).map(narrativeRule);
