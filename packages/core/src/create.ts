@@ -21,6 +21,9 @@ export function createReport(input: CreateReportInput): Report {
   const cells = cellRecord();
   const local = input.edition === "local" ? (input.local ?? { rows: [] }) : undefined;
   const localIds = local ? new Set(local.rows.flatMap((r) => [`local.${r.id}.current`, `local.${r.id}.cumulative`])) : undefined;
+  const seen = new Set<string>();
+  const twice = local?.rows.find((r) => seen.size === seen.add(r.id).size);
+  if (twice) throw new Error(`createReport: local row id "${twice.id}" is used twice`);
   for (const [id, raw] of Object.entries(input.cells ?? {})) {
     const def = localIds ? undefined : cellDef(input.edition, id);
     if (localIds ? !localIds.has(id) : !def) throw new Error(`createReport: "${id}" is not a cell of edition ${input.edition}`);

@@ -23,7 +23,7 @@ export type { Report, ReportMeta, Section, SourceLocation } from "./report";
 /** The rules of an edition, as `validateReport` runs them (their basis and formula: `RULES` of the main entry). */
 export { rulesFor } from "./rules/catalogue";
 /** Rule types. */
-export type { RuleLogic } from "./rules/types";
+export type { CheckRule, DerivedRule, Identity, IdentityRule, Outcome, RuleContext, RuleDocs, RuleLogic, Term } from "./rules/types";
 /** Validation. */
 export {
   deriveTotals,

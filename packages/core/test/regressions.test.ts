@@ -143,6 +143,12 @@ describe("the cells object of a report", () => {
     expect(Object.keys(cellRecord(from))).toEqual(["b", "a"]);
     expect(copy).toEqual({ a: 2, c: 3 });
   });
+  it("copies an own __proto__ key as a key, not as the prototype", () => {
+    const from = JSON.parse('{"__proto__": {"kind": "count", "value": 1}, "a": 2}') as Record<string, unknown>;
+    const copy = cellRecord(from);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy)).toEqual(["__proto__", "a"]);
+  });
   it("withCell leaves the report it was given as it was", () => {
     const a = createReport({ edition: "gen2021", cells: { "t3.new.natural": 3, "t3.new.business": 2 } });
     const b = withCell(withCell(a, "t3.new.natural", null), "t3.new.business", 7);

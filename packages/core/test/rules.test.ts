@@ -4,6 +4,8 @@ import {
   brokenWithin,
   type CellValue,
   count,
+  createReport,
+  deriveTotals,
   type Finding,
   fillTotals,
   formatIssue,
@@ -13,10 +15,12 @@ import {
   RULE_IDS,
   type Report,
   reportCells,
+  rulesFor,
   type RuleId,
   specialValue,
   type ValidateOptions,
   validateReport,
+  withCell,
 } from "../src/index";
 import { findings, fixture, messages, set, withMeta } from "./helpers";
 
@@ -737,5 +741,54 @@ describe("a local table's cells, remembered by its rows", () => {
     const oneColumn: Report = { ...L, local: { ...local, columns: ["年末统计"] } };
     expect(reportCells(oneColumn).list.some((c) => c.col === "cumulative")).toBe(false);
     expect(reportCells(L).list.some((c) => c.col === "cumulative")).toBe(true);
+  });
+});
+
+describe("review of session 7's caches", () => {
+  it("reads a local table's cells from the rows the report has now, when a form reuses and fills its table object", () => {
+    const spec: { rows: { id: string; label: string; unit: "条" | "万元"; parent?: string }[] } = { rows: [] };
+    validateReport(createReport({ edition: "local", local: spec }));
+    spec.rows.push({ id: "a", label: "主动公开信息数", unit: "条" }, { id: "b", label: "其中：网站", unit: "条", parent: "a" });
+    const r = createReport({ edition: "local", local: spec, cells: { "local.a.current": 5, "local.b.current": 99, "local.b.cumulative": "abc" } });
+    const failing = validateReport(r)
+      .findings.filter((f) => f.status === "fail")
+      .map((f) => f.code);
+    expect(failing).toContain("CELL-NOT-NUMERIC");
+    expect(failing).toContain("OLD-SUBSET");
+    expect(() => withCell(r, "local.b.current", 1)).not.toThrow();
+    spec.rows[0] = { id: "a", label: "经费", unit: "万元" };
+    expect(reportCells(createReport({ edition: "local", local: spec })).byId.get("local.a.current")?.kind).toBe("money");
+  });
+
+  it("derives a whole report's totals after a partial reading was checked first", () => {
+    brokenWithin("gen2021", {});
+    brokenWithin("gen2021", { "t3.new.natural": count(3) });
+    const report = createReport({ edition: "gen2021", cells: { "t3.new.natural": 3, "t3.new.business": 2 } });
+    expect(deriveTotals(report)).toContainEqual({ cell: "t3.new.total", value: "5" });
+  });
+
+  it("keeps nothing a copy of a rule context would carry to another report, and checks with a frozen context", () => {
+    const bad = createReport({ edition: "gen2021", cells: { "t3.new.natural": "约3" } });
+    const good = createReport({ edition: "gen2021", cells: { "t3.new.natural": 3 } });
+    const rule = rulesFor("gen2021").find((r) => r.id === "CELL-NOT-NUMERIC");
+    if (rule?.kind !== "check") throw new Error("CELL-NOT-NUMERIC is a check");
+    const ctx = {
+      def: (id: string) => reportCells(bad).byId.get(id),
+      report: bad,
+      previous: undefined,
+      edition: "gen2021" as const,
+      cell: (id: string) => bad.cells[id],
+      prevCell: () => undefined,
+      effective: () => undefined,
+      cellIds: reportCells(bad).list.map((d) => d.id),
+    };
+    expect(rule.check(ctx)).toHaveLength(1);
+    expect(rule.check({ ...ctx, report: good, cell: (id: string) => good.cells[id] })).toHaveLength(0);
+    expect(rule.check(Object.freeze({ ...ctx }))).toHaveLength(1);
+  });
+
+  it("refuses a local table that uses a row id twice", () => {
+    const row = { id: "a", label: "x", unit: "条" as const };
+    expect(() => createReport({ edition: "local", local: { rows: [row, row] } })).toThrow('local row id "a" is used twice');
   });
 });

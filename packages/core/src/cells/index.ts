@@ -53,7 +53,7 @@ const LOCAL_SHAPES = new Map<string, { readonly list: readonly CellDef[]; readon
 
 /**
  * The cells of this report: its edition's cells, or for a local table the cells of its declared rows. The one
- * definition every package uses (cached per edition and per local table).
+ * definition every package uses (cached per edition, and per report and per table's rows for a local table).
  */
 export function reportCells(report: {
   readonly edition: Edition;
@@ -62,14 +62,18 @@ export function reportCells(report: {
   readonly list: readonly CellDef[];
   readonly byId: ReadonlyMap<string, CellDef>;
 } {
-  // kept by the edition's list of cells, or by the local table (shared by the copies `withCell` makes): a key per
-  // report filled V8's table of weak keys, which every garbage collection walks
-  const key = report.edition === "local" ? (report.local ?? report) : cellsOf(report.edition);
+  // kept by the edition's list of cells (one key per edition: a key per report filled V8's table of weak keys, which
+  // every garbage collection walks), or for a local table by the report, and behind it by the table's rows and columns
+  // (a corpus repeats a few tables; ≤ 100 rows, a key of ≤ 16 K characters, 64 tables at most)
+  const key = report.edition === "local" ? report : cellsOf(report.edition);
   let hit = REPORT_CELLS.get(key);
   if (!hit) {
-    // a local table's cells are also kept by its rows and columns (at most 100 rows, 64 tables): a corpus repeats a few
     const rows = report.local?.rows ?? [];
-    const shape = report.edition === "local" && rows.length <= 100 ? JSON.stringify([rows, report.local?.columns]) : "";
+    let shape = "";
+    try {
+      if (report.edition === "local" && rows.length <= 100) shape = JSON.stringify([rows, report.local?.columns]);
+    } catch {}
+    if (shape.length > 16_384) shape = "";
     hit = LOCAL_SHAPES.get(shape);
     if (!hit) {
       const list = report.edition === "local" ? localCells(rows, report.local?.columns) : cellsOf(report.edition);

@@ -23,6 +23,18 @@ export interface CellScan {
   readonly texts: readonly Outcome[];
 }
 
+/**
+ * A value kept on a rule context for the rest of its validation, made on first use: a property that is not enumerable
+ * (a copy of the context does not carry it), and not kept on a context that cannot take it. @internal
+ */
+export function kept<T>(ctx: RuleContext, key: symbol, make: () => T): T {
+  const o = ctx as unknown as Record<symbol, T>;
+  if (key in o) return o[key] as T;
+  const v = make();
+  if (Object.isExtensible(ctx)) Object.defineProperty(ctx, key, { value: v });
+  return v;
+}
+
 const SCANS = Symbol();
 /** Set by the engine on the context of a partial reading (`brokenWithin`): a few cells, read by their own keys. @internal */
 export const PARTIAL = Symbol();
@@ -32,8 +44,10 @@ export const PARTIAL = Symbol();
  * the live-table check, the whole-number checks and CELL-NOT-NUMERIC need. @internal
  */
 export function scanCells(ctx: RuleContext): CellScan {
-  const cached = (ctx as { [SCANS]?: CellScan })[SCANS];
-  if (cached) return cached;
+  return kept(ctx, SCANS, () => scan(ctx));
+}
+
+function scan(ctx: RuleContext): CellScan {
   const live = new Set<string>();
   const intFailures = new Map<TableId, Outcome[]>();
   const texts: Outcome[] = [];
@@ -60,9 +74,7 @@ export function scanCells(ctx: RuleContext): CellScan {
     list.push({ status: "fail", cells: [id], key: id, actual: v.value as Num, params: { cell: id } });
     intFailures.set(def.table, list);
   }
-  const scan = { live, intFailures, texts };
-  (ctx as { [SCANS]?: CellScan })[SCANS] = scan;
-  return scan;
+  return { live, intFailures, texts };
 }
 
 /** Checks that every number in the given tables is a whole number ≥ 0 (signed cells may be negative) and money ≥ 0. */

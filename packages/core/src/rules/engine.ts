@@ -163,8 +163,8 @@ function prepare(report: Report, previous: Report | undefined, within?: Readonly
       return v === NON_NUMERIC ? undefined : v;
     },
     cellIds,
-    ...(within ? { [PARTIAL]: true } : {}),
   };
+  if (within) Object.defineProperty(ctx, PARTIAL, { value: true });
   const rules = rulesFor(edition);
   // Without last year's report, which rules are gated and which identities run depend on the scope alone: worked out
   // once per scope (as the identities are) instead of once per report.

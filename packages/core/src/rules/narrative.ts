@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { T3_COLUMNS, T3_OUTCOME_ROWS } from "../cells/national";
 import type { NarrativeClaim } from "../report";
 import { RULE_IDS, type RuleId } from "./ids";
+import { kept } from "./common";
 import { add, cmp, type Num, sub, sum, timesExact } from "./num";
 import type { Outcome, RuleContext, RuleLogic } from "./types";
 
@@ -97,12 +98,10 @@ function statedValue(text: string): Num | undefined {
 
 /** The claims of a report grouped by the rule that speaks of them (worked out once per validation, not once per rule). */
 const CLAIMS_BY_RULE = Symbol();
-type Memo = { [CLAIMS_BY_RULE]?: ReadonlyMap<RuleId, NarrativeClaim[]> };
 function claimsFor(ctx: RuleContext, id: RuleId): readonly NarrativeClaim[] {
   const claims = ctx.report.claims;
   if (!claims?.length) return [];
-  let byRule = (ctx as Memo)[CLAIMS_BY_RULE];
-  if (!byRule) {
+  const byRule = kept(ctx, CLAIMS_BY_RULE, () => {
     const m = new Map<RuleId, NarrativeClaim[]>();
     for (const c of claims) {
       const rule = narrativeRuleFor(c.cell);
@@ -111,9 +110,8 @@ function claimsFor(ctx: RuleContext, id: RuleId): readonly NarrativeClaim[] {
       if (list) list.push(c);
       else m.set(rule, [c]);
     }
-    byRule = m;
-    (ctx as Memo)[CLAIMS_BY_RULE] = byRule;
-  }
+    return m;
+  });
   return byRule.get(id) ?? [];
 }
 
