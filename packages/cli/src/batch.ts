@@ -24,7 +24,7 @@ export interface BatchPlan {
   readonly previous?: Input;
   /** Progress bar (cleared before any message). */
   readonly progress: Progress;
-  /** Bytes of packed reports a paired batch holds in memory before the rest goes to a temporary file (default 32 MB). */
+  /** Bytes of packed reports a paired batch holds in memory before the rest goes to a temporary file (default 8 MB). */
   readonly holdInMemory?: number;
 }
 
