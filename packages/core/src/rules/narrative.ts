@@ -121,8 +121,8 @@ function claimsFor(ctx: RuleContext, id: RuleId): readonly NarrativeClaim[] {
  */
 function quotesPart(ctx: RuleContext, cell: string, parts: readonly string[], stated: Num): string | undefined {
   const [table, row = "", col = ""] = cell.split(".");
-  const sameRow = (id: string) => (table === "old" ? id.startsWith(`old.${row}`) : id.startsWith(`${table}.${row}.`));
-  const candidates = [...ctx.cellIds.filter((id) => id !== cell && sameRow(id)), ...(parts.length > 1 ? parts : [])];
+  const prefix = table === "old" ? `old.${row}` : `${table}.${row}.`;
+  const candidates = [...ctx.cellIds.filter((id) => id !== cell && id.startsWith(prefix)), ...(parts.length > 1 ? parts : [])];
   if (table === "t3" && Object.hasOwn(GROUPS, row)) for (const { id: c } of T3_COLUMNS) if (c !== col) candidates.push(`t3.${row}.${c}`);
   for (const id of candidates) {
     const found = tableValue(ctx, id);
