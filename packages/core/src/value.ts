@@ -60,9 +60,10 @@ export const money = (value: string | Decimal, unit?: "元" | "万元"): MoneyVa
 export function cellRecord<T = CellValue>(from?: Readonly<Record<string, T>>): Record<string, T> {
   const o: Record<string, T> = Object.setPrototypeOf(Object.create(null), Object.prototype);
   // own keys copied as own keys (an own "__proto__" key too, which an assignment would take for the prototype)
-  for (const k of from ? Object.keys(from) : [])
-    if (k === "__proto__") Object.defineProperty(o, k, { value: from?.[k], enumerable: true, writable: true, configurable: true });
-    else o[k] = from?.[k] as T;
+  if (from)
+    for (const k of Object.keys(from))
+      if (k === "__proto__") Object.defineProperty(o, k, { value: from[k], enumerable: true, writable: true, configurable: true });
+      else o[k] = from[k] as T;
   return o;
 }
 

@@ -48,42 +48,47 @@ export function cellLabel(def: CellDef, locale: "zh-CN" | "en" = "zh-CN", short 
   return `${rowText} × ${col[col.length - 1]}`;
 }
 
-const REPORT_CELLS = new WeakMap<object, { readonly list: readonly CellDef[]; readonly byId: ReadonlyMap<string, CellDef> }>();
-const LOCAL_SHAPES = new Map<string, { readonly list: readonly CellDef[]; readonly byId: ReadonlyMap<string, CellDef> }>();
+type ReportCells = { readonly list: readonly CellDef[]; readonly byId: ReadonlyMap<string, CellDef> };
+const NATIONAL_CELLS = new Map<Edition, ReportCells>();
+const REPORT_CELLS = new WeakMap<object, ReportCells>();
+const LOCAL_SHAPES = new Map<string, ReportCells>();
 
 /**
  * The cells of this report: its edition's cells, or for a local table the cells of its declared rows. The one
- * definition every package uses (cached per edition, and per report and per table's rows for a local table).
+ * definition every package uses (kept per edition; for a local table per report, and behind it by its rows and columns:
+ * a corpus repeats a few tables, so at most 100 rows, a key of at most 16 K characters and 64 tables are kept).
  */
 export function reportCells(report: {
   readonly edition: Edition;
   readonly local?: { readonly rows: readonly LocalRow[]; readonly columns?: readonly string[] };
-}): {
-  readonly list: readonly CellDef[];
-  readonly byId: ReadonlyMap<string, CellDef>;
-} {
-  // kept by the edition's list of cells (one key per edition: a key per report filled V8's table of weak keys, which
-  // every garbage collection walks), or for a local table by the report, and behind it by the table's rows and columns
-  // (a corpus repeats a few tables; ≤ 100 rows, a key of ≤ 16 K characters, 64 tables at most)
-  const key = report.edition === "local" ? report : cellsOf(report.edition);
-  let hit = REPORT_CELLS.get(key);
+}): ReportCells {
+  const { edition } = report;
+  if (edition !== "local") {
+    let national = NATIONAL_CELLS.get(edition);
+    if (!national) {
+      national = { list: cellsOf(edition), byId: INDEX.get(edition) as ReadonlyMap<string, CellDef> };
+      NATIONAL_CELLS.set(edition, national);
+    }
+    return national;
+  }
+  let hit = REPORT_CELLS.get(report);
   if (!hit) {
     const rows = report.local?.rows ?? [];
     let shape = "";
     try {
-      if (report.edition === "local" && rows.length <= 100) shape = JSON.stringify([rows, report.local?.columns]);
+      if (rows.length <= 100) shape = JSON.stringify([rows, report.local?.columns]);
     } catch {}
     if (shape.length > 16_384) shape = "";
     hit = LOCAL_SHAPES.get(shape);
     if (!hit) {
-      const list = report.edition === "local" ? localCells(rows, report.local?.columns) : cellsOf(report.edition);
-      hit = { list, byId: report.edition === "local" ? new Map(list.map((c) => [c.id, c])) : (INDEX.get(report.edition) as ReadonlyMap<string, CellDef>) };
+      const list = localCells(rows, report.local?.columns);
+      hit = { list, byId: new Map(list.map((c) => [c.id, c])) };
       if (shape) {
         if (LOCAL_SHAPES.size >= 64) LOCAL_SHAPES.clear();
         LOCAL_SHAPES.set(shape, hit);
       }
     }
-    REPORT_CELLS.set(key, hit);
+    REPORT_CELLS.set(report, hit);
   }
   return hit;
 }

@@ -220,7 +220,7 @@ function prepare(report: Report, previous: Report | undefined, within?: Readonly
     }
     if (!changed) break;
   }
-  return { edition, defs, defMap, cellIds, scope, ctx, rules, gates, idents, derived, derivedBy, unknown, value, total, blankTotal };
+  return { edition, defMap, scope, ctx, rules, gates, idents, derived, derivedBy, unknown, value, total, blankTotal };
 }
 
 const bodyKey = (s: string | undefined) => s?.replace(/[\s（）()]/g, "");
@@ -266,11 +266,11 @@ export function identitiesOf(of: Edition | Report, options: { readonly crossYear
   const cache = options.crossYear ? CROSS_YEAR : IDENTITIES;
   const hit = cacheable ? cache.get(report.edition) : undefined;
   if (hit) return hit;
-  const { ctx, rules } = prepare(report, undefined);
+  const { ctx, rules, scope } = prepare(report, undefined);
   const out: EditionIdentity[] = [];
   for (const r of rules) {
     if (r.kind !== "identity" || (r.previous && !options.crossYear)) continue;
-    for (const identity of identitiesFor(r, ctx, scopeOf(report))) out.push({ rule: r.id, severity: r.severity, identity });
+    for (const identity of identitiesFor(r, ctx, scope)) out.push({ rule: r.id, severity: r.severity, identity });
   }
   if (cacheable) cache.set(report.edition, Object.freeze(out));
   return out;

@@ -63,8 +63,8 @@ function tableValue(ctx: RuleContext, cell: string): { value: Num; cells: string
     const v = ctx.effective(cell);
     return v === undefined ? undefined : { value: v, cells: [cell] };
   }
-  const [table, row = "", col = ""] = cell.split(".");
-  const group = table === "t3" && Object.hasOwn(GROUPS, row) ? GROUPS[row] : undefined;
+  const [, row = "", col = ""] = cell.split(".");
+  const group = Object.hasOwn(GROUPS, row) ? GROUPS[row] : undefined;
   const cells =
     group && (ctx.edition === "gen2019" || ctx.edition === "gen2021")
       ? T3_OUTCOME_ROWS[ctx.edition].filter((r) => group.test(r)).map((r) => `t3.${r}.${col}`)
