@@ -7,7 +7,7 @@
 // BENCH_ONLY=cost (only the hostile inputs' cost per kind, to stdout).
 // BENCH_ONLY=batch (only the CLI batch part: the library's one-thread rate on the same folders, the CLI with --jobs 1
 // and with every core; its section goes to BENCH_OUT if set, else to stdout; BENCHMARKS.md is left alone).
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -142,14 +142,17 @@ interface PdfThroughput {
 
 interface PdfBench {
   run: PdfThroughput;
+  /** PDF.js alone on the same PDFs (`PDFJS_ONLY`): as published, and on the lean copy the import gives it. */
+  floor: { asis: PdfThroughput; lean: PdfThroughput };
   printSeconds: number;
   breaks: number;
   profile: { file: string; runs: number; self: HotFunction[]; inclusive: HotFunction[]; owners: { owner: ProfileOwner; percent: number }[] };
 }
 
-function runPdfThroughput(count: number, paths: string[], extra: string[] = []): PdfThroughput {
+function runPdfThroughput(count: number, paths: string[], extra: string[] = [], pdfjsOnly?: "asis" | "lean"): PdfThroughput {
   const r = spawnSync(process.execPath, [...NODE_TS, ...extra, join(here, "pdf-throughput.ts"), String(count), ...paths], {
     cwd: join(root, "tools/bench"),
+    env: pdfjsOnly ? { ...process.env, PDFJS_ONLY: pdfjsOnly } : process.env,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -194,6 +197,9 @@ async function pdfBench(): Promise<PdfBench | undefined> {
     log(`PDF: import + validate × ${PDF_COUNT}`);
     const run = runPdfThroughput(PDF_COUNT, [dir]);
     log(`  ${fmt(pdfPerSec(run), 1)} reports/s, ${fmt(pdfFivePagePerSec(run), 1)} five-page reports/s, peak RSS ${mb(run.maxRssKb)}`);
+    log(`PDF: PDF.js alone × ${PDF_FLOOR_COUNT}, as published and on the import's lean copy`);
+    const floor = { asis: runPdfThroughput(PDF_FLOOR_COUNT, [dir], [], "asis"), lean: runPdfThroughput(PDF_FLOOR_COUNT, [dir], [], "lean") };
+    log(`  ${fmt(pdfFivePagePerSec(floor.asis), 1)} and ${fmt(pdfFivePagePerSec(floor.lean), 1)} five-page reports/s`);
     log("PDF: profile, 50 imports of the Hongze PDF");
     const profDir = mkdtempSync(join(tmpdir(), "gd-prof-pdf-"));
     try {
@@ -203,6 +209,7 @@ async function pdfBench(): Promise<PdfBench | undefined> {
       const s = summariseProfile(join(profDir, file));
       return {
         run,
+        floor,
         printSeconds,
         breaks,
         profile: { file: "fixtures/real/hongze-district-2024.pdf", runs: 50, ...s, owners: ownerShares(join(profDir, file)) },
@@ -220,6 +227,8 @@ const pdfPerSec = (t: PdfThroughput) => (t.count / (t.importCpuMs + t.validateMs
 /** Five-page reports per second of one core: pages read per CPU second over five (the generated PDFs are four pages, local ones two). */
 const pdfFivePagePerSec = (t: PdfThroughput) => (t.pagesRead / 5 / (t.importCpuMs + t.validateMs)) * 1000;
 const PDF_TARGET = 20;
+/** PDFs read by PDF.js alone for each floor (as published, lean). */
+const PDF_FLOOR_COUNT = 500;
 
 /** Peak RSS after 100 PDFs and after all of them. */
 function pdfMemory(t: PdfThroughput): { at100: number; atEnd: number; growth: number } {
@@ -241,7 +250,7 @@ function pdfTargetRows(p: PdfBench | undefined): string[] {
       `≥ ${PDF_TARGET} five-page reports/s/core`,
       `${fmt(five, 1)} five-page reports/s/core (${fmt(pdfPerSec(r), 1)} PDFs/s of ${fmt(r.avgPages, 1)} pages)`,
       five >= PDF_TARGET,
-      five >= PDF_TARGET ? "" : `${fmt(PDF_TARGET / five, 1)}× too slow`,
+      `${five >= PDF_TARGET ? "" : `${fmt(PDF_TARGET / five, 1)}× too slow; `}PDF.js alone on the same PDFs, nothing of ours timed: ${fmt(pdfFivePagePerSec(p.floor.asis), 1)} as published, ${fmt(pdfFivePagePerSec(p.floor.lean), 1)} on the copy the import gives it (font programs left out)${pdfFivePagePerSec(p.floor.lean) < PDF_TARGET ? ": below the target before any work of ours" : ""}`,
     ),
     targetRow(
       `PDF peak memory flat (${fmt(r.count)} PDFs)`,
@@ -268,6 +277,17 @@ function pdfSection(p: PdfBench | undefined): string[] {
   const heap = Object.entries(r.heapAt).sort((a, b) => Number(a[0]) - Number(b[0]));
   out.push(
     `| ${fmt(r.count)} | ${fmt(r.distinct)} | ${fmt(r.avgPages, 1)} | ${fmt(r.inputBytes / r.count / 1024)} KB | ${fmt(pdfPerSec(r), 1)} | ${fmt(pdfFivePagePerSec(r), 1)} | ${fmt(r.importCpuMs / r.count, 1)} (${fmt(r.importMs / r.count, 1)}) | ${fmt(r.validateMs / r.count, 2)} | ${fmt(r.firstCallMs)} ms | ${fmt(r.imported)} | ${fmt(r.withErrors)} | ${fmt(r.withImportWarnings)} | ${mb(m.at100)} → ${mb(m.atEnd)} | ${fmt((r.heapAt["100"] ?? heap[0]?.[1] ?? 0) / 2 ** 20)} → ${fmt((heap[heap.length - 1]?.[1] ?? 0) / 2 ** 20)} MB |`,
+    "",
+  );
+  const f = p.floor;
+  out.push(
+    `The floor: PDF.js alone (\`PDFJS_ONLY\` in \`pdf-throughput.ts\`), the same options as the import, on the calling thread, opening each of the same PDFs and reading every page's text, ${fmt(f.asis.count)} of them after the same warm-up, CPU time as above. "as published" is PDF.js on each file as it is; "lean" on the copy the import gives PDF.js (embedded font programs left out, \`withoutFontPrograms\`; the leaving-out itself not timed). Nothing of ours runs: no caps, no layout, no analysis, no validation.`,
+    "",
+    "| PDF.js alone | CPU ms/PDF (wall) | five-page reports/s/core |",
+    "| --- | ---: | ---: |",
+    `| as published | ${fmt(f.asis.importCpuMs / f.asis.count, 1)} (${fmt(f.asis.importMs / f.asis.count, 1)}) | ${fmt(pdfFivePagePerSec(f.asis), 1)} |`,
+    `| lean (as the import reads them) | ${fmt(f.lean.importCpuMs / f.lean.count, 1)} (${fmt(f.lean.importMs / f.lean.count, 1)}) | ${fmt(pdfFivePagePerSec(f.lean), 1)} |`,
+    `| the import + validation (above) | ${fmt((r.importCpuMs + r.validateMs) / r.count, 1)} (${fmt((r.importMs + r.validateMs) / r.count, 1)}) | ${fmt(pdfFivePagePerSec(r), 1)} |`,
     "",
   );
   for (const s of r.firstFailure) out.push(`- no report: “${s}”`);
@@ -460,12 +480,56 @@ function libraryRun(dir: string, files: number): { run: BatchRun; detail: Folder
   };
 }
 
+/**
+ * The library on every core at once: NPROC processes of `folder-throughput.ts`, each over every NPROC-th file, started
+ * together; the rate is the files over the slowest one's loop. What no CLI design can beat on this machine: the
+ * ceiling of "library rate × cores", where a one-thread library run already keeps V8's collector and compiler
+ * threads busy on the other cores.
+ */
+async function libraryAllCores(dir: string, files: number): Promise<BatchRun> {
+  const load = loadavg()[0] ?? 0;
+  const one = (part: number) =>
+    new Promise<FolderThroughput>((done, failed) => {
+      const child = spawn(process.execPath, [...NODE_TS, join(here, "folder-throughput.ts"), dir, String(part), String(NPROC)], {
+        cwd: join(root, "tools/bench"),
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let out = "";
+      let err = "";
+      child.stdout.on("data", (d) => {
+        out += d;
+      });
+      child.stderr.on("data", (d) => {
+        err += d;
+      });
+      child.on("error", failed);
+      child.on("close", (code) => {
+        if (code !== 0) failed(new Error(`folder throughput part ${part} failed: ${err}`));
+        else done(JSON.parse(out.trim().split("\n").pop() ?? "{}") as FolderThroughput);
+      });
+    });
+  const runs = await Promise.all(Array.from({ length: NPROC }, (_, part) => one(part)));
+  const read = runs.reduce((a, r) => a + r.files, 0);
+  if (read !== files) throw new Error(`the parts read ${read} files, not ${files}`);
+  return {
+    command: `library on every core: ${NPROC} processes at once, each over every ${NPROC === 2 ? "other" : `${NPROC}th`} file`,
+    files,
+    threads: NPROC,
+    seconds: Math.max(...runs.map((r) => r.ms)) / 1000,
+    maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)),
+    exit: 0,
+    load,
+  };
+}
+
 /** One folder of the batch bench: the library, then the CLI on one thread and on every core, on the same files. */
 interface BatchBench {
   files: number;
   bytes: number;
   library: BatchRun;
   libraryDetail: FolderThroughput;
+  /** The library on every core at once (`libraryAllCores`): the machine's ceiling for the CLI on every core. */
+  libraryAll: BatchRun;
   cliOne: BatchRun;
   cliAll: BatchRun;
   /** `--jobs <nproc> --no-pair`: what the pairing of consecutive years costs (pass 1 holds every imported report). */
@@ -498,6 +562,8 @@ async function batchBench(): Promise<BatchBench[]> {
       const bytes = await writeFolder(dir, n);
       const { run: library, detail } = libraryRun(dir, n);
       log(`  library ${fmt(rate(library))} files/s, ${mb(library.maxRssKb)}`);
+      const libraryAll = await libraryAllCores(dir, n);
+      log(`  library on ${NPROC} cores at once: ${fmt(rate(libraryAll))} files/s`);
       const cliOne = timed(["validate", dir, "--jobs", "1"], n, 1);
       log(`  validate --jobs 1: ${cliOne.seconds} s, ${mb(cliOne.maxRssKb)}`);
       const cliAll = timed(["validate", dir, "--jobs", String(NPROC)], n, NPROC);
@@ -508,7 +574,7 @@ async function batchBench(): Promise<BatchBench[]> {
       log(`  stats --jobs ${NPROC}: ${stats.seconds} s, ${mb(stats.maxRssKb)}`);
       const capped = timed(["validate", dir, "--jobs", "1"], n, 1, [`--max-old-space-size=${CAPPED_HEAP_MB}`]);
       log(`  validate --jobs 1, old space capped at ${CAPPED_HEAP_MB} MB: ${capped.seconds} s, ${mb(capped.maxRssKb)}, exit ${capped.exit}`);
-      out.push({ files: n, bytes, library, libraryDetail: detail, cliOne, cliAll, cliNoPair, stats, capped });
+      out.push({ files: n, bytes, library, libraryDetail: detail, libraryAll, cliOne, cliAll, cliNoPair, stats, capped });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -522,6 +588,7 @@ function batchTargetRows(batches: readonly BatchBench[]): string[] {
   const small = batches.reduce<BatchBench | undefined>((a, b) => (!a || b.files < a.files ? b : a), undefined);
   if (!big || !small) return [targetRow("CLI batch", "", "not run (BENCH_BATCH empty)", false)];
   const share = cliShare(big);
+  const ceiling = rate(big.libraryAll) / (rate(big.library) * NPROC);
   const growth = big.cliAll.maxRssKb / small.cliAll.maxRssKb;
   const noPairGrowth = big.cliNoPair.maxRssKb / small.cliNoPair.maxRssKb;
   const cappedGrowth = big.capped.maxRssKb / small.capped.maxRssKb;
@@ -531,7 +598,12 @@ function batchTargetRows(batches: readonly BatchBench[]): string[] {
       `≥ ${fmt(CLI_SHARE_TARGET * rate(big.library) * NPROC)} files/s (${fmt(rate(big.library))} files/s × ${NPROC} × ${CLI_SHARE_TARGET})`,
       `${fmt(rate(big.cliAll))} files/s with --jobs ${NPROC} = ${fmt(share * 100)} % (--jobs 1: ${fmt(rate(big.cliOne))} files/s = ${fmt((rate(big.cliOne) / rate(big.library)) * 100)} % of the library)`,
       share >= CLI_SHARE_TARGET,
-      big.files < 10_000 ? `measured on ${fmt(big.files)} files, not 10,000 (BENCH_BATCH)` : "",
+      [
+        big.files < 10_000 ? `measured on ${fmt(big.files)} files, not 10,000 (BENCH_BATCH)` : "",
+        `this machine's ceiling, the library itself on ${NPROC} cores at once: ${fmt(rate(big.libraryAll))} files/s = ${fmt(ceiling * 100)} % of library × cores${ceiling < CLI_SHARE_TARGET ? " (below the target: out of reach of any CLI here)" : ""}; the CLI is ${fmt((rate(big.cliAll) / rate(big.libraryAll)) * 100)} % of that ceiling`,
+      ]
+        .filter(Boolean)
+        .join("; "),
     ),
     targetRow(
       `peak memory flat in corpus size (CLI batch, --jobs 1, old space capped at ${CAPPED_HEAP_MB} MB)`,
@@ -548,14 +620,14 @@ function batchSection(batches: readonly BatchBench[]): string[] {
   const out = [
     "### Batch",
     "",
-    `Folders of generated files (\`generateCorpus\`, seed ${SEED + 7}, every edition), the formats in turn (${BATCH_MIX.join(", ")}). On each folder, one after the other: the library on one thread in its own process (\`tools/bench/src/folder-throughput.ts\`: each file read, \`importReport\` + \`validateReport\` with the import's issues, its loop timed; peak RSS from \`process.resourceUsage\`), then the CLI with \`--jobs 1\` (no worker: the main thread does the files) and with \`--jobs ${NPROC}\` (\`nproc\`), run with \`/usr/bin/time -f %M\` (wall time of the whole process, start-up and the folder walk included; peak RSS of the process, worker threads included), output to /dev/null. The CLI does more than the library loop: it pairs consecutive years of one body for the cross-year rules (two passes: the first imports every file and holds what it imported until the second validates it; \`--no-pair\` is one pass) and renders each file's findings as text. "vs library" is the run's files/s against the library's files/s × its threads. On two cores the CLI gives a batch under 6,000 files one worker whatever \`--jobs\` says (a second did not pay off there), so the 1,000-file \`--jobs ${NPROC}\` rows ran on one worker. The last row of each size is \`--jobs 1\` with V8's old space capped at ${CAPPED_HEAP_MB} MB: a batch whose memory grew with its files would run out. The machine is shared: the one-minute load average before each run is given, and any figure can be off by tens of percent from one run to the next.`,
+    `Folders of generated files (\`generateCorpus\`, seed ${SEED + 7}, every edition), the formats in turn (${BATCH_MIX.join(", ")}). On each folder, one after the other: the library on one thread in its own process (\`tools/bench/src/folder-throughput.ts\`: each file read, \`importReport\` + \`validateReport\` with the import's issues, its loop timed; peak RSS from \`process.resourceUsage\`), the same on every core at once (${NPROC} such processes started together, each over every ${NPROC === 2 ? "other" : `${NPROC}th`} file, timed by the slowest: the most "library × cores" this machine gives, since one library thread already keeps V8's collector and compiler threads busy on the other cores), then the CLI with \`--jobs 1\` (no worker: the main thread does the files) and with \`--jobs ${NPROC}\` (\`nproc\`), run with \`/usr/bin/time -f %M\` (wall time of the whole process, start-up and the folder walk included; peak RSS of the process, worker threads included), output to /dev/null. The CLI does more than the library loop: it pairs consecutive years of one body for the cross-year rules (two passes: the first imports every file and holds what it imported until the second validates it; \`--no-pair\` is one pass) and renders each file's findings as text. "vs library" is the run's files/s against the library's files/s × its threads. On two cores the CLI gives a batch under 6,000 files one worker whatever \`--jobs\` says (a second did not pay off there), so the 1,000-file \`--jobs ${NPROC}\` rows ran on one worker. The last row of each size is \`--jobs 1\` with V8's old space capped at ${CAPPED_HEAP_MB} MB: a batch whose memory grew with its files would run out. The machine is shared: the one-minute load average before each run is given, and any figure can be off by tens of percent from one run to the next.`,
     "",
     "| run | files | input | wall s | files/s | files/s/thread | vs library × threads | peak RSS | load before | exit |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const b of batches) {
     const lib = rate(b.library);
-    for (const r of [b.library, b.cliOne, b.cliAll, b.cliNoPair, b.stats, b.capped]) {
+    for (const r of [b.library, b.libraryAll, b.cliOne, b.cliAll, b.cliNoPair, b.stats, b.capped]) {
       const name = r === b.library ? r.command : `\`${r.command}\``;
       out.push(
         `| ${name} | ${fmt(r.files)} | ${fmt(b.bytes / 2 ** 20, 1)} MB | ${fmt(r.seconds, 1)} | ${fmt(rate(r))} | ${fmt(rate(r) / r.threads)} | ${r === b.library ? "—" : `${fmt((rate(r) / (lib * r.threads)) * 100)} %`} | ${mb(r.maxRssKb)} | ${fmt(r.load, 2)} | ${r.exit} |`,

@@ -2,17 +2,23 @@
 // `folder-throughput.ts <dir>`. Reads each file of the folder in name order (as the CLI does, a file at a time, read
 // included in the time), imports it (`importReport` on the bytes, the file name given) and validates it
 // (`validateReport` with the import's issues). No warm-up is left out: the CLI pays for its own. Prints one JSON line.
+// `folder-throughput.ts <dir> <part> <parts>` does every parts-th file from the part-th (0-based): the bench runs one
+// such process per core at once, the most the library itself does with every core of this machine.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { validateReport } from "@gov-disclosure/core";
 import { importReport } from "@gov-disclosure/import";
 
-const [dir] = process.argv.slice(2);
-if (!dir) throw new Error("usage: folder-throughput.ts <dir>");
+const [dir, partArg = "0", partsArg = "1"] = process.argv.slice(2);
+if (!dir) throw new Error("usage: folder-throughput.ts <dir> [<part> <parts>]");
+const part = Number(partArg);
+const parts = Number(partsArg);
+if (!Number.isInteger(part) || !Number.isInteger(parts) || parts < 1 || part < 0 || part >= parts) throw new Error("part: 0 ≤ part < parts");
 const names = readdirSync(dir, { withFileTypes: true })
   .filter((e) => e.isFile())
   .map((e) => e.name)
-  .sort();
+  .sort()
+  .filter((_, i) => i % parts === part);
 
 const rssAt: Record<number, number> = {};
 let imported = 0;

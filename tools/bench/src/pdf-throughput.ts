@@ -4,10 +4,17 @@
 // are not counted. Peak RSS and heap are taken after 100 and after `count` PDFs. Prints one JSON line. Besides the
 // wall-clock times, `importCpuMs` is the process's CPU time (all threads) spent in the imports: on a machine shared
 // with other work it moves much less than the wall clock does.
+//
+// With PDFJS_ONLY=asis or PDFJS_ONLY=lean it measures the floor instead: PDF.js alone (the same options as the import,
+// on the calling thread) reading every page's text of the same PDFs, nothing of ours timed: `asis` on each file as
+// published, `lean` on the copy the import gives PDF.js (embedded font programs left out; the leaving-out not timed).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { formatIssue, validateReport } from "@gov-disclosure/core";
+import { formatIssue, type ValidationResult, validateReport } from "@gov-disclosure/core";
 import { importReport } from "@gov-disclosure/import";
+import { withoutFontPrograms } from "../../../packages/import/src/pdf/fonts";
+import { dataFactories, defaultDataLoader, loadPdfJs } from "../../../packages/import/src/pdf/load";
+import { TEXT_ONLY } from "../../../packages/import/src/pdf/read";
 
 const [countArg = "1000", ...paths] = process.argv.slice(2);
 const count = Number(countArg);
@@ -29,6 +36,30 @@ const pageCount = (b: Uint8Array): number => {
   return n;
 };
 const pages = pdfs.map(pageCount);
+const pdfjsOnly = process.env.PDFJS_ONLY;
+if (pdfjsOnly && pdfjsOnly !== "asis" && pdfjsOnly !== "lean") throw new Error("PDFJS_ONLY: asis or lean");
+/** What PDF.js is given in the floor mode: the file, or the import's lean copy (made here, untimed). */
+const given = pdfjsOnly === "lean" ? pdfs.map((b) => withoutFontPrograms(b) ?? b) : pdfs;
+const pdfjs = pdfjsOnly ? await loadPdfJs() : undefined;
+const factories = pdfjsOnly ? dataFactories(await defaultDataLoader(), { missing: [] }) : undefined;
+
+/** PDF.js alone: opens the document and reads every page's text, as the import does; the number of pages. */
+async function pdfjsText(bytes: Uint8Array): Promise<number> {
+  if (!pdfjs) throw new Error("PDF.js not loaded");
+  const task = pdfjs.getDocument({ ...TEXT_ONLY, data: bytes.slice(), stopAtErrors: false, ...factories });
+  try {
+    const doc = await task.promise;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      page.getViewport({ scale: 1 });
+      await page.getTextContent({ includeMarkedContent: false });
+      page.cleanup();
+    }
+    return doc.numPages;
+  } finally {
+    await task.destroy();
+  }
+}
 /** Imports not counted: PDF.js is loaded by the first and takes some 40 documents to compile (155 ms a PDF over the first ten, 45 ms by the hundredth). */
 const WARMUP = Math.max(Math.min(50, Math.floor(count / 5)), Math.min(10, pdfs.length));
 
@@ -52,10 +83,11 @@ for (let n = 0; n < count + WARMUP; n++) {
   const input = pdfs[i] as Uint8Array;
   const c0 = process.cpuUsage();
   const t0 = now();
-  const result = await importReport(input, { filename: "report.pdf" });
+  const result = pdfjsOnly ? { pages: await pdfjsText(given[i] as Uint8Array) } : await importReport(input, { filename: "report.pdf" });
   const t1 = now();
   const cpu = process.cpuUsage(c0);
-  const validation = result.report ? validateReport(result.report, { importIssues: result.issues }) : undefined;
+  const validation: ValidationResult | undefined =
+    "report" in result && result.report ? validateReport(result.report, { importIssues: result.issues }) : undefined;
   const t2 = now();
   if (n < WARMUP) {
     firstCallMs.push(t1 - t0);
@@ -66,7 +98,10 @@ for (let n = 0; n < count + WARMUP; n++) {
   validateMs += t2 - t1;
   inputBytes += input.length;
   pagesRead += pages[i] ?? 0;
-  if (result.report) imported++;
+  if ("pages" in result) {
+    if (result.pages !== pages[i]) throw new Error(`PDF.js read ${result.pages} pages of ${files[i]}, not ${pages[i]}`);
+    imported++;
+  } else if (result.report) imported++;
   else {
     failedImports++;
     if (firstFailure.length < 3)
@@ -78,7 +113,7 @@ for (let n = 0; n < count + WARMUP; n++) {
       );
   }
   if (validation?.findings.some((f) => f.phase === "rule" && f.status === "fail" && f.severity === "error")) withErrors++;
-  if (result.issues.some((x) => x.severity !== "info")) withImportWarnings++;
+  if ("issues" in result && result.issues.some((x) => x.severity !== "info")) withImportWarnings++;
   const done = n + 1 - WARMUP;
   if (done === 100 || done % 250 === 0 || done === count) {
     rssAt[done] = process.resourceUsage().maxRSS;
@@ -88,7 +123,7 @@ for (let n = 0; n < count + WARMUP; n++) {
 
 console.log(
   JSON.stringify({
-    format: "pdf",
+    format: pdfjsOnly ? `pdfjs-${pdfjsOnly}` : "pdf",
     count,
     distinct: pdfs.length,
     warmup: WARMUP,

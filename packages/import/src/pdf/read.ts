@@ -74,8 +74,8 @@ export function looksGarbled(s: { total: number; bad: number; cjk: number; lette
   return s.total >= 100 && s.cjk < 0.02 * s.total && s.letters < 0.3 * s.total;
 }
 
-/** getDocument options for reading the text layer only: no fonts for display, no images, no eval, no network. */
-const TEXT_ONLY = {
+/** getDocument options for reading the text layer only: no fonts for display, no images, no eval, no network. @internal */
+export const TEXT_ONLY = {
   isEvalSupported: false,
   disableFontFace: true,
   fontExtraProperties: false,
