@@ -111,12 +111,27 @@ export async function importReport(input: string | Uint8Array, options: ImportOp
   }
 }
 
+type PdfModules = readonly [typeof import("./pdf/index"), typeof import("./pdf/issues")];
+let pdfModules: Promise<PdfModules> | undefined;
+
+/** The PDF reader's chunks, loaded on first use and kept (a failed load is tried again by the next PDF). */
+function loadPdfModules(): Promise<PdfModules> {
+  if (!pdfModules) {
+    const loading = Promise.all([import("./pdf/index"), import("./pdf/issues")] as const);
+    pdfModules = loading;
+    loading.catch(() => {
+      if (pdfModules === loading) pdfModules = undefined;
+    });
+  }
+  return pdfModules;
+}
+
 /** Reads a PDF's text layer (PDF.js, loaded on first use) and analyses it like any other document. @internal */
 async function importPdf(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
-  let pdf: typeof import("./pdf/index");
-  let issues: typeof import("./pdf/issues");
+  let pdf: PdfModules[0];
+  let issues: PdfModules[1];
   try {
-    [pdf, issues] = await Promise.all([import("./pdf/index"), import("./pdf/issues")]);
+    [pdf, issues] = await loadPdfModules();
   } catch {
     return failed("pdf", [importIssue("IMPORT-PDF-UNSUPPORTED", "error", {})]);
   }

@@ -274,13 +274,16 @@ export interface OfficeReading {
   readonly onReader?: (reader: "fast" | "library") => void;
 }
 
-/** The fast OOXML readers (their own chunk, with saxes), or undefined when the chunk cannot be loaded: the library reads. */
-async function fastReaders(): Promise<typeof import("./ooxml") | undefined> {
-  try {
-    return await import("./ooxml");
-  } catch {
-    return undefined;
-  }
+let readers: Promise<typeof import("./ooxml") | undefined> | undefined;
+
+/**
+ * The fast OOXML readers (their own chunk, with saxes), or undefined when the chunk cannot be loaded: the library reads.
+ * Loaded once: an `import()` per workbook went through the module loader every time (a tenth of a Word document's
+ * import when a loader hook was installed, as under tsx).
+ */
+function fastReaders(): Promise<typeof import("./ooxml") | undefined> {
+  readers ??= import("./ooxml").catch(() => undefined);
+  return readers;
 }
 
 /** Reads an .xlsx (the fast reader when it reads every part of it, else exceljs), after checking the archive and its sheets (`precheckXlsx`). */
