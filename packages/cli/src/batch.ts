@@ -5,7 +5,7 @@ export { DEFAULT_TIMEOUT_S } from "./constants";
 import { type Input, readStdin, UsageError } from "./io";
 import { type Message, t } from "./messages";
 import { HeldReports } from "./held";
-import { chunkSize, OWN_READERS_ONLY, Pool, runBatch, workersFor } from "./pool";
+import { chunkSize, Pool, runBatch, workersFor } from "./pool";
 import type { Progress } from "./progress";
 import { type BatchOptions, type FileItem, type FileOutcome, packReport, processItem, slimReport, unpackReport } from "./tasks";
 
@@ -49,8 +49,7 @@ function itemsOf(inputs: readonly Input[]): FileItem[] {
 export async function runInputs(inputs: readonly Input[], plan: BatchPlan, onOutcome: (o: FileOutcome) => void): Promise<void> {
   const items = itemsOf(inputs);
   const bytes = inputs.reduce((s, i) => s + (i.size ?? 0), 0);
-  const thirdParty = inputs.some((i) => !OWN_READERS_ONLY.test(i.path ?? i.name));
-  const workers = workersFor(items.length, bytes, plan.jobs, plan.timeoutGiven, thirdParty);
+  const workers = workersFor(items.length, bytes, plan.jobs, plan.timeoutGiven);
   // Started once for both passes (each start loads the bundle and warms up again), while this thread reads --previous.
   const pool = workers > 0 ? new Pool(workers) : undefined;
   try {

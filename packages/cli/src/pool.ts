@@ -23,7 +23,7 @@ const SMALL_BATCH_BYTES = 8 << 20;
 /** Files each worker must have for its start (loading the bundle, warming up) to pay off. */
 const FILES_PER_WORKER = 24;
 /**
- * On two cores or fewer, below this many files a batch gets one thread. One thread importing already keeps 1.6 of
+ * On two cores or fewer, below this many files a batch runs on one worker. One thread importing already keeps 1.6 of
  * two vCPUs busy (V8 compiles and collects garbage on threads of its own), and every worker compiles the importer
  * again for its first ~2,000 reports: measured here, two workers were slower than one thread on 1,000 and 3,000 files
  * and 7 % faster on 10,000.
@@ -32,34 +32,25 @@ const FEW_CORES = 2;
 const FEW_CORES_BATCH_FILES = 6000;
 
 /**
- * Files that only this package's own readers read (text, HTML, Markdown, JSON, by their extension). A batch holding any
- * other file (a PDF for PDF.js; a workbook or Word file for exceljs or mammoth, when the fast readers decline; a file
- * whose kind only its content tells) keeps a worker where it would otherwise run on this thread, for the time limit.
- */
-export const OWN_READERS_ONLY = /\.(txt|text|htm|html|shtml|md|markdown|json)$/i;
-
-/**
  * How many worker threads a batch gets (none when this bundle cannot start workers): see `poolSize`.
  */
-export function workersFor(count: number, bytes: number, requested: number | undefined, needIsolation: boolean, thirdParty: boolean): number {
-  return canFork() ? poolSize(count, bytes, requested, needIsolation, availableParallelism(), thirdParty) : 0;
+export function workersFor(count: number, bytes: number, requested: number | undefined, needIsolation: boolean): number {
+  return canFork() ? poolSize(count, bytes, requested, needIsolation, availableParallelism()) : 0;
 }
 
 /**
  * How many worker threads a batch of `count` files gets on `cores` cores: none for a small batch (under ~50 files and
  * 8 MB), on one core or with `--jobs 1`, unless a time limit must be enforced (then at least one: only a worker can be
- * stopped). On two cores under 6,000 files: none, or one when the batch holds a PDF, Word or Excel file (`thirdParty`),
- * so that the time limit holds where other people's parsers run. Otherwise the cores (or `--jobs`, an upper bound), no
- * more than one per ~24 files. @internal
+ * stopped); one on two cores under 6,000 files; otherwise the cores (or `--jobs`, an upper bound), no more than one per
+ * ~24 files. @internal
  */
-export function poolSize(count: number, bytes: number, requested: number | undefined, needIsolation: boolean, cores: number, thirdParty = false): number {
+export function poolSize(count: number, bytes: number, requested: number | undefined, needIsolation: boolean, cores: number): number {
   if (count === 0) return 0;
   const want = Math.max(1, Math.min(requested ?? cores, Math.ceil(count / FILES_PER_WORKER)));
   if (needIsolation) return want;
   if (requested === 1 || cores < 2 || (count < SMALL_BATCH_FILES && bytes < SMALL_BATCH_BYTES)) return 0;
-  // One thread: a lone worker did the same work 5–9 % slower than this thread (each answer a message: measured on
-  // 3,000 text, HTML and JSON files), so it is kept only for the time limit around other people's parsers.
-  if (cores <= FEW_CORES && count < FEW_CORES_BATCH_FILES) return thirdParty ? 1 : 0;
+  // one worker, not this thread: the time limit and the worker's heap cap still hold, without a second warm-up
+  if (cores <= FEW_CORES && count < FEW_CORES_BATCH_FILES) return 1;
   return want;
 }
 

@@ -361,7 +361,7 @@ describe("pairing over worker threads", () => {
     const dir = scratch();
     // 12 bodies × 5 years (60 files); half the bodies name their years newest first, so that a last year is imported
     // after the year that needs it. A time limit makes the pool start two workers on any machine (a small batch would
-    // otherwise run on one thread, and so would a batch of text under 6,000 files on two cores).
+    // otherwise run on one thread, and on two cores a batch under 6,000 files on one worker).
     for (let s = 0; s < 12; s++) {
       const series = generateSeries({ seed: 100 + s, edition: "gen2021", years: 5 });
       for (const [i, r] of series.entries()) {
