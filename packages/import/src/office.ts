@@ -282,7 +282,14 @@ let readers: Promise<typeof import("./ooxml") | undefined> | undefined;
  * import when a loader hook was installed, as under tsx).
  */
 function fastReaders(): Promise<typeof import("./ooxml") | undefined> {
-  readers ??= import("./ooxml").catch(() => undefined);
+  if (!readers) {
+    const loading = import("./ooxml").catch(() => {
+      // this file goes to the library; the next one tries the chunk again
+      if (readers === loading) readers = undefined;
+      return undefined;
+    });
+    readers = loading;
+  }
   return readers;
 }
 

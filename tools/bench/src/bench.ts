@@ -283,7 +283,7 @@ function pdfSection(p: PdfBench | undefined): string[] {
   );
   const f = p.floor;
   out.push(
-    `The floor: PDF.js alone (\`PDFJS_ONLY\` in \`pdf-throughput.ts\`), the same options as the import, on the calling thread, opening each of the same PDFs and reading every page's text, ${fmt(f.asis.count)} of them after the same warm-up, CPU time as above. "as published" is PDF.js on each file as it is; "lean" on the copy the import gives PDF.js (embedded font programs left out, \`withoutFontPrograms\`; the leaving-out itself not timed). Nothing of ours runs: no caps, no layout, no analysis, no validation.`,
+    `The floor: PDF.js alone (\`PDFJS_ONLY\` in \`pdf-throughput.ts\`), the same options as the import, on the calling thread, opening each of the same PDFs and reading every page's text and the document's Info, ${fmt(f.asis.count)} of them after the same warm-up, CPU time as above. "as published" is PDF.js on each file as it is; "lean" on the copy the import gives PDF.js (embedded font programs left out, \`withoutFontPrograms\`; the leaving-out itself not timed). Nothing of ours runs: no caps, no layout, no analysis, no validation. (The import may also read a file twice, as published when its lean copy fails, and re-read pages without text strictly; neither happens on these PDFs.)`,
     "",
     "| PDF.js alone | CPU ms/PDF (wall) | five-page reports/s/core |",
     "| --- | ---: | ---: |",
@@ -457,6 +457,9 @@ function timed(args: string[], files: number, threads: number, nodeArgs: string[
 interface FolderThroughput {
   files: number;
   ms: number;
+  /** When its loop started and ended, in ms since the epoch. */
+  startedAt: number;
+  endedAt: number;
   filesPerSec: number;
   imported: number;
   failed: number;
@@ -483,19 +486,21 @@ function libraryRun(dir: string, files: number): { run: BatchRun; detail: Folder
 }
 
 /**
- * The library on every core at once: NPROC processes of `folder-throughput.ts`, each over every NPROC-th file, started
- * together; the rate is the files over the slowest one's loop. What no CLI design can beat on this machine: the
- * ceiling of "library rate × cores", where a one-thread library run already keeps V8's collector and compiler
- * threads busy on the other cores.
+ * The library on every core at once: NPROC processes of `folder-throughput.ts`, each over one of NPROC consecutive
+ * blocks of the files, started together; the rate is the files over the span from the first loop's start to the last
+ * one's end. What no CLI design can beat on this machine: the ceiling of "library rate × cores", where a one-thread
+ * library run already keeps V8's collector and compiler threads busy on the other cores.
  */
 async function libraryAllCores(dir: string, files: number): Promise<BatchRun> {
   const load = loadavg()[0] ?? 0;
+  const children: ReturnType<typeof spawn>[] = [];
   const one = (part: number) =>
     new Promise<FolderThroughput>((done, failed) => {
       const child = spawn(process.execPath, [...NODE_TS, join(here, "folder-throughput.ts"), dir, String(part), String(NPROC)], {
         cwd: join(root, "tools/bench"),
         stdio: ["ignore", "pipe", "pipe"],
       });
+      children.push(child);
       let out = "";
       let err = "";
       child.stdout.on("data", (d) => {
@@ -510,14 +515,20 @@ async function libraryAllCores(dir: string, files: number): Promise<BatchRun> {
         else done(JSON.parse(out.trim().split("\n").pop() ?? "{}") as FolderThroughput);
       });
     });
-  const runs = await Promise.all(Array.from({ length: NPROC }, (_, part) => one(part)));
+  let runs: FolderThroughput[];
+  try {
+    runs = await Promise.all(Array.from({ length: NPROC }, (_, part) => one(part)));
+  } catch (e) {
+    for (const c of children) c.kill();
+    throw e;
+  }
   const read = runs.reduce((a, r) => a + r.files, 0);
   if (read !== files) throw new Error(`the parts read ${read} files, not ${files}`);
   return {
-    command: `library on every core: ${NPROC} processes at once, each over every ${NPROC === 2 ? "other" : `${NPROC}th`} file`,
+    command: `library on every core: ${NPROC} processes at once, each over a ${NPROC === 2 ? "half" : `1/${NPROC}`} of the files`,
     files,
     threads: NPROC,
-    seconds: Math.max(...runs.map((r) => r.ms)) / 1000,
+    seconds: (Math.max(...runs.map((r) => r.endedAt)) - Math.min(...runs.map((r) => r.startedAt))) / 1000,
     maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)),
     exit: 0,
     load,
@@ -612,7 +623,7 @@ function batchTargetRows(batches: readonly BatchBench[]): string[] {
       "flat",
       `${mb(small.capped.maxRssKb)} for ${fmt(small.files)} files, ${mb(big.capped.maxRssKb)} for ${fmt(big.files)}${big.capped.exit === 0 ? "" : ` (exit ${big.capped.exit})`}`,
       cappedGrowth < 1.25 && big.capped.exit === 0 && small.capped.exit === 0,
-      `×${fmt(cappedGrowth, 2)} for ×${fmt(big.files / small.files)} files; bounded: ${fmt(big.files)} files validated in a ${CAPPED_HEAP_MB} MB old space at ${fmt(rate(big.capped))} files/s (uncapped --jobs 1: ${fmt(rate(big.cliOne))} files/s, ${mb(big.cliOne.maxRssKb)}). Uncapped, V8 sizes its heap to the work: --jobs ${NPROC} ${mb(small.cliAll.maxRssKb)} → ${mb(big.cliAll.maxRssKb)} (×${fmt(growth, 2)}, and on ${NPROC} cores the smaller batch runs on one worker), --no-pair ×${fmt(noPairGrowth, 2)}, the library's own loop ${mb(small.library.maxRssKb)} → ${mb(big.library.maxRssKb)}`,
+      `×${fmt(cappedGrowth, 2)} for ×${fmt(big.files / small.files)} files; bounded: ${fmt(big.files)} files validated in a ${CAPPED_HEAP_MB} MB old space at ${fmt(rate(big.capped))} files/s (uncapped --jobs 1: ${fmt(rate(big.cliOne))} files/s, ${mb(big.cliOne.maxRssKb)}). Uncapped, V8 sizes its heap to the work: --jobs ${NPROC} ${mb(small.cliAll.maxRssKb)} → ${mb(big.cliAll.maxRssKb)} (×${fmt(growth, 2)}${NPROC <= 2 && small.files < 6000 ? `, and on ${NPROC} cores the smaller batch runs on one worker` : ""}), --no-pair ×${fmt(noPairGrowth, 2)}, the library's own loop ${mb(small.library.maxRssKb)} → ${mb(big.library.maxRssKb)}`,
     ),
   ];
 }
@@ -622,7 +633,7 @@ function batchSection(batches: readonly BatchBench[]): string[] {
   const out = [
     "### Batch",
     "",
-    `Folders of generated files (\`generateCorpus\`, seed ${SEED + 7}, every edition), the formats in turn (${BATCH_MIX.join(", ")}). On each folder, one after the other: the library on one thread in its own process (\`tools/bench/src/folder-throughput.ts\`: each file read, \`importReport\` + \`validateReport\` with the import's issues, its loop timed; peak RSS from \`process.resourceUsage\`), the same on every core at once (${NPROC} such processes started together, each over every ${NPROC === 2 ? "other" : `${NPROC}th`} file, timed by the slowest: the most "library × cores" this machine gives, since one library thread already keeps V8's collector and compiler threads busy on the other cores), then the CLI with \`--jobs 1\` (no worker: the main thread does the files) and with \`--jobs ${NPROC}\` (\`nproc\`), run with \`/usr/bin/time -f %M\` (wall time of the whole process, start-up and the folder walk included; peak RSS of the process, worker threads included), output to /dev/null. The CLI does more than the library loop: it pairs consecutive years of one body for the cross-year rules (two passes: the first imports every file and holds what it imported until the second validates it; \`--no-pair\` is one pass) and renders each file's findings as text. "vs library" is the run's files/s against the library's files/s × its threads. On two cores the CLI gives a batch under 6,000 files one worker whatever \`--jobs\` says (a second did not pay off there), so the 1,000-file \`--jobs ${NPROC}\` rows ran on one worker. The last row of each size is \`--jobs 1\` with V8's old space capped at ${CAPPED_HEAP_MB} MB: a batch whose memory grew with its files would run out. The machine is shared: the one-minute load average before each run is given, and any figure can be off by tens of percent from one run to the next.`,
+    `Folders of generated files (\`generateCorpus\`, seed ${SEED + 7}, every edition), the formats in turn (${BATCH_MIX.join(", ")}). On each folder, one after the other: the library on one thread in its own process (\`tools/bench/src/folder-throughput.ts\`: each file read, \`importReport\` + \`validateReport\` with the import's issues, its loop timed; peak RSS from \`process.resourceUsage\`), the same on every core at once (${NPROC} such processes started together, each over one of ${NPROC} consecutive blocks of the files, timed from the first loop's start to the last one's end: the most "library × cores" this machine gives, since one library thread already keeps V8's collector and compiler threads busy on the other cores), then the CLI with \`--jobs 1\` (no worker: the main thread does the files) and with \`--jobs ${NPROC}\` (\`nproc\`), run with \`/usr/bin/time -f %M\` (wall time of the whole process, start-up and the folder walk included; peak RSS of the process, worker threads included), output to /dev/null. The CLI does more than the library loop: it pairs consecutive years of one body for the cross-year rules (two passes: the first imports every file and holds what it imported until the second validates it; \`--no-pair\` is one pass) and renders each file's findings as text. "vs library" is the run's files/s against the library's files/s × its threads. On two cores the CLI gives a batch under 6,000 files one worker whatever \`--jobs\` says (a second did not pay off there), so the 1,000-file \`--jobs ${NPROC}\` rows ran on one worker. The last row of each size is \`--jobs 1\` with V8's old space capped at ${CAPPED_HEAP_MB} MB: a batch whose memory grew with its files would run out. The machine is shared: the one-minute load average before each run is given, and any figure can be off by tens of percent from one run to the next.`,
     "",
     "| run | files | input | wall s | files/s | files/s/thread | vs library × threads | peak RSS | load before | exit |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
