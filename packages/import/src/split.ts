@@ -176,6 +176,106 @@ export function rowCandidates(
   }
   if (identity.sumLast && chunks.length === 1 && kinds.every((x) => x === "count") && /^\d+$/.test(chunks[0]!.text))
     return sumLastCandidates(chunks[0]!, k, cap, maxSteps, work);
+  return (cap >= 1 ? oneTokenACell(chunks, kinds, identity, maxSteps, work) : undefined) ?? enumerateRow(chunks, kinds, identity, cap, maxSteps, work);
+}
+
+/** A whole count as a token of its own: digits, no leading zero (but "0" itself), at most 12 (see `MAX_PART`). */
+function wholeCount(t: string): boolean {
+  const n = t.length;
+  if (n === 0 || n > 12 || (n > 1 && t.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * `enumerateRow`'s one reading, worked out directly, when a row of counts has one token a cell (label/value text):
+ * every token a whole count or a dash, slash or 无, and each total the identity forces spelled by its token. The same
+ * reading, and the same enumeration work spent (counted as `enumerateRow` counts it: a step for each call, for each
+ * part tried, and for each part that leaves its token unfinished). Undefined for anything else, and when the budget
+ * would run out on the way: `enumerateRow` then reads the row, truncation included. @internal
+ */
+export function oneTokenACell(
+  chunks: readonly Chunk[],
+  kinds: readonly CellKind[],
+  identity: { sumLast?: boolean | undefined; block?: number | undefined },
+  maxSteps: number,
+  work: Work,
+): RowCands | undefined {
+  const k = kinds.length;
+  if (chunks.length !== k) return undefined;
+  // which tokens are a dash, slash or 无 (the others are whole counts)
+  const special = new Array<boolean>(k);
+  for (let i = 0; i < k; i++) {
+    const c = chunks[i]!;
+    if (c.atomic || kinds[i] !== "count") return undefined;
+    const whole = wholeCount(c.text);
+    if (!whole && !SPECIAL.test(c.text)) return undefined;
+    special[i] = !whole;
+  }
+  const out = new Array<Part | null>(k);
+  // the value of each cell for the forced totals: a count, or NaN for a dash, slash or 无 (a total over it is not forced)
+  const values = new Array<number>(k);
+  let steps = 1; // the last call, which finds every cell read
+  for (let i = 0; i < k; i++) {
+    const chunk = chunks[i]!;
+    const text = chunk.text;
+    steps++; // the call for this cell
+    let from = -1;
+    if (identity.sumLast && i === k - 1) from = 0;
+    else if (identity.block && i % identity.block === identity.block - 1) from = i - identity.block + 1;
+    let sum: number | undefined;
+    if (from >= 0) {
+      sum = 0;
+      for (let j = from; j < i; j++) {
+        const v = values[j]!;
+        if (Number.isNaN(v)) {
+          sum = undefined;
+          break;
+        }
+        sum += v;
+      }
+    }
+    if (sum !== undefined && !special[i]) {
+      // a forced total: only its sum can stand there, spelled by the whole token
+      if (spelledAt(text, 0, sum) !== text.length) return undefined;
+      out[i] = { raw: text.slice(0, text.length), value: count(sum), offset: chunk.offset };
+      values[i] = sum;
+      continue;
+    }
+    if (special[i]) {
+      const value = specialValue(text);
+      out[i] = value.kind === "blank" ? null : partOf(text, value, chunk.offset, chunk.loc);
+      values[i] = value.kind === "blank" ? 0 : Number.NaN;
+      continue;
+    }
+    // each prefix of the digits is tried (a step each), and each shorter one is a call that finds its token unfinished
+    steps += 2 * text.length - 1;
+    const n = Number(text);
+    out[i] = { raw: text.slice(0, text.length), value: count(n), offset: chunk.offset };
+    values[i] = n;
+  }
+  if (steps > maxSteps || work.exhausted || work.left < steps) return undefined;
+  spend(work, steps);
+  return { cands: [out], truncated: false, placed: false, overflow: false };
+}
+
+/**
+ * Every reading of a row whose chunks are not all atomic, by enumeration within the budget (see `rowCandidates`).
+ * @internal
+ */
+export function enumerateRow(
+  chunks: readonly Chunk[],
+  kinds: readonly CellKind[],
+  identity: { sumLast?: boolean | undefined; block?: number | undefined },
+  cap: number,
+  maxSteps: number,
+  work: Work,
+): RowCands {
+  const k = kinds.length;
+  const cands: Cand[] = [];
   let steps = 0;
   let truncated = false;
   // the cells read so far, by cell: a part, null (blank), or undefined for a count or an amount read from glued

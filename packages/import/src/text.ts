@@ -33,8 +33,35 @@ export function prepareFolded(t: string): string {
   return out;
 }
 
-const UNIT_AT = /^(人次|万元|条|件|次|篇|个|人|元)/;
 const CJK = /[\u3400-\u9fff]/;
+
+/** The length of the unit at `i` (人次, 万元, 条, 件, 次, 篇, 个, 人, 元), else 0. */
+function unitAt(src: string, i: number): number {
+  const c = src.charCodeAt(i);
+  if (c === 0x4eba) return src.charCodeAt(i + 1) === 0x6b21 ? 2 : 1; // 人次, 人
+  if (c === 0x4e07) return src.charCodeAt(i + 1) === 0x5143 ? 2 : 0; // 万元
+  return c === 0x6761 || c === 0x4ef6 || c === 0x6b21 || c === 0x7bc7 || c === 0x4e2a || c === 0x5143 ? 1 : 0; // 条 件 次 篇 个 元
+}
+
+/** True for a code unit of CJK_CHAR's range (U+3400–U+9FFF); false for NaN (past the end). */
+const isCjkCode = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
+
+/** True for a code unit that `\s` matches (ECMAScript's white space and line terminators). */
+function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** True when an ASCII digit stands in `src` from `from` to before `to`. */
+function hasDigit(src: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const c = src.charCodeAt(j);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
 /** True when the "|" at `at` opens an empty cell: only spaces or tabs stand before the next "|" of the same line. */
 function emptyCellAt(src: string, at: number, limit: number): boolean {
@@ -52,35 +79,48 @@ export function extractRun(src: string, from: number, to: number): { chunks: Chu
   const limit = Math.min(to, src.length, from + 2000);
   // skip what stands between a label and its values
   for (let guard = 0; guard < 50 && i < limit; guard++) {
-    const ch = src[i]!;
+    const c = src.charCodeAt(i);
     // an empty cell of a pipe row ("|  | 3 |", or a row of blanks under its label) is the row's first cell: a blank
-    if (ch === "|" && emptyCellAt(src, i, limit)) break;
-    if (/\s|\||[、,:;。.]/.test(ch)) {
+    if (c === 0x7c && emptyCellAt(src, i, limit)) break;
+    // white space, "|", 、 , : ; 。 .
+    if (isSpaceCode(c) || c === 0x7c || c === 0x3001 || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x3002 || c === 0x2e) {
       i++;
       continue;
     }
-    if (ch === "(" || ch === "（") {
-      const close = src.slice(i, Math.min(limit, i + 160)).search(/[)）]/);
+    if (c === 0x28 || c === 0xff08) {
+      // guidance in brackets: skipped to its closing bracket within 160 characters
+      const end = Math.min(limit, i + 160);
+      let close = -1;
+      for (let j = i + 1; j < end; j++) {
+        const d = src.charCodeAt(j);
+        if (d === 0x29 || d === 0xff09) {
+          close = j;
+          break;
+        }
+      }
       if (close > 0) {
-        i += close + 1;
+        i = close + 1;
         continue;
       }
       break;
     }
-    const u = UNIT_AT.exec(src.slice(i, i + 2));
-    if (u && !CJK.test(src[i + u[0].length] ?? "")) {
-      i += u[0].length;
+    const unit = unitAt(src, i);
+    if (unit && !isCjkCode(src.charCodeAt(i + unit))) {
+      i += unit;
       continue;
     }
     // a label cell inside a pipe row ("| 缴纳费用、 | 行政机关不再处理其政 | 0 |"): skip it
-    const lineStart = src.lastIndexOf("\n", i) + 1;
-    const lineEnd = src.indexOf("\n", i) < 0 ? src.length : src.indexOf("\n", i);
-    const pipeLine = src.slice(lineStart, lineEnd).includes("|");
-    if (pipeLine && CJK.test(ch)) {
-      const bar = src.indexOf("|", i);
-      if (bar > 0 && bar < lineEnd && !/\d/.test(src.slice(i, bar))) {
-        i = bar + 1;
-        continue;
+    if (isCjkCode(c)) {
+      const nl = src.indexOf("\n", i);
+      const lineEnd = nl < 0 ? src.length : nl;
+      const lineStart = src.lastIndexOf("\n", i) + 1;
+      const firstBar = src.indexOf("|", lineStart);
+      if (firstBar >= 0 && firstBar < lineEnd) {
+        const bar = src.indexOf("|", i);
+        if (bar > 0 && bar < lineEnd && !hasDigit(src, i, bar)) {
+          i = bar + 1;
+          continue;
+        }
       }
     }
     break;

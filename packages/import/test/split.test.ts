@@ -1,6 +1,6 @@
 import { count, money } from "@gov-disclosure/core";
 import { describe, expect, it } from "vitest";
-import { type Chunk, fitPipeCells, num, partText, rowCandidates } from "../src/split";
+import { type Chunk, enumerateRow, fitPipeCells, newWork, num, oneTokenACell, partText, rowCandidates, type Work } from "../src/split";
 
 /** A reading as text: each cell's raw text, value and offset. */
 const shown = (cands: readonly (readonly ({ raw: string; value: unknown; offset?: number } | null)[])[]) =>
@@ -69,6 +69,48 @@ describe("rowCandidates reads glued counts as the plain rule does", () => {
       readings += got.cands.length;
     }
     expect(readings).toBeGreaterThan(600);
+  });
+
+  it("a row with one token a cell is read directly, as the enumeration reads it, spending the same work", () => {
+    // tokens a label/value text gives: whole counts, dashes, slashes, 无, and the odd ones the direct reading leaves to
+    // the enumeration (a leading zero, 13 digits, a decimal)
+    const token = () => {
+      const r = rnd(20);
+      if (r < 12) return String(rnd(4) === 0 ? 0 : rnd(10 ** (1 + rnd(6))));
+      return ["—", "-", "/", "无", "012", "1234567890123", "1.5", "00"][r - 12]!;
+    };
+    let direct = 0;
+    for (let i = 0; i < 3000; i++) {
+      const k = 1 + rnd(9);
+      let offset = 0;
+      const texts = Array.from({ length: k }, token);
+      const identity = [{}, { sumLast: true }, { block: 3 }, { block: 2 }][i % 4]!;
+      // half of the rows with their totals printed right, so that forced totals are read, not only refused
+      if (i % 2 && identity.sumLast) texts[k - 1] = String(texts.slice(0, -1).reduce((a, t) => a + (/^\d+$/.test(t) ? Number(t) : Number.NaN), 0));
+      const chunks: Chunk[] = texts.map((text) => {
+        const c = { text, offset, atomic: false, ...(rnd(3) === 0 ? { loc: { line: 1 + rnd(9), column: 1 } } : {}) };
+        offset += text.length + 1;
+        return c;
+      });
+      const kinds = texts.map(() => (rnd(40) === 0 ? "money" : "count") as const);
+      // budgets: plenty, or nearly spent, so that the direct reading must give way where the enumeration runs out
+      const left = rnd(5) === 0 ? rnd(60) : 3_000_000;
+      const a: Work = { ...newWork(), left };
+      const b: Work = { ...newWork(), left };
+      const fast = oneTokenACell(chunks, kinds, identity, 300000, a);
+      const slow = enumerateRow(chunks, kinds, identity, 5000, 300000, b);
+      if (fast) {
+        direct++;
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+        expect(a).toEqual(b);
+      } else expect(a).toEqual({ ...newWork(), left }); // nothing spent when it gives way
+      // and rowCandidates, which tries it first, reads every row as before
+      if (!(identity.sumLast && k === 1))
+        expect(JSON.stringify(rowCandidates(chunks, kinds, identity))).toBe(JSON.stringify(enumerateRow(chunks, kinds, identity, 5000, 300000, newWork())));
+    }
+    // the direct reading took a good share of the rows (and the enumeration the rest)
+    expect(direct).toBeGreaterThan(300);
+    expect(direct).toBeLessThan(2700);
   });
 
   it("a total that its parts spell is the only reading of the total cell; one they do not spell, none", () => {
