@@ -73,11 +73,12 @@ function emptyCellAt(src: string, at: number, limit: number): boolean {
   return false;
 }
 
-/** Reads the values that follow a label: skips guidance in brackets, units and label cells; stops at the next label. @internal */
-export function extractRun(src: string, from: number, to: number): { chunks: Chunk[]; end: number } {
+/**
+ * Where the values after a label start: white space, punctuation, guidance in brackets, units and label cells of a
+ * pipe row skipped (at most 50 of them), from `from`, before `limit`. @internal
+ */
+export function skipToValues(src: string, from: number, limit: number): number {
   let i = from;
-  const limit = Math.min(to, src.length, from + 2000);
-  // skip what stands between a label and its values
   for (let guard = 0; guard < 50 && i < limit; guard++) {
     const c = src.charCodeAt(i);
     // an empty cell of a pipe row ("|  | 3 |", or a row of blanks under its label) is the row's first cell: a blank
@@ -125,7 +126,13 @@ export function extractRun(src: string, from: number, to: number): { chunks: Chu
     }
     break;
   }
-  const start = i;
+  return i;
+}
+
+/** Reads the values that follow a label: skips guidance in brackets, units and label cells; stops at the next label. @internal */
+export function extractRun(src: string, from: number, to: number): { chunks: Chunk[]; end: number } {
+  const limit = Math.min(to, src.length, from + 2000);
+  const start = skipToValues(src, from, limit);
   const lineEnd = src.indexOf("\n", start) < 0 ? src.length : src.indexOf("\n", start);
   const restOfLine = src.slice(start, Math.min(lineEnd, limit));
   if (restOfLine.includes("|")) {
