@@ -80,13 +80,20 @@ describe("rowCandidates reads glued counts as the plain rule does", () => {
       return ["—", "-", "/", "无", "012", "1234567890123", "1.5", "00"][r - 12]!;
     };
     let direct = 0;
+    let blockTotals = 0;
     for (let i = 0; i < 3000; i++) {
       const k = 1 + rnd(9);
       let offset = 0;
       const texts = Array.from({ length: k }, token);
-      const identity = [{}, { sumLast: true }, { block: 3 }, { block: 2 }][i % 4]!;
-      // half of the rows with their totals printed right, so that forced totals are read, not only refused
-      if (i % 2 && identity.sumLast) texts[k - 1] = String(texts.slice(0, -1).reduce((a, t) => a + (/^\d+$/.test(t) ? Number(t) : Number.NaN), 0));
+      const identity: { sumLast?: boolean; block?: number } = [{}, { sumLast: true }, { block: 3 }, { block: 2 }, { sumLast: true, block: 2 }][i % 5]!;
+      // half of the rows with their totals printed right (every block's, then the last), so that forced totals are read,
+      // not only refused
+      const sumOf = (from: number, to: number) => texts.slice(from, to).reduce((a, t) => a + (/^\d+$/.test(t) ? Number(t) : Number.NaN), 0);
+      if (i % 2) {
+        const block = identity.block;
+        if (block) for (let end = block - 1; end < k; end += block) if (!(identity.sumLast && end === k - 1)) texts[end] = String(sumOf(end - block + 1, end));
+        if (identity.sumLast) texts[k - 1] = String(sumOf(0, k - 1));
+      }
       const chunks: Chunk[] = texts.map((text) => {
         const c = { text, offset, atomic: false, ...(rnd(3) === 0 ? { loc: { line: 1 + rnd(9), column: 1 } } : {}) };
         offset += text.length + 1;
@@ -95,20 +102,25 @@ describe("rowCandidates reads glued counts as the plain rule does", () => {
       const kinds = texts.map(() => (rnd(40) === 0 ? "money" : "count") as const);
       // budgets: plenty, or nearly spent, so that the direct reading must give way where the enumeration runs out
       const left = rnd(5) === 0 ? rnd(60) : 3_000_000;
-      const a: Work = { ...newWork(), left };
-      const b: Work = { ...newWork(), left };
-      const fast = oneTokenACell(chunks, kinds, identity, 300000, a);
-      const slow = enumerateRow(chunks, kinds, identity, 5000, 300000, b);
+      const exhausted = rnd(50) === 0;
+      const maxSteps = rnd(5) === 0 ? rnd(80) : 300000;
+      const a: Work = { left, exhausted };
+      const b: Work = { left, exhausted };
+      const fast = oneTokenACell(chunks, kinds, identity, maxSteps, a);
+      const slow = enumerateRow(chunks, kinds, identity, 5000, maxSteps, b);
       if (fast) {
         direct++;
+        const block = identity.block;
+        if (block && texts.some((t, j) => j % block === block - 1 && /^[1-9]/.test(t))) blockTotals++;
         expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
         expect(a).toEqual(b);
-      } else expect(a).toEqual({ ...newWork(), left }); // nothing spent when it gives way
+      } else expect(a).toEqual({ left, exhausted }); // nothing spent when it gives way
       // and rowCandidates, which tries it first, reads every row as before
       if (!(identity.sumLast && k === 1))
         expect(JSON.stringify(rowCandidates(chunks, kinds, identity))).toBe(JSON.stringify(enumerateRow(chunks, kinds, identity, 5000, 300000, newWork())));
     }
-    // the direct reading took a good share of the rows (and the enumeration the rest)
+    // the direct reading took a good share of the rows (and the enumeration the rest), nonzero block totals among them
+    expect(blockTotals).toBeGreaterThan(30);
     expect(direct).toBeGreaterThan(300);
     expect(direct).toBeLessThan(2700);
   });

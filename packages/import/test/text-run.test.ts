@@ -97,6 +97,14 @@ describe("skipToValues skips what it skipped before its loop worked on character
       "\ufeff",
       "\u2003",
       "\u180e",
+      "\u0085",
+      "\u200b",
+      "\ud800",
+      "\udc00",
+      "\u33ff",
+      "\u3400",
+      "\u9fff",
+      "\ua000",
       "a",
       "（注：按件计）",
       "3元",
@@ -106,7 +114,8 @@ describe("skipToValues skips what it skipped before its loop worked on character
     for (let n = 0; n < 20000; n++) {
       const text = Array.from({ length: 1 + rnd(40) }, () => pieces[rnd(pieces.length)]).join("");
       const from = rnd(Math.max(1, text.length));
-      const limit = rnd(3) === 0 ? Math.min(text.length, from + rnd(text.length + 1)) : text.length;
+      // a limit inside the text, at its end, past its end, or before the start
+      const limit = [Math.min(text.length, from + rnd(text.length + 1)), text.length, text.length + rnd(5), from - rnd(3)][rnd(4)]!;
       const got = skipToValues(text, from, limit);
       expect(got).toBe(skipBefore(text, from, limit));
       if (got > from) moved++;
