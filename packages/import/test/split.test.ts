@@ -1,4 +1,4 @@
-import { count, money } from "@gov-disclosure/core";
+import { type CellKind, count, money } from "@gov-disclosure/core";
 import { describe, expect, it } from "vitest";
 import { type Chunk, enumerateRow, fitPipeCells, newWork, num, oneTokenACell, partText, rowCandidates, type Work } from "../src/split";
 
@@ -99,7 +99,7 @@ describe("rowCandidates reads glued counts as the plain rule does", () => {
         offset += text.length + 1;
         return c;
       });
-      const kinds = texts.map(() => (rnd(40) === 0 ? "money" : "count") as const);
+      const kinds = texts.map((): CellKind => (rnd(40) === 0 ? "money" : "count"));
       // budgets: plenty, or nearly spent, so that the direct reading must give way where the enumeration runs out
       const left = rnd(5) === 0 ? rnd(60) : 3_000_000;
       const exhausted = rnd(50) === 0;
