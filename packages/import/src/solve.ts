@@ -522,7 +522,9 @@ function decide(
   known?: Known,
 ): void {
   let truncated = truncatedIn;
-  const glued = obs.some((o) => o.chunks.some((c) => !c.atomic)) || obs.some((o) => o.chunks.length < o.spec.cells.length);
+  // digits were split (or values placed) only where a row has fewer tokens than cells: a label/value row with a token
+  // for each cell was read as printed, and says nothing of a split
+  const glued = obs.some((o) => o.chunks.length < o.spec.cells.length);
   const allIds: string[] = [];
   for (const o of obs) for (const id of o.spec.cells) allIds.push(id);
   if (sols.length === 0) return;

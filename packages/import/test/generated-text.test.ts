@@ -79,3 +79,21 @@ describe("valid generated reports through flattened text", () => {
       expect(blankTables).toBeGreaterThan(5);
     }, 120_000);
 });
+
+describe("a split is reported only where digits were split", () => {
+  it("label/value text (a token for each cell) says nothing of glued digits; glued text of the same reports does", () => {
+    let gluedDecided = 0;
+    for (const edition of ["gen2019", "gen2021"] as const)
+      for (let seed = 1; seed <= 20; seed++) {
+        const report = generateReport({ edition, seed });
+        const lines = importText(toFlattenedText(report, { style: "lines" }));
+        expect(lines.report).toBeDefined();
+        expect(lines.issues.filter((i) => i.code === "IMPORT-SPLIT-DECIDED")).toEqual([]);
+        // nor does the evidence list a split for a row read token by token
+        expect(lines.evidence.splits.filter((s) => s.candidates <= 1)).toEqual([]);
+        const glued = importText(toFlattenedText(report, { style: "glued" }));
+        gluedDecided += glued.issues.filter((i) => i.code === "IMPORT-SPLIT-DECIDED").length;
+      }
+    expect(gluedDecided).toBeGreaterThan(20);
+  });
+});
