@@ -1,3 +1,4 @@
+import { lazily } from "./lazy";
 import { type ImportIssue, importIssue, WORKBOOK } from "@gov-disclosure/core";
 import { analyze, failed, importJson, invalidJson } from "./analyze";
 import { GridLimitError } from "./grid";
@@ -112,19 +113,9 @@ export async function importReport(input: string | Uint8Array, options: ImportOp
 }
 
 type PdfModules = readonly [typeof import("./pdf/index"), typeof import("./pdf/issues")];
-let pdfModules: Promise<PdfModules> | undefined;
 
 /** The PDF reader's chunks, loaded on first use and kept (a failed load is tried again by the next PDF). */
-function loadPdfModules(): Promise<PdfModules> {
-  if (!pdfModules) {
-    const loading = Promise.all([import("./pdf/index"), import("./pdf/issues")] as const);
-    pdfModules = loading;
-    loading.catch(() => {
-      if (pdfModules === loading) pdfModules = undefined;
-    });
-  }
-  return pdfModules;
-}
+const loadPdfModules = lazily((): Promise<PdfModules> => Promise.all([import("./pdf/index"), import("./pdf/issues")] as const));
 
 /** Reads a PDF's text layer (PDF.js, loaded on first use) and analyses it like any other document. @internal */
 async function importPdf(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {

@@ -12,6 +12,7 @@ import {
 import { chargeGrid, type Grid, type GridCell, gridBudget, gridText } from "./grid";
 import { type HtmlDoc, readHtml, walkHtml } from "./html";
 import { zipSync } from "fflate";
+import { lazily } from "./lazy";
 import { checkZip, checkZipParts, ZipLimitError } from "./zip";
 
 interface Mammoth {
@@ -274,24 +275,14 @@ export interface OfficeReading {
   readonly onReader?: (reader: "fast" | "library") => void;
 }
 
-let readers: Promise<typeof import("./ooxml") | undefined> | undefined;
+const loadReaders = lazily(() => import("./ooxml"));
 
 /**
- * The fast OOXML readers (their own chunk, with saxes), or undefined when the chunk cannot be loaded: the library reads.
- * Loaded once: an `import()` per workbook went through the module loader every time (a tenth of a Word document's
- * import when a loader hook was installed, as under tsx).
+ * The fast OOXML readers (their own chunk, with saxes), or undefined when the chunk cannot be loaded: the library reads
+ * (and the next file tries the chunk again). Loaded once: an `import()` per workbook went through the module loader
+ * every time (a tenth of a Word document's import when a loader hook was installed, as under tsx).
  */
-function fastReaders(): Promise<typeof import("./ooxml") | undefined> {
-  if (!readers) {
-    const loading = import("./ooxml").catch(() => {
-      // this file goes to the library; the next one tries the chunk again
-      if (readers === loading) readers = undefined;
-      return undefined;
-    });
-    readers = loading;
-  }
-  return readers;
-}
+const fastReaders = (): Promise<typeof import("./ooxml") | undefined> => loadReaders().catch(() => undefined);
 
 /** Reads an .xlsx (the fast reader when it reads every part of it, else exceljs), after checking the archive and its sheets (`precheckXlsx`). */
 export async function readXlsx(bytes: Uint8Array, maxCells = 200000, how: OfficeReading = {}): Promise<XlsxDoc> {

@@ -179,6 +179,16 @@ export function rowCandidates(
   return (cap >= 1 ? oneTokenACell(chunks, kinds, identity, maxSteps, work) : undefined) ?? enumerateRow(chunks, kinds, identity, cap, maxSteps, work);
 }
 
+/**
+ * The first cell a total cell of the row sums (the row's first with `sumLast` for its last cell, the block's first for
+ * the last of each block), or -1 when `cell` is no total.
+ */
+function totalFrom(identity: { sumLast?: boolean | undefined; block?: number | undefined }, cell: number, k: number): number {
+  if (identity.sumLast && cell === k - 1) return 0;
+  if (identity.block && cell % identity.block === identity.block - 1) return cell - identity.block + 1;
+  return -1;
+}
+
 /** A whole count as a token of its own: digits, no leading zero (but "0" itself), at most 12 (see `MAX_PART`). */
 function wholeCount(t: string): boolean {
   const n = t.length;
@@ -223,9 +233,7 @@ export function oneTokenACell(
     const chunk = chunks[i]!;
     const text = chunk.text;
     steps++; // the call for this cell
-    let from = -1;
-    if (identity.sumLast && i === k - 1) from = 0;
-    else if (identity.block && i % identity.block === identity.block - 1) from = i - identity.block + 1;
+    const from = totalFrom(identity, i, k);
     let sum: number | undefined;
     if (from >= 0) {
       sum = 0;
@@ -241,7 +249,7 @@ export function oneTokenACell(
     if (sum !== undefined && !special[i]) {
       // a forced total: only its sum can stand there, spelled by the whole token
       if (spelledAt(text, 0, sum) !== text.length) return undefined;
-      out[i] = { raw: text.slice(0, text.length), value: count(sum), offset: chunk.offset };
+      out[i] = { raw: text, value: count(sum), offset: chunk.offset };
       values[i] = sum;
       continue;
     }
@@ -254,7 +262,7 @@ export function oneTokenACell(
     // each prefix of the digits is tried (a step each), and each shorter one is a call that finds its token unfinished
     steps += 2 * text.length - 1;
     const n = Number(text);
-    out[i] = { raw: text.slice(0, text.length), value: count(n), offset: chunk.offset };
+    out[i] = { raw: text, value: count(n), offset: chunk.offset };
     values[i] = n;
   }
   if (steps > maxSteps || work.exhausted || work.left < steps) return undefined;
@@ -291,9 +299,7 @@ export function enumerateRow(
   // which chunks are a dash, slash or 无 (tested once, not at every step that starts one)
   const special = chunks.map((c) => SPECIAL.test(c.text));
   const forcedTotal = (cell: number): number | undefined => {
-    let from = -1;
-    if (identity.sumLast && cell === k - 1) from = 0;
-    else if (identity.block && cell % identity.block === identity.block - 1) from = cell - identity.block + 1;
+    const from = totalFrom(identity, cell, k);
     if (from < 0) return undefined;
     let sum = 0;
     for (let i = from; i < cell; i++) {

@@ -54,6 +54,12 @@ function isSpaceCode(c: number): boolean {
   );
 }
 
+/** The first "|" in `src` from `from` to before `to`, else -1. */
+function barIn(src: string, from: number, to: number): number {
+  for (let j = from; j < to; j++) if (src.charCodeAt(j) === 0x7c) return j;
+  return -1;
+}
+
 /** True when an ASCII digit stands in `src` from `from` to before `to`. */
 function hasDigit(src: string, from: number, to: number): boolean {
   for (let j = from; j < to; j++) {
@@ -115,10 +121,10 @@ export function skipToValues(src: string, from: number, limit: number): number {
       const nl = src.indexOf("\n", i);
       const lineEnd = nl < 0 ? src.length : nl;
       const lineStart = src.lastIndexOf("\n", i) + 1;
-      const firstBar = src.indexOf("|", lineStart);
-      if (firstBar >= 0 && firstBar < lineEnd) {
-        const bar = src.indexOf("|", i);
-        if (bar > 0 && bar < lineEnd && !hasDigit(src, i, bar)) {
+      // both searches stop at the end of the line (a text without pipes is not read to its end for each label)
+      if (barIn(src, lineStart, lineEnd) >= 0) {
+        const bar = barIn(src, i, lineEnd);
+        if (bar > 0 && !hasDigit(src, i, bar)) {
           i = bar + 1;
           continue;
         }

@@ -1,4 +1,5 @@
 /// <reference path="./pdfjs-modules.d.ts" />
+import { lazily } from "../lazy";
 import type { PdfDataLoader } from "./types";
 
 // The few parts of PDF.js (pdfjs-dist 4.10.38) this reader uses, typed locally: the package's own types pull in the
@@ -60,8 +61,6 @@ const g = globalThis as unknown as {
 /** True in Node (not in a browser, even with a `process` shim). @internal */
 export const isNode = (): boolean => typeof g.process?.versions?.node === "string";
 
-let loading: Promise<PdfJs> | undefined;
-
 /**
  * Loads PDF.js once, on first use (nothing else in the package pays for it). The modern build is used everywhere:
  * the legacy build replaces `Array.prototype.push`, `JSON.parse` and more with core-js versions for the whole
@@ -69,55 +68,47 @@ let loading: Promise<PdfJs> | undefined;
  * missing. The worker runs on the calling thread (PDF.js's "fake worker"): no Worker, no eval, no network.
  * @internal
  */
-export function loadPdfJs(): Promise<PdfJs> {
-  loading ??= (async () => {
-    if (typeof g.Promise.withResolvers !== "function") {
-      Object.defineProperty(Promise, "withResolvers", {
-        configurable: true,
-        writable: true,
-        value: function withResolvers<T>() {
-          let resolve!: (v: T | PromiseLike<T>) => void;
-          let reject!: (e?: unknown) => void;
-          const promise = new Promise<T>((a, b) => {
-            resolve = a;
-            reject = b;
-          });
-          return { promise, resolve, reject };
-        },
-      });
+export const loadPdfJs: () => Promise<PdfJs> = lazily(async () => {
+  if (typeof g.Promise.withResolvers !== "function") {
+    Object.defineProperty(Promise, "withResolvers", {
+      configurable: true,
+      writable: true,
+      value: function withResolvers<T>() {
+        let resolve!: (v: T | PromiseLike<T>) => void;
+        let reject!: (e?: unknown) => void;
+        const promise = new Promise<T>((a, b) => {
+          resolve = a;
+          reject = b;
+        });
+        return { promise, resolve, reject };
+      },
+    });
+  }
+  // PDF.js logs "Please use the `legacy` build in Node.js environments." once while loading in Node: stdout of
+  // the CLI carries JSON, so that one line is dropped (and only it).
+  const log = g.console.log;
+  g.console.log = (...a: unknown[]) => {
+    if (typeof a[0] === "string" && a[0].includes("Please use the `legacy` build")) return;
+    log.apply(g.console, a);
+  };
+  try {
+    const lib = (await import("pdfjs-dist/build/pdf.mjs")) as unknown as PdfJs & { GlobalWorkerOptions?: { workerPort?: unknown } };
+    // run the worker on this thread unless a host (a web page) gave PDF.js a worker of its own
+    if (!g.pdfjsWorker && !lib.GlobalWorkerOptions?.workerPort) {
+      const worker = (await import("pdfjs-dist/build/pdf.worker.mjs")) as unknown as { WorkerMessageHandler: unknown };
+      g.pdfjsWorker ??= { WorkerMessageHandler: worker.WorkerMessageHandler };
     }
-    // PDF.js logs "Please use the `legacy` build in Node.js environments." once while loading in Node: stdout of
-    // the CLI carries JSON, so that one line is dropped (and only it).
-    const log = g.console.log;
-    g.console.log = (...a: unknown[]) => {
-      if (typeof a[0] === "string" && a[0].includes("Please use the `legacy` build")) return;
-      log.apply(g.console, a);
-    };
-    try {
-      const lib = (await import("pdfjs-dist/build/pdf.mjs")) as unknown as PdfJs & { GlobalWorkerOptions?: { workerPort?: unknown } };
-      // run the worker on this thread unless a host (a web page) gave PDF.js a worker of its own
-      if (!g.pdfjsWorker && !lib.GlobalWorkerOptions?.workerPort) {
-        const worker = (await import("pdfjs-dist/build/pdf.worker.mjs")) as unknown as { WorkerMessageHandler: unknown };
-        g.pdfjsWorker ??= { WorkerMessageHandler: worker.WorkerMessageHandler };
-      }
-      return lib;
-    } finally {
-      if (g.console.log !== log) g.console.log = log;
-    }
-  })();
-  loading.catch(() => {
-    loading = undefined;
-  });
-  return loading;
-}
+    return lib;
+  } finally {
+    if (g.console.log !== log) g.console.log = log;
+  }
+});
 
-let nodeLoader: Promise<PdfDataLoader | undefined> | undefined;
+const nodeLoader = lazily(() => import("./node-data").then((m) => m.pdfjsPackageData()));
 
 /** The default data loader: in Node, the files of the installed pdfjs-dist; elsewhere none. @internal */
 export function defaultDataLoader(): Promise<PdfDataLoader | undefined> {
-  if (!isNode()) return Promise.resolve(undefined);
-  nodeLoader ??= import("./node-data").then((m) => m.pdfjsPackageData());
-  return nodeLoader;
+  return isNode() ? nodeLoader() : Promise.resolve(undefined);
 }
 
 /** Records what PDF.js asked for and could not get. @internal */
