@@ -724,7 +724,10 @@ const NEVER = new Set(["ins", "del", "moveFrom", "moveTo", "numPr", "hMerge", "c
 /** Most elements of one table cell: the HTML reader's cell text walks at most 20 000 nodes of mammoth's HTML. */
 const MAX_CELL_ELEMENTS = 5000;
 
-/** A start tag with its namespace resolved (saxes without namespace processing, which is twice as fast, plus scopes here). */
+/**
+ * A start tag with its namespace resolved (saxes without namespace processing, which is twice as fast, plus scopes
+ * here). One object serves every tag of a part: it is valid during the handler's call only.
+ */
 interface NsTag {
   readonly uri: string | undefined;
   readonly local: string;
@@ -766,6 +769,13 @@ function parseNS(xml: string, h: { open(t: NsTag): void; text?(text: string): vo
   // declarations left to find (an upper bound: "xmlns" anywhere in the text); none left, attributes are not scanned
   let left = 0;
   for (let i = xml.indexOf("xmlns"); i >= 0; i = xml.indexOf("xmlns", i + 5)) left++;
+  // one tag object for every call: the handlers read it during the call and keep nothing of it
+  const t: { uri: string | undefined; local: string; tag: SaxesTagPlain; w: string } = {
+    uri: undefined,
+    local: "",
+    tag: undefined as unknown as SaxesTagPlain,
+    w: "",
+  };
   parsePlain(xml, {
     open(tag) {
       let decl: string[] | undefined;
@@ -779,7 +789,9 @@ function parseNS(xml: string, h: { open(t: NsTag): void; text?(text: string): vo
               stack = [];
               bindings.set(prefix, stack);
             }
-            stack.push(tag.attributes[k]!);
+            const uri = tag.attributes[k]!;
+            // W itself is kept, so that the tests against it compare one string with itself, not 60 characters
+            stack.push(uri === W ? W : uri);
             decl ??= [];
             decl.push(prefix);
             track(prefix);
@@ -789,7 +801,11 @@ function parseNS(xml: string, h: { open(t: NsTag): void; text?(text: string): vo
       const c = tag.name.indexOf(":");
       const uri = lookup(c < 0 ? "" : tag.name.slice(0, c));
       if (c >= 0 && uri === undefined) no(`unbound prefix ${tag.name.slice(0, 40)}`);
-      h.open({ uri, local: c < 0 ? tag.name : tag.name.slice(c + 1), tag, w });
+      t.uri = uri;
+      t.local = c < 0 ? tag.name : tag.name.slice(c + 1);
+      t.tag = tag;
+      t.w = w;
+      h.open(t);
     },
     text: h.text,
     close() {
