@@ -1,4 +1,5 @@
 import {
+  cellRecord,
   cellsOf,
   type Edition,
   type ImportIssue,
@@ -108,10 +109,11 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 const isNameChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
 
 /**
- * The next start tag of an element named `local` (any namespace prefix) at or after `from`: where it starts and ends,
- * and its prefix ("x:" or ""). Callers resume after `end`, so a scan is linear in the text. Undefined when none.
+ * Where the name of the next start tag of an element named `local` (any namespace prefix) at or after `from` stands,
+ * with the tag's "<" in `tagStart`; -1 when none. Nothing is allocated: `countElements` calls it for every cell.
  */
-function nextTag(xml: string, local: string, from: number): { start: number; end: number; tag: string; prefix: string } | undefined {
+let tagStart = -1;
+function nextTagName(xml: string, local: string, from: number): number {
   for (let p = xml.indexOf(local, from); p >= 0; p = xml.indexOf(local, p + 1)) {
     const after = xml.charCodeAt(p + local.length);
     // the name ends here: a blank, "/" or ">"
@@ -124,11 +126,23 @@ function nextTag(xml: string, local: string, from: number): { start: number; end
       start = q;
     }
     if (xml.charCodeAt(start) !== 60) continue;
-    const end = xml.indexOf(">", p);
-    if (end < 0) return undefined;
-    return { start, end: end + 1, tag: xml.slice(start, end + 1), prefix: xml.slice(start + 1, p) };
+    tagStart = start;
+    return p;
   }
-  return undefined;
+  return -1;
+}
+
+/**
+ * The next start tag of an element named `local` (any namespace prefix) at or after `from`: where it starts and ends,
+ * and its prefix ("x:" or ""). Callers resume after `end`, so a scan is linear in the text. Undefined when none.
+ */
+function nextTag(xml: string, local: string, from: number): { start: number; end: number; tag: string; prefix: string } | undefined {
+  const p = nextTagName(xml, local, from);
+  if (p < 0) return undefined;
+  const start = tagStart;
+  const end = xml.indexOf(">", p);
+  if (end < 0) return undefined;
+  return { start, end: end + 1, tag: xml.slice(start, end + 1), prefix: xml.slice(start + 1, p) };
 }
 
 /** Removes every element named `local` (with its content) from `xml`. */
@@ -212,7 +226,12 @@ function clipMerges(xml: string): { xml: string; merges: number; area: number } 
 /** Number of elements named `local` (any prefix) in `xml`. */
 function countElements(xml: string, local: string): number {
   let n = 0;
-  for (let t = nextTag(xml, local, 0); t; t = nextTag(xml, local, t.end)) n++;
+  for (let p = nextTagName(xml, local, 0); p >= 0; ) {
+    const end = xml.indexOf(">", p);
+    if (end < 0) break;
+    n++;
+    p = nextTagName(xml, local, end + 1);
+  }
   return n;
 }
 
@@ -320,8 +339,9 @@ function readBook(wb: XBook, maxCells: number): XlsxDoc {
       meta = {};
     }
     if (isEdition(meta.edition)) {
-      const cells: Record<string, unknown> = {};
-      const sources: Record<string, SourceLocation> = {};
+      // hash tables from the start (core's cellRecord): a report's keys differ from workbook to workbook
+      const cells = cellRecord<unknown>();
+      const sources = cellRecord<SourceLocation>();
       const badRefs: ImportIssue[] = [];
       // every text read is charged to a budget: many map rows naming one cell of a long shared string stop here
       const budget = gridBudget();
@@ -421,9 +441,20 @@ function colName(i: number): string {
   return s;
 }
 
+const KNOWN = new Map<Edition, ReadonlySet<string>>();
+/** An edition's cell ids, worked out once per edition. */
+function knownCells(edition: Edition): ReadonlySet<string> {
+  let known = KNOWN.get(edition);
+  if (!known) {
+    known = new Set(cellsOf(edition).map((c) => c.id));
+    KNOWN.set(edition, known);
+  }
+  return known;
+}
+
 /** Validates mapped workbook JSON through core, keeping the sheet sources. @internal */
 export function mappedReport(m: NonNullable<XlsxDoc["mapped"]>) {
-  const known = m.edition === "local" ? undefined : new Set(cellsOf(m.edition).map((c) => c.id));
+  const known = m.edition === "local" ? undefined : knownCells(m.edition);
   const cells = Object.fromEntries(Object.entries(m.json.cells as Record<string, unknown>).filter(([id]) => !known || known.has(id)));
   return parseReport({ ...m.json, cells, sources: Object.fromEntries(Object.entries(m.sources).filter(([id]) => id in cells)) });
 }
