@@ -1,5 +1,6 @@
 import { MARKDOWN_TABLES } from "@gov-disclosure/core";
 import { expandGrid, type Grid, gridBudget, type RawCell } from "./grid";
+import { isSpaceCode } from "./normalize";
 
 /**
  * A pipe-table separator row ("| --- | :-: |"). Written so that no two quantifiers can share a run of blanks
@@ -32,39 +33,57 @@ export function markdownGrids(text: string, first = 0): { grids: Grid[]; ranges:
   };
   let start = 0;
   let line = 0;
+  // each line is read by its character codes: a row's cells are sliced once each, and a line of prose is not copied
   while (start <= text.length) {
     const nl = text.indexOf("\n", start);
     const end = nl < 0 ? text.length : nl;
     line++;
-    const s = text.slice(start, end);
-    const lead = s.length - s.trimStart().length;
-    const bare = s.trim();
-    if (bare === MARKDOWN_TABLES.begin) areaFrom = start;
-    else if (bare === MARKDOWN_TABLES.end && areaFrom >= 0) {
-      ranges.push([areaFrom, end]);
-      areaFrom = -1;
+    // the first character that is not white space (as `trim` counts it), `end` when there is none
+    let i = start;
+    while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
+    // render's markers of the table area start with "<"
+    if (text.charCodeAt(i) === 60) {
+      const bare = text.slice(i, end).trim();
+      if (bare === MARKDOWN_TABLES.begin) areaFrom = start;
+      else if (bare === MARKDOWN_TABLES.end && areaFrom >= 0) {
+        ranges.push([areaFrom, end]);
+        areaFrom = -1;
+      }
     }
-    if (s.trimStart().startsWith("|")) {
+    if (i < end && text.charCodeAt(i) === 124) {
       if (from < 0) from = start;
       to = end;
-      if (!SEPARATOR.test(s)) {
-        const cells: RawCell[] = [];
-        let off = lead + 1;
-        const parts = s.slice(lead + 1).split("|");
-        // the text after the last "|" is not a cell (it is empty when the row ends with a pipe)
-        if (parts.length > 1 && parts[parts.length - 1]!.trim() === "") parts.pop();
-        for (const part of parts) {
-          const t = part.trim();
-          const pad = part.length - part.trimStart().length;
-          cells.push({ text: t, rowspan: 1, colspan: 1, line, column: off + pad + 1 });
-          off += part.length + 1;
-        }
-        rows.push(cells);
-      }
-    } else if (s.trim() !== "" || rows.length) flush();
+      // a separator row has a run of three dashes
+      const s = text.slice(start, end);
+      if (!(s.includes("---") && SEPARATOR.test(s))) rows.push(pipeCells(text, i + 1, end, start, line));
+    } else if (i < end || rows.length) flush();
     if (nl < 0) break;
     start = nl + 1;
   }
   flush();
   return { grids, ranges };
+}
+
+/**
+ * The cells of a pipe row whose first "|" is just before `from` (the line ends at `end` and starts at `lineStart`):
+ * the text between pipes, trimmed, with its 1-based column; the text after the last "|" is no cell when it is blank.
+ */
+function pipeCells(text: string, from: number, end: number, lineStart: number, line: number): RawCell[] {
+  const cells: RawCell[] = [];
+  let a = from;
+  for (;;) {
+    let b = a;
+    while (b < end && text.charCodeAt(b) !== 124) b++;
+    const last = b === end;
+    let p = a;
+    while (p < b && isSpaceCode(text.charCodeAt(p))) p++;
+    // the text after the last "|" of a row with more than one cell: a cell only when it holds something
+    if (last && p === b && cells.length > 0) break;
+    let q = b;
+    while (q > p && isSpaceCode(text.charCodeAt(q - 1))) q--;
+    cells.push({ text: text.slice(p, q), rowspan: 1, colspan: 1, line, column: p - lineStart + 1 });
+    if (last) break;
+    a = b + 1;
+  }
+  return cells;
 }

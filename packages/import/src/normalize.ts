@@ -29,6 +29,14 @@ function foldChar(ch: string): string {
   return " ";
 }
 
+/** True for a code unit that `\s` matches and `trim()` removes (ECMAScript's white space and line terminators). @internal */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** Text with whitespace removed plus, for every kept character, its index in the original text. */
 export interface Compact {
   readonly text: string;

@@ -1,4 +1,4 @@
-import { type Compact, compact, normalizeChars } from "./normalize";
+import { type Compact, compact, isSpaceCode, normalizeChars } from "./normalize";
 import type { RowObs } from "./solve";
 import { type Chunk, fitPipeCells } from "./split";
 import { SEPARATOR_SOURCE } from "./markdown";
@@ -45,14 +45,6 @@ function unitAt(src: string, i: number): number {
 
 /** True for a code unit of CJK_CHAR's range (U+3400–U+9FFF); false for NaN (past the end). */
 const isCjkCode = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
-
-/** True for a code unit that `\s` matches (ECMAScript's white space and line terminators). */
-function isSpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
 
 /** The first "|" in `src` from `from` to before `to`, else -1. */
 function barIn(src: string, from: number, to: number): number {
