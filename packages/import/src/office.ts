@@ -456,7 +456,8 @@ function knownCells(edition: Edition): ReadonlySet<string> {
 export function mappedReport(m: NonNullable<XlsxDoc["mapped"]>) {
   const known = m.edition === "local" ? undefined : knownCells(m.edition);
   const cells = Object.fromEntries(Object.entries(m.json.cells as Record<string, unknown>).filter(([id]) => !known || known.has(id)));
-  return parseReport({ ...m.json, cells, sources: Object.fromEntries(Object.entries(m.sources).filter(([id]) => id in cells)) });
+  // own keys only: a map row naming "constructor" or "toString" is an unknown cell like any other, not one of cells'
+  return parseReport({ ...m.json, cells, sources: Object.fromEntries(Object.entries(m.sources).filter(([id]) => Object.hasOwn(cells, id))) });
 }
 
 /**

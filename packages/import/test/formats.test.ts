@@ -121,6 +121,24 @@ describe("Excel", () => {
     expect(r.report!.cells["old.H4"]?.kind).toBe("money");
     expect(r.report!.sources["old.C1"]).toMatchObject({ sheet: "统计表", raw: "17" });
   });
+
+  it("drops a map row naming a cell the edition lacks, whatever its name (Object.prototype's too)", async () => {
+    const book = async (extra: string[]) => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet("统计表").getCell("C5").value = 17;
+      const map = wb.addWorksheet("_gov_disclosure", { state: "hidden" });
+      map.addRow(["cellId", "sheet", "address"]);
+      map.addRow(["old.C1", "统计表", "C5"]);
+      for (const id of extra) map.addRow([id, "统计表", "C5"]);
+      wb.addWorksheet("_meta").getCell("A1").value = JSON.stringify({ version: 1, edition: "gen2014", meta: { year: 2018 } });
+      return importReport(new Uint8Array(await wb.xlsx.writeBuffer()));
+    };
+    const plain = await book(["old.ZZ"]);
+    const odd = await book(["constructor", "toString", "hasOwnProperty", "__proto__", "old.ZZ"]);
+    expect(odd.issues.map((i) => i.code)).toEqual(plain.issues.map((i) => i.code));
+    expect(odd.report!.cells).toEqual(plain.report!.cells);
+    expect(Object.keys(odd.report!.sources)).toEqual(["old.C1"]);
+  });
 });
 
 describe("encodings and JSON", () => {
