@@ -131,9 +131,12 @@ export function skipToValues(src: string, from: number, limit: number): number {
 export function extractRun(src: string, from: number, to: number): { chunks: Chunk[]; end: number } {
   const limit = Math.min(to, src.length, from + 2000);
   const start = skipToValues(src, from, limit);
-  const lineEnd = src.indexOf("\n", start) < 0 ? src.length : src.indexOf("\n", start);
-  const restOfLine = src.slice(start, Math.min(lineEnd, limit));
-  if (restOfLine.includes("|")) {
+  // the end of the line, or the limit when that comes first (searched no further: a text without line breaks would
+  // be read to its end for every row)
+  let stop = start;
+  while (stop < limit && src.charCodeAt(stop) !== 10) stop++;
+  if (barIn(src, start, stop) >= 0) {
+    const restOfLine = src.slice(start, stop);
     // a Markdown pipe row: its cells are atomic; the row ends at the end of the line
     const chunks: Chunk[] = [];
     let off = start;
@@ -148,7 +151,7 @@ export function extractRun(src: string, from: number, to: number): { chunks: Chu
     if (chunks.length && chunks[0]!.text === "" && !/\S/.test(restOfLine.slice(0, restOfLine.indexOf("|")))) chunks.shift();
     // what follows the row's last "|" is no cell; an empty cell before it is one (a blank, printed as such)
     if (chunks.length && chunks[chunks.length - 1]!.text === "" && /\|\s*$/.test(restOfLine)) chunks.pop();
-    return { chunks, end: Math.min(lineEnd, limit) };
+    return { chunks, end: stop };
   }
   let j = start;
   // (no "|" can stand in the run: every character it takes is one of those tested here)
@@ -172,13 +175,21 @@ export function extractRun(src: string, from: number, to: number): { chunks: Chu
     }
     break;
   }
-  const runText = src.slice(start, j);
+  // the run's tokens: the only blanks a run holds are spaces, tabs and line breaks (every character it took is tested
+  // above), so these are its \S+ runs
   const chunks: Chunk[] = [];
-  const re = /\S+/g;
-  for (let m = re.exec(runText); m; m = re.exec(runText)) {
-    const t = m[0];
+  for (let a = start; a < j; ) {
+    const c = src.charCodeAt(a);
+    if (isRunBlank(c)) {
+      a++;
+      continue;
+    }
+    let b = a + 1;
+    while (b < j && !isRunBlank(src.charCodeAt(b))) b++;
+    const t = src.slice(a, b);
     // dashes glued to digits are separators of dates, not values
-    if (valueToken(t)) chunks.push({ text: t, offset: start + m.index, atomic: false });
+    if (valueToken(t)) chunks.push({ text: t, offset: a, atomic: false });
+    a = b;
   }
   // a trailing "." is punctuation, not a decimal point
   const last = chunks[chunks.length - 1];
@@ -192,6 +203,8 @@ function runChar(c: number): boolean {
 }
 
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+/** The blanks a run of values may hold: a space, a tab or a line break. */
+const isRunBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** A token of a run that is a value: starts with a digit or a sign and a digit, is "/" or "无", or is all dashes. */
 function valueToken(t: string): boolean {
