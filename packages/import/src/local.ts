@@ -10,7 +10,7 @@ import {
 } from "@gov-disclosure/core";
 import { cellLoc, type Grid } from "./grid";
 import type { Compact } from "./normalize";
-import { locatePart, type SolveContext, type SolveOut } from "./solve";
+import type { SolveContext, SolveOut } from "./solve";
 import { type Cand, type Chunk, isNum, num, partText, rowCandidates, spend } from "./split";
 import { extractRun } from "./text";
 
@@ -323,7 +323,7 @@ export function solveLocal(obs: readonly LocalObs[], ctx: SolveContext, out: Sol
     }
     if (glued) out.splits.push({ cells: cellIds, decidedBy: by.get(id) ?? ["unique"], candidates: cs.length, ambiguous: false });
     c.forEach((p, k) => {
-      if (p) out.cells.set(cellIds[k]!, { ...p, loc: locatePart(p, ctx) });
+      if (p) out.cells.set(cellIds[k]!, p);
     });
   }
 }

@@ -14,7 +14,7 @@ import { type Grid, gridRows } from "./grid";
 import { type LocalObs, readLocalGrids, readLocalText } from "./local";
 import { markdownGrids } from "./markdown";
 import { readClaims, readMeta } from "./narrative";
-import { type Compact, compact, lineCol, lineStartsOf, normalizeChars } from "./normalize";
+import { type Compact, compact, lineIndex, lineStartsOf, normalizeChars } from "./normalize";
 import type { RowObs } from "./solve";
 import { partOf, rowHolds } from "./split";
 import { type RowSpec, rowSpecs } from "./templates";
@@ -90,10 +90,12 @@ export function locate(doc: DocInput, options: ImportOptions): Located | NotLoca
   const src = prepareFolded(folded);
   const c = compact(src);
   const starts = lineStartsOf(src);
+  // one object a location, its fields in their usual order (line, column, raw)
   const at = (offset: number, raw?: string): SourceLocation => {
-    const loc: { line: number; column: number; raw?: string } = lineCol(src, offset, starts);
-    if (raw !== undefined) loc.raw = raw;
-    return loc;
+    const i = lineIndex(starts, offset);
+    const line = i + 1;
+    const column = offset - starts[i]! + 1;
+    return raw === undefined ? { line, column } : { line, column, raw };
   };
   const meta = readMeta(c);
   const detected = options.edition ? { edition: options.edition, labels: ["(options.edition)"] } : detectEdition(c.text, meta.year);

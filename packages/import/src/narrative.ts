@@ -97,9 +97,8 @@ export function readSections(src: string, c: Compact, tableRanges: readonly [num
       at = Math.max(at, b);
     }
     if (at < end) body += unfolded(src, original, at, end);
-    const text = body
-      // an HTML comment on a line of its own (render's table markers) is no prose
-      .replace(/^[ \t]*<!--[^\n]*?-->[ \t]*$/gm, "")
+    // an HTML comment on a line of its own (render's table markers) is no prose
+    const text = (body.includes("<!--") ? body.replace(/^[ \t]*<!--[^\n]*?-->[ \t]*$/gm, "") : body)
       .replace(/[ \t\r\f\v]+/g, " ")
       .replace(/\n\s*\n+/g, "\n")
       .trim()

@@ -64,9 +64,8 @@ export function cleanLabel(s: string): string {
   return normalizeChars(s).replace(/\s+/g, "");
 }
 
-/** 1-based line and column of an offset. */
-export function lineCol(text: string, offset: number, lineStarts?: readonly number[]): { line: number; column: number } {
-  const starts = lineStarts ?? lineStartsOf(text);
+/** The 0-based line an offset stands on, given the lines' starts (`lineStartsOf`). @internal */
+export function lineIndex(starts: ArrayLike<number>, offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -74,12 +73,15 @@ export function lineCol(text: string, offset: number, lineStarts?: readonly numb
     if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  return lo;
 }
 
-/** Offsets at which each line starts. */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+/** Offsets at which each line starts (counted first, so that the array is made once, at its size). */
+export function lineStartsOf(text: string): Int32Array {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  const starts = new Int32Array(n);
+  let k = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
   return starts;
 }

@@ -170,16 +170,6 @@ class Reading implements Solution {
   }
 }
 
-/** A part with its location added (built by assignment: an object spread is slow on this path). */
-function located(p: Part, ctx: SolveContext): Part {
-  const q: { raw: string; value: Part["value"]; offset?: number; loc: SourceLocation } = { raw: p.raw, value: p.value, loc: locatePart(p, ctx) };
-  if (p.offset !== undefined) q.offset = p.offset;
-  return q;
-}
-
-/** Where a part was read. @internal */
-export const locatePart = (p: Part, ctx: SolveContext): SourceLocation => p.loc ?? ctx.at(p.offset ?? 0, p.raw);
-
 /** Where a row was read: its grid row, or its first value in the text; `raw` is the row's values as written. @internal */
 export function rowSource(o: RowObs, ctx: SolveContext): SourceLocation | undefined {
   const raw = rawOf([o]);
@@ -582,8 +572,9 @@ function decide(
   // an enumeration cut short says so once for its cells (a row cut short has said so already)
   if (truncated && !out.issues.some((i) => i.code === "IMPORT-SPLIT-TRUNCATED" && i.cells.some((c) => allIds.includes(c))))
     out.issues.push(importIssue("IMPORT-SPLIT-TRUNCATED", "warning", { row: allIds[0] ?? "" }, { cells: allIds, ...sourceOf(obs[0], ctx) }));
+  // a part read from text keeps its offset: assemble works out its line and column (for its source) once
   chosen.forEach((p, id) => {
-    if (p) out.cells.set(id, p.loc ? p : located(p, ctx));
+    if (p) out.cells.set(id, p);
     else out.blank.add(id);
   });
   if (glued || n > 1) {
