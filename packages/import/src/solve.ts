@@ -98,7 +98,38 @@ interface CellIndex {
   readonly prior: Map<Edition, readonly number[]>;
 }
 
+/** A node of the cell indexes already built: by the rows' templates (their cell lists), one after the other. */
+interface IndexNode {
+  next?: WeakMap<readonly string[], IndexNode>;
+  index?: CellIndex;
+}
+const INDEXES: IndexNode = {};
+/** Most nodes made (a batch of varied rows found stops adding paths past it and builds its indexes each time). */
+const MAX_INDEX_NODES = 4096;
+let indexNodes = 0;
+
+/**
+ * The cell index of some rows, built once per sequence of row templates: it depends on their cell lists alone, which
+ * an edition's templates share from report to report (a table 三 read whole builds the same 175-cell index each time).
+ */
 function cellIndex(rows: readonly RowObs[]): CellIndex {
+  let node = INDEXES;
+  for (const o of rows) {
+    let next = node.next?.get(o.spec.cells);
+    if (!next) {
+      if (indexNodes >= MAX_INDEX_NODES) return buildCellIndex(rows);
+      next = {};
+      node.next ??= new WeakMap();
+      node.next.set(o.spec.cells, next);
+      indexNodes++;
+    }
+    node = next;
+  }
+  node.index ??= buildCellIndex(rows);
+  return node.index;
+}
+
+function buildCellIndex(rows: readonly RowObs[]): CellIndex {
   const ids: string[] = [];
   const at = new Map<string, number>();
   const row: number[] = [];
