@@ -76,12 +76,9 @@ export function lineIndex(starts: ArrayLike<number>, offset: number): number {
   return lo;
 }
 
-/** Offsets at which each line starts (counted first, so that the array is made once, at its size). */
-export function lineStartsOf(text: string): Int32Array {
-  let n = 1;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
-  const starts = new Int32Array(n);
-  let k = 1;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
+/** Offsets at which each line starts. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return starts;
 }
