@@ -41,24 +41,24 @@ export function assemble(doc: DocInput, located: Located, solved: SolveOut, opti
     sources[id] = p.loc ? (p.loc.raw === p.raw ? p.loc : { ...p.loc, raw: p.raw }) : located.at(p.offset ?? 0, p.raw);
     if (p.value.kind === "text") issues.push(importIssue("IMPORT-CELL-NOT-NUMERIC", "warning", { cell: id, raw: p.raw }, { cells: [id], source: sources[id] }));
   }
-  const report = {
-    version: 1 as const,
-    edition,
-    meta: {
-      ...(meta.body ? { body: meta.body } : {}),
-      ...(meta.year ? { year: meta.year } : {}),
-      ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
-      ...(meta.title ? { title: meta.title } : {}),
-      ...(options.filename || options.mediaType
-        ? { source: { ...(options.filename ? { filename: options.filename } : {}), ...(options.mediaType ? { mediaType: options.mediaType } : {}) } }
-        : {}),
-    },
-    sections,
-    ...(edition === "local" ? { local: located.local?.spec ?? { rows: [] } } : {}),
-    cells,
-    sources,
-    ...(claims.length ? { claims } : {}),
-  } as Report;
+  // built by assignment, in the usual key order (object spreads of small literals cost more than the rest of this)
+  const m: { -readonly [K in keyof Report["meta"]]: Report["meta"][K] } = {};
+  if (meta.body) m.body = meta.body;
+  if (meta.year) m.year = meta.year;
+  if (meta.publishedAt) m.publishedAt = meta.publishedAt;
+  if (meta.title) m.title = meta.title;
+  if (options.filename || options.mediaType) {
+    const source: { filename?: string; mediaType?: string } = {};
+    if (options.filename) source.filename = options.filename;
+    if (options.mediaType) source.mediaType = options.mediaType;
+    m.source = source;
+  }
+  const built: Record<string, unknown> = { version: 1, edition, meta: m, sections };
+  if (edition === "local") built.local = located.local?.spec ?? { rows: [] };
+  built.cells = cells;
+  built.sources = sources;
+  if (claims.length) built.claims = claims;
+  const report = built as unknown as Report;
   return {
     report,
     edition,
