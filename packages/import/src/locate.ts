@@ -201,7 +201,7 @@ export function locate(doc: DocInput, options: ImportOptions): Located | NotLoca
         return found;
       });
     }
-    for (const [t, r] of Object.entries(rows)) rowsRecognised[t] = r.length;
+    for (const t in rows) rowsRecognised[t] = rows[t as keyof typeof rows]!.length;
   }
 
   const mainLocal = local?.spec.rows.find((r) => /主动公开/.test(r.label) && !r.parent)?.id;

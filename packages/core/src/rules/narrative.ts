@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { T3_COLUMNS, T3_OUTCOME_ROWS } from "../cells/national";
+import type { Edition } from "../editions";
 import type { NarrativeClaim } from "../report";
 import { RULE_IDS, type RuleId } from "./ids";
 import { kept } from "./common";
@@ -57,18 +58,32 @@ function ruleForCell(cell: string): RuleId | undefined {
   return undefined;
 }
 
+const T3_CELLS = new Map<string, readonly string[]>();
+/**
+ * The table-三 cells a claimed cell stands for: its group's rows in its column (`t3.denied.total`), or the cell itself;
+ * worked out once per edition and cell (the ids come from the claims, so at most 4,096 are kept).
+ */
+function t3Cells(edition: Edition, cell: string): readonly string[] {
+  const key = `${edition} ${cell}`;
+  let hit = T3_CELLS.get(key);
+  if (!hit) {
+    const [, row = "", col = ""] = cell.split(".");
+    const group = Object.hasOwn(GROUPS, row) ? GROUPS[row] : undefined;
+    hit =
+      group && (edition === "gen2019" || edition === "gen2021") ? T3_OUTCOME_ROWS[edition].filter((r) => group.test(r)).map((r) => `t3.${r}.${col}`) : [cell];
+    if (T3_CELLS.size >= 4096) T3_CELLS.clear();
+    T3_CELLS.set(key, hit);
+  }
+  return hit;
+}
+
 /** The table's value for a claimed cell: the cell itself, or the sum of a table-三 group (`t3.denied.total`). */
 function tableValue(ctx: RuleContext, cell: string): { value: Num; cells: string[] } | undefined {
   if (!cell.startsWith("t3.")) {
     const v = ctx.effective(cell);
     return v === undefined ? undefined : { value: v, cells: [cell] };
   }
-  const [, row = "", col = ""] = cell.split(".");
-  const group = Object.hasOwn(GROUPS, row) ? GROUPS[row] : undefined;
-  const cells =
-    group && (ctx.edition === "gen2019" || ctx.edition === "gen2021")
-      ? T3_OUTCOME_ROWS[ctx.edition].filter((r) => group.test(r)).map((r) => `t3.${r}.${col}`)
-      : [cell];
+  const cells = [...t3Cells(ctx.edition, cell)];
   const values: Num[] = [];
   for (const c of cells) {
     const v = ctx.effective(c);
