@@ -58,21 +58,25 @@ function ruleForCell(cell: string): RuleId | undefined {
   return undefined;
 }
 
-const T3_CELLS = new Map<string, readonly string[]>();
+const T3_CELLS = new Map<Edition, Map<string, readonly string[]>>();
 /**
  * The table-三 cells a claimed cell stands for: its group's rows in its column (`t3.denied.total`), or the cell itself;
- * worked out once per edition and cell (the ids come from the claims, so at most 4,096 are kept).
+ * worked out once per edition and cell (the ids come from the claims, so at most 4,096 are kept an edition).
  */
 function t3Cells(edition: Edition, cell: string): readonly string[] {
-  const key = `${edition} ${cell}`;
-  let hit = T3_CELLS.get(key);
+  let byCell = T3_CELLS.get(edition);
+  if (!byCell) {
+    byCell = new Map();
+    T3_CELLS.set(edition, byCell);
+  }
+  let hit = byCell.get(cell);
   if (!hit) {
     const [, row = "", col = ""] = cell.split(".");
     const group = Object.hasOwn(GROUPS, row) ? GROUPS[row] : undefined;
     hit =
       group && (edition === "gen2019" || edition === "gen2021") ? T3_OUTCOME_ROWS[edition].filter((r) => group.test(r)).map((r) => `t3.${r}.${col}`) : [cell];
-    if (T3_CELLS.size >= 4096) T3_CELLS.clear();
-    T3_CELLS.set(key, hit);
+    if (byCell.size >= 4096) byCell.clear();
+    byCell.set(cell, hit);
   }
   return hit;
 }
@@ -134,10 +138,27 @@ function claimsFor(ctx: RuleContext, id: RuleId): readonly NarrativeClaim[] {
  * Another cell of the same row (one column quoted), a part of the claimed cell (a subset quoted: an item of a group,
  * a "其中" row) holds the stated figure: the prose may quote a part (spec §4.5). Returns that cell, named in the finding.
  */
+const SIBLINGS = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+/** The cells of a claimed cell's row (the cell left out), among a report's cell ids; kept per list of ids and cell. */
+function siblings(cellIds: readonly string[], cell: string, prefix: string): readonly string[] {
+  let byCell = SIBLINGS.get(cellIds);
+  if (!byCell) {
+    byCell = new Map();
+    SIBLINGS.set(cellIds, byCell);
+  }
+  let hit = byCell.get(cell);
+  if (!hit) {
+    hit = cellIds.filter((id) => id !== cell && id.startsWith(prefix));
+    if (byCell.size >= 4096) byCell.clear();
+    byCell.set(cell, hit);
+  }
+  return hit;
+}
+
 function quotesPart(ctx: RuleContext, cell: string, parts: readonly string[], stated: Num): string | undefined {
   const [table, row = "", col = ""] = cell.split(".");
   const prefix = table === "old" ? `old.${row}` : `${table}.${row}.`;
-  const candidates = [...ctx.cellIds.filter((id) => id !== cell && id.startsWith(prefix)), ...(parts.length > 1 ? parts : [])];
+  const candidates = [...siblings(ctx.cellIds, cell, prefix), ...(parts.length > 1 ? parts : [])];
   if (table === "t3" && Object.hasOwn(GROUPS, row)) for (const { id: c } of T3_COLUMNS) if (c !== col) candidates.push(`t3.${row}.${c}`);
   for (const id of candidates) {
     const found = tableValue(ctx, id);
