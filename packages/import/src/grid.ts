@@ -88,8 +88,8 @@ export function expandGrid(rawRows: readonly (readonly RawCell[])[], index: numb
       const cs = Math.max(1, Math.min(cell.colspan, 200, 400 - c));
       if (cs <= 0 || c >= 400) continue;
       charge(rs * cs, cell.text.length);
-      const at = cell.line !== undefined ? { line: cell.line, column: cell.column ?? 1 } : {};
-      const slot: GridCell = { text: cell.text, origin: id, ...at };
+      const slot: GridCell =
+        cell.line !== undefined ? { text: cell.text, origin: id, line: cell.line, column: cell.column ?? 1 } : { text: cell.text, origin: id };
       for (let dr = 0; dr < rs; dr++) {
         rows[r + dr] ??= [];
         const row = rows[r + dr]!;
@@ -129,8 +129,9 @@ function remembered<T>(cache: Map<string, T>, t: string, f: (t: string) => T): T
   return v;
 }
 
-const labelText = (t: string): boolean => CJK.test(t) && !LABEL_NOT.test(normalizeChars(t).trim());
-const isLabelText = (t: string): boolean => remembered(LABEL_TEXT, t, labelText);
+const notValueText = (t: string): boolean => !LABEL_NOT.test(normalizeChars(t).trim());
+/** A label's text: some CJK, and not a value such as "无" or "12件" (a cell without CJK, a number most often, is looked up nowhere). */
+const isLabelText = (t: string): boolean => CJK.test(t) && remembered(LABEL_TEXT, t, notValueText);
 
 interface GridRowView {
   readonly label: string;
@@ -171,13 +172,13 @@ export function cellLoc(g: Grid, r: number, col: number, cell: GridCell): Source
 }
 
 function viewRow(row: readonly GridCell[]): GridRowView {
-  const seen = new Set<number>();
+  // each merged cell once (a row's cells are few: the ones kept are searched, no set is made for every row)
   const distinct: { text: string; col: number; cell: GridCell }[] = [];
-  row.forEach((cell, col) => {
-    if (cell.origin >= 0 && seen.has(cell.origin)) return;
-    seen.add(cell.origin);
+  for (let col = 0; col < row.length; col++) {
+    const cell = row[col];
+    if (!cell || (cell.origin >= 0 && distinct.some((d) => d.cell.origin === cell.origin))) continue;
     distinct.push({ text: cell.text, col, cell });
-  });
+  }
   let i = 0;
   while (i < distinct.length && isLabelText(distinct[i]!.text)) i++;
   const labels = distinct.slice(0, i).map((d) => remembered(CLEAN_LABEL, d.text, cleanLabel));
