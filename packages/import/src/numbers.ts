@@ -57,6 +57,8 @@ const SEP_RE = /^\d{1,3}(,\d{3})+(\.\d+)?(万元|元)?$/;
  * signs for signed cells, decimals and 元/万元 for money, a unit word after a count), or blank / dash / 无 / text.
  */
 export function parseCellText(raw: string, kind: CellKind): CellValue {
+  // a count written in ASCII digits alone (most cells) is read as the steps below would read it, without them
+  if (kind === "count" && raw.length > 0 && raw.length < 16 && asciiDigits(raw)) return count(Number(raw));
   let s = normalizeChars(raw).trim().replace(/\s+/g, "");
   if (SEP_RE.test(s)) s = s.replace(/,/g, "");
   if (kind === "money") {
@@ -70,6 +72,15 @@ export function parseCellText(raw: string, kind: CellKind): CellValue {
     if (/^\d+$/.test(t) && t.length < 16) return count(Number(t));
   }
   return specialValue(normalizeChars(raw).trim());
+}
+
+/** True when every code unit of `s` is an ASCII digit. */
+function asciiDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** True when a digit string is a well-formed value of the kind (no leading zeros) — used by the splitter. */
