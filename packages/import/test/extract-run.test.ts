@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../src/split";
+import { parseCellText } from "../src/numbers";
 import { extractRun, skipToValues } from "../src/text";
 
 const CJK = /[\u3400-\u9fff]/;
@@ -129,5 +130,19 @@ describe("extractRun reads what it read before it worked on character codes", ()
       values += got.chunks.length;
     }
     expect(values).toBeGreaterThan(20000);
+  });
+});
+
+describe("parseCellText's shortcut for counts in ASCII digits", () => {
+  it("reads them as its normalising steps do (a leading blank forces the steps)", () => {
+    let seed = 5;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return (seed >> 8) % n;
+    };
+    for (let n = 0; n < 5000; n++) {
+      const digits = Array.from({ length: 1 + rnd(17) }, () => String(rnd(10))).join("");
+      for (const kind of ["count", "signed", "money"] as const) expect(parseCellText(digits, kind), digits).toEqual(parseCellText(` ${digits}`, kind));
+    }
   });
 });
