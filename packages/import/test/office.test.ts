@@ -105,6 +105,13 @@ const stored = (name: string, text: string): Entry => {
   return { name, data, method: 0, size: data.length };
 };
 
+/**
+ * The time a hostile archive may take: a guard against work that grows with the square of the input (the cases below
+ * took 50 s to minutes before they were bounded), not a speed target. They take 0.4–0.6 s alone here; on this 2-core
+ * machine under the load of other test runs one took 2.1 s, so the bound is 10 s.
+ */
+const BOUND_MS = 10_000;
+
 async function bounded(bytes: Uint8Array, filename: string) {
   const heap0 = process.memoryUsage().rss;
   const t0 = performance.now();
@@ -127,7 +134,7 @@ describe("Word in Node (mammoth's Node build)", () => {
   });
 });
 
-describe("zip bombs are refused before exceljs or mammoth inflate them (one diagnostic, < 2 s, < 200 MB)", () => {
+describe("zip bombs are refused before exceljs or mammoth inflate them (one diagnostic, bounded time, < 200 MB)", () => {
   const sheetHead = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
   const cases: [string, string, () => Uint8Array, Record<string, unknown>][] = [
     [
@@ -226,7 +233,7 @@ describe("zip bombs are refused before exceljs or mammoth inflate them (one diag
       expect(r.issues[0]?.params).toMatchObject(detail);
       expect(formatIssue(r.issues[0]!, "en")).toMatch(/^The file is over a reading limit and was not read: .+ \d+, limit \d+\.$/);
       expect(formatIssue(r.issues[0]!, "zh-CN")).toMatch(/^文件超出读取上限，未读取：.+为 \d+，上限 \d+。$/);
-      expect(ms).toBeLessThan(2000);
+      expect(ms).toBeLessThan(BOUND_MS);
       expect(grew).toBeLessThan(200 * 1024 * 1024);
     });
 
@@ -239,7 +246,7 @@ describe("zip bombs are refused before exceljs or mammoth inflate them (one diag
     const { r, ms } = await bounded(bytes, "blocks.xlsx");
     expect(r.report).toBeUndefined();
     expect(r.issues.length).toBeGreaterThan(0);
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(BOUND_MS);
   });
 
   it("a truncated archive is one import.truncated error, not a limit", async () => {
@@ -256,7 +263,7 @@ describe("zip bombs are refused before exceljs or mammoth inflate them (one diag
     for (const doc of [laughs, xxe]) {
       const { r, ms } = await bounded(zipSync({ ...DOCX_PARTS, "word/document.xml": strToU8(doc) }), "a.docx");
       expect(r.report).toBeUndefined();
-      expect(ms).toBeLessThan(2000);
+      expect(ms).toBeLessThan(BOUND_MS);
       expect(JSON.stringify(r)).not.toContain("lollollol");
       expect(JSON.stringify(r)).not.toContain("root:");
     }
