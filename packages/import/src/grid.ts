@@ -172,11 +172,15 @@ export function cellLoc(g: Grid, r: number, col: number, cell: GridCell): Source
 }
 
 function viewRow(row: readonly GridCell[]): GridRowView {
-  // each merged cell once (a row's cells are few: the ones kept are searched, no set is made for every row)
+  // each merged cell once: in a row of a few cells the ones kept are searched (no set made for every row); a wide row
+  // keeps a set, so that the search does not grow with the square of its width
   const distinct: { text: string; col: number; cell: GridCell }[] = [];
+  const seen = row.length > 32 ? new Set<number>() : undefined;
   for (let col = 0; col < row.length; col++) {
     const cell = row[col];
-    if (!cell || (cell.origin >= 0 && distinct.some((d) => d.cell.origin === cell.origin))) continue;
+    if (!cell) continue;
+    if (cell.origin >= 0 && (seen ? seen.has(cell.origin) : distinct.some((d) => d.cell.origin === cell.origin))) continue;
+    seen?.add(cell.origin);
     distinct.push({ text: cell.text, col, cell });
   }
   let i = 0;

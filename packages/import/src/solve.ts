@@ -103,21 +103,29 @@ interface IndexNode {
   next?: WeakMap<readonly string[], IndexNode>;
   index?: CellIndex;
 }
-const INDEXES: IndexNode = {};
-/** Most nodes made (a batch of varied rows found stops adding paths past it and builds its indexes each time). */
+let indexes: IndexNode = {};
+/** Most nodes, and most indexes, kept: past either, every index built so far is let go and the keeping starts afresh. */
 const MAX_INDEX_NODES = 4096;
+const MAX_INDEXES = 256;
 let indexNodes = 0;
+let indexCount = 0;
 
 /**
  * The cell index of some rows, built once per sequence of row templates: it depends on their cell lists alone, which
  * an edition's templates share from report to report (a table 三 read whole builds the same 175-cell index each time).
+ * A kept index is shared by the reports that use it; its one mutable part, `prior`, is keyed by edition and holds
+ * what depends on the index and the edition alone (`rareCells` is per edition).
  */
 function cellIndex(rows: readonly RowObs[]): CellIndex {
-  let node = INDEXES;
+  if (indexNodes + rows.length > MAX_INDEX_NODES || indexCount >= MAX_INDEXES) {
+    indexes = {};
+    indexNodes = 0;
+    indexCount = 0;
+  }
+  let node = indexes;
   for (const o of rows) {
     let next = node.next?.get(o.spec.cells);
     if (!next) {
-      if (indexNodes >= MAX_INDEX_NODES) return buildCellIndex(rows);
       next = {};
       node.next ??= new WeakMap();
       node.next.set(o.spec.cells, next);
@@ -125,7 +133,10 @@ function cellIndex(rows: readonly RowObs[]): CellIndex {
     }
     node = next;
   }
-  node.index ??= buildCellIndex(rows);
+  if (!node.index) {
+    node.index = buildCellIndex(rows);
+    indexCount++;
+  }
   return node.index;
 }
 

@@ -194,8 +194,8 @@ export function extractRun(src: string, from: number, to: number): { chunks: Chu
   // a trailing "." is punctuation, not a decimal point
   const last = chunks[chunks.length - 1];
   if (last && /\.$/.test(last.text)) chunks[chunks.length - 1] = { ...last, text: last.text.replace(/\.+$/, "") };
-  // (a copy only when a token was emptied: most runs have none)
-  return { chunks: chunks.some((c) => c.text === "") ? chunks.filter((c) => c.text !== "") : chunks, end: j };
+  // (no token is emptied by that: every value token starts with a digit, a sign and a digit, "/", 无 or a dash)
+  return { chunks, end: j };
 }
 
 /** A character of a run of values: a digit, ".", "+", "-", "—", "–", "/", a space, a tab or a line break. */

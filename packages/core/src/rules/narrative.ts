@@ -134,13 +134,9 @@ function claimsFor(ctx: RuleContext, id: RuleId): readonly NarrativeClaim[] {
   return byRule.get(id) ?? [];
 }
 
-/**
- * Another cell of the same row (one column quoted), a part of the claimed cell (a subset quoted: an item of a group,
- * a "其中" row) holds the stated figure: the prose may quote a part (spec §4.5). Returns that cell, named in the finding.
- */
 const SIBLINGS = new WeakMap<readonly string[], Map<string, readonly string[]>>();
 /** The cells of a claimed cell's row (the cell left out), among a report's cell ids; kept per list of ids and cell. */
-function siblings(cellIds: readonly string[], cell: string, prefix: string): readonly string[] {
+function siblings(cellIds: readonly string[], cell: string): readonly string[] {
   let byCell = SIBLINGS.get(cellIds);
   if (!byCell) {
     byCell = new Map();
@@ -148,6 +144,8 @@ function siblings(cellIds: readonly string[], cell: string, prefix: string): rea
   }
   let hit = byCell.get(cell);
   if (!hit) {
+    const [table, row = ""] = cell.split(".");
+    const prefix = table === "old" ? `old.${row}` : `${table}.${row}.`;
     hit = cellIds.filter((id) => id !== cell && id.startsWith(prefix));
     if (byCell.size >= 4096) byCell.clear();
     byCell.set(cell, hit);
@@ -155,10 +153,13 @@ function siblings(cellIds: readonly string[], cell: string, prefix: string): rea
   return hit;
 }
 
+/**
+ * Another cell of the same row (one column quoted), a part of the claimed cell (a subset quoted: an item of a group,
+ * a "其中" row) holds the stated figure: the prose may quote a part (spec §4.5). Returns that cell, named in the finding.
+ */
 function quotesPart(ctx: RuleContext, cell: string, parts: readonly string[], stated: Num): string | undefined {
   const [table, row = "", col = ""] = cell.split(".");
-  const prefix = table === "old" ? `old.${row}` : `${table}.${row}.`;
-  const candidates = [...siblings(ctx.cellIds, cell, prefix), ...(parts.length > 1 ? parts : [])];
+  const candidates = [...siblings(ctx.cellIds, cell), ...(parts.length > 1 ? parts : [])];
   if (table === "t3" && Object.hasOwn(GROUPS, row)) for (const { id: c } of T3_COLUMNS) if (c !== col) candidates.push(`t3.${row}.${c}`);
   for (const id of candidates) {
     const found = tableValue(ctx, id);
