@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seeded } from "./random";
 import type { Chunk } from "../src/split";
 import { parseCellText } from "../src/numbers";
 import { extractRun, skipToValues } from "../src/text";
@@ -62,11 +63,7 @@ function before(src: string, from: number, to: number): { chunks: Chunk[]; end: 
 
 describe("extractRun reads what it read before it worked on character codes", () => {
   it("on 30,000 random stretches of values, pipes, units, separators and labels", () => {
-    let seed = 11;
-    const rnd = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return (seed >> 8) % n;
-    };
+    const rnd = seeded(11);
     const pieces = [
       "0",
       "1",
@@ -135,11 +132,7 @@ describe("extractRun reads what it read before it worked on character codes", ()
 
 describe("parseCellText's shortcut for counts in ASCII digits", () => {
   it("reads them as its normalising steps do (a leading blank forces the steps)", () => {
-    let seed = 5;
-    const rnd = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return (seed >> 8) % n;
-    };
+    const rnd = seeded(5);
     for (let n = 0; n < 5000; n++) {
       const digits = Array.from({ length: 1 + rnd(17) }, () => String(rnd(10))).join("");
       for (const kind of ["count", "signed", "money"] as const) expect(parseCellText(digits, kind), digits).toEqual(parseCellText(` ${digits}`, kind));

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { expandGrid, gridBudget, type RawCell } from "../src/grid";
 import { markdownGrids, SEPARATOR_SOURCE } from "../src/markdown";
 import { isSpaceCode } from "../src/normalize";
+import { seeded } from "./random";
 
 // The pipe tables as they were read before session 9, line by line with trim and split: the reference the reading by
 // character codes must match exactly (cells, columns, lines, table ranges, table areas).
@@ -60,21 +61,13 @@ function byTrimAndSplit(text: string): { grids: unknown[]; ranges: [number, numb
   return { grids, ranges };
 }
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 describe("markdownGrids", () => {
   it("counts as white space exactly what trim() removes", () => {
     for (let c = 0; c < 0x10000; c++) expect(isSpaceCode(c), c.toString(16)).toBe(String.fromCharCode(c).trim() === "");
   });
 
   it("reads pipe tables as trim and split did, on 20,000 random texts", () => {
-    const next = rng(9);
+    const rnd = seeded(9);
     const pieces = [
       "|",
       "|",
@@ -103,8 +96,8 @@ describe("markdownGrids", () => {
     ];
     for (let n = 0; n < 20_000; n++) {
       const parts: string[] = [];
-      const count = Math.floor(next() * 40);
-      for (let i = 0; i < count; i++) parts.push(pieces[Math.floor(next() * pieces.length)] as string);
+      const count = rnd(40);
+      for (let i = 0; i < count; i++) parts.push(pieces[rnd(pieces.length)] as string);
       const text = parts.join("");
       expect(markdownGrids(text), JSON.stringify(text)).toEqual(byTrimAndSplit(text));
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seeded } from "./random";
 import { skipToValues } from "../src/text";
 
 // What stands between a label and its values, skipped as it was before the loop worked on character codes (session
@@ -48,11 +49,7 @@ function skipBefore(src: string, from: number, limit: number): number {
 
 describe("skipToValues skips what it skipped before its loop worked on character codes", () => {
   it("on 20,000 random stretches of label/value text, pipes, units, brackets and CJK", () => {
-    let seed = 7;
-    const rnd = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return (seed >> 8) % n;
-    };
+    const rnd = seeded(7);
     const pieces = [
       "0",
       "1",
