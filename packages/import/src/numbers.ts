@@ -74,8 +74,8 @@ export function parseCellText(raw: string, kind: CellKind): CellValue {
   return specialValue(normalizeChars(raw).trim());
 }
 
-/** True when every code unit of `s` is an ASCII digit. */
-function asciiDigits(s: string): boolean {
+/** True when every code unit of `s` is an ASCII digit. @internal */
+export function asciiDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;

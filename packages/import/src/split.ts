@@ -1,6 +1,6 @@
 import type { CellKind, CellValue, SourceLocation } from "@gov-disclosure/core";
 import { count, specialValue, timesExact } from "@gov-disclosure/core";
-import { parseCellText, wellFormed } from "./numbers";
+import { asciiDigits, parseCellText, wellFormed } from "./numbers";
 
 /** A piece of a row's value text: one cell (atomic, from a grid or a pipe table) or digits that may be glued. @internal */
 export interface Chunk {
@@ -192,12 +192,7 @@ function totalFrom(identity: { sumLast?: boolean | undefined; block?: number | u
 /** A whole count as a token of its own: digits, no leading zero (but "0" itself), at most 12 (see `MAX_PART`). */
 function wholeCount(t: string): boolean {
   const n = t.length;
-  if (n === 0 || n > 12 || (n > 1 && t.charCodeAt(0) === 48)) return false;
-  for (let i = 0; i < n; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
+  return n > 0 && n <= 12 && !(n > 1 && t.charCodeAt(0) === 48) && asciiDigits(t);
 }
 
 /**

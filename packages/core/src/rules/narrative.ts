@@ -58,27 +58,35 @@ function ruleForCell(cell: string): RuleId | undefined {
   return undefined;
 }
 
-const T3_CELLS = new Map<Edition, Map<string, readonly string[]>>();
 /**
- * The table-三 cells a claimed cell stands for: its group's rows in its column (`t3.denied.total`), or the cell itself;
- * worked out once per edition and cell (the ids come from the claims, so at most 4,096 are kept an edition).
+ * `make()`, kept under `outer` then `key` in `by` (at most 4,096 keys an outer key: past it they start afresh). The
+ * narrative rules' answers that depend on an edition or a report's cell ids and a claimed cell alone.
  */
-function t3Cells(edition: Edition, cell: string): readonly string[] {
-  let byCell = T3_CELLS.get(edition);
-  if (!byCell) {
-    byCell = new Map();
-    T3_CELLS.set(edition, byCell);
+function keptFor<K, V>(by: { get(k: K): Map<string, V> | undefined; set(k: K, v: Map<string, V>): unknown }, outer: K, key: string, make: () => V): V {
+  let byKey = by.get(outer);
+  if (!byKey) {
+    byKey = new Map();
+    by.set(outer, byKey);
   }
-  let hit = byCell.get(cell);
-  if (!hit) {
-    const [, row = "", col = ""] = cell.split(".");
-    const group = Object.hasOwn(GROUPS, row) ? GROUPS[row] : undefined;
-    hit =
-      group && (edition === "gen2019" || edition === "gen2021") ? T3_OUTCOME_ROWS[edition].filter((r) => group.test(r)).map((r) => `t3.${r}.${col}`) : [cell];
-    if (byCell.size >= 4096) byCell.clear();
-    byCell.set(cell, hit);
+  let hit = byKey.get(key);
+  if (hit === undefined) {
+    hit = make();
+    if (byKey.size >= 4096) byKey.clear();
+    byKey.set(key, hit);
   }
   return hit;
+}
+
+const T3_CELLS = new Map<Edition, Map<string, readonly string[]>>();
+/** The table-三 cells a claimed cell stands for: its group's rows in its column (`t3.denied.total`), or the cell itself. */
+function t3Cells(edition: Edition, cell: string): readonly string[] {
+  return keptFor(T3_CELLS, edition, cell, () => {
+    const [, row = "", col = ""] = cell.split(".");
+    const group = Object.hasOwn(GROUPS, row) ? GROUPS[row] : undefined;
+    return group && (edition === "gen2019" || edition === "gen2021")
+      ? T3_OUTCOME_ROWS[edition].filter((r) => group.test(r)).map((r) => `t3.${r}.${col}`)
+      : [cell];
+  });
 }
 
 /** The table's value for a claimed cell: the cell itself, or the sum of a table-三 group (`t3.denied.total`). */
@@ -137,20 +145,11 @@ function claimsFor(ctx: RuleContext, id: RuleId): readonly NarrativeClaim[] {
 const SIBLINGS = new WeakMap<readonly string[], Map<string, readonly string[]>>();
 /** The cells of a claimed cell's row (the cell left out), among a report's cell ids; kept per list of ids and cell. */
 function siblings(cellIds: readonly string[], cell: string): readonly string[] {
-  let byCell = SIBLINGS.get(cellIds);
-  if (!byCell) {
-    byCell = new Map();
-    SIBLINGS.set(cellIds, byCell);
-  }
-  let hit = byCell.get(cell);
-  if (!hit) {
+  return keptFor(SIBLINGS, cellIds, cell, () => {
     const [table, row = ""] = cell.split(".");
     const prefix = table === "old" ? `old.${row}` : `${table}.${row}.`;
-    hit = cellIds.filter((id) => id !== cell && id.startsWith(prefix));
-    if (byCell.size >= 4096) byCell.clear();
-    byCell.set(cell, hit);
-  }
-  return hit;
+    return cellIds.filter((id) => id !== cell && id.startsWith(prefix));
+  });
 }
 
 /**
