@@ -1,8 +1,8 @@
 import { parse } from "parse5";
 import { expandGrid, type Grid, gridBudget, gridText, type RawCell } from "./grid";
 
-/** A node of a parse5 tree, as far as the reader walks it (also built directly from a .docx by ooxml.ts). @internal */
-export interface HtmlNode {
+/** A node of a parse5 tree, as far as the reader walks it. */
+interface HtmlNode {
   readonly nodeName: string;
   readonly tagName?: string;
   readonly value?: string;
@@ -106,8 +106,11 @@ export function readHtml(html: string, maxDepth = 2000): HtmlDoc {
   return walkHtml(parse(html), maxDepth);
 }
 
-/** Reads a document parsed by parse5 (or a tree of the same shape) as text plus its tables on grids. @internal */
-export function walkHtml(tree: unknown, maxDepth = 2000): HtmlDoc {
+/**
+ * Reads a document parsed by parse5 as text plus its tables on grids (ooxml.ts reads a .docx the same way without a
+ * tree: a change here is a change there).
+ */
+function walkHtml(tree: unknown, maxDepth = 2000): HtmlDoc {
   const doc = tree as Node;
   let text = "";
   const grids: Grid[] = [];

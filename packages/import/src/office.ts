@@ -11,7 +11,7 @@ import {
   type WorkbookMeta,
 } from "@gov-disclosure/core";
 import { chargeGrid, type Grid, type GridCell, gridBudget, gridText } from "./grid";
-import { type HtmlDoc, readHtml, walkHtml } from "./html";
+import { type HtmlDoc, readHtml } from "./html";
 import { zipSync } from "fflate";
 import { lazily } from "./lazy";
 import { checkZip, checkZipParts, ZipLimitError } from "./zip";
@@ -461,17 +461,18 @@ export function mappedReport(m: NonNullable<XlsxDoc["mapped"]>) {
 }
 
 /**
- * Reads a .docx, within the archive limits (`checkZip`): `word/document.xml` straight into the tree the HTML reader
- * walks when the fast reader reads every element of it, else mammoth's HTML through the HTML reader. @internal
+ * Reads a .docx, within the archive limits (`checkZip`): `word/document.xml` straight into what the HTML reader reads
+ * of mammoth's HTML when the fast reader reads every element of it, else mammoth's HTML through the HTML reader.
+ * @internal
  */
 export async function readDocx(bytes: Uint8Array, how: OfficeReading = {}): Promise<HtmlDoc> {
   const { entries, parts } = checkZipParts(bytes, (name) => /\.(xml|rels)$/i.test(name));
   const fast = how.library ? undefined : await fastReaders();
   if (fast) {
     try {
-      const tree = fast.readDocxTree(entries, parts);
+      const doc = fast.readDocxDoc(entries, parts);
       how.onReader?.("fast");
-      return walkHtml(tree);
+      return doc;
     } catch (e) {
       if (!(e instanceof fast.Decline)) throw e;
     }

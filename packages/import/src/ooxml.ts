@@ -3,7 +3,8 @@
 // fully understand; anything else (an element, a cell type, a part they do not know) declines, and the caller falls
 // back to the library. XML is tokenised by saxes (the version exceljs itself uses); only the OOXML mapping is written here.
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import type { HtmlNode } from "./html";
+import { expandGrid, gridBudget, gridText } from "./grid";
+import type { HtmlDoc } from "./html";
 
 /** The fast reader does not fully understand the document: the caller reads it with the library. @internal */
 export class Decline extends Error {}
@@ -821,16 +822,13 @@ function parseNS(xml: string, h: { open(t: NsTag): void; text?(text: string): vo
   });
 }
 
-const text = (value: string): HtmlNode => ({ nodeName: "#text", value });
-const el = (tag: string, childNodes: HtmlNode[], attrs: { name: string; value: string }[] = []): HtmlNode => ({
-  nodeName: tag,
-  tagName: tag,
-  attrs,
-  childNodes,
-});
-
+/** A table cell while its table is read: its text as the HTML reader's cell text gathers it, and mammoth's spans. */
 interface Cell {
-  node: { nodeName: string; tagName: string; attrs: { name: string; value: string }[]; childNodes: HtmlNode[] };
+  /**
+   * The HTML reader's cell text before white space is collapsed: each kept paragraph as " " and its text, a nested
+   * table as its kept cells' texts, in order.
+   */
+  text: string;
   colSpan: number;
   rowSpan: number;
   vMerge: boolean;
@@ -881,11 +879,12 @@ function readNumberedStyles(xml: string): Set<string> {
 }
 
 /**
- * Reads a .docx's `word/document.xml` into the tree the HTML reader would walk from mammoth's HTML of it (paragraphs
- * mammoth keeps, runs' text, tabs and line breaks, hyperlinks' text, tables with mammoth's colspan and rowspan), from
- * the parts (inflated within the archive limits). Throws `Decline` for any element outside the set it reads. @internal
+ * Reads a .docx's `word/document.xml` as the HTML reader reads mammoth's HTML of it (paragraphs mammoth keeps, runs'
+ * text, tabs and line breaks, hyperlinks' text, tables with mammoth's colspan and rowspan): the same text, grids and
+ * table ranges, from the parts (inflated within the archive limits), with no tree in between. Throws `Decline` for any
+ * element outside the set it reads. @internal
  */
-export function readDocxTree(entries: readonly { name: string }[], parts: ReadonlyMap<string, Uint8Array>): HtmlNode {
+export function readDocxDoc(entries: readonly { name: string }[], parts: ReadonlyMap<string, Uint8Array>): HtmlDoc {
   const names = new Set<string>();
   for (const e of entries) {
     if (names.has(e.name)) no("duplicate entry");
@@ -919,25 +918,49 @@ export function readDocxTree(entries: readonly { name: string }[], parts: Readon
 
 type Frame =
   | { kind: "document" | "body" | "hyperlink" | "skip" | "run" | "t" | "tblPr" | "trPr" }
-  | { kind: "p"; content: HtmlNode[]; inCell: boolean; style?: string | undefined }
+  | P
   | { kind: "tbl"; rows: Cell[][] }
   | { kind: "tr"; cells: Cell[] }
   | { kind: "tc"; cell: Cell }
   | { kind: "pPr" | "tcPr"; depth: number };
 
-function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered: Set<string>): HtmlNode {
-  const top: HtmlNode[] = [];
+/**
+ * A paragraph being read: its text as the HTML reader writes it (a line break as "\n" outside tables; inside a cell the
+ * cell's text drops it), and whether mammoth keeps it (anything in it, an empty bookmark anchor included).
+ */
+interface P {
+  kind: "p";
+  text: string;
+  kept: boolean;
+  inCell: boolean;
+  style?: string | undefined;
+}
+
+// the frames that hold nothing: one object each for every element of their kind
+const DOCUMENT: Frame = { kind: "document" };
+const BODY: Frame = { kind: "body" };
+const HYPERLINK: Frame = { kind: "hyperlink" };
+const SKIP: Frame = { kind: "skip" };
+const RUN: Frame = { kind: "run" };
+const T: Frame = { kind: "t" };
+
+/** The HTML reader's cell text: white space runs as one space, trimmed. */
+const cellText = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, " ").trim();
+
+function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered: Set<string>): HtmlDoc {
+  // what the HTML reader's walk of mammoth's HTML gives: the body's paragraphs and tables as text, each table of the
+  // body on a grid (a nested table is text of its cell, as the HTML reader's cell text reads it)
+  let text = "";
+  const grids: HtmlDoc["grids"] = [];
+  const tableRanges: [number, number][] = [];
+  const budget = gridBudget();
   const stack: Frame[] = [];
   let tBuf = "";
   let skip = 0;
-  let para: Extract<Frame, { kind: "p" }> | undefined;
+  let para: P | undefined;
+  // the cells open, outermost first
   const cells: Cell[] = [];
   const cellNow = () => cells[cells.length - 1];
-  // the containers paragraphs and tables go into: the body, or a table cell
-  const out = () => {
-    const c = cellNow();
-    return c ? c.node.childNodes : top;
-  };
   const push = (f: Frame) => {
     stack.push(f);
   };
@@ -957,14 +980,14 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
       switch (parent?.kind) {
         case undefined:
           if (local !== "document") no("document root");
-          return push({ kind: "document" });
+          return push(DOCUMENT);
         case "document":
           if (local !== "body") no(`document: ${local}`);
-          return push({ kind: "body" });
+          return push(BODY);
         case "body":
         case "tc":
           if (local === "p") {
-            para = { kind: "p", content: [], inCell: parent.kind === "tc" };
+            para = { kind: "p", text: "", kept: false, inCell: parent.kind === "tc" };
             return push(para);
           }
           if (local === "tbl") return push({ kind: "tbl", rows: [] });
@@ -976,11 +999,11 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
         case "p":
         case "hyperlink": {
           if (local === "pPr" && parent.kind === "p") return push({ kind: "pPr", depth: 0 });
-          if (local === "r") return push({ kind: "run" });
-          if (local === "hyperlink" && parent.kind === "p") return push({ kind: "hyperlink" });
+          if (local === "r") return push(RUN);
+          if (local === "hyperlink" && parent.kind === "p") return push(HYPERLINK);
           if (local === "bookmarkStart") {
             // mammoth writes a bookmark as an empty anchor that it always keeps (so its paragraph is not empty)
-            if (attrW(t, "name") !== "_GoBack") para!.content.push(el("a", []));
+            if (attrW(t, "name") !== "_GoBack") para!.kept = true;
             return skipIt();
           }
           if (local === "bookmarkEnd" || local === "proofErr" || local === "commentRangeStart" || local === "commentRangeEnd") return skipIt();
@@ -990,14 +1013,15 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
           if (local === "rPr" || local === "lastRenderedPageBreak") return skipIt();
           if (local === "t") {
             tBuf = "";
-            return push({ kind: "t" });
+            return push(T);
           }
-          if (local === "tab") para!.content.push(text("\t"));
-          else if (local === "noBreakHyphen") para!.content.push(text("\u2011"));
-          else if (local === "softHyphen") para!.content.push(text("\u00ad"));
+          if (local === "tab") add(para!, "\t");
+          else if (local === "noBreakHyphen") add(para!, "\u2011");
+          else if (local === "softHyphen") add(para!, "\u00ad");
           else if (local === "br") {
             const type = attrW(t, "type");
-            if (type === undefined || type === "textWrapping") para!.content.push(el("br", []));
+            // a line break: a line of the text; in a cell's text, nothing (the HTML reader's cell text drops <br>)
+            if (type === undefined || type === "textWrapping") add(para!, cells.length ? "" : "\n");
             // mammoth writes nothing for page and column breaks
             else if (type !== "page" && type !== "column") no(`break ${type}`);
           } else no(`r: ${local}`);
@@ -1008,7 +1032,7 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
             if (para!.style !== undefined && numbered.has(para!.style)) no("numbered paragraph style");
           }
           parent.depth++;
-          return push({ kind: "skip" });
+          return push(SKIP);
         case "tcPr":
           if (parent.depth === 0 && local === "gridSpan") {
             const v = attrW(t, "val") ?? "";
@@ -1020,7 +1044,7 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
             cellNow()!.vMerge = v === "continue" || !v;
           }
           parent.depth++;
-          return push({ kind: "skip" });
+          return push(SKIP);
         case "tbl":
           if (local === "tblPr" || local === "tblGrid") return skipIt();
           if (local === "tr") return push({ kind: "tr", cells: [] });
@@ -1028,13 +1052,13 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
         case "tr":
           if (local === "trPr" || local === "tblPrEx") return skipIt();
           if (local === "tc") {
-            const cell: Cell = { node: { nodeName: "td", tagName: "td", attrs: [], childNodes: [] }, colSpan: 1, rowSpan: 1, vMerge: false, elements: 0 };
+            const cell: Cell = { text: "", colSpan: 1, rowSpan: 1, vMerge: false, elements: 0 };
             cells.push(cell);
             return push({ kind: "tc", cell });
           }
           return no(`tr: ${local}`);
         case "skip":
-          return push({ kind: "skip" });
+          return push(SKIP);
         case "t":
           return no("element in w:t");
         default:
@@ -1055,7 +1079,7 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
         case "t":
           // a line break inside a text is not kept as such through mammoth's HTML
           if (/[\r\n]/.test(tBuf)) no("line break in w:t");
-          if (tBuf) para!.content.push(text(tBuf));
+          if (tBuf) add(para!, tBuf);
           break;
         case "skip":
           if (parent && (parent.kind === "pPr" || parent.kind === "tcPr")) parent.depth--;
@@ -1064,15 +1088,11 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
           para = undefined;
           if (f.inCell && f.style !== undefined && /heading/i.test(`${f.style} ${styleNames.get(f.style) ?? ""}`)) no("heading in a table cell");
           // mammoth leaves out a paragraph with nothing in it
-          if (!f.content.length) break;
-          const merged: HtmlNode[] = [];
-          for (const n of f.content) {
-            const last = merged[merged.length - 1];
-            if (n.nodeName === "#text" && last?.nodeName === "#text") merged[merged.length - 1] = text(last.value! + n.value!);
-            else merged.push(n);
-          }
-          out().push(el("p", merged));
-          // a paragraph inside a cell: back to the cell's paragraph context
+          if (!f.kept) break;
+          // in a cell: a space and its text, in the cell's text; in the body: a line of its own
+          const cell = cellNow();
+          if (cell) cell.text += ` ${f.text}`;
+          else text += `\n${f.text}\n`;
           break;
         }
         case "tc":
@@ -1082,42 +1102,54 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
         case "tr":
           (parent as Extract<Frame, { kind: "tbl" }>).rows.push(f.cells);
           break;
-        case "tbl":
-          out().push(tableNode(f.rows));
+        case "tbl": {
+          const kept = keptCells(f.rows);
+          // a nested table: the text of the cells mammoth keeps, in order, in the text of its cell
+          const cell = cellNow();
+          if (cell) for (const row of kept) for (const c of row) cell.text += c.text;
+          else {
+            // a table of the body: a grid, and its text in the text
+            const rows = kept.map((row) => row.map((c) => ({ text: cellText(c.text), rowspan: c.rowSpan, colspan: c.colSpan })));
+            const g = expandGrid(rows, grids.length, undefined, budget);
+            grids.push(g);
+            const start = text.length + 1;
+            text += `\n${gridText(g)}\n`;
+            tableRanges.push([start, text.length]);
+          }
           break;
+        }
       }
     },
   });
-  return { nodeName: "#document", childNodes: top };
+  return { text, grids, tableRanges, depthExceeded: false };
 }
 
-/** mammoth's rowspans: a vMerge-continued cell joins the cell last started at its grid column, and is dropped. */
-function tableNode(rows: Cell[][]): HtmlNode {
+/** Adds a piece of a paragraph's text (a paragraph with any piece is kept). */
+function add(p: P, piece: string): void {
+  p.text += piece;
+  p.kept = true;
+}
+
+/**
+ * The cells mammoth keeps, row by row, with its rowspans: a vMerge-continued cell joins the cell last started at its
+ * grid column, and is dropped with all it holds.
+ */
+function keptCells(rows: Cell[][]): Cell[][] {
   const columns = new Map<number, Cell>();
-  const trs: HtmlNode[] = [];
+  const kept: Cell[][] = [];
   for (const row of rows) {
     let index = 0;
-    const kept: Cell[] = [];
+    const keep: Cell[] = [];
     for (const cell of row) {
       const above = cell.vMerge ? columns.get(index) : undefined;
       if (above) above.rowSpan++;
       else {
         columns.set(index, cell);
-        kept.push(cell);
+        keep.push(cell);
       }
       index += cell.colSpan;
     }
-    trs.push(
-      el(
-        "tr",
-        kept.map((c) => c.node),
-      ),
-    );
+    kept.push(keep);
   }
-  for (const row of rows)
-    for (const c of row) {
-      if (c.colSpan !== 1) c.node.attrs.push({ name: "colspan", value: String(c.colSpan) });
-      if (c.rowSpan !== 1) c.node.attrs.push({ name: "rowspan", value: String(c.rowSpan) });
-    }
-  return el("table", trs);
+  return kept;
 }
