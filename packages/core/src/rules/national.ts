@@ -10,6 +10,11 @@ const N = ["gen2019", "gen2021"] as const;
 
 const APPLICANTS = T3_COLUMNS.filter((c) => c.id !== "total").map((c) => c.id);
 const c3 = (row: string, col: string) => `t3.${row}.${col}`;
+// Cell ids the checks read at every validation, written once: an id built by a template at each call is a new string
+// that every look-up of it must hash first (a tenth of the glued-text import's checks of its candidate readings).
+const T2_19_ITEMS = ["licensing", "services", "penalty", "coercion", "fees"].map((r) => ({ r, prev: `t2.${r}.prev`, change: `t2.${r}.change` }));
+const RULES_21 = ["t2.rules.issued", "t2.rules.repealed", "t2.rules.in_force"] as const;
+const RULES_19 = ["t2.rules.made", "t2.rules.published", "t2.rules.total"] as const;
 
 /** Identities that depend only on the edition, built once per edition. */
 function perEdition(build: (edition: NationalEdition) => Identity[]): (ctx: RuleContext) => readonly Identity[] {
@@ -93,18 +98,18 @@ export const NATIONAL_RULES: readonly RuleLogic[] = [
     severity: "warning",
     kind: "check",
     check: (ctx) =>
-      ["licensing", "services", "penalty", "coercion", "fees"].flatMap((r): Outcome[] => {
-        const p = numberOf(ctx, `t2.${r}.prev`);
-        const c = numberOf(ctx, `t2.${r}.change`);
+      T2_19_ITEMS.flatMap(({ r, prev, change }): Outcome[] => {
+        const p = numberOf(ctx, prev);
+        const c = numberOf(ctx, change);
         if (p === undefined || c === undefined) return [];
         const s = add(p, c);
         return [
           {
             status: cmp(s, 0) < 0 ? "fail" : "pass",
             key: r,
-            cells: [`t2.${r}.prev`, `t2.${r}.change`],
+            cells: [prev, change],
             actual: s,
-            params: { cell: `t2.${r}.change`, other: `t2.${r}.prev` },
+            params: { cell: change, other: prev },
           },
         ];
       }),
@@ -175,8 +180,7 @@ export const NATIONAL_RULES: readonly RuleLogic[] = [
     severity: "warning",
     kind: "check",
     check: (ctx) => {
-      const cols = ctx.edition === "gen2021" ? ["issued", "repealed", "in_force"] : ["made", "published", "total"];
-      const cells = cols.map((c) => `t2.rules.${c}`);
+      const cells = [...(ctx.edition === "gen2021" ? RULES_21 : RULES_19)];
       const nonzero = cells.filter((c) => positive(numberOf(ctx, c)));
       const first = nonzero[0];
       if (!first) return [];
