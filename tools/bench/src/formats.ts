@@ -9,7 +9,7 @@ export interface Format {
   readonly name: string;
   readonly label: string;
   readonly filename: string;
-  /** Slow formats run fewer reports (BENCH_SLOW_COUNT). */
+  /** Slow formats (writing one takes milliseconds) run BENCH_SLOW_COUNT reports when it is set lower. */
   readonly slow: boolean;
   write(report: Report): string | Uint8Array | Promise<Uint8Array>;
 }
