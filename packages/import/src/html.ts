@@ -1,5 +1,6 @@
 import { parse } from "parse5";
 import { expandGrid, type Grid, gridBudget, gridText, type RawCell } from "./grid";
+import { collapseSpaces } from "./normalize";
 
 /** A node of a parse5 tree, as far as the reader walks it. */
 interface HtmlNode {
@@ -50,7 +51,7 @@ function textOf(node: Node, maxNodes = 20000): string {
     node.nodeName !== "#text" &&
     !(node.tagName && (SKIP.has(node.tagName) || node.tagName === "p" || node.tagName === "div"))
   )
-    return (only.value ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim();
+    return collapseSpaces(only.value ?? "");
   let out = "";
   const stack: Node[] = [node];
   let n = 0;
@@ -65,7 +66,7 @@ function textOf(node: Node, maxNodes = 20000): string {
     const kids = cur.childNodes ?? [];
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
-  return out.replace(/[\s\u00a0\u3000]+/g, " ").trim();
+  return collapseSpaces(out);
 }
 
 const attr = (n: Node, name: string): number => {

@@ -37,6 +37,23 @@ export function isSpaceCode(c: number): boolean {
   );
 }
 
+/**
+ * White space runs as one space, trimmed: `text.replace(/\s+/g, " ").trim()`, returned without a pass of the regex
+ * engine when the text has no white space, or one white space character before the rest only (a table cell's text
+ * mostly). @internal
+ */
+export function collapseSpaces(text: string): string {
+  let i = 0;
+  while (i < text.length && !isSpaceCode(text.charCodeAt(i))) i++;
+  if (i === text.length) return text;
+  if (i === 0) {
+    let j = 1;
+    while (j < text.length && !isSpaceCode(text.charCodeAt(j))) j++;
+    if (j === text.length) return text.slice(1);
+  }
+  return text.replace(/\s+/g, " ").trim();
+}
+
 /** Text with whitespace removed plus, for every kept character, its index in the original text. */
 export interface Compact {
   readonly text: string;

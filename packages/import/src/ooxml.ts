@@ -4,6 +4,7 @@
 // back to the library. XML is tokenised by saxes (the version exceljs itself uses); only the OOXML mapping is written here.
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { expandGrid, gridBudget, gridText } from "./grid";
+import { collapseSpaces } from "./normalize";
 import type { HtmlDoc } from "./html";
 
 /** The fast reader does not fully understand the document: the caller reads it with the library. @internal */
@@ -944,9 +945,6 @@ const SKIP: Frame = { kind: "skip" };
 const RUN: Frame = { kind: "run" };
 const T: Frame = { kind: "t" };
 
-/** The HTML reader's cell text: white space runs as one space, trimmed. */
-const cellText = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, " ").trim();
-
 function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered: Set<string>): HtmlDoc {
   // what the HTML reader's walk of mammoth's HTML gives: the body's paragraphs and tables as text, each table of the
   // body on a grid (a nested table is text of its cell, as the HTML reader's cell text reads it)
@@ -1109,7 +1107,7 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
           if (cell) for (const row of kept) for (const c of row) cell.text += c.text;
           else {
             // a table of the body: a grid, and its text in the text
-            const rows = kept.map((row) => row.map((c) => ({ text: cellText(c.text), rowspan: c.rowSpan, colspan: c.colSpan })));
+            const rows = kept.map((row) => row.map((c) => ({ text: collapseSpaces(c.text), rowspan: c.rowSpan, colspan: c.colSpan })));
             const g = expandGrid(rows, grids.length, undefined, budget);
             grids.push(g);
             const start = text.length + 1;
