@@ -825,6 +825,8 @@ function parseNS(xml: string, h: { open(t: NsTag): void; text?(text: string): vo
 
 /** A table cell while its table is read: its text as the HTML reader's cell text gathers it, and mammoth's spans. */
 interface Cell {
+  /** A w:tcPr was read. */
+  props?: boolean;
   /**
    * The HTML reader's cell text before white space is collapsed: each kept paragraph as " " and its text, a nested
    * table as its kept cells' texts, in order.
@@ -923,7 +925,7 @@ type Frame =
   | { kind: "tbl"; rows: Cell[][] }
   | { kind: "tr"; cells: Cell[] }
   | { kind: "tc"; cell: Cell }
-  | { kind: "pPr" | "tcPr"; depth: number };
+  | { kind: "pPr" | "tcPr"; depth: number; seen: number };
 
 /**
  * A paragraph being read: its text as the HTML reader writes it (a line break as "\n" outside tables; inside a cell the
@@ -931,6 +933,8 @@ type Frame =
  */
 interface P {
   kind: "p";
+  /** A w:pPr was read. */
+  props?: boolean;
   text: string;
   kept: boolean;
   inCell: boolean;
@@ -990,13 +994,23 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
           }
           if (local === "tbl") return push({ kind: "tbl", rows: [] });
           if (local === "sectPr" && parent.kind === "body") return skipIt();
-          if (local === "tcPr" && parent.kind === "tc") return push({ kind: "tcPr", depth: 0 });
+          if (local === "tcPr" && parent.kind === "tc") {
+            // mammoth reads a cell's first properties only, and the first of each property in them
+            if (parent.cell.props) no("two w:tcPr in a cell");
+            parent.cell.props = true;
+            return push({ kind: "tcPr", depth: 0, seen: 0 });
+          }
           // bookmarks around paragraphs write nothing that the HTML reader reads
           if (local === "bookmarkStart" || local === "bookmarkEnd" || local === "proofErr") return skipIt();
           return no(`${parent.kind}: ${local}`);
         case "p":
         case "hyperlink": {
-          if (local === "pPr" && parent.kind === "p") return push({ kind: "pPr", depth: 0 });
+          if (local === "pPr" && parent.kind === "p") {
+            // mammoth reads a paragraph's first properties only, and the first of each property in them
+            if (parent.props) no("two w:pPr in a paragraph");
+            parent.props = true;
+            return push({ kind: "pPr", depth: 0, seen: 0 });
+          }
           if (local === "r") return push(RUN);
           if (local === "hyperlink" && parent.kind === "p") return push(HYPERLINK);
           if (local === "bookmarkStart") {
@@ -1026,12 +1040,20 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
           return skipIt();
         case "pPr":
           if (parent.depth === 0 && local === "pStyle") {
+            if (parent.seen) no("two w:pStyle");
+            parent.seen = 1;
             para!.style = attrW(t, "val");
             if (para!.style !== undefined && numbered.has(para!.style)) no("numbered paragraph style");
           }
           parent.depth++;
           return push(SKIP);
         case "tcPr":
+          if (parent.depth === 0 && (local === "gridSpan" || local === "vMerge")) {
+            // one bit a property seen
+            const bit = local === "gridSpan" ? 1 : 2;
+            if (parent.seen & bit) no(`two w:${local}`);
+            parent.seen |= bit;
+          }
           if (parent.depth === 0 && local === "gridSpan") {
             const v = attrW(t, "val") ?? "";
             if (!/^[1-9]\d{0,2}$/.test(v)) no(`gridSpan ${v.slice(0, 10)}`);
@@ -1075,8 +1097,9 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
       const parent = stack[stack.length - 1];
       switch (f.kind) {
         case "t":
-          // a line break inside a text is not kept as such through mammoth's HTML
-          if (/[\r\n]/.test(tBuf)) no("line break in w:t");
+          // a line break inside a text is not kept as such through mammoth's HTML (its XML parser also reads U+0085
+          // and U+2028 written as such as line breaks: XML 1.1's end-of-line handling)
+          if (/[\r\n\u0085\u2028]/.test(tBuf)) no("line break in w:t");
           if (tBuf) add(para!, tBuf);
           break;
         case "skip":

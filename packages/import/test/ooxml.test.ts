@@ -268,6 +268,24 @@ describe("what the fast readers do not fully understand goes to the library", ()
     ],
     ["a numbered list", `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>一项</w:t></w:r></w:p>`],
     ["a content control", `<w:sdt><w:sdtContent>${p("控件")}</w:sdtContent></w:sdt>`],
+    // mammoth's XML parser reads U+2028 and U+0085 written as such as line breaks (XML 1.1's end-of-line handling)
+    ["U+2028 in a text", p("本年\u2028新收")],
+    ["U+0085 in a table cell's text", `<w:tbl><w:tr><w:tc>${p("12\u0085")}</w:tc></w:tr></w:tbl>`],
+    // mammoth reads the first of each property (schema-invalid repeats, read the other way by the fast reader before)
+    [
+      "two w:gridSpan in a cell",
+      `<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:gridSpan w:val="3"/></w:tcPr>${p("a")}</w:tc></w:tr><w:tr><w:tc>${p("b")}</w:tc><w:tc>${p("c")}</w:tc><w:tc>${p("d")}</w:tc></w:tr></w:tbl>`,
+    ],
+    [
+      "two w:vMerge in a cell",
+      `<w:tbl><w:tr><w:tc>${p("a")}</w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/><w:vMerge/></w:tcPr>${p("b")}</w:tc></w:tr></w:tbl>`,
+    ],
+    ["two w:tcPr in a cell", `<w:tbl><w:tr><w:tc><w:tcPr/><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>${p("a")}</w:tc></w:tr></w:tbl>`],
+    [
+      "two w:pStyle in a paragraph of a cell",
+      `<w:tbl><w:tr><w:tc><w:p><w:pPr><w:pStyle w:val="Heading1"/><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`,
+    ],
+    ["two w:pPr in a paragraph", `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t>a</w:t></w:r></w:p>`],
   ];
   for (const [name, body] of docs)
     it(`DOCX: ${name}`, async () => {
