@@ -1,6 +1,7 @@
 // Random WordprocessingML bodies made only of what the fast Word reader reads: paragraphs (styles, runs, tabs,
 // hyphens, line and page breaks, bookmarks, proofing marks, hyperlinks, empty ones), tables with spans and vertical
-// merges, tables nested in cells. For the tests that hold the fast reader to mammoth.
+// merges (a continued one in a first row too: nothing above to join), cells with and without properties, tables nested
+// in cells three deep. For the tests that hold the fast reader to mammoth.
 
 const TEXTS = ["本年新收", "政府信息公开申请数量", "12", "0", " 3 ", "（一）", "a b", "\u3000", "\u00a0", "  ", "合计", "—", "x&y<z>"];
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -56,11 +57,11 @@ export function randomWordBody(below: (n: number) => number): string {
       const cells: string[] = [];
       for (let c = 0, m = 1 + below(4); c < m; c++) {
         const span = below(4) === 0 ? `<w:gridSpan w:val="${2 + below(2)}"/>` : "";
-        const merge =
-          r > 0 && below(3) === 0 ? (below(2) ? '<w:vMerge w:val="continue"/>' : "<w:vMerge/>") : below(5) === 0 ? '<w:vMerge w:val="restart"/>' : "";
+        const merge = below(3) === 0 ? (below(2) ? '<w:vMerge w:val="continue"/>' : "<w:vMerge/>") : below(5) === 0 ? '<w:vMerge w:val="restart"/>' : "";
         let inside = "";
         for (let k = 0, blocks = below(4); k < blocks; k++) inside += depth < 2 && below(5) === 0 ? table(depth + 1) : paragraph(true);
-        cells.push(`<w:tc><w:tcPr><w:tcW w:w="1000" w:type="dxa"/>${span}${merge}</w:tcPr>${inside}</w:tc>`);
+        const props = span || merge || below(3) ? `<w:tcPr><w:tcW w:w="1000" w:type="dxa"/>${span}${merge}</w:tcPr>` : "";
+        cells.push(`<w:tc>${props}${inside}</w:tc>`);
       }
       rows.push(`<w:tr>${below(3) === 0 ? '<w:trPr><w:jc w:val="center"/></w:trPr>' : ""}${cells.join("")}</w:tr>`);
     }
