@@ -971,7 +971,10 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
   };
   parseNS(xml, {
     open(t) {
-      for (const c of cells) if (++c.elements > MAX_CELL_ELEMENTS) no("table cell of too many elements");
+      // counted on the outermost cell open: every element inside a nested cell is inside it too, so no cell has more
+      // (one step an element, however deep the nesting)
+      const outer = cells[0];
+      if (outer && ++outer.elements > MAX_CELL_ELEMENTS) no("table cell of too many elements");
       if (t.uri === W && NEVER.has(t.local)) no(`w:${t.local}`);
       if (skip) {
         skip++;

@@ -298,6 +298,23 @@ describe("what the fast readers do not fully understand goes to the library", ()
       expect(fast).toEqual(library);
     });
 
+  it("DOCX: a cell of more than 5,000 elements, nested tables' included, goes to the library (the HTML reader's cell text walks at most 20,000 nodes)", async () => {
+    const runs = (n: number) => `<w:p>${"<w:r><w:t>1</w:t></w:r>".repeat(n)}</w:p>`;
+    const nested = `<w:tbl><w:tr><w:tc>${runs(1300)}</w:tc></w:tr></w:tbl>`;
+    for (const [inside, expected] of [
+      [runs(2400), "fast"],
+      [runs(2600), "library"],
+      // no nested cell holds 5,000 elements, the outer one does
+      [nested + nested, "library"],
+    ] as const) {
+      const bytes = docx(`${p("2019年某局政府信息公开工作年度报告")}<w:tbl><w:tr><w:tc>${inside}</w:tc></w:tr></w:tbl>`);
+      let reader = "";
+      const doc = await readDocx(bytes, { onReader: (r) => (reader = r) });
+      expect(reader).toBe(expected);
+      expect(doc).toEqual(await readDocx(bytes, { library: true }));
+    }
+  });
+
   it("DOCX: namespace declarations nested 20,000 deep (each prefix keeps its own stack): read by the fast reader", async () => {
     const deep = `<w:sectPr>${'<e xmlns:a="u">'.repeat(20000)}${"</e>".repeat(20000)}</w:sectPr>`;
     const bytes = docx(p("2019年某局政府信息公开工作年度报告") + deep);
