@@ -738,6 +738,9 @@ interface NsTag {
   readonly w: string;
 }
 
+/** Most qualified names `parseNS` keeps resolved at once. */
+const MAX_NAMES = 256;
+
 /** The value of a `w:` attribute of a tag. */
 const attrW = (t: NsTag, local: string): string | undefined => (t.w ? t.tag.attributes[`${t.w}:${local}`] : undefined);
 
@@ -778,6 +781,9 @@ function parseNS(xml: string, h: { open(t: NsTag): void; text?(text: string): vo
     tag: undefined as unknown as SaxesTagPlain,
     w: "",
   };
+  // each qualified name's namespace and local name while the bindings stay as they are (emptied when they change): one
+  // look-up a tag, and the same local-name string each time, instead of two slices and a look-up of the prefix
+  const names = new Map<string, { uri: string | undefined; local: string }>();
   parsePlain(xml, {
     open(tag) {
       let decl: string[] | undefined;
@@ -799,12 +805,22 @@ function parseNS(xml: string, h: { open(t: NsTag): void; text?(text: string): vo
             track(prefix);
           }
       declared.push(decl);
-      if (decl) settle();
-      const c = tag.name.indexOf(":");
-      const uri = lookup(c < 0 ? "" : tag.name.slice(0, c));
-      if (c >= 0 && uri === undefined) no(`unbound prefix ${tag.name.slice(0, 40)}`);
-      t.uri = uri;
-      t.local = c < 0 ? tag.name : tag.name.slice(c + 1);
+      if (decl) {
+        settle();
+        names.clear();
+      }
+      let name = names.get(tag.name);
+      if (!name) {
+        const c = tag.name.indexOf(":");
+        const uri = lookup(c < 0 ? "" : tag.name.slice(0, c));
+        if (c >= 0 && uri === undefined) no(`unbound prefix ${tag.name.slice(0, 40)}`);
+        name = { uri, local: c < 0 ? tag.name : tag.name.slice(c + 1) };
+        // bounded: a part of many distinct names starts afresh rather than keep them all
+        if (names.size >= MAX_NAMES) names.clear();
+        names.set(tag.name, name);
+      }
+      t.uri = name.uri;
+      t.local = name.local;
       t.tag = tag;
       t.w = w;
       h.open(t);
@@ -819,6 +835,7 @@ function parseNS(xml: string, h: { open(t: NsTag): void; text?(text: string): vo
         track(prefix);
       }
       settle();
+      names.clear();
     },
   });
 }
