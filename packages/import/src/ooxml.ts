@@ -937,7 +937,7 @@ export function readDocxDoc(entries: readonly { name: string }[], parts: Readonl
 }
 
 type Frame =
-  | { kind: "document" | "body" | "hyperlink" | "skip" | "run" | "t" | "tblPr" | "trPr" }
+  | { kind: "document" | "body" | "hyperlink" | "skip" | "run" | "t" }
   | P
   | { kind: "tbl"; rows: Cell[][] }
   | { kind: "tr"; cells: Cell[] }
@@ -1102,7 +1102,8 @@ function readDocumentXml(xml: string, styleNames: Map<string, string>, numbered:
         case "t":
           return no("element in w:t");
         default:
-          return no(`${parent?.kind}: ${local}`);
+          // every kind of frame is read above
+          return no(`unread element: ${local}`);
       }
     },
     text(s) {

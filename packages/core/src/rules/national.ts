@@ -11,7 +11,8 @@ const N = ["gen2019", "gen2021"] as const;
 const APPLICANTS = T3_COLUMNS.filter((c) => c.id !== "total").map((c) => c.id);
 const c3 = (row: string, col: string) => `t3.${row}.${col}`;
 // Cell ids the checks read at every validation, written once: an id built by a template at each call is a new string
-// that every look-up of it must hash first (a tenth of the glued-text import's checks of its candidate readings).
+// that every look-up of it must hash first (T2-19-ITEMS-NONNEG's ids were a third of the time of the checks the
+// glued-text import runs on its candidate readings).
 const T2_19_ITEMS = ["licensing", "services", "penalty", "coercion", "fees"].map((r) => ({ r, prev: `t2.${r}.prev`, change: `t2.${r}.change` }));
 const RULES_21 = ["t2.rules.issued", "t2.rules.repealed", "t2.rules.in_force"] as const;
 const RULES_19 = ["t2.rules.made", "t2.rules.published", "t2.rules.total"] as const;
