@@ -7,6 +7,8 @@ const SIGNALS: readonly [Edition, RegExp][] = [
   ["local", /历年累计|指标名称|年末统计/g],
 ];
 const NATIONAL_T3 = /本年新收政府信息公开申请数量|本列数据的勾稽关系|结转下年度继续办理/g;
+/** The labels of table 三 (the 2019 and 2021 editions' applications table) that the text holds, each once. */
+const nationalT3 = (compactText: string): Set<string> => new Set([...compactText.matchAll(NATIONAL_T3)].map((m) => m[0]));
 
 /** The edition the labels point to, with the labels that decided it; undefined when no table label is present. @internal */
 export function detectEdition(compactText: string, year?: number): { edition?: Edition; labels: string[]; byYear?: boolean } {
@@ -16,12 +18,13 @@ export function detectEdition(compactText: string, year?: number): { edition?: E
     const set = new Set<string>();
     for (const m of compactText.matchAll(re)) set.add(m[0]);
     if (set.size) hits.set(ed, set);
+    // a 2021 label decides before the rest are looked for, and a 2019 one before the older editions' (SIGNALS is in
+    // that order): the later scans of the whole text could not change the answer
+    if (set.size && (ed === "gen2021" || ed === "gen2019")) return { edition: ed, labels: [...set, ...nationalT3(compactText)] };
   }
-  const t3 = new Set([...compactText.matchAll(NATIONAL_T3)].map((m) => m[0]));
+  const t3 = nationalT3(compactText);
   const local = hits.get("local");
   const old = hits.get("gen2014");
-  if (hits.get("gen2021")?.size) return { edition: "gen2021", labels: [...hits.get("gen2021")!, ...t3] };
-  if (hits.get("gen2019")?.size) return { edition: "gen2019", labels: [...hits.get("gen2019")!, ...t3] };
   if (t3.size >= 1 && /本年新收政府信息公开申请数量/.test(compactText)) {
     // table 三 without the section 二 labels that tell 2019 from 2021: the year decides, and the evidence says so
     return { edition: year !== undefined && year >= 2021 ? "gen2021" : "gen2019", labels: [...t3], byYear: true };
