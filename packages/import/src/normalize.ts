@@ -60,20 +60,27 @@ export interface Compact {
   readonly map: Int32Array;
 }
 
-const BLANKS = /[ \t\n\r\f\v]+/g;
-const BLANKS_PIPES = /[ \t\n\r\f\v|]+/g;
-
 /** Removes whitespace (and table pipes when `dropPipes`) keeping a map back to the original offsets. */
 export function compact(text: string, dropPipes = false): Compact {
   const map = new Int32Array(text.length + 1);
   let n = 0;
-  // the kept characters' offsets here; the text itself in one pass of the regex engine (same characters dropped)
+  // the kept characters' offsets, and the text as its runs of kept characters joined (a rope V8 flattens once, on
+  // first use: a fifth to a quarter cheaper than a pass of the regex engine removing the same characters)
+  let out = "";
+  let run = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c > 32 ? !(dropPipes && c === 124) : !(c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11)) map[n++] = i;
+    if (c > 32 ? !(dropPipes && c === 124) : !(c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11)) {
+      map[n++] = i;
+      if (run < 0) run = i;
+    } else if (run >= 0) {
+      out += text.slice(run, i);
+      run = -1;
+    }
   }
+  if (run >= 0) out = run === 0 ? text : out + text.slice(run);
   map[n] = text.length;
-  return { text: text.replace(dropPipes ? BLANKS_PIPES : BLANKS, ""), map: map.subarray(0, n + 1) };
+  return { text: out, map: map.subarray(0, n + 1) };
 }
 
 /** Collapses whitespace inside a label and normalises it. */
