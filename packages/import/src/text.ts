@@ -19,11 +19,64 @@ const HEADING_MARKS = /^([ \t]*)(#{1,6})(?=[ \t])/gm;
 const PAGE_DASHES = /^[ \t]*[-—–－]{1,2}[ \t]*\d{1,3}[ \t]*[-—–－]{1,2}[ \t]*$/gm;
 const PAGE_NUMBER = /^[ \t]*第[ \t]*\d{1,3}[ \t]*页[^\n]{0,12}$/gm;
 
+/** A line terminator other than "\n" (the multiline anchors of the clean-ups also break lines there). */
+const OTHER_BREAKS = /[\r\u2028\u2029]/;
+// the same patterns tried at one line's start (sticky, so never searched for further on), and on one line alone
+const SEPARATOR_AT = new RegExp(SEPARATOR_SOURCE, "my");
+const HEADING_AT = /^([ \t]*)(#{1,6})(?=[ \t])/my;
+const PAGE_DASH_AT = /^[ \t]*[-—–－]{1,2}[ \t]*\d{1,3}[ \t]*[-—–－]{1,2}[ \t]*$/my;
+const PAGE_NUMBER_AT = /^[ \t]*第[ \t]*\d{1,3}[ \t]*页[^\n]{0,12}$/my;
+const PAGE_DASH_LINE = /^[ \t]*[-—–－]{1,2}[ \t]*\d{1,3}[ \t]*[-—–－]{1,2}[ \t]*$/;
+const PAGE_NUMBER_LINE = /^[ \t]*第[ \t]*\d{1,3}[ \t]*页[^\n]{0,12}$/;
+const matchesAt = (re: RegExp, t: string, at: number): boolean => {
+  re.lastIndex = at;
+  return re.test(t);
+};
+const isDash = (c: number): boolean => c === 0x2d || c === 0x2014 || c === 0x2013 || c === 0xff0d;
+
 /**
- * `prepareText` of text already through `normalizeChars`. Each clean-up runs only when the text holds a character
- * every match of it needs ("---", "#", a dash, "页"): the same result, without a pass over text that cannot match. @internal
+ * `prepareText` of text already through `normalizeChars`. Every clean-up is a line's business (its pattern anchored at
+ * both ends of one line), so each line is looked at once, in the order of the clean-ups, and only a line whose first
+ * character (after spaces) could begin one of them is tried at all (Markdown: 29 → 11 µs a generated report). Text
+ * with a line terminator other than "\n" goes through the four passes of the regex engine instead (a page number's
+ * tail may run across a "\r"), and so does text with neither "---" nor "#" (label/value lines: walking their many
+ * short lines costs twice the one pass for page numbers). A test holds both ways to each other. @internal
  */
 export function prepareFolded(t: string): string {
+  // text without Markdown's marks has at most the page numbers' passes to run, which cost less than a walk of its lines
+  if (!(t.includes("---") || t.includes("#")) || OTHER_BREAKS.test(t)) return prepareByPasses(t);
+  let out = "";
+  let last = 0;
+  for (let start = 0; start < t.length; ) {
+    let end = t.indexOf("\n", start);
+    if (end < 0) end = t.length;
+    let i = start;
+    let f = t.charCodeAt(i);
+    while (i < end && (f === 32 || f === 9)) f = t.charCodeAt(++i);
+    let now: string | undefined;
+    if (i >= end) {
+      // a blank line
+    } else if ((f === 0x7c || f === 0x3a || f === 0x2d) && matchesAt(SEPARATOR_AT, t, start)) now = " ".repeat(end - start);
+    else if (f === 0x23) {
+      // a heading's marks blanked; the page-number patterns then look at the line as it is now
+      HEADING_AT.lastIndex = start;
+      const h = HEADING_AT.exec(t);
+      if (h) {
+        now = h[1]! + " ".repeat(h[2]!.length) + t.slice(start + h[0].length, end);
+        if (PAGE_DASH_LINE.test(now) || PAGE_NUMBER_LINE.test(now)) now = " ".repeat(end - start);
+      }
+    } else if (isDash(f) ? matchesAt(PAGE_DASH_AT, t, start) : f === 0x7b2c && matchesAt(PAGE_NUMBER_AT, t, start)) now = " ".repeat(end - start);
+    if (now !== undefined) {
+      out += t.slice(last, start) + now;
+      last = end;
+    }
+    start = end + 1;
+  }
+  return last === 0 ? t : out + t.slice(last);
+}
+
+/** The clean-ups as four passes of the regex engine over the whole text, each only when a match of it is possible. @internal */
+export function prepareByPasses(t: string): string {
   let out = t;
   if (out.includes("---")) out = out.replace(SEPARATOR_LINES, blank);
   // a Markdown heading keeps its text (a report's title, its sections): only the marks are blanked
