@@ -1,7 +1,7 @@
 // The white-space collapse of cell texts and the compacting of a whole text, each held to the regular expression it
 // stands for.
 import { describe, expect, it } from "vitest";
-import { collapseSpaces, compact } from "../src/normalize";
+import { collapseSpaces, compact, lineStartsOf } from "../src/normalize";
 import { seeded } from "./random";
 
 const reference = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -59,5 +59,18 @@ describe("compact", () => {
     expect(c.text.length).toBe(200_000 * 4);
     expect(c.text.slice(-4)).toBe("本年12");
     expect(c.map[c.map.length - 2]).toBe(long.length - 2);
+  });
+});
+
+describe("lineStartsOf", () => {
+  it("gives 0 and the offset after every \\n, on 5,000 random texts", () => {
+    const below = seeded(3);
+    for (let i = 0; i < 5_000; i++) {
+      let s = "";
+      for (let k = 0, n = below(12); k < n; k++) s += ["\n", "\n\n", "\r\n", "a", "本年", " "][below(6)];
+      const want = [0];
+      for (let j = 0; j < s.length; j++) if (s[j] === "\n") want.push(j + 1);
+      expect(lineStartsOf(s), JSON.stringify(s)).toEqual(want);
+    }
   });
 });
