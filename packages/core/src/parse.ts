@@ -6,7 +6,7 @@ import { isEdition } from "./editions";
 import { describeValue, type ExpectedKind, type ParseIssue, parseIssue } from "./issue";
 import { inexactNumbers } from "./json-exact";
 import type { Report, SourceLocation } from "./report";
-import { ReportJson, RuntimeSchemas, schemaId } from "./schema";
+import { ReportJson, RuntimeSchemas, readSources, runtimeSchemaSourcesRead, schemaId } from "./schema";
 import { type CellJson, type CellDecodeError, cellRecord, decodeCell, encodeCell, isDecodeError } from "./value";
 
 /** The result of `parseReport`: the typed report, or every issue found in the input. */
@@ -64,10 +64,13 @@ function fromZod(input: unknown, issue: z.core.$ZodIssue, edition: unknown): Par
  */
 export function parseReport(input: unknown): ParseResult {
   const edition = get(input, ["edition"]);
-  const schema = isEdition(edition) ? RuntimeSchemas[edition] : ReportJson;
+  // sources (one a cell in an imported report) read by hand when they read exactly as zod reads them; else by zod
+  const sourcesRead = isEdition(edition) ? readSources(get(input, ["sources"])) : undefined;
+  const schema = isEdition(edition) ? (sourcesRead ? runtimeSchemaSourcesRead(edition) : RuntimeSchemas[edition]) : ReportJson;
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { success: false, issues: parsed.error.issues.map((i) => fromZod(input, i, edition)) };
   const data = parsed.data as z.output<typeof ReportJson>;
+  const sources = sourcesRead === "absent" ? undefined : sourcesRead ? (sourcesRead as Record<string, SourceLocation>) : data.sources;
   const issues: ParseIssue[] = [];
   // the cells of the edition, or of the local table (kept by the table: validating the report finds them again)
   const defs = reportCells(data as { edition: Report["edition"]; local?: { rows: readonly LocalRow[]; columns?: readonly string[] } }).byId;
@@ -99,7 +102,7 @@ export function parseReport(input: unknown): ParseResult {
     }
     if (v.kind !== "blank") cells[id] = v;
   }
-  for (const id of Object.keys(data.sources ?? {})) {
+  for (const id of Object.keys(sources ?? {})) {
     if (!defs.has(id)) issues.push(parseIssue("PARSE-UNKNOWN-CELL", ["sources", id], { id, edition: data.edition }));
   }
   if (issues.length) return { success: false, issues };
@@ -110,7 +113,7 @@ export function parseReport(input: unknown): ParseResult {
     sections: data.sections,
     ...(data.edition === "local" ? { local: data.local } : {}),
     cells,
-    sources: (data.sources ?? {}) as Record<string, SourceLocation>,
+    sources: (sources ?? {}) as Record<string, SourceLocation>,
     ...(data.claims ? { claims: data.claims } : {}),
   } as Report;
   return { success: true, report };

@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cellsOf, EDITIONS, formatIssue, parseReport, parseReportJson, serializeReport, stringifyReport, validateReport } from "../src/index";
+import * as z from "zod";
 import { mayBeInexact } from "../src/json-exact";
+import { readSources, sourceLocationSchema } from "../src/schema";
 import { fixture } from "./helpers";
 
 const base = { version: 1, edition: "gen2021", meta: { year: 2021 } } as const;
@@ -243,5 +245,74 @@ describe("the quick scan for numbers a double may not hold", () => {
         const s = `${"x".repeat(pad)}${run}${"y".repeat(pad % 7)}`;
         expect(mayBeInexact(s), s).toBe(regex.test(s));
       }
+  });
+});
+
+describe("readSources (sources read by hand, as zod reads them)", () => {
+  const zodSources = z.record(z.string(), sourceLocationSchema()).optional();
+  const fields = ["line", "column", "table", "row", "col", "sheet", "page", "x", "y", "width", "height", "raw"];
+  // values a field may be given: in bounds for some fields, out of bounds or of the wrong type for others
+  const values: unknown[] = [0, 1, 2, 37, 1.5, -1, -0, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, "", "12", null, undefined, true, [], {}, 3, "x", 0.25];
+  // mulberry32: a small deterministic generator, evenly spread, the same every run
+  let seed = 17;
+  const below = (n: number) => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+  const location = (): unknown => {
+    if (below(40) === 0) return [null, "x", 3, new Date(0), Object.create({ line: 1 })][below(5)];
+    const loc: Record<string, unknown> = below(20) === 0 ? Object.create(null) : {};
+    // valid locations (an import's), half of them then given one field of any value (in bounds or not), some an
+    // unknown key or a hidden field
+    for (const f of fields)
+      if (below(3) === 0) loc[f] = f === "sheet" || f === "raw" ? String(below(100)) : f === "x" || f === "width" ? below(50) / 4 : 1 + below(90);
+    if (below(2) === 0) loc[fields[below(fields.length)]!] = values[below(values.length)];
+    if (below(25) === 0) loc.extra = 1;
+    if (below(40) === 0) Object.defineProperty(loc, "line", { value: 3, enumerable: false });
+    if (below(60) === 0) (loc as Record<symbol, unknown>)[Symbol("s")] = 1;
+    return loc;
+  };
+
+  it("reads 20,000 random records of locations as zod does, or leaves them to zod", () => {
+    let read = 0;
+    let accepted = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let v: unknown;
+      if (below(50) === 0) v = [undefined, null, [], "x", new Map()][below(5)];
+      else {
+        const rec: Record<string, unknown> = {};
+        for (let k = 0, n = below(6); k < n; k++) rec[`t3.c${below(30)}.total`] = location();
+        // an own "__proto__" key, as JSON.parse makes one
+        if (below(40) === 0) Object.defineProperty(rec, "__proto__", { value: location(), enumerable: true, writable: true, configurable: true });
+        v = rec;
+      }
+      const want = zodSources.safeParse(v);
+      if (want.success) accepted++;
+      const got = readSources(v);
+      if (got === "absent") {
+        expect(v).toBeUndefined();
+        continue;
+      }
+      if (got === undefined) continue;
+      read++;
+      expect(want.success, JSON.stringify(v)).toBe(true);
+      expect(JSON.stringify(got)).toBe(JSON.stringify(want.data));
+      for (const id of Object.keys(got)) expect(Object.keys(got[id]!)).toEqual(Object.keys((want.data as Record<string, object>)[id]!));
+    }
+    // most of what zod accepts is read by hand (a reader that left everything to zod would prove nothing); what is
+    // left to zod is the odd kinds: a field given as undefined, a hidden field or symbol key, "__proto__"
+    expect(read).toBeGreaterThan(accepted * 0.6);
+  });
+
+  it("gives an imported report's sources back as they were, and leaves a bad location to zod's issue", () => {
+    const sources = { "t3.new.total": { line: 12, column: 3, raw: "12" }, "t3.new.natural": { table: 0, row: 4, col: 2, sheet: "表三", raw: "—" } };
+    const r = parseReport({ ...base, cells: { "t3.new.total": 12, "t3.new.natural": "—" }, sources });
+    expect(r.success && r.report.sources).toEqual(sources);
+    expect(issuesOf({ ...base, cells: { "t3.new.total": 12 }, sources: { "t3.new.total": { line: 0 } } })).toEqual([
+      { code: "PARSE-TOO-SMALL", path: "sources/t3.new.total/line", params: { limit: "1", received: "0" } },
+    ]);
   });
 });
