@@ -110,6 +110,40 @@ export function readSections(src: string, c: Compact, tableRanges: readonly [num
 interface ClaimRule {
   readonly re: RegExp;
   readonly cell: (edition: Edition, localMain?: string) => string | undefined;
+  /** Finds the next match from an offset as `re` does (`lastIndex` then `exec`), faster; `re` when not given. */
+  readonly next?: (text: string, from: number) => RegExpExecArray | null;
+}
+
+/** The carried-over claim's pattern: it begins with a number, so the regex engine tries it at every character. */
+const CARRY_OUT = new RegExp(`${APPROX_BEFORE}${NUM}(余|多)?件(?:申请)?[^，。；\\d]{0,12}?(?:结转下年度|顺延到下年度|结转至下年度)`, "g");
+const CARRY_OUT_AT = new RegExp(CARRY_OUT.source, "y");
+const CARRY_SUFFIX = /结转下年度|顺延到下年度|结转至下年度/g;
+/** A character a number of the claims may hold (digits, ".", the numerals, 万): `NUM`'s characters. */
+const isNumeralCode = (c: number): boolean => (c >= 48 && c <= 57) || c === 46 || "零〇一二两三四五六七八九十百千万".includes(String.fromCharCode(c));
+
+/**
+ * `CARRY_OUT`'s next match from `from`, found from the places its ending (结转下年度 …) stands: a match ends at the
+ * first such ending after its number (none of 件, 申请, 余, 多, a numeral or an approximation word begins one, and the
+ * gap before it is lazy), and starts at most 16 characters before it plus its number's run plus two. Only those
+ * starts are tried, each anchored; the regex engine tried every character of the text (15–25 µs a report). A test
+ * holds it to the regex on random texts. @internal
+ */
+export function nextCarryOut(text: string, from: number): RegExpExecArray | null {
+  let c = from;
+  for (;;) {
+    CARRY_SUFFIX.lastIndex = c;
+    const suffix = CARRY_SUFFIX.exec(text);
+    if (!suffix) return null;
+    const s = suffix.index;
+    let p = Math.max(0, s - 16);
+    while (p > 0 && isNumeralCode(text.charCodeAt(p - 1))) p--;
+    for (let q = Math.max(c, p - 2); q < s; q++) {
+      CARRY_OUT_AT.lastIndex = q;
+      const m = CARRY_OUT_AT.exec(text);
+      if (m) return m;
+    }
+    c = Math.max(c, s + 1);
+  }
 }
 
 const natl = (id: string) => (e: Edition) => (e === "gen2019" || e === "gen2021" ? id : undefined);
@@ -130,10 +164,7 @@ const CLAIMS: readonly ClaimRule[] = [
   },
   { re: new RegExp(`(?:办结|答复)(?:政府信息公开申请)?${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.total.total") },
   { re: new RegExp(`上年度?结转(?:申请)?${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.carry_in.total") },
-  {
-    re: new RegExp(`${APPROX_BEFORE}${NUM}(余|多)?件(?:申请)?[^，。；\\d]{0,12}?(?:结转下年度|顺延到下年度|结转至下年度)`, "g"),
-    cell: natl("t3.carry_out.total"),
-  },
+  { re: CARRY_OUT, cell: natl("t3.carry_out.total"), next: nextCarryOut },
   { re: new RegExp(`行政复议(?:案件)?${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: (e) => (e === "gen2014" ? "old.D" : natl("t4.review.total")(e)) },
   // Outcomes of table 三 ("不予公开35件"): a group without a cell of its own is claimed as core's group pseudo-cell
   // (予以公开及部分公开 together: t3.disclosed).
@@ -173,8 +204,8 @@ export function readClaims(
   for (const rule of CLAIMS) {
     const cell = rule.cell(edition, localMain);
     if (!cell || seen.has(cell)) continue;
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(c.text); m; m = rule.re.exec(c.text)) {
+    const next = rule.next ?? ((text: string, from: number) => ((rule.re.lastIndex = from), rule.re.exec(text)));
+    for (let m = next(c.text, 0); m; m = next(c.text, m.index + m[0].length)) {
       const off = c.map[m.index]!;
       if (inTable(off)) continue;
       const value = parseProseNumber(m[2]!);
