@@ -63,9 +63,16 @@ function fromZod(input: unknown, issue: z.core.$ZodIssue, edition: unknown): Par
  * Never throws: any problem comes back as structured issues with the path, what was expected and what was found.
  */
 export function parseReport(input: unknown): ParseResult {
+  return parseValue(input, false);
+}
+
+/**
+ * `parseReport`; with `fromJson` (a value `JSON.parse` made: plain data, no accessors, proxies or hidden fields), the
+ * sources (one a cell in an imported report) are read by hand when they read exactly as zod reads them.
+ */
+function parseValue(input: unknown, fromJson: boolean): ParseResult {
   const edition = get(input, ["edition"]);
-  // sources (one a cell in an imported report) read by hand when they read exactly as zod reads them; else by zod
-  const sourcesRead = isEdition(edition) ? readSources(get(input, ["sources"])) : undefined;
+  const sourcesRead = fromJson && isEdition(edition) ? readSources(get(input, ["sources"])) : undefined;
   const schema = isEdition(edition) ? (sourcesRead ? runtimeSchemaSourcesRead(edition) : RuntimeSchemas[edition]) : ReportJson;
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { success: false, issues: parsed.error.issues.map((i) => fromZod(input, i, edition)) };
@@ -137,7 +144,7 @@ export function parseReportJson(text: string): ParseResult {
   // a number JSON.parse had to round is refused, never read as an approximation
   const inexact = inexactNumbers(body);
   if (inexact.length) return { success: false, issues: inexact };
-  return parseReport(value);
+  return parseValue(value, true);
 }
 
 /** Writes a report as canonical JSON (a plain, JSON-safe object): counts as numbers, money as decimal strings. */

@@ -201,12 +201,13 @@ function readLocation(loc: Record<string, unknown>): Record<string, unknown> | u
 }
 
 /**
- * @internal A report's `sources` read by hand as `z.record(z.string(), sourceLocationSchema()).optional()` reads them
- * (a new object of new locations, each location's fields in the schema's order), in a seventh of zod's time (an
- * imported report has a location for each cell). `"absent"` for undefined; undefined for anything this does not read
- * exactly as zod would, whether zod would accept it or not (not plain, a symbol or hidden key on the record,
- * "__proto__", a field out of bounds or given as undefined, an unknown key, a field name Object.prototype has): the
- * caller then lets zod read it, issues and all.
+ * @internal The `sources` of a report that `JSON.parse` made, read by hand as
+ * `z.record(z.string(), sourceLocationSchema()).optional()` reads them (a new object of new locations, each location's
+ * fields in the schema's order), in a seventh of zod's time (an imported report has a location for each cell). Only
+ * for JSON's plain data: with accessors, proxies or hidden fields the order and number of zod's reads would matter.
+ * `"absent"` for undefined; undefined for anything this does not read exactly as zod would, whether zod would accept it
+ * or not (not plain, "__proto__", a field out of bounds or given as null, an unknown key, a field name Object.prototype
+ * has): the caller then lets zod read it, issues and all.
  */
 export function readSources(value: unknown): Record<string, Record<string, unknown>> | "absent" | undefined {
   if (value === undefined) return "absent";

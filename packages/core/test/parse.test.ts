@@ -309,10 +309,22 @@ describe("readSources (sources read by hand, as zod reads them)", () => {
 
   it("gives an imported report's sources back as they were, and leaves a bad location to zod's issue", () => {
     const sources = { "t3.new.total": { line: 12, column: 3, raw: "12" }, "t3.new.natural": { table: 0, row: 4, col: 2, sheet: "表三", raw: "—" } };
-    const r = parseReport({ ...base, cells: { "t3.new.total": 12, "t3.new.natural": "—" }, sources });
+    const r = parseReportJson(JSON.stringify({ ...base, cells: { "t3.new.total": 12, "t3.new.natural": "—" }, sources }));
     expect(r.success && r.report.sources).toEqual(sources);
-    expect(issuesOf({ ...base, cells: { "t3.new.total": 12 }, sources: { "t3.new.total": { line: 0 } } })).toEqual([
+    const bad = parseReportJson(JSON.stringify({ ...base, cells: { "t3.new.total": 12 }, sources: { "t3.new.total": { line: 0 } } }));
+    expect(bad.success ? [] : bad.issues.map((i) => ({ code: i.code, path: i.path.join("/"), params: i.params }))).toEqual([
       { code: "PARSE-TOO-SMALL", path: "sources/t3.new.total/line", params: { limit: "1", received: "0" } },
     ]);
+    // an object not from JSON (a getter here) is read by zod alone, as before: each field once
+    let reads = 0;
+    const loc = {
+      get line() {
+        reads++;
+        return 3;
+      },
+    };
+    const viaObject = parseReport({ ...base, cells: { "t3.new.total": 12 }, sources: { "t3.new.total": loc } });
+    expect(viaObject.success && viaObject.report.sources).toEqual({ "t3.new.total": { line: 3 } });
+    expect(reads).toBe(1);
   });
 });
