@@ -20,14 +20,20 @@ function labelsFound(text: string, re: RegExp, also?: RegExp): Set<string> {
     for (const m of text.matchAll(re)) set.add(m[0]);
     return set;
   }
-  const found = [...text.matchAll(re), ...text.matchAll(also)];
-  if (found.length > 1) found.sort((a, b) => a.index - b.index);
-  for (const m of found) set.add(m[0]);
+  // each distinct label's first match (a few labels, however many matches), then ordered by it
+  const first = new Map<string, number>();
+  for (const r of [re, also]) for (const m of text.matchAll(r)) if (!first.has(m[0])) first.set(m[0], m.index);
+  for (const [label] of [...first].sort((a, b) => a[1] - b[1])) set.add(label);
   return set;
 }
+
 const NATIONAL_T3 = /本年新收政府信息公开申请数量|本列数据的勾稽关系|结转下年度继续办理/g;
 /** The labels of table 三 (the 2019 and 2021 editions' applications table) that the text holds, each once. */
-const nationalT3 = (compactText: string): Set<string> => new Set([...compactText.matchAll(NATIONAL_T3)].map((m) => m[0]));
+function nationalT3(compactText: string): Set<string> {
+  const set = new Set<string>();
+  for (const m of compactText.matchAll(NATIONAL_T3)) set.add(m[0]);
+  return set;
+}
 
 /** The edition the labels point to, with the labels that decided it; undefined when no table label is present. @internal */
 export function detectEdition(compactText: string, year?: number): { edition?: Edition; labels: string[]; byYear?: boolean } {

@@ -41,6 +41,8 @@ const isOtherBreak = (c: number): boolean => c === 13 || c === 0x2028 || c === 0
  * other. @internal
  */
 export function prepareFolded(t: string): string {
+  // nothing to clean without a heading mark, a dash or 页 (a test of the text each, as the passes had)
+  if (!(t.includes("#") || t.includes("页") || /[-—–－]/.test(t))) return t;
   let across = false;
   const out = t.replace(CLEAN_UPS, (m: string, lead: string | undefined, marks: string | undefined, rest: string, at: number) => {
     if (marks === undefined) return " ".repeat(m.length);
