@@ -10,7 +10,7 @@ import {
   type Section,
   type SourceLocation,
 } from "@gov-disclosure/core";
-import { type Compact, foldedCode } from "./normalize";
+import type { Compact } from "./normalize";
 import { parseProseNumber } from "./numbers";
 import type { Part } from "./split";
 
@@ -52,20 +52,25 @@ const NUMERALS = "一二三四五六七八九十";
 /**
  * `src` (the prepared text) from `from` to `to` with the document's own characters put back where preparing only
  * folded them (full-width punctuation, curly quotes): prose keeps its punctuation, while blanked page furniture and
- * heading marks stay blank. `original` has the same offsets as `src`.
+ * heading marks stay blank. `original` has the same offsets as `src`, which differs from it only by folding (a
+ * character for its folded one, spaces of every width for " ") and blanking (" " for anything but "\n"): the result
+ * is `original` with a space wherever `src` holds one, found with `indexOf` (prose has few) rather than by comparing
+ * the two texts character by character. A test holds it to the comparison. @internal
  */
-function unfolded(src: string, original: string | undefined, from: number, to: number): string {
+export function unfolded(src: string, original: string | undefined, from: number, to: number): string {
   if (original === undefined || original.length !== src.length) return src.slice(from, to);
   const parts: string[] = [];
   let at = from;
-  for (let i = from; i < to; i++) {
-    const s = src.charCodeAt(i);
-    if (s === original.charCodeAt(i) || s <= 0x20) continue;
-    if (foldedCode(original.charCodeAt(i)) !== s) continue;
-    parts.push(src.slice(at, i), original[i] as string);
+  // searched in the stretch alone (a search of the whole text would run on past `to` at every call)
+  const stretch = src.slice(from, to);
+  for (let k = stretch.indexOf(" "); k >= 0; k = stretch.indexOf(" ", k + 1)) {
+    const i = from + k;
+    if (original.charCodeAt(i) === 32) continue;
+    parts.push(original.slice(at, i), " ");
     at = i + 1;
   }
-  parts.push(src.slice(at, to));
+  if (at === from) return original.slice(from, to);
+  parts.push(original.slice(at, to));
   return parts.join("");
 }
 
@@ -204,7 +209,12 @@ export function readClaims(
   for (const rule of CLAIMS) {
     const cell = rule.cell(edition, localMain);
     if (!cell || seen.has(cell)) continue;
-    const next = rule.next ?? ((text: string, from: number) => ((rule.re.lastIndex = from), rule.re.exec(text)));
+    const next =
+      rule.next ??
+      ((text: string, from: number) => {
+        rule.re.lastIndex = from;
+        return rule.re.exec(text);
+      });
     for (let m = next(c.text, 0); m; m = next(c.text, m.index + m[0].length)) {
       const off = c.map[m.index]!;
       if (inTable(off)) continue;
