@@ -123,8 +123,10 @@ interface ClaimRule {
 const CARRY_OUT = new RegExp(`${APPROX_BEFORE}${NUM}(余|多)?件(?:申请)?[^，。；\\d]{0,12}?(?:结转下年度|顺延到下年度|结转至下年度)`, "g");
 const CARRY_OUT_AT = new RegExp(CARRY_OUT.source, "y");
 const CARRY_SUFFIX = /结转下年度|顺延到下年度|结转至下年度/g;
+const APPROX_FIRST: ReadonlySet<number> = new Set([..."约近超逾"].map((c) => c.charCodeAt(0)));
+const CN_NUMERAL_CODES: ReadonlySet<number> = new Set([..."零〇一二两三四五六七八九十百千万"].map((c) => c.charCodeAt(0)));
 /** A character a number of the claims may hold (digits, ".", the numerals, 万): `NUM`'s characters. */
-const isNumeralCode = (c: number): boolean => (c >= 48 && c <= 57) || c === 46 || "零〇一二两三四五六七八九十百千万".includes(String.fromCharCode(c));
+const isNumeralCode = (c: number): boolean => (c >= 48 && c <= 57) || c === 46 || CN_NUMERAL_CODES.has(c);
 
 /**
  * `CARRY_OUT`'s next match from `from`, found from the places its ending (结转下年度 …) stands: a match ends at the
@@ -134,15 +136,21 @@ const isNumeralCode = (c: number): boolean => (c >= 48 && c <= 57) || c === 46 |
  * holds it to the regex on random texts. @internal
  */
 export function nextCarryOut(text: string, from: number): RegExpExecArray | null {
-  let c = from;
+  // where `lastIndex = from` would start the search (NaN and below 0 at 0, a fraction rounded down)
+  let c = Math.max(0, Math.floor(from) || 0);
   for (;;) {
     CARRY_SUFFIX.lastIndex = c;
     const suffix = CARRY_SUFFIX.exec(text);
     if (!suffix) return null;
     const s = suffix.index;
     let p = Math.max(0, s - 16);
-    while (p > 0 && isNumeralCode(text.charCodeAt(p - 1))) p--;
+    // (no further back than where the search starts: nothing before it is tried)
+    while (p > c && isNumeralCode(text.charCodeAt(p - 1))) p--;
     for (let q = Math.max(c, p - 2); q < s; q++) {
+      // a match starts with a digit, a numeral or an approximation word (约 近 超过 逾), and not inside a run of
+      // numerals (the number may not follow one)
+      const f = text.charCodeAt(q);
+      if (isNumeralCode(f) ? f === 46 || (q > 0 && isNumeralCode(text.charCodeAt(q - 1))) : !APPROX_FIRST.has(f)) continue;
       CARRY_OUT_AT.lastIndex = q;
       const m = CARRY_OUT_AT.exec(text);
       if (m) return m;

@@ -69,6 +69,17 @@ describe("nextCarryOut", () => {
     expect(found).toBeGreaterThan(15_000);
   });
 
+  it("starts where lastIndex would (NaN, below 0, a fraction) and after a million numerals", () => {
+    const t = "共3件结转下年度，约12余件申请结转至下年度";
+    for (const from of [Number.NaN, -5, 0.5, 2.7, 1e9]) {
+      REFERENCE.lastIndex = from;
+      const want = REFERENCE.exec(t);
+      expect(nextCarryOut(t, from)?.[0]).toBe(want?.[0]);
+    }
+    const long = `${"一".repeat(1_000_000)}件结转下年度`;
+    expect(nextCarryOut(long, 0)?.[2]?.length).toBe(1_000_000);
+  });
+
   it("finds a claim after a long run of digits and gaps of every length", () => {
     for (const gap of ["", "申请", "申请已于年底", "已全部依法依规办理完毕后", "x".repeat(12), "x".repeat(13)]) {
       const t = `共有${"7".repeat(40)}件${gap}结转下年度继续办理`;
