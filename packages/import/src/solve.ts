@@ -479,12 +479,26 @@ function differing(sols: readonly Solution[]): string[] {
 
 /**
  * The candidates an ambiguity lists: the first 20 readings, then, from `more`, a reading for each value of a cell that
- * those do not show yet (so every cell named shows every value it can take, up to 200 readings).
+ * those do not show yet (so every cell named shows every value it can take, up to 200 readings). `values` are the
+ * values each cell takes in all (`out.ambiguous`): once every cell shows each of them, no reading can show a new
+ * one, and the search stops (it read every remaining reading before, for nothing).
  */
-function candidatesOf(sols: readonly Solution[], ids: readonly string[], more: readonly Solution[]): Record<string, string>[] {
-  const row = (s: Solution) => Object.fromEntries(ids.map((id) => [id, partText(s.get(id))]));
+function candidatesOf(
+  sols: readonly Solution[],
+  ids: readonly string[],
+  more: readonly Solution[],
+  values: readonly (readonly string[])[],
+): Record<string, string>[] {
+  const row = (s: Solution) => {
+    const c: Record<string, string> = {};
+    for (const id of ids) c[id] = partText(s.get(id));
+    return c;
+  };
   const list = sols.slice(0, 20).map(row);
   const shown = ids.map((id) => new Set(list.map((c) => c[id])));
+  // per cell, its values not shown yet; and how many cells have some
+  const unshown = values.map((vs, k) => new Set(vs.filter((v) => !shown[k]!.has(v))));
+  let short = unshown.filter((u) => u.size > 0).length;
   // a reading's texts, read into one buffer: the row is built only for a reading that shows a new value
   const texts = new Array<string>(ids.length);
   const consider = (s: Solution): void => {
@@ -497,13 +511,15 @@ function candidatesOf(sols: readonly Solution[], ids: readonly string[], more: r
     if (!fresh) return;
     const c: Record<string, string> = {};
     for (let k = 0; k < ids.length; k++) {
-      c[ids[k]!] = texts[k]!;
-      shown[k]!.add(texts[k]!);
+      const t = texts[k]!;
+      c[ids[k]!] = t;
+      shown[k]!.add(t);
+      if (unshown[k]!.delete(t) && unshown[k]!.size === 0) short--;
     }
     list.push(c);
   };
-  for (let i = 20; i < sols.length && list.length < 200; i++) consider(sols[i]!);
-  for (let i = 0; i < more.length && list.length < 200; i++) consider(more[i]!);
+  for (let i = 20; i < sols.length && list.length < 200 && short > 0; i++) consider(sols[i]!);
+  for (let i = 0; i < more.length && list.length < 200 && short > 0; i++) consider(more[i]!);
   return list;
 }
 
@@ -584,8 +600,11 @@ function decide(
       if (checkRules && !spend(ctx.work, top.length * RULE_CHECK_COST)) truncated = true;
       const topPrior = truncated || ctx.mode !== "most-plausible" ? [] : leastPenalised(top, ctx.edition, checkRules);
       ambiguousIds = truncated ? allIds.filter((id) => sols.some((s) => s.has(id))) : known ? [...known.differing] : differing(sols);
-      const candList = candidatesOf(sols, ambiguousIds, known?.witnesses ?? []);
-      for (const id of ambiguousIds) out.ambiguous[id] = known?.values[id] ?? [...new Set(sols.map((s) => partText(s.get(id))))];
+      const values = ambiguousIds.map((id) => known?.values[id] ?? [...new Set(sols.map((s) => partText(s.get(id))))]);
+      const candList = candidatesOf(sols, ambiguousIds, known?.witnesses ?? [], values);
+      ambiguousIds.forEach((id, k) => {
+        out.ambiguous[id] = values[k]!;
+      });
       // most-plausible keeps a whole reading that satisfies every identity (the first in reading order among those
       // the priors leave tied): blanking only the cells that differ would break the sums they take part in
       const keep = topPrior.length >= 1 && ctx.mode === "most-plausible";
