@@ -14,11 +14,15 @@ import type { Compact } from "./normalize";
 import { parseProseNumber } from "./numbers";
 import type { Part } from "./split";
 
+/** The Chinese numerals a stated number may be written in (万 included). */
+const CN_NUMERALS = "零〇一二两三四五六七八九十百千万";
+/** The words that make a stated number approximate ("约12件"). */
+const APPROX_WORDS = ["约", "近", "超过", "逾"] as const;
 // A number starts where no numeral stands before it: without the look-behind a pattern that begins with a number
 // would be tried at every digit of a long run of digits (or 一, 万), each try reading to the run's end — the square of
 // the run. With it, every try inside a run fails at once.
-const NUM = "(?<![\\d.零〇一二两三四五六七八九十百千万])(\\d+(?:\\.\\d+)?万?|[零〇一二两三四五六七八九十百千万]+)";
-const APPROX_BEFORE = "(约|近|超过|逾)?";
+const NUM = `(?<![\\d.${CN_NUMERALS}])(\\d+(?:\\.\\d+)?万?|[${CN_NUMERALS}]+)`;
+const APPROX_BEFORE = `(${APPROX_WORDS.join("|")})?`;
 
 /** Title, body, year and publication date, when the document states them. @internal */
 export function readMeta(c: Compact): ReportMeta & { title?: string } {
@@ -123,8 +127,8 @@ interface ClaimRule {
 const CARRY_OUT = new RegExp(`${APPROX_BEFORE}${NUM}(余|多)?件(?:申请)?[^，。；\\d]{0,12}?(?:结转下年度|顺延到下年度|结转至下年度)`, "g");
 const CARRY_OUT_AT = new RegExp(CARRY_OUT.source, "y");
 const CARRY_SUFFIX = /结转下年度|顺延到下年度|结转至下年度/g;
-const APPROX_FIRST: ReadonlySet<number> = new Set([..."约近超逾"].map((c) => c.charCodeAt(0)));
-const CN_NUMERAL_CODES: ReadonlySet<number> = new Set([..."零〇一二两三四五六七八九十百千万"].map((c) => c.charCodeAt(0)));
+const APPROX_FIRST: ReadonlySet<number> = new Set(APPROX_WORDS.map((w) => w.charCodeAt(0)));
+const CN_NUMERAL_CODES: ReadonlySet<number> = new Set([...CN_NUMERALS].map((c) => c.charCodeAt(0)));
 /** A character a number of the claims may hold (digits, ".", the numerals, 万): `NUM`'s characters. */
 const isNumeralCode = (c: number): boolean => (c >= 48 && c <= 57) || c === 46 || CN_NUMERAL_CODES.has(c);
 
