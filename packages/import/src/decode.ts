@@ -44,14 +44,15 @@ export function decodeText(b: Uint8Array): { text: string; encoding: string } {
 
 /** True when decoded text looks like binary data (control characters, replacement characters). @internal */
 export function looksBinary(text: string): boolean {
-  const sample = text.slice(0, 4096);
-  if (!sample.length) return false;
+  // the first 4096 code units, read in place (a slice of the text is read through its parent at every character)
+  const n = Math.min(text.length, 4096);
+  if (!n) return false;
   let bad = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 ? c !== 9 && c !== 10 && c !== 13 && c !== 12 : c === 65533) bad++;
   }
-  return bad / sample.length > 0.05;
+  return bad / n > 0.05;
 }
 
 /** Guesses the format of text from its media type, file name and content. @internal */

@@ -281,12 +281,14 @@ export function gridRows(grids: readonly Grid[], specs: readonly RowSpec[]): Row
   if (t4) {
     outer: for (const g of grids) {
       const view = viewOf(g);
-      view.text ??= g.rows.map((row) => row.map((c) => c.text).join("")).join("");
-      if (!/行政复议/.test(view.text) || !/审结/.test(view.text)) continue;
       for (let r = 0; r < g.rows.length; r++) {
         const v = view.rows[r]!;
+        if (v.label) continue;
         const values = v.values.filter((x, i, a) => !(x.text.trim() === "" && i === a.length - 1 && a.length > width));
-        if (values.length === width && values.some((x) => /\d/.test(x.text)) && !v.label) {
+        if (values.length === width && values.some((x) => /\d/.test(x.text))) {
+          // the header test, made (and the grid's text joined) only for a grid with a row that can be the one
+          view.text ??= g.rows.map((row) => row.map((c) => c.text).join("")).join("");
+          if (!/行政复议/.test(view.text) || !/审结/.test(view.text)) continue outer;
           found.set("t4", {
             spec: t4,
             chunks: values.map((x) => ({

@@ -28,7 +28,8 @@ const APPROX_BEFORE = `(${APPROX_WORDS.join("|")})?`;
 export function readMeta(c: Compact): ReportMeta & { title?: string } {
   const meta: { title?: string; body?: string; year?: number; publishedAt?: string } = {};
   const t = c.text;
-  const titled = /标题:([^\n]{4,80}?政府信息公开工作年度报告)/.exec(t);
+  // (looked for only where "标题:" stands: the pattern alone is tried at every character of a text without one)
+  const titled = t.includes("标题:") ? /标题:([^\n]{4,80}?政府信息公开工作年度报告)/.exec(t) : null;
   const m =
     /([\u4e00-\u9fff（）()]{2,40}?)(\d{4})年度?政府信息公开(?:工作)?年度报告/.exec(titled?.[1] ?? t) ??
     /(\d{4})年度?([\u4e00-\u9fff（）()]{2,40}?)政府信息公开(?:工作)?年度报告/.exec(titled?.[1] ?? t);
