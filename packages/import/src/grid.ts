@@ -209,8 +209,8 @@ function viewOf(g: Grid): GridView {
   let v = held[VIEW];
   if (!v) {
     v = { rows: g.rows.map(viewRow) };
-    // not enumerable: a grid compared or copied is the same grid with or without its view
-    Object.defineProperty(held, VIEW, { value: v });
+    // not enumerable: a grid compared or copied is the same grid with or without its view (a frozen grid keeps none)
+    if (Object.isExtensible(held)) Object.defineProperty(held, VIEW, { value: v });
   }
   return v;
 }
