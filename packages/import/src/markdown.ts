@@ -1,5 +1,5 @@
 import { MARKDOWN_TABLES } from "@gov-disclosure/core";
-import { expandGrid, type Grid, gridBudget, type RawCell } from "./grid";
+import { chargeGrid, type Grid, type GridBudget, type GridCell, gridBudget } from "./grid";
 import { isSpaceCode } from "./normalize";
 
 /**
@@ -19,16 +19,20 @@ export function markdownGrids(text: string, first = 0): { grids: Grid[]; ranges:
   const grids: Grid[] = [];
   const ranges: [number, number][] = [];
   let areaFrom = -1;
-  let rows: RawCell[][] = [];
+  // the rows are built as their grid at once, each cell with its origin (none spans: the grid `expandGrid` would make
+  // of them, each slot charged to the budget in the same order; a test holds the two to each other)
+  let rows: GridCell[][] = [];
+  let origin = 0;
   let from = -1;
   let to = -1;
   const budget = gridBudget();
   const flush = () => {
     if (rows.length) {
-      grids.push(expandGrid(rows, first + grids.length, undefined, budget));
+      grids.push({ rows, index: first + grids.length });
       ranges.push([from, to]);
     }
     rows = [];
+    origin = 0;
     from = -1;
   };
   let start = 0;
@@ -55,7 +59,11 @@ export function markdownGrids(text: string, first = 0): { grids: Grid[]; ranges:
       to = end;
       // a separator row has a run of three dashes
       const s = text.slice(start, end);
-      if (!(s.includes("---") && SEPARATOR.test(s))) rows.push(pipeCells(text, i + 1, end, start, line));
+      if (!(s.includes("---") && SEPARATOR.test(s))) {
+        const row: GridCell[] = [];
+        origin = pipeCells(text, i + 1, end, start, line, origin, budget, row);
+        rows.push(row);
+      }
     } else if (i < end || rows.length) flush();
     if (nl < 0) break;
     start = nl + 1;
@@ -65,12 +73,14 @@ export function markdownGrids(text: string, first = 0): { grids: Grid[]; ranges:
 }
 
 /**
- * The cells of a pipe row whose first "|" is just before `from` (the line ends at `end` and starts at `lineStart`):
- * the text between pipes, trimmed, with its 1-based column; the text after the last "|" is no cell when it is blank.
+ * The cells of a pipe row whose first "|" is just before `from` (the line ends at `end` and starts at `lineStart`),
+ * pushed to `row`: the text between pipes, trimmed, with its 1-based column; the text after the last "|" is no cell
+ * when it is blank. Cells are numbered from `origin` (the next number is returned); a cell past the grid's 400 columns
+ * is numbered but not kept, and each kept cell is charged to `budget`, as `expandGrid` does.
  */
-function pipeCells(text: string, from: number, end: number, lineStart: number, line: number): RawCell[] {
-  const cells: RawCell[] = [];
+function pipeCells(text: string, from: number, end: number, lineStart: number, line: number, origin: number, budget: GridBudget, row: GridCell[]): number {
   let a = from;
+  let n = 0;
   for (;;) {
     let b = a;
     while (b < end && text.charCodeAt(b) !== 124) b++;
@@ -78,12 +88,20 @@ function pipeCells(text: string, from: number, end: number, lineStart: number, l
     let p = a;
     while (p < b && isSpaceCode(text.charCodeAt(p))) p++;
     // the text after the last "|" of a row with more than one cell: a cell only when it holds something
-    if (last && p === b && cells.length > 0) break;
+    if (last && p === b && n > 0) break;
     let q = b;
     while (q > p && isSpaceCode(text.charCodeAt(q - 1))) q--;
-    cells.push({ text: text.slice(p, q), rowspan: 1, colspan: 1, line, column: p - lineStart + 1 });
+    if (n < MAX_COLUMNS) {
+      const cellText = text.slice(p, q);
+      chargeGrid(budget, 1, cellText.length);
+      row.push({ text: cellText, origin: origin + n, line, column: p - lineStart + 1 });
+    }
+    n++;
     if (last) break;
     a = b + 1;
   }
-  return cells;
+  return origin + n;
 }
+
+/** The grid's columns (`expandGrid` keeps no cell past them). */
+const MAX_COLUMNS = 400;

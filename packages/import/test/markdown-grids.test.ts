@@ -1,6 +1,6 @@
 import { MARKDOWN_TABLES } from "@gov-disclosure/core";
 import { describe, expect, it } from "vitest";
-import { expandGrid, gridBudget, type RawCell } from "../src/grid";
+import { expandGrid, GridLimitError, gridBudget, MAX_GRID_CELLS, MAX_GRID_TEXT, type RawCell } from "../src/grid";
 import { markdownGrids, SEPARATOR_SOURCE } from "../src/markdown";
 import { isSpaceCode } from "../src/normalize";
 import { seeded } from "./random";
@@ -101,5 +101,40 @@ describe("markdownGrids", () => {
       const text = parts.join("");
       expect(markdownGrids(text), JSON.stringify(text)).toEqual(byTrimAndSplit(text));
     }
+  });
+
+  // The grid is built as the rows are read (no spans in Markdown): what expandGrid makes of the same rows, past the
+  // 400 columns a grid keeps and up to the document's budget of slots and characters, which both spend in the same order.
+  const outcome = (read: () => unknown) => {
+    try {
+      return read();
+    } catch (e) {
+      if (!(e instanceof GridLimitError)) throw e;
+      return { what: e.what, size: e.size, limit: e.limit };
+    }
+  };
+
+  it("keeps 400 columns of a wider row, numbering the cells past them as expandGrid does", () => {
+    const row = (k: number, n: number) => `|${Array.from({ length: n }, (_, i) => ` c${k}.${i} `).join("|")}|`;
+    const text = ["| a | b |", row(1, 450), row(2, 399), row(3, 401), "", "| x |", row(4, 700)].join("\n");
+    const got = markdownGrids(text);
+    expect(got.grids[0]!.rows.map((r) => r.length)).toEqual([2, 400, 399, 400]);
+    expect(got).toEqual(byTrimAndSplit(text));
+  });
+
+  it("runs out of the grid budget at the same slot, with the same error, as expandGrid", () => {
+    // 201 cells a row × 1,000 rows: past MAX_GRID_CELLS in the fourth table of 250 rows
+    const wide = `|${" 1 |".repeat(201)}`;
+    const tables = Array.from({ length: 4 }, () => Array.from({ length: 250 }, () => wide).join("\n")).join("\n\n");
+    // cells of 1,001 characters: past MAX_GRID_TEXT
+    const long = `| ${"字".repeat(1001)} | ${"字".repeat(1001)} |`;
+    const texts = Array.from({ length: 600 }, () => long).join("\n");
+    for (const text of [tables, texts, `${"| a |\n".repeat(10)}\n${texts}`]) {
+      const got = outcome(() => markdownGrids(text));
+      expect(got).toMatchObject({ what: expect.stringMatching(/^grid-/) });
+      expect(got).toEqual(outcome(() => byTrimAndSplit(text)));
+    }
+    expect(outcome(() => markdownGrids(tables))).toMatchObject({ what: "grid-cells", limit: MAX_GRID_CELLS });
+    expect(outcome(() => markdownGrids(texts))).toMatchObject({ what: "grid-text", limit: MAX_GRID_TEXT });
   });
 });
