@@ -125,7 +125,7 @@ interface ClaimRule {
 }
 
 /** The carried-over claim's pattern: it begins with a number, so the regex engine tries it at every character. */
-const CARRY_OUT = new RegExp(`${APPROX_BEFORE}${NUM}(余|多)?件(?:申请)?[^，。；\\d]{0,12}?(?:结转下年度|顺延到下年度|结转至下年度)`, "g");
+const CARRY_OUT = new RegExp(`${APPROX_BEFORE}${NUM}(余|多)?件(?:申请)?[^，。；,;\\d]{0,12}?(?:结转下年度|顺延到下年度|结转至下年度)`, "g");
 const CARRY_OUT_AT = new RegExp(CARRY_OUT.source, "y");
 const CARRY_SUFFIX = /结转下年度|顺延到下年度|结转至下年度/g;
 const APPROX_FIRST: ReadonlySet<number> = new Set(APPROX_WORDS.map((w) => w.charCodeAt(0)));
@@ -192,8 +192,8 @@ const CLAIMS: readonly ClaimRule[] = [
   { re: new RegExp(`无法提供${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.unable.total") },
   { re: new RegExp(`不予处理${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.rejected.total") },
   { re: new RegExp(`其他处理${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.other.total") },
-  { re: new RegExp(`(?:公开|制发|出台|制定)[^，。；\\d]{0,10}?规章${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: t2("rules") },
-  { re: new RegExp(`(?:公开|制发|出台|制定)[^，。；\\d]{0,16}?规范性文件${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: t2("normative") },
+  { re: new RegExp(`(?:公开|制发|出台|制定)[^，。；,;\\d]{0,10}?规章${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: t2("rules") },
+  { re: new RegExp(`(?:公开|制发|出台|制定)[^，。；,;\\d]{0,16}?规范性文件${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: t2("normative") },
   { re: new RegExp(`召开${APPROX_BEFORE}${NUM}(余|多)?场新闻发布会`, "g"), cell: (e) => (e === "gen2014" ? "old.B2_1" : undefined) },
   { re: new RegExp(`在线访谈${APPROX_BEFORE}${NUM}(余|多)?次`, "g"), cell: (e) => (e === "gen2014" ? "old.B2_2" : undefined) },
 ];
@@ -235,7 +235,7 @@ export function readClaims(
       if (value === undefined) continue;
       // digits that lost 年/月 ("2021926") are not counts
       if (/^\d{5,}$/.test(m[2]!) && /^(19|20)\d{2}/.test(m[2]!) && Number(m[2]!.slice(4)) < 1232 && cell.startsWith("t3")) continue;
-      const sentStart = Math.max(lastWithin(c.text, "。", m.index, m.index - 40), lastWithin(c.text, "，", m.index - 1, m.index - 40), m.index - 40) + 1;
+      const sentStart = Math.max(lastWithin(c.text, "。", m.index, m.index - 40), lastWithin(c.text, ",", m.index - 1, m.index - 40), m.index - 40) + 1;
       const approximate = !!(m[1] || m[3] || /万/.test(m[2]!));
       out.push({
         cell,

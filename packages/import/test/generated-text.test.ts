@@ -41,6 +41,7 @@ describe("valid generated reports through flattened text", () => {
     it(`${style}: every cell the original's or named by an issue, no error finding, every ambiguity real`, () => {
       let ambiguities = 0;
       let blankTables = 0;
+      let narrativeAgreed = 0;
       for (const edition of EDITIONS)
         for (let seed = 1; seed <= N; seed++) {
           const report = generateReport({ edition, seed });
@@ -50,6 +51,14 @@ describe("valid generated reports through flattened text", () => {
           expect(silentDiffs(report, r), at).toEqual([]);
           expect(
             errorsOf(r.report!, r).map((f) => `${f.code} ${f.cells.join(",")}`),
+            at,
+          ).toEqual([]);
+          // the prose says what the tables say: no claim read from it disagrees with them (a claim misread, such as the
+          // number done taken for the number carried over in "办结6件，结转下年度继续办理0件", would)
+          const narrative = validateReport(r.report!, { importIssues: r.issues, includePasses: true }).findings.filter((f) => f.code.startsWith("NARR-"));
+          narrativeAgreed += narrative.filter((f) => f.status === "pass").length;
+          expect(
+            narrative.filter((f) => f.status === "fail").map((f) => `${f.code} ${f.params.text ?? ""}`),
             at,
           ).toEqual([]);
           if (
@@ -77,6 +86,8 @@ describe("valid generated reports through flattened text", () => {
       if (style === "glued") expect(ambiguities).toBeGreaterThan(50);
       else expect(ambiguities).toBe(0);
       expect(blankTables).toBeGreaterThan(5);
+      // the prose's claims were read and compared (a report whose claims were all missed would prove nothing)
+      expect(narrativeAgreed).toBeGreaterThan(N * 2);
     }, 120_000);
 });
 
