@@ -269,9 +269,11 @@ export function narrativeChecks(
   };
   if (edition === "gen2019" || edition === "gen2021") {
     const defs = cellsOf(edition);
-    // 予以公开及部分公开 is a claim (t3.disclosed, compared by core); here it is one of the stated parts
+    // 予以公开及部分公开 is a claim (t3.disclosed, compared by core); here it is one of the stated parts, or, when the
+    // prose gives them apart ("予以公开2件，部分公开0件"), 予以公开 and 部分公开 are two
     const combined = /予以公开(?:及|和|与)部分公开(\d+)件/.exec(c.text);
     const groupRes: RegExp[] = [/不予公开(\d+)件/, /无法提供(\d+)件/, /不予处理(\d+)件/, /其他处理(\d+)件/];
+    if (!combined) groupRes.push(/(?<!不)予以公开(\d+)件/, /部分公开(\d+)件/);
     const stated = groupRes
       .map((re) => re.exec(c.text))
       .filter((m): m is RegExpExecArray => !!m)

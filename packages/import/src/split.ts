@@ -381,7 +381,12 @@ export function enumerateRow(
         return;
       }
       const ch = text.charCodeAt(e - 1);
-      if (e < text.length && (ch === 0x5143 || ch === 0x4e07)) break; // the part ends in 元 or 万 before the chunk does
+      // the part ends in 元 or 万 before the chunk does: no longer part can be well-formed, but the 万 of a 万元 (its 元
+      // next) goes on to its 元 (a part "1319万元" at the chunk's end was never tried: the row could not be read)
+      if (e < text.length && (ch === 0x5143 || ch === 0x4e07)) {
+        if (ch === 0x4e07 && text.charCodeAt(e) === 0x5143) continue;
+        break;
+      }
       digits = digits && ch >= 48 && ch <= 57;
       if (isCount) {
         if (digits && (e - pos === 1 || !leadZero) && e - pos <= 12) {

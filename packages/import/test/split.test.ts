@@ -179,3 +179,74 @@ describe("fitPipeCells: a pipe row with more cells than its table", () => {
     expect(texts(fitPipeCells([{ text: "", offset: 0, atomic: false }, ...cells("1", "2")], 2))).toEqual(["", "1", "2"]);
   });
 });
+
+describe("rowCandidates reads amounts with their unit (万元, 元) at a token's end", () => {
+  const MONEY = /^(0|[1-9]\d*)(\.\d+)?(万元|元)?$/;
+  /** The plain rule for counts and amounts: each part well-formed for its cell, a unit only at the end of its token. */
+  function reference(chunks: readonly Chunk[], kinds: readonly CellKind[]): string[][] {
+    const out: string[][] = [];
+    const acc: string[] = [];
+    const walk = (ci: number, pos: number): void => {
+      if (acc.length === kinds.length) {
+        if (ci === chunks.length) out.push([...acc]);
+        return;
+      }
+      if (ci === chunks.length || kinds.length - acc.length < chunks.length - ci) return;
+      const text = chunks[ci]!.text;
+      const kind = kinds[acc.length]!;
+      for (let len = 1; len <= 24 && pos + len <= text.length; len++) {
+        const raw = text.slice(pos, pos + len);
+        const ok = kind === "money" ? MONEY.test(raw) && raw.replace(/\D/g, "").length <= 20 : /^(0|[1-9]\d*)$/.test(raw) && len <= 12;
+        if (!ok || (/[元万]/.test(raw) && pos + len < text.length)) continue;
+        acc.push(raw);
+        if (pos + len === text.length) walk(ci + 1, 0);
+        else walk(ci, pos + len);
+        acc.pop();
+      }
+    };
+    walk(0, 0);
+    return out;
+  }
+
+  it("reads a count and an amount in 万元, one token each (政府集中采购: 22 | 1319万元)", () => {
+    const chunks: Chunk[] = [
+      { text: "22", offset: 0, atomic: false },
+      { text: "1319万元", offset: 3, atomic: false },
+    ];
+    const got = rowCandidates(chunks, ["count", "money"]);
+    expect(got.cands.map((c) => c.map((p) => p?.raw))).toEqual([["22", "1319万元"]]);
+    expect(got.cands[0]![1]!.value).toEqual(money("1319", "万元"));
+  });
+
+  it("on 3,000 random rows of counts and amounts, glued or apart, with and without units", () => {
+    let seed = 5;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return (seed >> 8) % n;
+    };
+    let withUnit = 0;
+    for (let i = 0; i < 3_000; i++) {
+      const k = 2 + rnd(3);
+      const kinds: CellKind[] = Array.from({ length: k }, () => (rnd(2) ? "money" : "count"));
+      const n = 1 + rnd(k);
+      let offset = 0;
+      const chunks: Chunk[] = Array.from({ length: n }, () => {
+        let text = Array.from({ length: 1 + rnd(6) }, () => "0112345679"[rnd(10)]).join("");
+        if (rnd(4) === 0) text += `.${"05"[rnd(2)]}`;
+        text += ["", "", "万元", "元"][rnd(4)];
+        const c = { text, offset, atomic: false };
+        offset += text.length + 1;
+        return c;
+      });
+      const want = reference(chunks, kinds);
+      if (want.length && chunks.some((c) => /万元$/.test(c.text))) withUnit++;
+      const got = enumerateRow(chunks, kinds, {}, 5000, 300000, newWork());
+      expect(
+        got.cands.map((c) => c.map((p) => p?.raw ?? "")),
+        JSON.stringify([chunks.map((c) => c.text), kinds]),
+      ).toEqual(want);
+    }
+    // rows with an amount in 万元 were read (the generator of rows does make them)
+    expect(withUnit).toBeGreaterThan(300);
+  });
+});
