@@ -53,6 +53,11 @@ describe("valid generated reports through flattened text", () => {
             errorsOf(r.report!, r).map((f) => `${f.code} ${f.cells.join(",")}`),
             at,
           ).toEqual([]);
+          // every row of a valid report can be split (an amount in 万元 at a token's end was not, before 7bb1e03)
+          expect(
+            r.issues.filter((i) => i.code === "IMPORT-ROW-UNSPLITTABLE").map((i) => `${i.params.row} ${i.params.raw}`),
+            at,
+          ).toEqual([]);
           // the prose says what the tables say: no claim read from it disagrees with them (a claim misread, such as the
           // number done taken for the number carried over in "办结6件，结转下年度继续办理0件", would)
           const narrative = validateReport(r.report!, { importIssues: r.issues, includePasses: true }).findings.filter((f) => f.code.startsWith("NARR-"));
