@@ -275,17 +275,19 @@ export function gridRows(grids: readonly Grid[], specs: readonly RowSpec[]): Row
       }
     });
   }
-  // table 四: a row of all its value cells (every block's columns) under a header that names 行政复议 and 尚未审结
+  // table 四: a row of all its value cells (every block's columns) under a header that names 行政复议 and 尚未审结 — the
+  // first with a digit, or, when no grid has one, the first with none (its cells printed blank, a dash or 无: the row
+  // is there, not missing)
   const t4 = specs.find((s) => s.table === "t4");
   const width = t4?.cells.length ?? 0;
-  if (t4) {
+  const t4Row = (t4: RowSpec, digits: boolean): boolean => {
     outer: for (const g of grids) {
       const view = viewOf(g);
       for (let r = 0; r < g.rows.length; r++) {
         const v = view.rows[r]!;
         if (v.label) continue;
         const values = v.values.filter((x, i, a) => !(x.text.trim() === "" && i === a.length - 1 && a.length > width));
-        if (values.length === width && values.some((x) => /\d/.test(x.text))) {
+        if (values.length === width && values.some((x) => /\d/.test(x.text)) === digits) {
           // the header test, made (and the grid's text joined) only for a grid with a row that can be the one
           view.text ??= g.rows.map((row) => row.map((c) => c.text).join("")).join("");
           if (!/行政复议/.test(view.text) || !/审结/.test(view.text)) continue outer;
@@ -300,11 +302,13 @@ export function gridRows(grids: readonly Grid[], specs: readonly RowSpec[]): Row
             label: "四、行政复议、行政诉讼",
             loc: { table: g.index, row: r },
           });
-          break outer;
+          return true;
         }
       }
     }
-  }
+    return false;
+  };
+  if (t4 && !t4Row(t4, true)) t4Row(t4, false);
   return specs.map((s) => found.get(s.key)).filter((x): x is RowObs => !!x);
 }
 

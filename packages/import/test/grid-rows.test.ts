@@ -45,4 +45,22 @@ describe("gridRows", () => {
     expect(read(gridRows(frozen, all))).toEqual(first);
     expect(read(gridRows(frozen, all))).toEqual(first);
   });
+
+  it("reads table 四's row printed blank (or dashes) as there, and prefers any row with a digit", () => {
+    const header = TABLES.split("\n").slice(5, 8).join("\n");
+    const blank = `|${"   |".repeat(15)}`;
+    const dashes = `|${" — |".repeat(15)}`;
+    const digits = `|${" 0 |".repeat(14)} 2 |`;
+    const t4 = (text: string) => {
+      const o = gridRows(markdownGrids(text).grids, rowSpecs("gen2021").t4).find((x) => x.spec.key === "t4");
+      return o?.chunks.map((c) => c.text);
+    };
+    expect(t4(`${header}\n${blank}`)).toEqual(Array(15).fill(""));
+    expect(t4(`${header}\n${dashes}`)).toEqual(Array(15).fill("—"));
+    // a row with a digit wins over a blank one, in its grid or a later one
+    expect(t4(`${header}\n${blank}\n${digits}`)).toEqual([...Array(14).fill("0"), "2"]);
+    expect(t4(`${header}\n${blank}\n\n${header}\n${digits}`)).toEqual([...Array(14).fill("0"), "2"]);
+    // no header naming 行政复议 and 审结: no table 四
+    expect(t4(`| a | b |\n| --- | --- |\n${blank}`)).toBeUndefined();
+  });
 });
