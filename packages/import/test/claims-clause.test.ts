@@ -1,7 +1,7 @@
 // A claim in the prose is read within its clause. The text the claims are read from is folded (full-width "，" and
 // "；" are "," and ";" there), so the patterns that stop at a clause's end stop at both kinds.
 import { describe, expect, it } from "vitest";
-import { readClaims } from "../src/narrative";
+import { narrativeChecks, readClaims } from "../src/narrative";
 import { compact, normalizeChars } from "../src/normalize";
 
 const claimsOf = (prose: string) => readClaims(compact(normalizeChars(prose)), "gen2021", () => ({ line: 1, column: 1 }), []);
@@ -27,5 +27,26 @@ describe("claims within their clause", () => {
     expect(claim("本年出台规范性文件8件。", "t2.normative.issued")).toMatchObject({ value: "8" });
     expect(claim("本年制定实施办法；规章2件。", "t2.rules.issued")).toBeUndefined();
     expect(claim("本年制定规章2件。", "t2.rules.issued")).toMatchObject({ value: "2" });
+  });
+});
+
+describe("the stated breakdown of the applications done", () => {
+  const breakdown = (prose: string) => {
+    const c = compact(normalizeChars(prose));
+    const claims = readClaims(c, "gen2021", () => ({ line: 1, column: 1 }), []);
+    return narrativeChecks(c, "gen2021", new Map(), claims, () => ({ line: 1, column: 1 })).filter((i) => i.code === "IMPORT-NARRATIVE-BREAKDOWN");
+  };
+  const done = "全年新收政府信息公开申请5件，加上上年结转1件，共办结6件，结转下年度继续办理0件。";
+
+  it("counts 予以公开 and 部分公开 stated apart as two of its parts", () => {
+    expect(breakdown(`${done}其中，予以公开2件，部分公开0件，不予公开0件，无法提供3件，不予处理1件，其他处理0件。`)).toEqual([]);
+    expect(breakdown(`${done}其中，予以公开及部分公开2件，不予公开0件，无法提供3件，不予处理1件，其他处理0件。`)).toEqual([]);
+  });
+
+  it("names a breakdown that does not add up, stated either way", () => {
+    const apart = breakdown(`${done}其中，予以公开2件，部分公开1件，不予公开0件，无法提供3件，不予处理1件，其他处理0件。`);
+    expect(apart.map((i) => i.params)).toMatchObject([{ sum: "7", total: "6" }]);
+    const together = breakdown(`${done}其中，予以公开及部分公开3件，不予公开0件，无法提供3件，不予处理1件，其他处理0件。`);
+    expect(together.map((i) => i.params)).toMatchObject([{ sum: "7", total: "6" }]);
   });
 });
