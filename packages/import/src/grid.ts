@@ -68,8 +68,11 @@ export function chargeGrid(budget: GridBudget, slots: number, text: number): voi
 /** A fresh budget for one document. @internal */
 export const gridBudget = (): GridBudget => ({ cells: MAX_GRID_CELLS, text: MAX_GRID_TEXT });
 
+/** The columns a grid keeps: a cell past them is numbered but not kept. @internal */
+export const MAX_GRID_COLUMNS = 400;
+
 /**
- * Expands rows of cells with rowspan/colspan on a grid (caps: 1000 rows of span, 200 columns, 400 grid columns).
+ * Expands rows of cells with rowspan/colspan on a grid (caps: 1000 rows of span, 200 columns, `MAX_GRID_COLUMNS`).
  * A spanned cell is one object referenced from every slot it covers, never copied; every slot is charged to the
  * document's `budget` (one slot, and the cell's text length), and `GridLimitError` is thrown when it runs out.
  * @internal
@@ -85,8 +88,8 @@ export function expandGrid(rawRows: readonly (readonly RawCell[])[], index: numb
       while (rows[r]![c]) c++;
       const id = origin++;
       const rs = Math.max(1, Math.min(cell.rowspan, 1000, rawRows.length - r));
-      const cs = Math.max(1, Math.min(cell.colspan, 200, 400 - c));
-      if (cs <= 0 || c >= 400) continue;
+      const cs = Math.max(1, Math.min(cell.colspan, 200, MAX_GRID_COLUMNS - c));
+      if (cs <= 0 || c >= MAX_GRID_COLUMNS) continue;
       charge(rs * cs, cell.text.length);
       const slot: GridCell =
         cell.line !== undefined ? { text: cell.text, origin: id, line: cell.line, column: cell.column ?? 1 } : { text: cell.text, origin: id };
@@ -280,7 +283,7 @@ export function gridRows(grids: readonly Grid[], specs: readonly RowSpec[]): Row
   // is there, not missing)
   const t4 = specs.find((s) => s.table === "t4");
   const width = t4?.cells.length ?? 0;
-  const t4Row = (t4: RowSpec, digits: boolean): boolean => {
+  const t4Row = (spec: RowSpec, digits: boolean): boolean => {
     outer: for (const g of grids) {
       const view = viewOf(g);
       for (let r = 0; r < g.rows.length; r++) {
@@ -292,7 +295,7 @@ export function gridRows(grids: readonly Grid[], specs: readonly RowSpec[]): Row
           view.text ??= g.rows.map((row) => row.map((c) => c.text).join("")).join("");
           if (!/行政复议/.test(view.text) || !/审结/.test(view.text)) continue outer;
           found.set("t4", {
-            spec: t4,
+            spec,
             chunks: values.map((x) => ({
               text: x.text,
               offset: 0,

@@ -1,5 +1,5 @@
 import { MARKDOWN_TABLES } from "@gov-disclosure/core";
-import { chargeGrid, type Grid, type GridBudget, type GridCell, gridBudget } from "./grid";
+import { chargeGrid, type Grid, type GridBudget, type GridCell, gridBudget, MAX_GRID_COLUMNS } from "./grid";
 import { isSpaceCode } from "./normalize";
 
 /**
@@ -75,7 +75,7 @@ export function markdownGrids(text: string, first = 0): { grids: Grid[]; ranges:
 /**
  * The cells of a pipe row whose first "|" is just before `from` (the line ends at `end` and starts at `lineStart`),
  * pushed to `row`: the text between pipes, trimmed, with its 1-based column; the text after the last "|" is no cell
- * when it is blank. Cells are numbered from `origin` (the next number is returned); a cell past the grid's 400 columns
+ * when it is blank. Cells are numbered from `origin` (the next number is returned); a cell past `MAX_GRID_COLUMNS`
  * is numbered but not kept, and each kept cell is charged to `budget`, as `expandGrid` does.
  */
 function pipeCells(text: string, from: number, end: number, lineStart: number, line: number, origin: number, budget: GridBudget, row: GridCell[]): number {
@@ -91,7 +91,7 @@ function pipeCells(text: string, from: number, end: number, lineStart: number, l
     if (last && p === b && n > 0) break;
     let q = b;
     while (q > p && isSpaceCode(text.charCodeAt(q - 1))) q--;
-    if (n < MAX_COLUMNS) {
+    if (n < MAX_GRID_COLUMNS) {
       const cellText = text.slice(p, q);
       chargeGrid(budget, 1, cellText.length);
       row.push({ text: cellText, origin: origin + n, line, column: p - lineStart + 1 });
@@ -102,6 +102,3 @@ function pipeCells(text: string, from: number, end: number, lineStart: number, l
   }
   return origin + n;
 }
-
-/** The grid's columns (`expandGrid` keeps no cell past them). */
-const MAX_COLUMNS = 400;

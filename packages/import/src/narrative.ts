@@ -23,6 +23,11 @@ const APPROX_WORDS = ["约", "近", "超过", "逾"] as const;
 // the run. With it, every try inside a run fails at once.
 const NUM = `(?<![\\d.${CN_NUMERALS}])(\\d+(?:\\.\\d+)?万?|[${CN_NUMERALS}]+)`;
 const APPROX_BEFORE = `(${APPROX_WORDS.join("|")})?`;
+/**
+ * A character of the same clause between a claim's words and its number: no sentence or clause end (the text claims
+ * are read from is folded, full-width "，" and "；" are "," and ";" there; both forms are listed), no digit.
+ */
+const IN_CLAUSE = "[^，。；,;\\d]";
 
 /** Title, body, year and publication date, when the document states them. @internal */
 export function readMeta(c: Compact): ReportMeta & { title?: string } {
@@ -125,7 +130,7 @@ interface ClaimRule {
 }
 
 /** The carried-over claim's pattern: it begins with a number, so the regex engine tries it at every character. */
-const CARRY_OUT = new RegExp(`${APPROX_BEFORE}${NUM}(余|多)?件(?:申请)?[^，。；,;\\d]{0,12}?(?:结转下年度|顺延到下年度|结转至下年度)`, "g");
+const CARRY_OUT = new RegExp(`${APPROX_BEFORE}${NUM}(余|多)?件(?:申请)?${IN_CLAUSE}{0,12}?(?:结转下年度|顺延到下年度|结转至下年度)`, "g");
 const CARRY_OUT_AT = new RegExp(CARRY_OUT.source, "y");
 const CARRY_SUFFIX = /结转下年度|顺延到下年度|结转至下年度/g;
 const APPROX_FIRST: ReadonlySet<number> = new Set(APPROX_WORDS.map((w) => w.charCodeAt(0)));
@@ -173,7 +178,7 @@ const CLAIMS: readonly ClaimRule[] = [
     cell: (e, main) => (e === "gen2014" ? "old.A1" : e === "local" && main ? `local.${main}.current` : undefined),
   },
   {
-    re: new RegExp(`(?:受理|收到|新收)[^，。；,;\\d]{0,30}?申请(?:共)?${APPROX_BEFORE}${NUM}(余|多)?件`, "g"),
+    re: new RegExp(`(?:受理|收到|新收)${IN_CLAUSE}{0,30}?申请(?:共)?${APPROX_BEFORE}${NUM}(余|多)?件`, "g"),
     cell: (e) => (e === "gen2014" ? "old.C1" : natl("t3.new.total")(e)),
   },
   {
@@ -192,8 +197,8 @@ const CLAIMS: readonly ClaimRule[] = [
   { re: new RegExp(`无法提供${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.unable.total") },
   { re: new RegExp(`不予处理${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.rejected.total") },
   { re: new RegExp(`其他处理${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: natl("t3.other.total") },
-  { re: new RegExp(`(?:公开|制发|出台|制定)[^，。；,;\\d]{0,10}?规章${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: t2("rules") },
-  { re: new RegExp(`(?:公开|制发|出台|制定)[^，。；,;\\d]{0,16}?规范性文件${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: t2("normative") },
+  { re: new RegExp(`(?:公开|制发|出台|制定)${IN_CLAUSE}{0,10}?规章${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: t2("rules") },
+  { re: new RegExp(`(?:公开|制发|出台|制定)${IN_CLAUSE}{0,16}?规范性文件${APPROX_BEFORE}${NUM}(余|多)?件`, "g"), cell: t2("normative") },
   { re: new RegExp(`召开${APPROX_BEFORE}${NUM}(余|多)?场新闻发布会`, "g"), cell: (e) => (e === "gen2014" ? "old.B2_1" : undefined) },
   { re: new RegExp(`在线访谈${APPROX_BEFORE}${NUM}(余|多)?次`, "g"), cell: (e) => (e === "gen2014" ? "old.B2_2" : undefined) },
 ];
